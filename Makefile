@@ -1,0 +1,132 @@
+# SPDX-License-Identifier: Apache-2.0
+#
+# Bulwark build front end, Kbuild style. 'make help' lists what it can do.
+# Directories list their objects in small Makefile fragments
+# (obj-y += x.o, obj-$(CONFIG_FOO) += foo.o, obj-y += subdir/); this file
+# walks them and never names a source file itself.
+
+VERSION := 0.1.0
+
+MAKEFLAGS += --no-builtin-rules --no-builtin-variables --no-print-directory
+.SUFFIXES:
+.DELETE_ON_ERROR:
+.DEFAULT_GOAL := all
+
+srctree := $(patsubst %/,%,$(dir $(abspath $(lastword $(MAKEFILE_LIST)))))
+O ?= build
+objtree := $(abspath $(O))
+export srctree objtree
+
+# Board directories may live outside the tree (vendor boards).
+BOARD_ROOT ?=
+override BOARD_ROOT := $(if $(BOARD_ROOT),$(abspath $(BOARD_ROOT)))
+
+# Quiet by default; V=1 shows every command.
+V ?= 0
+ifeq ($(V),1)
+Q :=
+say :=
+else
+Q := @
+say = @printf '  %-8s %s\n' '$(1)' '$(2)';
+endif
+
+comma := ,
+empty :=
+space := $(empty) $(empty)
+
+include $(srctree)/tools/build/python.mk
+
+# ---------------------------------------------------------------------------
+# Goals that need no configuration, goals that write one, and the rest.
+
+config-goals := menuconfig oldconfig olddefconfig savedefconfig listnewconfig \
+	%_defconfig %.config
+noconfig-goals := help clean distclean check check-% bench-all cppcheck \
+	format format-check
+config-in-goals := $(filter $(config-goals),$(MAKECMDGOALS))
+other-goals := $(filter-out $(config-goals) $(noconfig-goals),$(MAKECMDGOALS))
+
+# 'make foo_defconfig all' runs the goals one after the other.
+ifneq ($(config-in-goals),)
+ifneq ($(filter-out $(config-goals),$(MAKECMDGOALS)),)
+sequential := 1
+endif
+endif
+
+ifeq ($(sequential),1)
+$(MAKECMDGOALS): run-goals-in-order ; @:
+run-goals-in-order:
+	$(Q)set -e; for goal in $(MAKECMDGOALS); do \
+		$(MAKE) -f $(srctree)/Makefile $$goal; done
+.PHONY: run-goals-in-order
+else
+
+KCONFIG_CONFIG := $(objtree)/.config
+kconfig-env := srctree=$(srctree) KCONFIG_CONFIG=$(KCONFIG_CONFIG) \
+	BOARD_ROOT=$(BOARD_ROOT) BULWARK_VERSION=$(VERSION)
+kconfig = $(call need-python) $(kconfig-env) $(PYTHON) $(srctree)/tools/kconfig/kconfig.py
+
+config-dirs := $(srctree)/configs $(if $(BOARD_ROOT),$(BOARD_ROOT)/configs)
+defconfigs := $(sort $(notdir $(wildcard $(addsuffix /*_defconfig,$(config-dirs)))))
+fragments := $(sort $(notdir $(wildcard $(addsuffix /*.config,$(config-dirs)))))
+find-config = $(firstword $(wildcard $(addsuffix /$(1),$(config-dirs))))
+
+# ---------------------------------------------------------------------------
+# Configuration goals
+
+$(objtree):
+	$(Q)mkdir -p $@
+
+$(defconfigs): %_defconfig: | $(objtree)
+	$(call say,DEFCONFIG,$(call find-config,$@))
+	$(Q)$(kconfig) defconfig $(call find-config,$@)
+
+$(fragments): %.config: | $(objtree)
+	$(call say,MERGE,$(call find-config,$@))
+	$(Q)$(kconfig) merge $(call find-config,$@)
+
+unknown-configs := $(filter-out $(defconfigs) $(fragments),$(filter %_defconfig %.config,$(MAKECMDGOALS)))
+ifneq ($(unknown-configs),)
+$(error unknown configuration '$(firstword $(unknown-configs))': 'make help' lists the \
+defconfigs and fragments$(if $(BOARD_ROOT),, (out-of-tree boards need BOARD_ROOT=<dir>)))
+endif
+
+menuconfig oldconfig: | $(objtree)
+	$(Q)cd $(objtree) && $(kconfig) $@
+
+olddefconfig listnewconfig:
+	$(Q)$(kconfig) $@
+
+savedefconfig:
+	$(Q)$(kconfig) savedefconfig $(objtree)/defconfig
+
+.PHONY: menuconfig oldconfig olddefconfig listnewconfig savedefconfig \
+	$(defconfigs) $(fragments)
+
+# ---------------------------------------------------------------------------
+# Goals that need no configuration
+
+include $(srctree)/tools/build/help.mk
+include $(srctree)/tools/build/check.mk
+
+clean:
+	$(call say,CLEAN,$(objtree))
+	$(Q)if [ -d $(objtree) ]; then cd $(objtree) && find . -mindepth 1 -maxdepth 1 \
+		! -name .config ! -name defconfig ! -name include -exec rm -rf {} +; \
+		rm -rf include/generated/vmconf* include/generated/board.h; fi
+
+distclean:
+	$(call say,CLEAN,$(objtree) (everything))
+	$(Q)rm -rf $(objtree)
+
+.PHONY: clean distclean
+
+# ---------------------------------------------------------------------------
+# Everything else builds from the configuration.
+
+ifneq ($(filter-out $(noconfig-goals) $(config-goals),$(or $(MAKECMDGOALS),all)),)
+include $(srctree)/tools/build/build.mk
+endif
+
+endif # sequential

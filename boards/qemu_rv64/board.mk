@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: Apache-2.0
+# How 'make run' and the system tests start this board under QEMU.
+
+QEMU_SYSTEM := qemu-system-riscv64
+QEMU_FIRMWARE := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+QEMU_FIRMWARE_PACKAGE := opensbi
+QEMU_PACKAGE := qemu-system-riscv
+QEMU_MACHINE := virt$(if $(CONFIG_IRQCHIP_APLIC),$(comma)aia=aplic)$(if \
+	$(CONFIG_IRQCHIP_AIA),$(comma)aia=aplic-imsic)
+QEMU_ARGS := -M $(QEMU_MACHINE) -cpu rv64 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
+	-bios $(QEMU_FIRMWARE) -kernel $(objtree)/bulwark.bin

@@ -1,0 +1,208 @@
+# SPDX-License-Identifier: Apache-2.0
+#
+# The configured build: included by the top Makefile for every goal that
+# needs a configuration. Reads auto.conf, walks the directories' object
+# lists, checks and compiles the VM layout, links the image.
+
+auto-conf := $(objtree)/include/config/auto.conf
+auto-conf-cmd := $(objtree)/include/config/auto.conf.cmd
+autoconf-h := $(objtree)/include/generated/autoconf.h
+
+ifeq ($(wildcard $(KCONFIG_CONFIG)),)
+$(error no configuration in $(objtree): run 'make <board>_defconfig' first \
+('make help' lists the boards))
+endif
+
+-include $(auto-conf)
+-include $(auto-conf-cmd)
+
+# Regenerates autoconf.h, auto.conf and the per-symbol files. auto.conf.cmd
+# is always rewritten and serves as the stamp; autoconf.h and the symbol
+# files change only when their content does, so an unchanged configuration
+# rebuilds nothing.
+$(auto-conf-cmd): $(KCONFIG_CONFIG) $(kconfig-files)
+	$(call say,GEN,include/generated/autoconf.h)
+	$(Q)$(kconfig) genconfig $(objtree)/include
+
+ifneq ($(CONFIG_BOARD),)
+
+ARCH := $(CONFIG_ARCH)
+BOARD := $(CONFIG_BOARD)
+
+# --------------------------------------------------------------------------
+# Board and architecture
+
+board-dir := $(firstword $(wildcard $(srctree)/boards/$(BOARD) \
+	$(if $(BOARD_ROOT),$(BOARD_ROOT)/boards/$(BOARD))))
+ifeq ($(board-dir),)
+$(error board '$(BOARD)' has no directory under boards/$(if $(BOARD_ROOT),, \
+(out-of-tree boards need BOARD_ROOT=<dir>)))
+endif
+
+arch-mk := $(srctree)/arch/$(ARCH)/arch.mk
+ifeq ($(wildcard $(arch-mk)),)
+$(error architecture '$(ARCH)' (board $(BOARD)) is described in Kconfig but not \
+implemented yet: only riscv builds in this release)
+endif
+include $(arch-mk)
+-include $(board-dir)/board.mk
+
+CROSS_COMPILE ?= $(ARCH_CROSS_COMPILE)
+CC := $(CROSS_COMPILE)gcc
+LD := $(CROSS_COMPILE)ld
+OBJCOPY := $(CROSS_COMPILE)objcopy
+SIZE := $(CROSS_COMPILE)size
+
+need-cc = $(if $(shell command -v $(CC)),,$(error $(CC) not found: install the \
+Debian package $(ARCH_CC_PACKAGE) (sudo apt-get install $(ARCH_CC_PACKAGE)), or set \
+CROSS_COMPILE= to a prefix of a $(ARCH) cross compiler))
+
+# --------------------------------------------------------------------------
+# Flags
+
+WARNINGS := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototypes \
+	-Wmissing-declarations -Wpointer-arith -Wundef -Wvla -Wcast-align -Wformat=2 \
+	-Wimplicit-fallthrough -Wconversion -Wno-sign-conversion
+
+CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
+	-I$(srctree)/include -I$(objtree)/include -I$(srctree)/arch/$(ARCH)/include \
+	-include $(autoconf-h) -DBULWARK_VERSION='"$(VERSION)"'
+CFLAGS := -std=c11 -ffreestanding -fno-common -fno-builtin -fno-stack-protector -fno-pic \
+	-O2 -g $(WARNINGS) $(ARCH_CFLAGS)
+ASFLAGS := -D__ASSEMBLY__ $(ARCH_CFLAGS)
+LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack -z max-page-size=4096 \
+	$(ARCH_LDFLAGS)
+
+# Objects are rebuilt when the flags or the compiler change, not only when
+# sources do: the flags are kept in a file rewritten only when they differ.
+build-flags := $(objtree)/.build-flags
+build-flags-now := $(CC) $(CPPFLAGS) $(CFLAGS) $(ASFLAGS) $(LDFLAGS)
+ifneq ($(build-flags-now),$(shell cat $(build-flags) 2>/dev/null))
+$(shell mkdir -p $(objtree) && echo '$(build-flags-now)' > $(build-flags))
+endif
+
+# --------------------------------------------------------------------------
+# Objects, from the directories' obj-y lists
+
+# walk-dir DIR: adds DIR's objects to all-objs and walks its subdirectories.
+define walk-dir
+obj-y :=
+include $(srctree)/$(1)/Makefile
+objs-$(1) := $$(addprefix $(1)/,$$(filter-out %/,$$(obj-y)))
+subdirs-$(1) := $$(addprefix $(1)/,$$(patsubst %/,%,$$(filter %/,$$(obj-y))))
+all-objs += $$(objs-$(1))
+$$(foreach d,$$(subdirs-$(1)),$$(eval $$(call walk-dir,$$(d))))
+endef
+
+all-objs :=
+$(foreach d,arch/$(ARCH) kernel drivers,$(eval $(call walk-dir,$(d))))
+
+# Board stubs, in the tree or out of it, built into boards/<board>/.
+ifneq ($(wildcard $(board-dir)/Makefile),)
+obj-y :=
+include $(board-dir)/Makefile
+all-objs += $(addprefix boards/$(BOARD)/,$(obj-y))
+endif
+
+objs := $(addprefix $(objtree)/,$(all-objs)) \
+	$(objtree)/generated/vmconf.o $(objtree)/generated/vmconf_images.o
+
+# --------------------------------------------------------------------------
+# VM layout: checked against the board and compiled into C tables
+
+VMCONF ?= $(CONFIG_VMCONF)
+find-vmconf = $(firstword $(wildcard $(1) $(srctree)/$(1) \
+	$(if $(BOARD_ROOT),$(BOARD_ROOT)/$(1))))
+vmconf-file := $(if $(filter /%,$(VMCONF)),$(VMCONF),$(call find-vmconf,$(VMCONF)))
+vmconf-tool = $(PYTHON) $(srctree)/tools/vmconf/vmconf.py
+vmconf-args = --layout $(vmconf-file) --board-dir $(board-dir) --config $(KCONFIG_CONFIG) \
+	--srctree $(srctree) --objtree $(objtree)
+vmconf-outputs := $(objtree)/generated/vmconf.c $(objtree)/generated/vmconf_images.S \
+	$(objtree)/include/generated/board.h
+
+need-vmconf = $(if $(VMCONF),,$(error no VM layout: set CONFIG_VMCONF in menuconfig or \
+pass VMCONF=path))$(if $(wildcard $(vmconf-file)),,$(error VM layout '$(VMCONF)' not found \
+(looked in the current directory, $(srctree)$(if $(BOARD_ROOT),$(comma) $(BOARD_ROOT))))
+
+# The layout's guest images come from tests/guests (see guests.mk).
+include $(srctree)/tools/build/guests.mk
+
+$(vmconf-outputs) &: $(vmconf-file) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
+		$(wildcard $(srctree)/tools/vmconf/*.py) $(guest-images)
+	$(call need-vmconf)
+	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
+	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
+		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h
+
+# .incbin dependencies are invisible to the compiler's dependency files.
+$(objtree)/generated/vmconf_images.o: $(guest-images)
+
+# Everything compiled needs the generated headers first.
+prepare: $(auto-conf-cmd) $(vmconf-outputs)
+.PHONY: prepare
+
+# --------------------------------------------------------------------------
+# Compile and link
+
+c-cmd = $(CC) $(CPPFLAGS) $(CFLAGS)
+s-cmd = $(CC) $(CPPFLAGS) $(ASFLAGS)
+fixdep = $(PYTHON) $(srctree)/tools/build/fixdep.py
+
+# compile KIND, command: compiles $< into $@ with config-aware dependencies.
+define compile
+	$(call say,$(1),$(patsubst $(objtree)/%,%,$@))
+	@mkdir -p $(@D)
+	$(Q)$(call need-cc)$(2) -MMD -MP -MF $(@:.o=.d.raw) -c -o $@ $<
+	$(Q)$(fixdep) $(@:.o=.d.raw) $@ $(objtree)/include/config > $(@:.o=.d) && rm -f $(@:.o=.d.raw)
+endef
+
+$(objtree)/%.o: $(srctree)/%.c $(build-flags) | prepare
+	$(call compile,CC,$(c-cmd))
+$(objtree)/%.o: $(srctree)/%.S $(build-flags) | prepare
+	$(call compile,AS,$(s-cmd))
+$(objtree)/generated/%.o: $(objtree)/generated/%.c $(build-flags) | prepare
+	$(call compile,CC,$(c-cmd))
+$(objtree)/generated/%.o: $(objtree)/generated/%.S $(build-flags) | prepare
+	$(call compile,AS,$(s-cmd))
+ifneq ($(BOARD_ROOT),)
+$(objtree)/boards/%.o: $(BOARD_ROOT)/boards/%.c $(build-flags) | prepare
+	$(call compile,CC,$(c-cmd))
+$(objtree)/boards/%.o: $(BOARD_ROOT)/boards/%.S $(build-flags) | prepare
+	$(call compile,AS,$(s-cmd))
+endif
+
+-include $(objs:.o=.d)
+
+lds := $(objtree)/arch/$(ARCH)/linker.lds
+$(lds): $(srctree)/arch/$(ARCH)/linker.ld.S $(build-flags) | prepare
+	$(call say,LDS,$(patsubst $(objtree)/%,%,$@))
+	@mkdir -p $(@D)
+	$(Q)$(call need-cc)$(CC) $(CPPFLAGS) -D__ASSEMBLY__ -D__LINKER__ -E -P -x c \
+		-MMD -MP -MF $@.d.raw -MT $@ -o $@ $<
+	$(Q)$(fixdep) $@.d.raw $@ $(objtree)/include/config > $@.d && rm -f $@.d.raw
+-include $(lds).d
+
+# Linked to a temporary name and renamed: a failed link leaves no image.
+$(objtree)/bulwark.elf: $(objs) $(lds)
+	$(call say,LD,bulwark.elf)
+	$(Q)$(LD) $(LDFLAGS) -T $(lds) -Map $(objtree)/bulwark.map -o $@.tmp $(objs)
+	$(Q)mv -f $@.tmp $@
+
+$(objtree)/bulwark.bin: $(objtree)/bulwark.elf
+	$(call say,OBJCOPY,bulwark.bin)
+	$(Q)$(OBJCOPY) -O binary $< $@.tmp
+	$(Q)mv -f $@.tmp $@
+
+all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin
+	@$(SIZE) $(objtree)/bulwark.elf | sed 's/^/  /'
+.PHONY: all
+
+vmconf-show: $(auto-conf-cmd) $(guest-images)
+	$(call need-vmconf)
+	$(Q)$(vmconf-tool) show $(vmconf-args)
+.PHONY: vmconf-show
+
+include $(srctree)/tools/build/compdb.mk
+include $(srctree)/tools/build/run.mk
+
+endif # CONFIG_BOARD

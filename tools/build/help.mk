@@ -1,0 +1,46 @@
+# SPDX-License-Identifier: Apache-2.0
+# 'make help': every goal, defconfig and configuration fragment.
+
+# First comment line of a file, as its one-line description.
+describe = $(subst ','\'',$(shell sed -n 's/^\# *//p' $(1) | grep -v SPDX | head -n 1))
+# A defconfig holds no comments (savedefconfig must reproduce it byte for
+# byte), so it is described by its board's Kconfig.board.
+board-of = $(shell sed -n 's/^CONFIG_BOARD="\(.*\)"/\1/p' $(1))
+board-kconfig = $(firstword $(wildcard $(srctree)/boards/$(1)/Kconfig.board \
+	$(if $(BOARD_ROOT),$(BOARD_ROOT)/boards/$(1)/Kconfig.board)))
+describe-defconfig = $(call describe,$(call board-kconfig,$(call board-of,$(1))))
+
+help:
+	@echo 'Configuration:'
+	@echo '  <board>_defconfig   - configure for a board (list below)'
+	@echo '  <fragment>.config   - merge a fragment into the configuration (list below)'
+	@echo '  menuconfig          - change the configuration in a terminal menu'
+	@echo '  oldconfig           - update .config, asking about new options'
+	@echo '  olddefconfig        - update .config, new options get their defaults'
+	@echo '  savedefconfig       - write the minimal configuration to $$(O)/defconfig'
+	@echo '  listnewconfig       - list options .config does not set yet'
+	@echo ''
+	@echo 'Build and run:'
+	@echo '  all (default)       - build $$(O)/bulwark.elf and $$(O)/bulwark.bin'
+	@echo '  run                 - boot the image under QEMU (Ctrl-a x quits)'
+	@echo '  debug               - like run, with QEMU waiting for gdb on :1234'
+	@echo '  vmconf-show         - print the VM partitioning of the layout'
+	@echo '  compile_commands.json - compilation database for editors'
+	@echo '  clean               - remove build output, keep the configuration'
+	@echo '  distclean           - remove everything in $$(O)'
+	@echo ''
+	@echo 'Tests:'
+	@echo '  check               - run the whole test suite (unit, tools, QEMU)'
+	@echo '  check-unit check-tools check-system check-lint - parts of it'
+	@echo ''
+	@echo 'Defconfigs:'
+	@$(foreach d,$(defconfigs),printf '  %-28s - %s\n' '$(d)' '$(call describe-defconfig,$(call find-config,$(d)))';)
+	@echo ''
+	@echo 'Fragments:'
+	@$(foreach f,$(fragments),printf '  %-28s - %s\n' '$(f)' '$(call describe,$(call find-config,$(f)))';)
+	@echo ''
+	@echo 'Variables: O=dir (build directory, default build), V=1 (show commands),'
+	@echo '  CROSS_COMPILE=prefix, VMCONF=layout, BOARD_ROOT=dir (out-of-tree boards),'
+	@echo '  PYTHON=interpreter with kconfiglib, QEMU=path.'
+
+.PHONY: help

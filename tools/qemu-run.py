@@ -1,0 +1,106 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Boots a Bulwark build under QEMU, interactively or under a timeout.
+
+The build writes $(O)/run.json from the board's board.mk: the QEMU binary,
+its firmware and arguments. 'make run' calls this interactively; the
+system tests call it with --timeout and --log, and read the console log.
+
+Exit status: QEMU's own, or 124 when the timeout killed it, or 127 when
+QEMU or its firmware is missing.
+"""
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import time
+
+
+def fail(msg, status=127):
+    sys.stderr.write(f"qemu-run: error: {msg}\n")
+    sys.exit(status)
+
+
+def command_line(desc, args):
+    qemu = args.qemu or desc["qemu"]
+    if not shutil.which(qemu):
+        fail(f"{qemu} not found: install the Debian package {desc['qemu_package']} "
+             "from bookworm-backports (sudo tools/install-deps.sh does it)")
+    firmware = desc.get("firmware")
+    if firmware and not os.path.exists(firmware):
+        fail(f"firmware {firmware} not found: install the Debian package "
+             f"{desc['firmware_package']} from bookworm-backports "
+             "(sudo tools/install-deps.sh does it)")
+    for i, arg in enumerate(desc["args"]):
+        if desc["args"][i - 1] in ("-kernel", "-bios") and not os.path.exists(arg):
+            fail(f"{arg} not found: run 'make' first")
+    cmd = [qemu] + desc["args"] + ["-nographic"]
+    if args.gdb:
+        cmd += ["-s", "-S"]
+    cmd += args.extra
+    return cmd
+
+
+def run_with_timeout(cmd, timeout, log_path):
+    """Runs CMD with no input, copying its output to stdout and LOG_PATH."""
+    log = open(log_path, "wb") if log_path else None
+    start = time.monotonic()
+    proc = subprocess.Popen(cmd + ["-monitor", "none"], stdin=subprocess.DEVNULL,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+    os.set_blocking(proc.stdout.fileno(), False)
+    timed_out = False
+    while True:
+        chunk = proc.stdout.read()
+        if chunk:
+            sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.flush()
+            if log:
+                log.write(chunk)
+        if proc.poll() is not None:
+            rest = proc.stdout.read() or b""
+            sys.stdout.buffer.write(rest)
+            if log:
+                log.write(rest)
+            break
+        if time.monotonic() - start > timeout:
+            proc.kill()
+            proc.wait()
+            timed_out = True
+            break
+        time.sleep(0.02)
+    if log:
+        log.close()
+    if timed_out:
+        sys.stderr.write(f"qemu-run: timed out after {timeout} s: QEMU was killed "
+                         "(the system did not power itself off)\n")
+        return 124
+    return proc.returncode
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("run_json", help="the build's run.json")
+    ap.add_argument("--timeout", type=float, help="non-interactive: kill QEMU after SEC")
+    ap.add_argument("--log", help="copy the console output to this file")
+    ap.add_argument("--gdb", action="store_true", help="wait for gdb on :1234")
+    ap.add_argument("--qemu", help="QEMU binary to use instead of the board's")
+    ap.add_argument("extra", nargs="*", help="more QEMU arguments (after --)")
+    args = ap.parse_args()
+    try:
+        with open(args.run_json) as f:
+            desc = json.load(f)
+    except OSError as err:
+        fail(f"{args.run_json}: {err.strerror}: run 'make' first", 1)
+    cmd = command_line(desc, args)
+    if args.timeout:
+        return run_with_timeout(cmd, args.timeout, args.log)
+    print("qemu-run: " + " ".join(cmd))
+    print("qemu-run: Ctrl-a x quits QEMU")
+    sys.stdout.flush()
+    return subprocess.call(cmd)
+
+
+if __name__ == "__main__":
+    sys.exit(main())
