@@ -26,8 +26,10 @@ $(auto-conf-cmd): $(KCONFIG_CONFIG) $(kconfig-files)
 
 ifneq ($(CONFIG_BOARD),)
 
-ARCH := $(CONFIG_ARCH)
-BOARD := $(CONFIG_BOARD)
+# auto.conf keeps the quotes of string values.
+unquote = $(patsubst "%",%,$(1))
+ARCH := $(call unquote,$(CONFIG_ARCH))
+BOARD := $(call unquote,$(CONFIG_BOARD))
 
 # --------------------------------------------------------------------------
 # Board and architecture
@@ -110,7 +112,7 @@ objs := $(addprefix $(objtree)/,$(all-objs)) \
 # --------------------------------------------------------------------------
 # VM layout: checked against the board and compiled into C tables
 
-VMCONF ?= $(CONFIG_VMCONF)
+VMCONF ?= $(call unquote,$(CONFIG_VMCONF))
 find-vmconf = $(firstword $(wildcard $(1) $(srctree)/$(1) \
 	$(if $(BOARD_ROOT),$(BOARD_ROOT)/$(1))))
 vmconf-file := $(if $(filter /%,$(VMCONF)),$(VMCONF),$(call find-vmconf,$(VMCONF)))
@@ -120,9 +122,10 @@ vmconf-args = --layout $(vmconf-file) --board-dir $(board-dir) --config $(KCONFI
 vmconf-outputs := $(objtree)/generated/vmconf.c $(objtree)/generated/vmconf_images.S \
 	$(objtree)/include/generated/board.h
 
+vmconf-places := the current directory, $(srctree)$(if $(BOARD_ROOT),$(comma) $(BOARD_ROOT))
 need-vmconf = $(if $(VMCONF),,$(error no VM layout: set CONFIG_VMCONF in menuconfig or \
 pass VMCONF=path))$(if $(wildcard $(vmconf-file)),,$(error VM layout '$(VMCONF)' not found \
-(looked in the current directory, $(srctree)$(if $(BOARD_ROOT),$(comma) $(BOARD_ROOT))))
+(looked in $(vmconf-places))))
 
 # The layout's guest images come from tests/guests (see guests.mk).
 include $(srctree)/tools/build/guests.mk
@@ -131,6 +134,7 @@ $(vmconf-outputs) &: $(vmconf-file) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
 		$(wildcard $(srctree)/tools/vmconf/*.py) $(guest-images)
 	$(call need-vmconf)
 	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
+	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
 		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h
 

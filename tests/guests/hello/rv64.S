@@ -27,6 +27,7 @@ _start:
 3:	wfi
 	j	3b
 
-	.section .rodata
+	/* Kept in .text so the flat binary is one contiguous piece. */
+	.balign 8
 message:
 	.asciz	"hello from a Bulwark guest\n"

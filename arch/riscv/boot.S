@@ -1,0 +1,87 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* First instructions: the boot hart from the firmware, and harts started later. */
+#include <asm/asm.h>
+#include <asm/csr.h>
+
+/*
+ * sp = top of the stack of CPU \cpu: __cpu_stacks_start + (cpu + 1) * size.
+ * Clobbers t0 and t1.
+ */
+.macro set_cpu_stack cpu
+	addi	t0, \cpu, 1
+	li	t1, CONFIG_CPU_STACK_SIZE
+	mul	t0, t0, t1
+	la	sp, __cpu_stacks_start
+	add	sp, sp, t0
+.endm
+
+	.section .text.boot, "ax", %progbits
+	.globl	_start
+_start:
+	/*
+	 * OpenSBI enters in HS-mode with the MMU off: a0 = hart id,
+	 * a1 = device tree. Nothing may interrupt us until we are ready.
+	 */
+	csrw	CSR_SIE, zero
+	csrci	CSR_SSTATUS, SSTATUS_SIE
+	mv	s0, a0
+	mv	s1, a1
+
+	/* The CPU index is the hart id; a hart beyond the build's CPUs has no stack. */
+	li	t2, CONFIG_NR_CPUS
+	bgeu	s0, t2, .Lbad_hart
+	mv	tp, s0
+	set_cpu_stack s0
+	call	.Lclear_bss
+	la	t0, riscv_trap_entry
+	csrw	CSR_STVEC, t0
+	mv	a0, s0
+	mv	a1, s1
+	call	riscv_boot_main
+	j	.Lstuck
+
+.Lbad_hart:
+	/*
+	 * No other hart runs yet, so CPU 0's stack is free to use while we
+	 * say what went wrong and power off.
+	 */
+	li	tp, 0
+	li	t2, 0
+	set_cpu_stack t2
+	call	.Lclear_bss
+	la	t0, riscv_trap_entry
+	csrw	CSR_STVEC, t0
+	mv	a0, s0
+	call	riscv_boot_bad_hart
+	j	.Lstuck
+
+/* Zeroes [__bss_start, __bss_end); the linker aligns both to a register. */
+.Lclear_bss:
+	la	t0, __bss_start
+	la	t1, __bss_end
+1:	bgeu	t0, t1, 2f
+	REG_S	zero, 0(t0)
+	addi	t0, t0, REG_SIZE
+	j	1b
+2:	ret
+
+	.text
+	.globl	riscv_secondary_entry
+riscv_secondary_entry:
+	/* SBI HSM hart_start: a0 = hart id, a1 = the CPU index we passed. */
+	csrw	CSR_SIE, zero
+	csrci	CSR_SSTATUS, SSTATUS_SIE
+	li	t2, CONFIG_NR_CPUS
+	bgeu	a1, t2, .Lstuck
+	mv	tp, a1
+	mv	s0, a1
+	set_cpu_stack s0
+	la	t0, riscv_trap_entry
+	csrw	CSR_STVEC, t0
+	mv	a0, s0
+	call	riscv_secondary_main
+
+	/* Only reached if C returned or the CPU index was impossible. */
+.Lstuck:
+	wfi
+	j	.Lstuck

@@ -1,0 +1,67 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Memory layout of the hypervisor image, preprocessed with the Kconfig values. */
+
+/* Keep the architecture name from being taken for a macro. */
+#undef riscv
+
+OUTPUT_ARCH(riscv)
+ENTRY(_start)
+
+#define PAGE_ALIGN 4096
+
+SECTIONS
+{
+	/* The firmware jumps to the load address: _start must be first. */
+	. = CONFIG_HYP_LOAD_ADDR;
+	__image_start = .;
+
+	.text : {
+		KEEP(*(.text.boot))
+		*(.text .text.*)
+	}
+
+	/*
+	 * Guest images, page aligned so they can be mapped or copied by whole
+	 * pages. Listed before .rodata so its wildcard does not take them.
+	 */
+	. = ALIGN(PAGE_ALIGN);
+	.vmimage : {
+		__vmimage_start = .;
+		KEEP(*(.rodata.vmimage))
+		__vmimage_end = .;
+	}
+
+	. = ALIGN(PAGE_ALIGN);
+	.rodata : {
+		*(.rodata .rodata.* .srodata .srodata.*)
+	}
+
+	. = ALIGN(PAGE_ALIGN);
+	.data : {
+		*(.data .data.* .sdata .sdata.*)
+	}
+
+	/* boot.S clears this a register at a time, so both ends are aligned. */
+	. = ALIGN(16);
+	.bss (NOLOAD) : {
+		__bss_start = .;
+		*(.sbss .sbss.* .bss .bss.* COMMON)
+		. = ALIGN(16);
+		__bss_end = .;
+	}
+
+	/* Not cleared: each CPU's stack is only used after it starts. */
+	. = ALIGN(PAGE_ALIGN);
+	.stacks (NOLOAD) : {
+		__cpu_stacks_start = .;
+		. += CONFIG_NR_CPUS * CONFIG_CPU_STACK_SIZE;
+		__cpu_stacks_end = .;
+	}
+
+	. = ALIGN(PAGE_ALIGN);
+	__image_end = .;
+
+	/DISCARD/ : {
+		*(.eh_frame .eh_frame_hdr .note .note.* .comment)
+	}
+}

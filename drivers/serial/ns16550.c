@@ -1,0 +1,53 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Polled output on an NS16550-compatible UART that firmware has already set up. */
+#include <bulwark/arch.h>
+#include <bulwark/serial.h>
+#include <generated/board.h>
+
+/* Register spacing: QEMU virt has byte registers one byte apart. */
+#ifndef BOARD_CONSOLE_REG_SHIFT
+#define BOARD_CONSOLE_REG_SHIFT 0
+#endif
+
+#define UART_THR 0 /* transmit holding register (write) */
+#define UART_LSR 5 /* line status register */
+#define UART_LSR_THRE 0x20 /* THR empty: room for the next byte */
+
+/*
+ * How long to wait for THRE before dropping a byte: a wedged UART must not
+ * hang the hypervisor. Far longer than one character at any real baud rate.
+ */
+#define UART_TX_SPIN_LIMIT 1000000u
+
+static volatile u8 *uart_reg(unsigned int reg)
+{
+	return (volatile u8 *)(uintptr_t)(BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT));
+}
+
+static int ns16550_init(void)
+{
+	/* Line settings stay as the firmware left them. */
+	return 0;
+}
+
+static void ns16550_putc(char c)
+{
+	for (unsigned int spins = 0; spins < UART_TX_SPIN_LIMIT; spins++) {
+		if (*uart_reg(UART_LSR) & UART_LSR_THRE)
+			break;
+		arch_relax();
+	}
+	*uart_reg(UART_THR) = (u8)c;
+}
+
+static void ns16550_write(const char *bytes, size_t len)
+{
+	for (size_t i = 0; i < len; i++)
+		ns16550_putc(bytes[i]);
+}
+
+const struct serial_ops serial_console = {
+	.name = "ns16550",
+	.init = ns16550_init,
+	.write = ns16550_write,
+};

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * What the arch-neutral core asks of an architecture. Each arch implements
+ * every function here once, under arch/<arch>/.
+ */
+#ifndef BULWARK_ARCH_H
+#define BULWARK_ARCH_H
+
+#include <bulwark/compiler.h>
+#include <bulwark/types.h>
+
+enum arch_poweroff_reason {
+	POWEROFF_NORMAL = 0,  /* work done: exit cleanly */
+	POWEROFF_FAILURE = 1, /* fatal error: the firmware may log it */
+};
+
+/* Logical index of the calling CPU, 0..CONFIG_NR_CPUS-1. */
+unsigned int arch_cpu_id(void);
+
+/* The hardware id of a CPU (RISC-V hart id, Arm MPIDR affinity). */
+unsigned long arch_cpu_hw_id(unsigned int cpu);
+
+/* What the hardware id is called, for messages: "hart", "MPIDR". */
+const char *arch_cpu_hw_id_name(void);
+
+/* The privilege level the hypervisor runs at: "HS-mode", "EL2". */
+const char *arch_cpu_mode_name(void);
+
+/*
+ * Per-CPU checks and setup after the console works, on every CPU. Returns 0,
+ * or a negative errno after printing why this CPU cannot host VMs.
+ */
+int arch_cpu_init(unsigned int cpu);
+
+/*
+ * Asks the firmware to start a CPU at the secondary entry, which ends in
+ * kernel_secondary_main(). 0 when started; -ENODEV when the CPU does not
+ * exist; -EBUSY when it already runs; -EIO for any other refusal.
+ */
+int arch_start_cpu(unsigned int cpu);
+
+/* A free-running counter and its frequency, for bounded waits. */
+u64 arch_counter_read(void);
+u64 arch_counter_freq(void);
+
+/* Hint inside busy-wait loops. */
+void arch_relax(void);
+
+/* Park the calling CPU forever with interrupts off. */
+void arch_halt(void) __noreturn;
+
+/* Power the whole machine off; falls back to arch_halt() if it cannot. */
+void arch_poweroff(enum arch_poweroff_reason reason) __noreturn;
+
+#endif /* BULWARK_ARCH_H */

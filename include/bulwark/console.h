@@ -1,0 +1,18 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The hypervisor's console: one serial device, written a message at a time. */
+#ifndef BULWARK_CONSOLE_H
+#define BULWARK_CONSOLE_H
+
+#include <bulwark/types.h>
+
+/* Brings up the Kconfig-selected serial driver; safe to call more than once. */
+void console_init(void);
+
+/*
+ * Writes len bytes under the console lock, turning "\n" into "\r\n". A CPU
+ * that already holds the lock (a trap taken while printing) writes anyway
+ * rather than deadlocking against itself.
+ */
+void console_write(const char *text, size_t len);
+
+#endif /* BULWARK_CONSOLE_H */

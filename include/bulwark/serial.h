@@ -1,0 +1,21 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The interface a console UART driver provides. Exactly one driver is chosen
+ * by Kconfig and defines serial_console; the console never names a driver.
+ */
+#ifndef BULWARK_SERIAL_H
+#define BULWARK_SERIAL_H
+
+#include <bulwark/types.h>
+
+struct serial_ops {
+	const char *name;
+	/* Prepare the device; firmware may already have configured it. */
+	int (*init)(void);
+	/* Write raw bytes, waiting for the device as needed. */
+	void (*write)(const char *bytes, size_t len);
+};
+
+extern const struct serial_ops serial_console;
+
+#endif /* BULWARK_SERIAL_H */

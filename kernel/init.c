@@ -1,0 +1,83 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The boot flow every architecture shares, from first C code to power-off. */
+#include <bulwark/arch.h>
+#include <bulwark/console.h>
+#include <bulwark/cpumask.h>
+#include <bulwark/init.h>
+#include <bulwark/layout.h>
+#include <bulwark/printk.h>
+#include <bulwark/smp.h>
+#include <generated/board.h>
+
+/* The version comes from generated/version.h or from the compiler command line. */
+#if __has_include(<generated/version.h>)
+#include <generated/version.h>
+#endif
+#ifndef BULWARK_VERSION
+#error "BULWARK_VERSION is not defined"
+#endif
+
+static const char *irqchip_name(void)
+{
+	if (IS_ENABLED(CONFIG_IRQCHIP_PLIC))
+		return "PLIC";
+	if (IS_ENABLED(CONFIG_IRQCHIP_APLIC))
+		return "APLIC";
+	if (IS_ENABLED(CONFIG_IRQCHIP_AIA))
+		return "AIA";
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV2))
+		return "GICv2";
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+		return "GICv3";
+	return "none";
+}
+
+static const char *memory_protection_name(void)
+{
+	if (IS_ENABLED(CONFIG_MMU))
+		return "MMU";
+	if (IS_ENABLED(CONFIG_MPU))
+		return "MPU";
+	return "none";
+}
+
+void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
+{
+	unsigned int nr_cpus = MIN(BOARD_NR_CPUS, CONFIG_NR_CPUS);
+	unsigned int nr_online;
+	u64 online;
+
+	console_init();
+	if (arch_cpu_init(cpu) != 0) {
+		pr_err("the boot CPU cannot run the hypervisor; powering off");
+		arch_poweroff(POWEROFF_FAILURE);
+	}
+
+	pr_info("Bulwark %s (board %s, irqchip %s, %u CPUs, %s)", BULWARK_VERSION, BOARD_NAME,
+		irqchip_name(), nr_cpus, memory_protection_name());
+	pr_info("boot CPU %u (%s %lu) in %s, firmware argument 0x%lx", cpu, arch_cpu_hw_id_name(),
+		arch_cpu_hw_id(cpu), arch_cpu_mode_name(), boot_arg);
+	layout_print();
+
+	smp_report_online(cpu);
+	online = smp_start_secondaries(cpu);
+	nr_online = cpumask_weight(online);
+	if (online == cpumask_first_n(nr_cpus))
+		pr_info("all %u CPUs online; powering off", nr_cpus);
+	else
+		pr_warn("only %u of %u CPUs online; powering off", nr_online, nr_cpus);
+	arch_poweroff(POWEROFF_NORMAL);
+}
+
+void kernel_secondary_main(unsigned int cpu)
+{
+	if (arch_cpu_init(cpu) != 0) {
+		/* arch_cpu_init said why; the boot CPU must not wait for us. */
+		smp_report_failed(cpu);
+		arch_halt();
+	}
+	pr_info("CPU %u (%s %lu) online in %s", cpu, arch_cpu_hw_id_name(), arch_cpu_hw_id(cpu),
+		arch_cpu_mode_name());
+	smp_report_online(cpu);
+	arch_halt();
+}

@@ -1,0 +1,228 @@
+# SPDX-License-Identifier: Apache-2.0
+"""The build interface: outputs, O=, V=1, incremental rebuilds, clean,
+compile_commands.json, menuconfig in a terminal, and bad input."""
+
+import json
+import re
+import shutil
+import struct
+import subprocess
+import time
+
+import pytest
+
+from conftest import SRCTREE, make, make_ok
+
+
+def built(out):
+    make_ok("qemu_rv64_defconfig", O=out)
+    return make_ok(O=out)
+
+
+def quiet_lines(res, kind):
+    return sorted(m.group(1) for m in re.finditer(rf"^  {kind} +(\S+)$", res.out, re.M))
+
+
+def elf_entry(path):
+    data = path.read_bytes()
+    assert data[:4] == b"\x7fELF"
+    return struct.unpack_from("<Q", data, 24)[0]
+
+
+def test_outputs_and_entry_point(rv64_build):
+    elf = rv64_build / "bulwark.elf"
+    assert elf_entry(elf) == 0x80200000
+    binary = (rv64_build / "bulwark.bin").read_bytes()
+    assert 0 < len(binary) < 1 << 20
+    assert (rv64_build / "include/generated/autoconf.h").exists()
+    assert (rv64_build / "include/config/auto.conf").exists()
+    assert (rv64_build / "run.json").exists()
+
+
+def test_quiet_output_names_each_step(tmp_path):
+    res = built(tmp_path)
+    assert "kernel/init.o" in quiet_lines(res, "CC")
+    assert quiet_lines(res, "LD") == ["bulwark.elf"]
+    assert quiet_lines(res, "OBJCOPY") == ["bulwark.bin"]
+    assert "riscv64-linux-gnu-gcc" not in res.out
+
+
+def test_verbose_shows_commands(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    res = make_ok("V=1", O=tmp_path)
+    assert re.search(r"^riscv64-linux-gnu-gcc .* -c -o \S+/kernel/init\.o", res.out, re.M)
+
+
+def test_nothing_rebuilds_when_nothing_changed(tmp_path):
+    built(tmp_path)
+    autoconf = tmp_path / "include/generated/autoconf.h"
+    stamp = autoconf.stat().st_mtime_ns
+    res = make_ok(O=tmp_path)
+    assert quiet_lines(res, "CC") == [] and quiet_lines(res, "LD") == []
+    assert autoconf.stat().st_mtime_ns == stamp
+
+
+def test_config_change_rebuilds_only_dependents(tmp_path):
+    first = built(tmp_path)
+    all_objs = set(quiet_lines(first, "CC"))
+    autoconf = tmp_path / "include/generated/autoconf.h"
+    time.sleep(1.1)
+    # Re-saving an identical configuration changes nothing.
+    make_ok("olddefconfig", O=tmp_path)
+    stamp = autoconf.stat().st_mtime_ns
+    res = make_ok(O=tmp_path)
+    assert quiet_lines(res, "CC") == []
+    assert autoconf.stat().st_mtime_ns == stamp
+    # One symbol changes: only the objects that use it are compiled again.
+    cfg = tmp_path / ".config"
+    cfg.write_text(cfg.read_text().replace("CONFIG_LOG_LEVEL=2", "CONFIG_LOG_LEVEL=3"))
+    res = make_ok(O=tmp_path)
+    rebuilt = set(quiet_lines(res, "CC")) - {"generated/vmconf.o"}
+    assert rebuilt, res.out
+    assert rebuilt < all_objs, "every object was rebuilt for one symbol"
+    users = {str(p.relative_to(SRCTREE)).replace(".c", ".o")
+             for p in SRCTREE.glob("kernel/**/*.c") if "CONFIG_LOG_LEVEL" in p.read_text()}
+    assert users <= rebuilt
+    assert autoconf.stat().st_mtime_ns != stamp
+    assert quiet_lines(res, "LD") == ["bulwark.elf"]
+
+
+def test_flag_change_rebuilds_everything(tmp_path):
+    first = built(tmp_path)
+    res = make_ok("V=0", f"CROSS_COMPILE={shutil.which('riscv64-linux-gnu-gcc')[:-3]}",
+                  O=tmp_path)
+    assert set(quiet_lines(res, "CC")) == set(quiet_lines(first, "CC"))
+
+
+def test_clean_keeps_configuration(tmp_path):
+    built(tmp_path)
+    make_ok("clean", O=tmp_path)
+    assert (tmp_path / ".config").exists()
+    assert not (tmp_path / "bulwark.elf").exists()
+    assert not list(tmp_path.rglob("*.o"))
+    res = make_ok(O=tmp_path)
+    assert (tmp_path / "bulwark.elf").exists(), res
+
+
+def test_distclean_removes_everything(tmp_path):
+    out = tmp_path / "out"
+    built(out)
+    make_ok("distclean", O=out)
+    assert not out.exists()
+
+
+def test_out_of_tree_output_only_in_O(tmp_path):
+    before = set(p.name for p in SRCTREE.iterdir())
+    out = tmp_path / "elsewhere"
+    built(out)
+    assert (out / "bulwark.elf").exists() and (out / "bulwark.bin").exists()
+    assert set(p.name for p in SRCTREE.iterdir()) <= before | {"build"}
+
+
+def test_compile_commands(tmp_path):
+    built(tmp_path)
+    make_ok("compile_commands.json", O=tmp_path)
+    entries = json.loads((tmp_path / "compile_commands.json").read_text())
+    files = {e["file"] for e in entries}
+    assert str(SRCTREE / "kernel/init.c") in files
+    assert all(e["directory"] == str(SRCTREE) for e in entries)
+    assert all("-ffreestanding" in e["command"] for e in entries)
+
+
+def test_missing_cross_compiler(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    res = make("CROSS_COMPILE=no-such-prefix-", O=tmp_path)
+    assert res.returncode != 0
+    assert "no-such-prefix-gcc not found: install the Debian package gcc-riscv64-linux-gnu" \
+        in res.out, res
+    assert not (tmp_path / "bulwark.elf").exists()
+    assert not (tmp_path / "bulwark.bin").exists()
+
+
+def test_build_needs_configuration(tmp_path):
+    res = make(O=tmp_path)
+    assert res.returncode != 0
+    assert "no configuration in" in res.out and "make <board>_defconfig" in res.out
+
+
+def test_missing_layout_file(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    res = make("VMCONF=vmconf/no-such.vmconf", O=tmp_path)
+    assert res.returncode != 0
+    assert "VM layout 'vmconf/no-such.vmconf' not found" in res.out
+    assert not (tmp_path / "bulwark.elf").exists()
+
+
+def test_bad_layout_removes_previous_image(tmp_path):
+    built(tmp_path)
+    bad = tmp_path / "bad.vmconf"
+    good = (SRCTREE / "vmconf/qemu_rv64.vmconf").read_text()
+    bad.write_text(good.replace("cpus", "cpuz", 1))
+    res = make(f"VMCONF={bad}", O=tmp_path)
+    assert res.returncode != 0
+    assert re.search(rf"^{re.escape(str(bad))}:\d+: error: ", res.out, re.M), res
+    assert not (tmp_path / "bulwark.elf").exists()
+    assert not (tmp_path / "bulwark.bin").exists()
+    assert not (tmp_path / "generated/vmconf.c").exists()
+
+
+def test_missing_guest_image(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    layout = tmp_path / "noimage.vmconf"
+    text = (SRCTREE / "vmconf/qemu_rv64.vmconf").read_text()
+    layout.write_text(re.sub(r'image\s*=\s*"[^"]*"', 'image = "missing-guest.bin"', text))
+    res = make(f"VMCONF={layout}", O=tmp_path)
+    assert res.returncode != 0
+    assert "missing-guest.bin' not found" in res.out, res
+    assert not (tmp_path / "bulwark.elf").exists()
+
+
+@pytest.mark.skipif(not shutil.which("tmux"), reason="tmux not installed")
+def test_menuconfig_in_a_terminal(tmp_path):
+    """Opens menuconfig in tmux, turns on 'Debug checks', saves, quits."""
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    assert "# CONFIG_DEBUG is not set" in (tmp_path / ".config").read_text()
+    session = f"bulwark-mc-{tmp_path.name}"
+    tmux = ["tmux", "-L", session]
+    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                           f"make -C {SRCTREE} O={tmp_path} menuconfig; sleep 5"], check=True)
+
+    def screen():
+        return subprocess.run(tmux + ["capture-pane", "-p", "-t", session],
+                              stdout=subprocess.PIPE, text=True).stdout
+
+    def wait_for(text, timeout=20):
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in screen():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"menuconfig never showed {text!r}:\n{screen()}")
+
+    def keys(*k):
+        subprocess.run(tmux + ["send-keys", "-t", session] + list(k), check=True)
+
+    try:
+        wait_for("Hypervisor  --->")
+        keys("/")
+        wait_for("Jump to")
+        keys("DEBUG")
+        wait_for('DEBUG(=n) "Debug checks"')
+        keys("Enter")
+        wait_for("[ ] Debug checks")
+        keys("y")
+        wait_for("[*] Debug checks")
+        keys("S")
+        wait_for("Filename to save configuration to")
+        keys("Enter")
+        wait_for("Configuration saved to")
+        keys("Enter")
+        keys("Q")
+        end = time.time() + 20
+        while "CONFIG_DEBUG=y" not in (tmp_path / ".config").read_text():
+            assert time.time() < end, "menuconfig did not save .config"
+            time.sleep(0.2)
+    finally:
+        subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
+    # The saved configuration builds.
+    assert "CONFIG_DEBUG=y" in (tmp_path / ".config").read_text()

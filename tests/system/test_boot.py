@@ -1,0 +1,149 @@
+# SPDX-License-Identifier: Apache-2.0
+"""QEMU system tests: first boot of every RISC-V 64 configuration.
+
+Each row boots one build under QEMU with a timeout and checks the console
+and that QEMU exited by itself (the hypervisor powers the machine off).
+"""
+
+import re
+import subprocess
+import sys
+from dataclasses import dataclass, field
+
+import pytest
+
+from conftest import SRCTREE, make_ok
+
+TIMEOUT = 60
+
+
+@dataclass
+class Boot:
+    name: str
+    fragments: list = field(default_factory=list)
+    qemu_args: list = field(default_factory=list)
+    expect: list = field(default_factory=list)   # regexes, each must match a line
+    reject: list = field(default_factory=list)   # regexes no line may match
+    status: int = 0
+
+
+BANNER = r"^Bulwark 0\.1\.0 .*board qemu_rv64.*PLIC.*{n} CPUs"
+
+BOOTS = [
+    Boot("default", expect=[BANNER.format(n=4), r"^all 4 CPUs online"]
+         + [rf"^CPU {i} \(hart {i}\) online in HS-mode" for i in range(4)]),
+    Boot("sbi-console", fragments=["sbi-console.config"],
+         expect=[BANNER.format(n=4), r"^all 4 CPUs online"]),
+    Boot("debug", fragments=["debug.config"],
+         expect=[BANNER.format(n=4), r"^all 4 CPUs online"]),
+    Boot("no-sstc", qemu_args=["-cpu", "rv64,sstc=false"],
+         expect=[BANNER.format(n=4), r"^all 4 CPUs online"]),
+    Boot("two-harts-present", qemu_args=["-smp", "2"],
+         expect=[BANNER.format(n=4), r"hart 2\b.*(absent|not present|did not start)",
+                 r"hart 3\b.*(absent|not present|did not start)"],
+         reject=[r"^all 4 CPUs online"]),
+    Boot("no-h-extension", qemu_args=["-cpu", "rv64,h=false"],
+         expect=[r"hypervisor extension", r"-cpu rv64"], reject=[r"online in HS-mode"]),
+]
+
+
+def boot(out, qemu_args):
+    log = out / "console.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
+                           str(out / "run.json"), "--"] + qemu_args,
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    return proc.returncode, log.read_text(errors="replace"), proc.stderr
+
+
+@pytest.mark.parametrize("case", BOOTS, ids=[b.name for b in BOOTS])
+def test_boot(tmp_path, case):
+    make_ok("qemu_rv64_defconfig", *case.fragments, O=tmp_path)
+    make_ok(O=tmp_path)
+    status, console, err = boot(tmp_path, case.qemu_args)
+    assert status != 124, f"QEMU did not exit by itself:\n{console}{err}"
+    assert status == case.status, f"QEMU exited {status}:\n{console}{err}"
+    lines = console.splitlines()
+    for pattern in case.expect:
+        assert any(re.search(pattern, line) for line in lines), \
+            f"expected a line matching {pattern!r}:\n{console}"
+    for pattern in case.reject:
+        assert not any(re.search(pattern, line) for line in lines), \
+            f"unexpected line matching {pattern!r}:\n{console}"
+
+
+def test_layout_summary_printed(rv64_build):
+    status, console, err = boot(rv64_build, [])
+    assert status == 0, console + err
+    assert re.search(r"\brt\b.*CPU", console), console
+    assert re.search(r"\blinux\b.*CPU", console), console
+
+
+def test_missing_qemu_is_explained(rv64_build):
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--qemu", "qemu-system-nonexistent", "--timeout", "5",
+                           str(rv64_build / "run.json")],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.returncode == 127
+    assert "qemu-system-nonexistent not found: install the Debian package " \
+        "qemu-system-riscv from bookworm-backports" in proc.stdout
+
+
+VENDOR_KCONFIG = """\
+# SPDX-License-Identifier: Apache-2.0
+# A vendor's board kept outside the Bulwark tree (QEMU virt, 2 harts).
+
+config BOARD_QEMU_VENDOR
+\tdef_bool BOARD = "qemu_vendor"
+\tselect ARCH_RISCV
+\tselect 64BIT
+\tselect HAS_MMU
+\tselect HAS_PLIC
+\tselect HAS_UART_NS16550
+
+config BOARD_NR_CPUS
+\tdefault 2 if BOARD_QEMU_VENDOR
+
+config HYP_LOAD_ADDR
+\tdefault 0x80200000 if BOARD_QEMU_VENDOR
+
+config VMCONF
+\tdefault "vmconf/vendor.vmconf" if BOARD_QEMU_VENDOR
+"""
+
+VENDOR_LAYOUT = """\
+# SPDX-License-Identifier: Apache-2.0
+vm solo {
+    cpus  = [0, 1]
+    image = "${O}/guests/hello-rv64.bin"
+    memory ram {
+        guest = 0x80000000
+        size  = 8M
+    }
+}
+"""
+
+
+def test_out_of_tree_board(tmp_path):
+    """make BOARD_ROOT=/path/to/vendor qemu_vendor_defconfig && make, then boot it."""
+    vendor = tmp_path / "vendor"
+    board = vendor / "boards" / "qemu_vendor"
+    board.mkdir(parents=True)
+    (board / "Kconfig.board").write_text(VENDOR_KCONFIG)
+    hw = (SRCTREE / "boards/qemu_rv64/board.hw").read_text()
+    (board / "board.hw").write_text(hw.replace("board qemu_rv64", "board qemu_vendor")
+                                    .replace("cpus      = 4", "cpus      = 2"))
+    (board / "board.mk").write_text((SRCTREE / "boards/qemu_rv64/board.mk").read_text())
+    (vendor / "configs").mkdir()
+    (vendor / "configs" / "qemu_vendor_defconfig").write_text('CONFIG_BOARD="qemu_vendor"\n')
+    (vendor / "vmconf").mkdir()
+    (vendor / "vmconf" / "vendor.vmconf").write_text(VENDOR_LAYOUT)
+    out = tmp_path / "out"
+    help_text = make_ok("help", f"BOARD_ROOT={vendor}", O=out).out
+    assert "qemu_vendor_defconfig" in help_text
+    make_ok(f"BOARD_ROOT={vendor}", "qemu_vendor_defconfig", O=out)
+    make_ok(f"BOARD_ROOT={vendor}", O=out)
+    status, console, err = boot(out, [])
+    assert status == 0, console + err
+    assert re.search(r"^Bulwark 0\.1\.0 .*board qemu_vendor.*2 CPUs", console, re.M), console
+    assert re.search(r"\bsolo\b", console), console

@@ -1,0 +1,54 @@
+# SPDX-License-Identifier: Apache-2.0
+# Shared fixtures of the layout tool tests: a scratch tree with a fake image, a .config and a runner.
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+TOOL = ROOT / 'tools' / 'vmconf' / 'vmconf.py'
+BOARD_DIR = ROOT / 'boards' / 'qemu_rv64'
+CONFIG = ('CONFIG_MAX_VMS=8\nCONFIG_NR_CPUS=4\nCONFIG_MMU=y\n'
+          '# CONFIG_MPU is not set\n# CONFIG_CACHE_COLORING is not set\n')
+OUTPUTS = ('out/vmconf.c', 'out/vmconf_images.S', 'out/board.h')
+
+
+class Scratch:
+    """A temporary directory holding layout.vmconf, .config, img.bin and the outputs."""
+
+    def __init__(self, path):
+        self.path = path
+        self.config(CONFIG)
+        self.image('img.bin', 4096)
+
+    def config(self, text):
+        (self.path / '.config').write_text(text)
+
+    def image(self, name, size):
+        (self.path / name).parent.mkdir(parents=True, exist_ok=True)
+        (self.path / name).write_bytes(bytes(i & 0xff for i in range(size)))
+
+    def outputs(self):
+        return [self.path / name for name in OUTPUTS]
+
+    def stale_outputs(self):
+        for out in self.outputs():
+            out.parent.mkdir(parents=True, exist_ok=True)
+            out.write_text('stale\n')
+
+    def run(self, layout, command='compile', board_dir=None, layout_name='layout.vmconf'):
+        if layout is not None:
+            (self.path / layout_name).write_text(layout)
+        args = [sys.executable, str(TOOL), command, '--layout', layout_name,
+                '--board-dir', str(board_dir or BOARD_DIR), '--config', '.config',
+                '--srctree', str(ROOT), '--objtree', str(self.path / 'build')]
+        if command == 'compile':
+            args += ['--out-c', OUTPUTS[0], '--out-s', OUTPUTS[1], '--out-h', OUTPUTS[2]]
+        return subprocess.run(args, cwd=self.path, capture_output=True, text=True)
+
+
+@pytest.fixture
+def scratch(tmp_path):
+    return Scratch(tmp_path)

@@ -1,0 +1,173 @@
+# SPDX-License-Identifier: Apache-2.0
+# Board description errors, Kconfig interplay, cache colors, MPU granules and the language itself.
+
+import sys
+
+import pytest
+
+from conftest import BOARD_DIR, ROOT
+
+sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
+from vmconflib.syntax import Assign, parse  # noqa: E402
+from vmconflib.errors import VmconfError  # noqa: E402
+
+SIMPLE = ('vm a {\n    cpus = [0]\n    image = "img.bin"\n'
+          '    memory ram { guest = 0x80000000  size = 16M }\n}\n')
+
+COLOR_BOARD = '''\
+board colored {
+    arch      = riscv64
+    cpus      = 2
+    page_size = 4K
+    colors    = 8
+    irqs      = 1-31
+    memory ram { base = 0x80000000  size = 64M }
+    reserved hypervisor { base = 0x80000000  size = 1M }
+    device uart0 { base = 0x10000000  size = 0x1000  irqs = [10]  owner = console }
+}
+'''
+
+MPU_BOARD = '''\
+board r52 {
+    arch        = arm64
+    cpus        = 2
+    mpu_granule = 64
+    irqs        = [32-63]
+    memory ram { base = 0x0  size = 16M }
+    reserved hypervisor { base = 0x0  size = 1M }
+}
+'''
+
+
+def _board(scratch, text):
+    (scratch.path / 'board').mkdir(exist_ok=True)
+    (scratch.path / 'board' / 'board.hw').write_text(text)
+    return scratch.path / 'board'
+
+
+BOARD_ERRORS = [
+    ('syntax', COLOR_BOARD.replace('cpus      = 2', 'cpus      = 2 2'),
+     "board/board.hw:3: error: syntax: expected a field name or a block, found number 2"),
+    ('unknown-field', COLOR_BOARD.replace('    colors    = 8\n', '    dram = 1\n'),
+     "board/board.hw:5: error: board 'colored': dram: unknown field; allowed here: arch, cpus, "
+     'page_size, mpu_granule, irqs, colors'),
+    ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
+     "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
+     "among the board's irqs"),
+    ('zero-size', COLOR_BOARD.replace('size = 64M', 'size = 0'),
+     "board/board.hw:7: error: board 'colored': memory 'ram'.size: must not be zero"),
+    ('no-board-block', '# empty\n',
+     'board/board.hw:1: error: board: no board NAME { ... } block in the board description'),
+    ('missing-file', None, 'board/board.hw: error: cannot read: No such file or directory'),
+]
+
+
+@pytest.mark.parametrize('name,text,expected', BOARD_ERRORS, ids=[c[0] for c in BOARD_ERRORS])
+def test_board_errors_name_board_file_and_line(scratch, name, text, expected):
+    if text is None:
+        (scratch.path / 'board').mkdir()
+    else:
+        _board(scratch, text)
+    scratch.stale_outputs()
+    result = scratch.run(SIMPLE, board_dir='board')
+    assert (result.returncode, result.stderr) == (1, expected + '\n')
+    assert not any(out.exists() for out in scratch.outputs())
+
+
+def test_board_cpus_exceed_config(scratch):
+    scratch.config('CONFIG_NR_CPUS=2\nCONFIG_MMU=y\n')
+    result = scratch.run(SIMPLE)
+    assert result.returncode == 1
+    assert result.stderr == ("%s:8: error: board 'qemu_rv64': cpus: the board has 4 CPUs but "
+                             'CONFIG_NR_CPUS is 2; raise CONFIG_NR_CPUS to at least 4\n'
+                             % (BOARD_DIR / 'board.hw'))
+
+
+def test_mpu_config_on_mmu_board(scratch):
+    scratch.config('CONFIG_MPU=y\n')
+    result = scratch.run(SIMPLE, command='check')
+    assert result.stderr == ("%s:6: error: board 'qemu_rv64': mpu_granule: CONFIG_MPU is set "
+                             'but the board gives no mpu_granule; it is an MMU board, select '
+                             'CONFIG_MMU\n' % (BOARD_DIR / 'board.hw'))
+
+
+COLORED = '''\
+vm a {
+    cpus = [0]
+    image = "img.bin"
+    memory ram { guest = 0x80000000  size = 64K  colors = [0-3] }
+}
+vm b {
+    cpus = [1]
+    image = "img.bin"
+    memory ram { guest = 0x80000000  size = 64K  colors = [4-7] }
+    memory plain { guest = 0x90000000  size = 16K }
+}
+'''
+
+
+def test_colored_regions_interleave(scratch):
+    board = _board(scratch, COLOR_BOARD)
+    scratch.config('CONFIG_MMU=y\nCONFIG_CACHE_COLORING=y\n')
+    result = scratch.run(COLORED, board_dir=board)
+    assert result.returncode == 0, result.stderr
+    c_text = scratch.outputs()[0].read_text()
+    # Both regions start in the first free color stripe; each takes its own colors' pages.
+    assert '.phys_base = 0x80100000ULL, .size = 0x10000ULL' in c_text
+    assert '.phys_base = 0x80104000ULL, .size = 0x10000ULL' in c_text
+    assert '.color_mask = 0xfu' in c_text and '.color_mask = 0xf0u' in c_text
+    assert '.phys_base = 0x80120000ULL, .size = 0x4000ULL' in c_text
+    assert '#define BOARD_NR_COLORS                      8' in \
+        scratch.outputs()[2].read_text().splitlines()
+    show = scratch.run(COLORED, command='show', board_dir=board).stdout
+    assert ('  memory   ram   0x80000000-0x8000ffff  ->  0x80100000-0x8011bfff  64 KiB  '
+            'rwx, colors 0-3') in show.splitlines()
+
+
+def test_colors_the_board_lacks(scratch):
+    board = _board(scratch, COLOR_BOARD)
+    scratch.config('CONFIG_MMU=y\nCONFIG_CACHE_COLORING=y\n')
+    result = scratch.run(COLORED.replace('[4-7]', '[4-8]'), board_dir=board)
+    assert result.stderr == ("layout.vmconf:9: error: vm 'b': memory 'ram'.colors: color 8 "
+                             'does not exist; the board provides colors 0-7\n')
+
+
+def test_mpu_granule_alignment(scratch):
+    board = _board(scratch, MPU_BOARD)
+    scratch.config('CONFIG_MPU=y\n')
+    layout = SIMPLE.replace('0x80000000  size = 16M', '0x0  size = 0x1040')
+    result = scratch.run(layout, board_dir=board)
+    assert result.returncode == 0, result.stderr
+    assert '.phys_base = 0x100000ULL, .size = 0x1040ULL' in scratch.outputs()[0].read_text()
+    result = scratch.run(layout.replace('0x1040', '0x1010'), board_dir=board)
+    assert result.stderr == ("layout.vmconf:4: error: vm 'a': memory 'ram'.size: 0x00001010 "
+                             'is not aligned to the MPU granule (64 bytes); round it to '
+                             '0x00001040\n')
+
+
+def test_language_values():
+    items = parse('t', 'a = 0x8000_0000 b = 16M  # comment\nc = [0-2, 7,]\n'
+                  'd = "x\\"y" e = word-1\nblk n\nblk2 m { f = 1G }\n')
+    values = {i.key: i.value for i in items if isinstance(i, Assign)}
+    assert values['a'].value == 0x80000000 and values['b'].value == 16 << 20
+    assert [(v.kind, v.value) for v in values['c'].value] == [('range', (0, 2)), ('int', 7)]
+    assert values['d'].value == 'x"y' and values['e'].value == 'word-1'
+    assert values['c'].line == 2 and values['e'].line == 3
+    blocks = [i for i in items if not isinstance(i, Assign)]
+    assert [(b.kind, b.name, b.line, len(b.items)) for b in blocks] == \
+        [('blk', 'n', 4, 0), ('blk2', 'm', 5, 1)]
+    assert blocks[1].items[0].value.value == 1 << 30
+
+
+@pytest.mark.parametrize('text,reason', [
+    ('a = ', 'expected a value, found end of file'),
+    ('a = [1, 2', "expected ']' to close the list opened at line 1, found end of file"),
+    ('}', "unmatched '}'"),
+    ('a = 0x', "bad number '0x'"),
+    ('a = 3-', "expected a number after '-' in a range, found end of file"),
+    ('a = @', "unexpected character '@'"),
+])
+def test_language_syntax_errors(text, reason):
+    with pytest.raises(VmconfError) as err:
+        parse('t.vmconf', text)
+    assert err.value.message() == 't.vmconf:1: error: syntax: ' + reason

@@ -1,0 +1,164 @@
+# SPDX-License-Identifier: Apache-2.0
+# Build-time physical allocation: places fixed ranges, then gives every other region the lowest free address.
+
+import bisect
+
+from .units import align_up, human, span
+
+LIMIT = 1 << 64
+
+
+class Used:
+    """An occupied physical range and who occupies it, for messages."""
+
+    def __init__(self, start, end, what):
+        self.start = start
+        self.end = end
+        self.what = what
+
+
+class PhysMap:
+    """Sorted, non-overlapping occupied ranges of the physical address space."""
+
+    def __init__(self):
+        self.starts = []
+        self.used = []
+
+    def conflict(self, start, end):
+        """The occupied range overlapping [start, end) with the highest start, or None."""
+        i = bisect.bisect_left(self.starts, end) - 1
+        if i >= 0 and self.used[i].end > start:
+            return self.used[i]
+        return None
+
+    def add(self, start, end, what):
+        i = bisect.bisect_left(self.starts, start)
+        self.starts.insert(i, start)
+        self.used.insert(i, Used(start, end, what))
+
+    def free(self, bank):
+        """Free (start, end) ranges inside a RAM bank."""
+        out = []
+        cursor = bank.base
+        for used in self.used:
+            if used.end <= cursor or used.start >= bank.end:
+                continue
+            if used.start > cursor:
+                out.append((cursor, used.start))
+            cursor = max(cursor, used.end)
+        if cursor < bank.end:
+            out.append((cursor, bank.end))
+        return out
+
+
+def colored_runs(start, size, mask, ncolors, page):
+    """Physical runs of a colored region: the pages from start whose color is in mask."""
+    runs = []
+    left = size // page
+    addr = start
+    while left:
+        if mask >> (addr // page % ncolors) & 1:
+            if runs and runs[-1][1] == addr:
+                runs[-1][1] = addr + page
+            else:
+                runs.append([addr, addr + page])
+            left -= 1
+        addr += page
+    return [tuple(r) for r in runs]
+
+
+def _footprint(board, start, size, mask):
+    if not mask:
+        return [(start, start + size)]
+    return colored_runs(start, size, mask, board.colors, board.align)
+
+
+class Allocator:
+    def __init__(self, board):
+        self.board = board
+        self.map = PhysMap()
+        for res in board.reserved:
+            self.map.add(res.base, res.end, "reserved range '%s' at %s (%s line %d)"
+                         % (res.name, span(res.base, res.size), board.path, res.line))
+
+    def place(self, item, ctx, line, field, mask, label):
+        """Places an item at its fixed phys address, or raises naming the conflict."""
+        runs = _footprint(self.board, item.phys, item.size, mask)
+        first, last = runs[0][0], runs[-1][1]
+        if last > LIMIT or self.board.bank_of(first, last - first) is None:
+            raise ctx.error(line, field, '%s is outside the board\'s RAM (%s); pick an address '
+                            'inside it or drop phys to let the build allocate one'
+                            % (span(first, last - first), self.board.ram_text()))
+        for start, end in runs:
+            used = self.map.conflict(start, end)
+            if used:
+                raise ctx.error(line, field, '%s overlaps %s; pick a free address or drop phys '
+                                'to let the build allocate one'
+                                % (span(first, last - first), used.what))
+        self._take(item, runs, label)
+
+    def _take(self, item, runs, label):
+        item.runs = runs
+        what = '%s at %s (line %d)' % (label, span(runs[0][0], runs[-1][1] - runs[0][0]),
+                                       item.line)
+        for start, end in runs:
+            self.map.add(start, end, what)
+
+    def allocate(self, item, ctx, line, field, mask, label):
+        """Gives an item the lowest free aligned address, or raises if RAM is exhausted."""
+        for bank in self.board.banks:
+            runs = self._fit(bank, item.size, mask)
+            if runs:
+                item.phys = runs[0][0]
+                self._take(item, runs, label)
+                return
+        free = [e - s for bank in self.board.banks for s, e in self.map.free(bank)]
+        raise ctx.error(line, field, 'no free RAM for %s: %s free in total, largest free '
+                        'block %s; shrink it or free memory elsewhere'
+                        % (human(item.size), human(sum(free)), human(max(free, default=0))))
+
+    def _fit(self, bank, size, mask):
+        align = self.board.align
+        if not mask:
+            start = align_up(bank.base, align)
+            while start + size <= bank.end:
+                used = self.map.conflict(start, start + size)
+                if not used:
+                    return [(start, start + size)]
+                start = align_up(used.end, align)
+            return None
+        stripe = align * self.board.colors
+        start = align_up(bank.base, stripe)
+        while start < bank.end:
+            runs = colored_runs(start, size, mask, self.board.colors, align)
+            if runs[-1][1] > bank.end:
+                return None
+            for run_start, run_end in runs:
+                used = self.map.conflict(run_start, run_end)
+                if used:
+                    page = max(used.start, run_start)
+                    start = page // stripe * stripe + stripe
+                    break
+            else:
+                return runs
+        return None
+
+
+def allocate_layout(layout, board):
+    """Places fixed regions and objects, then allocates the rest, both in layout order."""
+    alloc = Allocator(board)
+    items = []
+    for obj in layout.order:
+        if hasattr(obj, 'regions'):
+            for region in obj.regions:
+                label = "vm '%s' memory '%s'" % (obj.name, region.name)
+                items.append((region, region.color_mask, label))
+        else:
+            items.append((obj, 0, "shmem '%s'" % obj.name))
+    for item, mask, label in items:
+        if item.fixed:
+            alloc.place(item, item.ctx, item.rec.line_of('phys'), 'phys', mask, label)
+    for item, mask, label in items:
+        if not item.fixed:
+            alloc.allocate(item, item.ctx, item.rec.line_of('size'), 'size', mask, label)
+    return alloc

@@ -1,0 +1,189 @@
+# SPDX-License-Identifier: Apache-2.0
+# Loads and checks a board description (board.hw) and applies the Kconfig choices to it.
+
+from .errors import Context
+from .schema import Spec, check_block, require_name
+from .syntax import Assign, parse_file
+from .units import human, span
+
+RANGE_SPEC = {'base': 'int', 'size': 'int'}
+BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
+    'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
+    'irqs': 'ints', 'colors': 'int',
+}, blocks={
+    'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
+    'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
+    'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word'),
+                   example='device uart0 { base = ... size = ... }',
+                   choices={'owner': ('hypervisor', 'console')}),
+})
+MAX_CPUS = 64
+MAX_COLORS = 32
+
+
+class Window:
+    """A named physical range of the board: a RAM bank, a reserved range or a device."""
+
+    def __init__(self, rec):
+        self.name = rec.name
+        self.kind = rec.kind
+        self.line = rec.line
+        self.rec = rec
+        self.base = rec.get('base')
+        self.size = rec.get('size')
+        self.irqs = [irq for irq, _ in rec.get('irqs', [])]
+        self.owner = rec.get('owner')
+
+    @property
+    def end(self):
+        return self.base + self.size
+
+
+class Board:
+    def __init__(self, path, rec):
+        self.path = path
+        self.rec = rec
+        self.name = rec.name
+        self.arch = rec.get('arch')
+        self.cpus = rec.get('cpus')
+        self.page_size = rec.get('page_size')
+        self.mpu_granule = rec.get('mpu_granule')
+        self.irqs = {irq for irq, _ in rec.get('irqs', [])}
+        self.colors = rec.get('colors', 0)
+        self.banks = [Window(r) for r in rec.blocks('memory')]
+        self.reserved = [Window(r) for r in rec.blocks('reserved')]
+        self.devices = {}
+        for r in rec.blocks('device'):
+            self.devices[r.name] = Window(r)
+        self.mode = None
+        self.align = None
+        self.nr_cpus_config = None
+
+    @property
+    def console(self):
+        for dev in self.devices.values():
+            if dev.owner == 'console':
+                return dev
+        return None
+
+    def bank_of(self, base, size):
+        for bank in self.banks:
+            if bank.base <= base and base + size <= bank.end:
+                return bank
+        return None
+
+    def ram_text(self):
+        return ', '.join('%s %s' % (b.name, span(b.base, b.size)) for b in self.banks)
+
+    def align_text(self):
+        what = 'MMU page' if self.mode == 'mmu' else 'MPU granule'
+        return '%s (%s)' % (what, human(self.align))
+
+
+def _pow2(value):
+    return value > 0 and value & (value - 1) == 0
+
+
+def load_board(path):
+    """Parses and checks board.hw; returns a Board."""
+    ctx = Context(path)
+    items = parse_file(path)
+    boards = []
+    for item in items:
+        if isinstance(item, Assign):
+            raise ctx.error(item.line, item.key, 'unknown field at top level; a board file holds '
+                            'one board NAME { ... } block')
+        if item.kind != 'board':
+            raise ctx.error(item.line, item.title(), 'unknown block; allowed here: board')
+        require_name(item, BOARD_SPEC, ctx)
+        if boards:
+            raise ctx.error(item.line, item.title(), 'a board file holds one board block; the '
+                            'first is at line %d' % boards[0].line)
+        boards.append(item)
+    if not boards:
+        raise ctx.error(1, 'board', 'no board NAME { ... } block in the board description')
+    bctx = Context(path, "board '%s'" % boards[0].name)
+    rec = check_block(boards[0], BOARD_SPEC, bctx)
+    board = Board(path, rec)
+    _check(board, bctx)
+    return board
+
+
+def _need(rec, ctx, field, hint):
+    if not rec.has(field):
+        raise ctx.error(rec.line, field, 'missing; %s' % hint)
+    return rec.get(field)
+
+
+def _check(board, ctx):
+    rec = board.rec
+    _need(rec, ctx, 'arch', 'name the architecture, e.g. arch = riscv64')
+    cpus = _need(rec, ctx, 'cpus', 'give the number of CPUs, e.g. cpus = 4')
+    if not 1 <= cpus <= MAX_CPUS:
+        raise ctx.error(rec.line_of('cpus'), 'cpus', 'must be between 1 and %d' % MAX_CPUS)
+    _need(rec, ctx, 'irqs', 'list the interrupt numbers the controller implements, e.g. irqs = 1-95')
+    if not rec.has('page_size') and not rec.has('mpu_granule'):
+        raise ctx.error(rec.line, 'page_size', 'missing; give page_size (MMU) or mpu_granule (MPU)')
+    for field in ('page_size', 'mpu_granule'):
+        if rec.has(field) and not _pow2(rec.get(field)):
+            raise ctx.error(rec.line_of(field), field, 'must be a power of two')
+    if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
+        raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
+    if not board.banks:
+        raise ctx.error(rec.line, 'memory', 'the board has no memory block; add memory ram '
+                        '{ base = ... size = ... }')
+    for group in (board.banks, board.reserved, list(board.devices.values())):
+        seen = {}
+        for win in group:
+            wctx = ctx.sub("%s '%s'" % (win.kind, win.name))
+            if win.name in seen:
+                raise wctx.error(win.line, '', 'duplicate name, first used at line %d'
+                                 % seen[win.name].line)
+            for field in ('base', 'size'):
+                _need(win.rec, wctx, field, 'every %s needs base and size' % win.kind)
+            if win.size == 0:
+                raise wctx.error(win.rec.line_of('size'), 'size', 'must not be zero')
+            for other in seen.values():
+                if win.base < other.end and other.base < win.end:
+                    raise wctx.error(win.rec.line_of('base'), 'base', '%s overlaps %s \'%s\' (%s, '
+                                     'line %d)' % (span(win.base, win.size), other.kind,
+                                                   other.name, span(other.base, other.size),
+                                                   other.line))
+            seen[win.name] = win
+    irq_owner = {}
+    for dev in board.devices.values():
+        dctx = ctx.sub("device '%s'" % dev.name)
+        for irq, line in dev.rec.get('irqs', []):
+            if irq not in board.irqs:
+                raise dctx.error(line, 'irqs', 'interrupt %d is not among the board\'s irqs'
+                                 % irq)
+            if irq in irq_owner:
+                raise dctx.error(line, 'irqs', "interrupt %d is also given to device '%s'"
+                                 % (irq, irq_owner[irq].name))
+            irq_owner[irq] = dev
+        if dev.owner == 'console' and board.console is not dev:
+            raise dctx.error(dev.rec.line_of('owner'), 'owner', "device '%s' is already the "
+                             'console; a board has one console' % board.console.name)
+
+
+def apply_config(board, config):
+    """Checks the board against the Kconfig choices and fixes the alignment rule."""
+    ctx = Context(board.path, "board '%s'" % board.name)
+    rec = board.rec
+    nr_cpus = config.int('CONFIG_NR_CPUS')
+    if nr_cpus is not None and board.cpus > nr_cpus:
+        raise ctx.error(rec.line_of('cpus'), 'cpus', 'the board has %d CPUs but CONFIG_NR_CPUS '
+                        'is %d; raise CONFIG_NR_CPUS to at least %d'
+                        % (board.cpus, nr_cpus, board.cpus))
+    if config.bool('CONFIG_MPU'):
+        if not board.mpu_granule:
+            raise ctx.error(rec.line, 'mpu_granule', 'CONFIG_MPU is set but the board gives no '
+                            'mpu_granule; it is an MMU board, select CONFIG_MMU')
+        board.mode, board.align = 'mpu', board.mpu_granule
+    elif config.bool('CONFIG_MMU') or board.page_size:
+        if not board.page_size:
+            raise ctx.error(rec.line, 'page_size', 'CONFIG_MMU is set but the board gives no '
+                            'page_size; it is an MPU board, select CONFIG_MPU')
+        board.mode, board.align = 'mmu', board.page_size
+    else:
+        board.mode, board.align = 'mpu', board.mpu_granule

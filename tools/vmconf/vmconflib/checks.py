@@ -1,0 +1,350 @@
+# SPDX-License-Identifier: Apache-2.0
+# Semantic checks of a layout against the board and the Kconfig choices, in file order, first error wins.
+
+import os
+
+from .errors import VmconfError
+from .units import hexa, human, intset, span
+
+LIMIT = 1 << 64
+
+
+def _aligned(ctx, rec, field, value, board):
+    if value % board.align:
+        raise ctx.error(rec.line_of(field), field, '%s is not aligned to the %s; round it to %s'
+                        % (hexa(value), board.align_text(),
+                           hexa((value + board.align - 1) // board.align * board.align)))
+
+
+def check_layout(layout, board, config):
+    if not layout.vms:
+        raise VmconfError(layout.path, 1, None, 'vm', 'the layout has no vm block; add one, '
+                          'e.g. vm NAME { cpus = [0] ... }')
+    _check_shmems(layout, board)
+    state = {'cpus': {}, 'devices': {}, 'irqs': {}, 'passthrough': None}
+    names = {}
+    max_vms = config.int('CONFIG_MAX_VMS', 8)
+    for vm in layout.vms:
+        if vm.name in names:
+            raise vm.ctx.error(vm.line, 'name', 'duplicate VM name, first defined at line %d'
+                               % names[vm.name].line)
+        names[vm.name] = vm
+        if vm.index >= max_vms:
+            raise vm.ctx.error(vm.line, 'name', 'this is VM number %d but CONFIG_MAX_VMS is %d; '
+                               'remove a VM or raise CONFIG_MAX_VMS' % (vm.index + 1, max_vms))
+        _check_cpus(vm, board, state)
+        _check_regions(vm, board, config)
+        _check_devices(vm, board, state)
+        _check_shmaps(vm, layout, board)
+        _check_console(vm, board, state)
+        _check_guest_space(vm, board)
+        _check_irqs(vm, board, state)
+        _check_image(vm)
+        _check_addresses(vm)
+    for shmem in layout.shmems:
+        if not shmem.users:
+            raise shmem.ctx.error(shmem.line, '', 'declared but not mapped by any VM; map it in '
+                                  'at least two VMs or remove it')
+        if len(shmem.users) == 1:
+            raise shmem.ctx.error(shmem.line, '', "used by vm '%s' only; a shared object needs "
+                                  'at least two VMs: map it in another VM or use a memory region'
+                                  % shmem.users[0].name)
+
+
+def _check_shmems(layout, board):
+    seen = {}
+    for shmem in layout.shmems:
+        ctx, rec = shmem.ctx, shmem.rec
+        if shmem.name in seen:
+            raise ctx.error(shmem.line, '', 'duplicate shared-memory object, first declared at '
+                            'line %d' % seen[shmem.name].line)
+        seen[shmem.name] = shmem
+        if not rec.has('size'):
+            raise ctx.error(shmem.line, 'size', 'missing; give the object a size, e.g. size = 64K')
+        _size(ctx, rec, shmem.size, board)
+        if shmem.fixed:
+            _aligned(ctx, rec, 'phys', shmem.phys, board)
+    layout.shmem_by_name = seen
+
+
+def _size(ctx, rec, size, board):
+    if size == 0:
+        raise ctx.error(rec.line_of('size'), 'size', 'must not be zero')
+    _aligned(ctx, rec, 'size', size, board)
+
+
+def _check_cpus(vm, board, state):
+    rec, ctx = vm.rec, vm.ctx
+    if not rec.has('cpus'):
+        raise ctx.error(vm.line, 'cpus', 'missing; a VM needs at least one CPU, e.g. cpus = [0]')
+    if not rec.get('cpus'):
+        raise ctx.error(rec.line_of('cpus'), 'cpus', 'empty; a VM needs at least one CPU')
+    mine = {}
+    for cpu, line in rec.get('cpus'):
+        if cpu >= board.cpus:
+            raise ctx.error(line, 'cpus', 'CPU %d does not exist; the board has CPUs 0-%d'
+                            % (cpu, board.cpus - 1))
+        if cpu in mine:
+            raise ctx.error(line, 'cpus', 'CPU %d is listed twice' % cpu)
+        if mine and cpu < max(mine):
+            raise ctx.error(line, 'cpus', 'list CPUs in ascending order (vCPU n runs on the n-th '
+                            'lowest CPU); CPU %d comes after CPU %d' % (cpu, max(mine)))
+        if cpu in state['cpus']:
+            other, oline = state['cpus'][cpu]
+            raise ctx.error(line, 'cpus', "CPU %d already belongs to vm '%s' (line %d); a CPU "
+                            'runs one VM only' % (cpu, other.name, oline))
+        mine[cpu] = line
+    for cpu, line in mine.items():
+        state['cpus'][cpu] = (vm, line)
+
+
+def _check_regions(vm, board, config):
+    if not vm.regions:
+        raise vm.ctx.error(vm.line, 'memory', 'missing; a VM needs at least one memory region, '
+                           'e.g. memory ram { guest = 0x80000000  size = 16M }')
+    seen = {}
+    for region in vm.regions:
+        ctx, rec = region.ctx, region.rec
+        if region.name in seen:
+            raise ctx.error(region.line, '', 'duplicate region name, first defined at line %d'
+                            % seen[region.name].line)
+        seen[region.name] = region
+        for field, hint in (('guest', 'guest = 0x80000000'), ('size', 'size = 16M')):
+            if not rec.has(field):
+                raise ctx.error(region.line, field, 'missing; e.g. %s' % hint)
+        _size(ctx, rec, region.size, board)
+        _aligned(ctx, rec, 'guest', region.guest, board)
+        if region.guest + region.size > LIMIT:
+            raise ctx.error(rec.line_of('size'), 'size', 'the region runs past the end of the '
+                            'address space')
+        if region.fixed:
+            _aligned(ctx, rec, 'phys', region.phys, board)
+        if rec.has('colors'):
+            _check_colors(region, board, config)
+
+
+def _check_colors(region, board, config):
+    ctx, rec = region.ctx, region.rec
+    line = rec.line_of('colors')
+    if not config.bool('CONFIG_CACHE_COLORING'):
+        raise ctx.error(line, 'colors', 'cache coloring is off; enable CONFIG_CACHE_COLORING or '
+                        'remove colors')
+    if board.mode != 'mmu' or not board.colors:
+        raise ctx.error(line, 'colors', 'the board provides no cache colors; remove colors')
+    if not region.colors:
+        raise ctx.error(line, 'colors', 'empty; list the colors, e.g. colors = [0-3]')
+    mine = set()
+    for color, cline in region.colors:
+        if color >= board.colors:
+            raise ctx.error(cline, 'colors', 'color %d does not exist; the board provides colors '
+                            '0-%d' % (color, board.colors - 1))
+        if color in mine:
+            raise ctx.error(cline, 'colors', 'color %d is listed twice' % color)
+        mine.add(color)
+
+
+def _free_devices(board):
+    names = [d.name for d in board.devices.values() if not d.owner]
+    return ', '.join(names) if names else 'none'
+
+
+def _check_devices(vm, board, state):
+    seen = {}
+    for dev in vm.devices:
+        ctx, field = vm.ctx, "device '%s'" % dev.name
+        if dev.name in seen:
+            raise ctx.error(dev.line, field, 'listed twice in this VM (first at line %d)'
+                            % seen[dev.name].line)
+        seen[dev.name] = dev
+        hw = board.devices.get(dev.name)
+        if hw is None:
+            raise ctx.error(dev.line, field, "the board has no device '%s'; devices free for "
+                            'pass-through: %s' % (dev.name, _free_devices(board)))
+        if hw.owner == 'hypervisor':
+            raise ctx.error(dev.line, field, 'owned by the hypervisor (owner = hypervisor in %s) '
+                            'and never passed through; remove it' % board.path)
+        if hw.owner == 'console':
+            raise ctx.error(dev.line, field, 'the hypervisor console UART (owner = console in %s) '
+                            'cannot be listed as a device; use console = passthrough instead'
+                            % board.path)
+        if dev.name in state['devices']:
+            other, oline = state['devices'][dev.name]
+            raise ctx.error(dev.line, field, "already passed through to vm '%s' (line %d); a "
+                            'device belongs to one VM only' % (other.name, oline))
+        dev.board = hw
+        if dev.guest is None:
+            dev.guest = hw.base
+        elif (dev.guest - hw.base) % board.align:
+            raise ctx.error(dev.rec.line_of('guest'), field + '.guest', '%s must have the same '
+                            'offset within a %s as the device\'s physical base %s'
+                            % (hexa(dev.guest), board.align_text(), hexa(hw.base)))
+        if dev.guest + hw.size > LIMIT:
+            raise ctx.error(dev.rec.line_of('guest'), field + '.guest', 'the window runs past '
+                            'the end of the address space')
+        state['devices'][dev.name] = (vm, dev.line)
+
+
+def _check_shmaps(vm, layout, board):
+    seen = {}
+    for smap in vm.shmaps:
+        ctx, rec = smap.ctx, smap.rec
+        shmem = layout.shmem_by_name.get(smap.name)
+        if shmem is None:
+            declared = ', '.join(layout.shmem_by_name) or 'none'
+            raise ctx.error(smap.line, '', "no shared-memory object '%s' is declared (declared: "
+                            '%s); add a top-level shmem %s { size = ... }'
+                            % (smap.name, declared, smap.name))
+        if smap.name in seen:
+            raise ctx.error(smap.line, '', 'mapped twice by this VM (first at line %d)'
+                            % seen[smap.name].line)
+        seen[smap.name] = smap
+        if not rec.has('guest'):
+            raise ctx.error(smap.line, 'guest', 'missing; say where the VM sees it, e.g. '
+                            'guest = 0x88000000')
+        _aligned(ctx, rec, 'guest', smap.guest, board)
+        if smap.guest + shmem.size > LIMIT:
+            raise ctx.error(rec.line_of('guest'), 'guest', 'the window runs past the end of the '
+                            'address space')
+        smap.shmem = shmem
+        shmem.users.append(vm)
+
+
+def _check_console(vm, board, state):
+    if vm.console != 'passthrough':
+        return
+    line = vm.rec.line_of('console')
+    hw = board.console
+    if hw is None:
+        raise vm.ctx.error(line, 'console', 'the board has no console UART (no device with owner '
+                           '= console); use console = virtual or none')
+    if state['passthrough']:
+        other = state['passthrough']
+        raise vm.ctx.error(line, 'console', "vm '%s' already has the physical UART (line %d); "
+                           'only one VM can have console = passthrough, use virtual'
+                           % (other.name, other.rec.line_of('console')))
+    state['passthrough'] = vm
+
+
+def _windows(vm, board):
+    """Every window of the VM's guest address space: (base, size, description, line, field)."""
+    out = []
+    for r in vm.regions:
+        out.append((r.guest, r.size, "memory '%s'" % r.name, r.rec.line_of('guest'),
+                    "memory '%s'.guest" % r.name))
+    for d in vm.devices:
+        out.append((d.guest, d.board.size, "device '%s'" % d.name, d.rec.line_of('guest'),
+                    "device '%s'" % d.name if not d.rec.has('guest') else
+                    "device '%s'.guest" % d.name))
+    for s in vm.shmaps:
+        out.append((s.guest, s.shmem.size, "shmem '%s'" % s.name, s.rec.line_of('guest'),
+                    "shmem '%s'.guest" % s.name))
+    if vm.console == 'passthrough':
+        hw = board.console
+        out.append((hw.base, hw.size, "the console UART '%s'" % hw.name,
+                    vm.rec.line_of('console'), 'console'))
+    return out
+
+
+def _check_guest_space(vm, board):
+    seen = []
+    for base, size, what, line, field in _windows(vm, board):
+        for obase, osize, owhat, oline, _ in seen:
+            if base < obase + osize and obase < base + size:
+                raise vm.ctx.error(line, field, '%s at %s overlaps %s at %s (line %d) in the '
+                                   "VM's guest address space; move one of them"
+                                   % (what, span(base, size), owhat, span(obase, osize), oline))
+        seen.append((base, size, what, line, field))
+
+
+def _check_irqs(vm, board, state):
+    """Collects the VM's interrupts: its devices', the console's, then extra irqs."""
+    owner = state['irqs']
+    mine = {}
+    sources = [(d.board, d.line, "device '%s'" % d.name) for d in vm.devices]
+    if vm.console == 'passthrough':
+        sources.append((board.console, vm.rec.line_of('console'), 'console'))
+    for hw, line, field in sources:
+        for irq in hw.irqs:
+            if irq in owner:
+                other, oline, how = owner[irq]
+                raise vm.ctx.error(line, field, "interrupt %d of device '%s' already belongs to "
+                                   "vm '%s' (%s, line %d)" % (irq, hw.name, other.name, how, oline))
+            mine[irq] = (line, "device '%s'" % hw.name)
+    dev_of = {irq: dev for dev in board.devices.values() for irq in dev.irqs}
+    extra = set()
+    for irq, line in vm.rec.get('irqs', []):
+        if irq not in board.irqs:
+            raise vm.ctx.error(line, 'irqs', 'interrupt %d does not exist on this board; it has '
+                               '%s' % (irq, intset(board.irqs)))
+        if irq in extra:
+            raise vm.ctx.error(line, 'irqs', 'interrupt %d is listed twice' % irq)
+        if irq in mine:
+            raise vm.ctx.error(line, 'irqs', 'interrupt %d already comes with %s (line %d); '
+                               'remove it from irqs' % (irq, mine[irq][1], mine[irq][0]))
+        hw = dev_of.get(irq)
+        if hw is not None and hw.owner:
+            raise vm.ctx.error(line, 'irqs', "interrupt %d belongs to device '%s', owned by the %s"
+                               % (irq, hw.name, hw.owner))
+        if irq in owner:
+            other, oline, how = owner[irq]
+            raise vm.ctx.error(line, 'irqs', "interrupt %d already belongs to vm '%s' (%s, line "
+                               '%d); an interrupt goes to one VM only'
+                               % (irq, other.name, how, oline))
+        extra.add(irq)
+        mine[irq] = (line, 'irqs')
+    for irq, (line, how) in mine.items():
+        owner[irq] = (vm, line, how)
+    vm.irqs = sorted(mine)
+
+
+def _check_image(vm):
+    ctx, rec = vm.ctx, vm.rec
+    if vm.image is None:
+        raise ctx.error(vm.line, 'image', 'missing; name the guest binary, e.g. image = '
+                        '"${O}/guests/hello-rv64.bin"')
+    line = rec.line_of('image')
+    if not os.path.isfile(vm.image):
+        raise ctx.error(line, 'image', "image '%s' not found: build it first or fix the path"
+                        % vm.image)
+    vm.image_size = os.path.getsize(vm.image)
+    if vm.image_size == 0:
+        raise ctx.error(line, 'image', "image '%s' is empty" % vm.image)
+    if vm.load is None:
+        vm.load = vm.regions[0].guest
+    region = _region_at(vm, vm.load)
+    if region is None:
+        raise ctx.error(rec.line_of('load'), 'load', '%s is outside the VM\'s memory (%s)'
+                        % (hexa(vm.load), _memory_text(vm)))
+    room = region.guest + region.size - vm.load
+    if vm.image_size > room:
+        raise ctx.error(line, 'image', "image '%s' is %s (%d bytes) but memory '%s' has only %s "
+                        'from the load address %s; enlarge the region or shrink the image'
+                        % (vm.image, human(vm.image_size), vm.image_size, region.name,
+                           human(room), hexa(vm.load)))
+
+
+def _region_at(vm, addr):
+    for region in vm.regions:
+        if region.guest <= addr < region.guest + region.size:
+            return region
+    return None
+
+
+def _memory_text(vm):
+    return ', '.join('%s %s' % (r.name, span(r.guest, r.size)) for r in vm.regions)
+
+
+def _check_addresses(vm):
+    ctx, rec = vm.ctx, vm.rec
+    if vm.entry is None:
+        vm.entry = vm.load
+    region = _region_at(vm, vm.entry)
+    if region is None:
+        raise ctx.error(rec.line_of('entry'), 'entry', '%s is outside the VM\'s memory (%s)'
+                        % (hexa(vm.entry), _memory_text(vm)))
+    if not region.access & 4:
+        raise ctx.error(rec.line_of('entry'), 'entry', "%s is in memory '%s', which is not "
+                        'executable; add x to its access' % (hexa(vm.entry), region.name))
+    if vm.dtb and _region_at(vm, vm.dtb) is None:
+        raise ctx.error(rec.line_of('dtb'), 'dtb', '%s is outside the VM\'s memory (%s)'
+                        % (hexa(vm.dtb), _memory_text(vm)))

@@ -1,0 +1,177 @@
+# SPDX-License-Identifier: Apache-2.0
+# Loads a layout file into VM, region, device and shared-memory objects, expanding ${O} and ${srctree}.
+
+import os
+import re
+
+from .errors import Context
+from .schema import Spec, check_block, require_name
+from .syntax import Assign, parse_file
+
+MEMORY_SPEC = Spec('memory', {'guest': 'int', 'size': 'int', 'phys': 'int', 'colors': 'ints',
+                              'access': 'access'},
+                   example='memory ram { guest = 0x80000000  size = 16M }')
+DEVICE_SPEC = Spec('device', {'guest': 'int'}, example='device rtc')
+MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access'},
+                example='shmem chan { guest = 0x88000000 }')
+VM_SPEC = Spec('vm', {
+    'cpus': 'ints', 'image': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int',
+    'fault': 'word', 'console': 'word', 'irqs': 'ints',
+}, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
+    example='vm NAME { ... }',
+    choices={'fault': ('stop', 'inject'), 'console': ('virtual', 'passthrough', 'none')})
+SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int'}, example='shmem chan { size = 64K }')
+TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC}
+
+FAULTS = {'stop': 'VMCONF_FAULT_STOP', 'inject': 'VMCONF_FAULT_INJECT'}
+CONSOLES = {'none': 'VMCONF_CONSOLE_NONE', 'virtual': 'VMCONF_CONSOLE_VIRTUAL',
+            'passthrough': 'VMCONF_CONSOLE_PASSTHROUGH'}
+NAME = re.compile(r'^[A-Za-z0-9_-]+$')
+
+
+class Region:
+    """A guest memory region; phys and footprint are filled in by the allocator."""
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.name = rec.name
+        self.line = rec.line
+        self.guest = rec.get('guest')
+        self.size = rec.get('size')
+        self.phys = rec.get('phys')
+        self.fixed = rec.has('phys')
+        self.colors = rec.get('colors', [])
+        self.access = rec.get('access', 7)
+        self.runs = []
+
+    @property
+    def color_mask(self):
+        mask = 0
+        for color, _ in self.colors:
+            mask |= 1 << color
+        return mask
+
+
+class DeviceMap:
+    """A board device passed through to a VM; board is the board's device."""
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.name = rec.name
+        self.line = rec.line
+        self.guest = rec.get('guest')
+        self.board = None
+
+
+class ShmemMap:
+    def __init__(self, rec):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.name = rec.name
+        self.line = rec.line
+        self.guest = rec.get('guest')
+        self.access = rec.get('access', 3)
+        self.shmem = None
+
+
+class Shmem:
+    """A top-level shared-memory object; phys is filled in by the allocator."""
+
+    def __init__(self, rec, index):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.name = rec.name
+        self.line = rec.line
+        self.index = index
+        self.size = rec.get('size')
+        self.phys = rec.get('phys')
+        self.fixed = rec.has('phys')
+        self.users = []
+        self.runs = []
+
+
+class Vm:
+    def __init__(self, rec, index, image):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.name = rec.name
+        self.line = rec.line
+        self.index = index
+        self.cpus = [cpu for cpu, _ in rec.get('cpus', [])]
+        self.image = image
+        self.image_size = None
+        self.image_id = None
+        self.load = rec.get('load')
+        self.entry = rec.get('entry')
+        self.dtb = rec.get('dtb', 0)
+        self.fault = rec.get('fault', 'stop')
+        self.console = rec.get('console', 'virtual')
+        self.regions = [Region(r) for r in rec.blocks('memory')]
+        self.devices = [DeviceMap(r) for r in rec.blocks('device')]
+        self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]
+        self.irqs = []
+
+    @property
+    def cpu_mask(self):
+        mask = 0
+        for cpu in self.cpus:
+            mask |= 1 << cpu
+        return mask
+
+
+class Layout:
+    def __init__(self, path):
+        self.path = path
+        self.vms = []
+        self.shmems = []
+        self.order = []
+        self.images = []
+
+
+def expand(ctx, line, field, text, variables):
+    """Replaces ${O} and ${srctree} in a string."""
+    def repl(match):
+        name = match.group(1)
+        if name not in variables:
+            raise ctx.error(line, field, 'unknown variable ${%s}; only ${O} and ${srctree} are '
+                            'known' % name)
+        return variables[name]
+    if re.search(r'\$(?!\{[A-Za-z_][A-Za-z0-9_]*\})', text):
+        raise ctx.error(line, field, "a '$' must start ${O} or ${srctree}")
+    return re.sub(r'\$\{([A-Za-z_][A-Za-z0-9_]*)\}', repl, text)
+
+
+def load_layout(path, srctree, objtree):
+    """Parses and structurally checks a layout; semantic checks come later."""
+    ctx = Context(path)
+    layout = Layout(path)
+    variables = {'O': objtree, 'srctree': srctree}
+    base_dir = os.path.dirname(os.path.abspath(path))
+    for item in parse_file(path):
+        if isinstance(item, Assign):
+            raise ctx.error(item.line, item.key, 'unknown field at top level; allowed here: '
+                            'vm and shmem blocks')
+        if item.kind not in TOP_BLOCKS:
+            raise ctx.error(item.line, item.title(), 'unknown block; allowed here: %s'
+                            % ', '.join(TOP_BLOCKS))
+        spec = TOP_BLOCKS[item.kind]
+        require_name(item, spec, ctx)
+        if not NAME.match(item.name):
+            raise ctx.error(item.line, item.title(), 'names are letters, digits, _ and -')
+        if item.kind == 'vm':
+            vctx = Context(path, "vm '%s'" % item.name)
+            rec = check_block(item, spec, vctx)
+            image = None
+            if rec.has('image'):
+                image = expand(vctx, rec.line_of('image'), 'image', rec.get('image'), variables)
+                image = os.path.normpath(os.path.join(base_dir, image))
+            vm = Vm(rec, len(layout.vms), image)
+            layout.vms.append(vm)
+        else:
+            rec = check_block(item, spec, ctx.sub(item.title()))
+            vm = Shmem(rec, len(layout.shmems))
+            layout.shmems.append(vm)
+        layout.order.append(vm)
+    return layout

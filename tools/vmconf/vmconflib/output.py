@@ -1,0 +1,32 @@
+# SPDX-License-Identifier: Apache-2.0
+# Writes generated files atomically and removes stale outputs after an error.
+
+import os
+import tempfile
+
+
+def write_all(files):
+    """Writes {path: text} so that each file appears complete or not at all."""
+    temps = []
+    try:
+        for path, text in files.items():
+            directory = os.path.dirname(os.path.abspath(path))
+            os.makedirs(directory, exist_ok=True)
+            fd, temp = tempfile.mkstemp(prefix='.vmconf-', dir=directory)
+            temps.append(temp)
+            with os.fdopen(fd, 'w', encoding='utf-8') as f:
+                f.write(text)
+            os.chmod(temp, 0o644)
+        for (path, _), temp in zip(files.items(), temps):
+            os.replace(temp, path)
+    finally:
+        for temp in temps:
+            if os.path.exists(temp):
+                os.unlink(temp)
+
+
+def remove_all(paths):
+    """Deletes the named outputs so no stale or half-built file survives an error."""
+    for path in paths:
+        if path and os.path.lexists(path):
+            os.unlink(path)

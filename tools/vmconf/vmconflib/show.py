@@ -1,0 +1,91 @@
+# SPDX-License-Identifier: Apache-2.0
+# Formats the checked partitioning for people: per-VM CPUs, memory, devices, then free RAM.
+
+from .units import access_text, hexa, human, intset, span
+
+
+def table(rows, right=()):
+    """Aligns rows of cells into columns; columns listed in right are right-aligned."""
+    widths = [max(len(row[i]) for row in rows) for i in range(len(rows[0]))]
+    out = []
+    for row in rows:
+        cells = [cell.rjust(widths[i]) if i in right else cell.ljust(widths[i])
+                 for i, cell in enumerate(row)]
+        out.append('  '.join(cells).rstrip())
+    return out
+
+
+def _section(label, lines):
+    """Indents lines under a label in the VM's field column."""
+    out = []
+    for i, line in enumerate(lines):
+        out.append('  %-9s%s' % (label if i == 0 else '', line))
+    return out
+
+
+def _phys(runs):
+    first, last = runs[0][0], runs[-1][1]
+    return span(first, last - first)
+
+
+def _vm(vm, board):
+    out = ['', "vm %d '%s'" % (vm.index, vm.name)]
+    fields = [
+        ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
+        ('image', '%s  (%s, %d bytes, loaded at %s)'
+         % (vm.image, human(vm.image_size), vm.image_size, hexa(vm.load))),
+        ('entry', hexa(vm.entry)),
+        ('dtb', hexa(vm.dtb) if vm.dtb else 'none'),
+        ('fault', vm.fault),
+        ('console', vm.console),
+    ]
+    for name, value in fields:
+        out += _section(name, [value])
+    rows = [(' ' * 7, 'name', 'guest', '', 'phys', 'size', 'details')]
+    for r in vm.regions:
+        details = access_text(r.access)
+        if r.colors:
+            details += ', colors %s' % intset(c for c, _ in r.colors)
+        rows.append(('memory', r.name, span(r.guest, r.size), '->', _phys(r.runs),
+                     human(r.size), details))
+    devices = [(d.name, d.guest, d.board) for d in vm.devices]
+    if vm.console == 'passthrough':
+        devices.append((board.console.name, board.console.base, board.console))
+    for name, guest, hw in devices:
+        rows.append(('device', name, span(guest, hw.size), '->', span(hw.base, hw.size),
+                     human(hw.size), 'irqs %s' % intset(hw.irqs)))
+    for m in vm.shmaps:
+        rows.append(('shmem', m.name, span(m.guest, m.shmem.size), '->', _phys(m.shmem.runs),
+                     human(m.shmem.size), '%s, shared' % access_text(m.access)))
+    out += ['  ' + line for line in table(rows, right={5})]
+    out += _section('irqs', [intset(vm.irqs)])
+    return out
+
+
+def format_show(system):
+    layout, board = system.layout, system.board
+    mode = 'MMU page' if board.mode == 'mmu' else 'MPU granule'
+    out = ["layout %s on board %s (%s, %d CPUs, %s %s%s)"
+           % (system.source, board.name, board.arch, board.cpus, mode, human(board.align),
+              ', %d cache colors' % board.colors if board.colors else '')]
+    for vm in layout.vms:
+        out += _vm(vm, board)
+    if layout.shmems:
+        out += ['', 'shared memory']
+        rows = [('name', 'phys', 'size', 'used by')]
+        for s in layout.shmems:
+            rows.append((s.name, _phys(s.runs), human(s.size),
+                         ', '.join(vm.name for vm in s.users)))
+        out += ['  ' + line for line in table(rows, right={2})]
+    out += ['', 'free RAM']
+    rows = [('bank', 'range', 'size')]
+    total = 0
+    for bank in board.banks:
+        for start, end in system.alloc.map.free(bank):
+            rows.append((bank.name, span(start, end - start), human(end - start)))
+            total += end - start
+    if len(rows) == 1:
+        rows.append(('-', 'none', '0 bytes'))
+    out += ['  ' + line for line in table(rows, right={2})]
+    out.append('  total %s free of %s' % (human(total), human(sum(b.size for b in board.banks))))
+    return '\n'.join(out) + '\n'
