@@ -21,20 +21,10 @@ void console_init(void)
 	console_ready = true;
 }
 
-/* Terminals want "\r\n"; callers write "\n". */
+/* Line endings are the driver's business: SBI firmware adds "\r" itself. */
 static void console_emit(const char *text, size_t len)
 {
-	size_t start = 0;
-
-	for (size_t i = 0; i < len; i++) {
-		if (text[i] != '\n')
-			continue;
-		serial_console.write(text + start, i - start);
-		serial_console.write("\r\n", 2);
-		start = i + 1;
-	}
-	if (start < len)
-		serial_console.write(text + start, len - start);
+	serial_console.write(text, len);
 }
 
 void console_write(const char *text, size_t len)

@@ -50,7 +50,6 @@ static void print_window(const char *kind, const char *name, u64 guest, u64 phys
 static void print_vm(const struct vmconf_vm *vm)
 {
 	char cpus[CPUS_TEXT_LEN];
-	char size_text[SIZE_TEXT_LEN];
 	char extra[IRQS_TEXT_LEN + 16];
 	char irqs[IRQS_TEXT_LEN];
 	char rights[4];
@@ -88,9 +87,9 @@ static void print_vm(const struct vmconf_vm *vm)
 	}
 
 	if (vm->image_size) {
-		format_size(size_text, sizeof(size_text), vm->image_size);
-		pr_info("  image: %s (%llu bytes) loaded at guest 0x%llx", size_text,
-			(unsigned long long)vm->image_size, (unsigned long long)vm->image_load);
+		pr_info("  image: %llu bytes, loaded at guest 0x%llx, entry 0x%llx",
+			(unsigned long long)vm->image_size, (unsigned long long)vm->image_load,
+			(unsigned long long)vm->entry);
 	} else {
 		pr_info("  image: none embedded (placed by a loader)");
 	}

@@ -72,9 +72,14 @@ u64 smp_start_secondaries(unsigned int boot_cpu)
 
 	silent = started & ~smp_reported_mask();
 	for (unsigned int cpu = 0; cpu < nr_cpus; cpu++) {
-		if (cpumask_test(silent, cpu))
-			pr_warn("CPU %u (%s %lu) started but did not report within %u ms", cpu,
-				arch_cpu_hw_id_name(), arch_cpu_hw_id(cpu), SMP_REPORT_TIMEOUT_MS);
+		const char *hint;
+
+		if (!cpumask_test(silent, cpu))
+			continue;
+		hint = arch_cpu_silent_hint(cpu);
+		pr_warn("CPU %u (%s %lu) started but did not report within %u ms%s%s", cpu,
+			arch_cpu_hw_id_name(), arch_cpu_hw_id(cpu), SMP_REPORT_TIMEOUT_MS,
+			hint ? ": " : "", hint ? hint : "");
 	}
 	return smp_online_mask();
 }

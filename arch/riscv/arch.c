@@ -71,6 +71,31 @@ int arch_start_cpu(unsigned int cpu)
 	}
 }
 
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	struct sbiret ret = sbi_hart_get_status(arch_cpu_hw_id(cpu));
+
+	if (ret.error != SBI_SUCCESS)
+		return NULL;
+	switch (ret.value) {
+	case SBI_HSM_START_PENDING:
+		/*
+		 * OpenSBI 1.5.1's boot-hart lottery can strand a hart that
+		 * reaches the firmware late: it never gets to the point where
+		 * it would notice our start request.
+		 */
+		return "SBI HSM still says start pending: the hart never left the firmware "
+		       "(OpenSBI 1.5.1 strands harts that reach it late; QEMU's -bios default "
+		       "does not)";
+	case SBI_HSM_STARTED:
+		return "SBI HSM says started: it is stuck in the hypervisor";
+	case SBI_HSM_STOPPED:
+		return "SBI HSM says stopped";
+	default:
+		return NULL;
+	}
+}
+
 u64 arch_counter_read(void)
 {
 #if __riscv_xlen == 32

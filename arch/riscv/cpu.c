@@ -25,9 +25,9 @@ bool riscv_probe_fixup(struct trap_frame *frame)
 	unsigned int cpu = arch_cpu_id();
 	u16 first_half;
 
+	/* Stays armed: the probe may try several instructions in a row. */
 	if (cpu >= CONFIG_NR_CPUS || !feature_probes[cpu].armed)
 		return false;
-	feature_probes[cpu].armed = false;
 	feature_probes[cpu].faulted = true;
 	/* Step over the instruction; its low two bits give its length. */
 	first_half = *(const volatile u16 *)frame->sepc;

@@ -42,8 +42,12 @@ static void ns16550_putc(char c)
 
 static void ns16550_write(const char *bytes, size_t len)
 {
-	for (size_t i = 0; i < len; i++)
+	for (size_t i = 0; i < len; i++) {
+		/* A serial terminal needs a carriage return to start a new line. */
+		if (bytes[i] == '\n')
+			ns16550_putc('\r');
 		ns16550_putc(bytes[i]);
+	}
 }
 
 const struct serial_ops serial_console = {

@@ -39,6 +39,12 @@ int arch_cpu_init(unsigned int cpu);
  */
 int arch_start_cpu(unsigned int cpu);
 
+/*
+ * For a CPU that was started but never reported: what the firmware says
+ * about it, as text for the warning, or NULL when it has nothing to add.
+ */
+const char *arch_cpu_silent_hint(unsigned int cpu);
+
 /* A free-running counter and its frequency, for bounded waits. */
 u64 arch_counter_read(void);
 u64 arch_counter_freq(void);

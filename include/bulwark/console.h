@@ -9,7 +9,7 @@
 void console_init(void);
 
 /*
- * Writes len bytes under the console lock, turning "\n" into "\r\n". A CPU
+ * Writes len bytes under the console lock, as one unit. A CPU
  * that already holds the lock (a trap taken while printing) writes anyway
  * rather than deadlocking against itself.
  */

@@ -11,6 +11,12 @@
 #include <bulwark/compiler.h>
 #include <bulwark/types.h>
 
+/* Host unit tests link this next to the C library's printf family. */
+#ifdef UNIT_TEST
+#define vsnprintf bulwark_vsnprintf
+#define snprintf bulwark_snprintf
+#endif
+
 /*
  * Like C's: writes at most size bytes including the terminator (none when
  * size is 0) and returns the length the full output would have had.

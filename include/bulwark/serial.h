@@ -12,7 +12,10 @@ struct serial_ops {
 	const char *name;
 	/* Prepare the device; firmware may already have configured it. */
 	int (*init)(void);
-	/* Write raw bytes, waiting for the device as needed. */
+	/*
+	 * Write bytes, waiting for the device as needed. Lines end in "\n";
+	 * a driver whose terminal needs "\r\n" adds the "\r".
+	 */
 	void (*write)(const char *bytes, size_t len);
 };
 

@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from conftest import SRCTREE, make, make_ok
+from bulwark_test import SRCTREE, make, make_ok
 
 DEFCONFIGS = sorted(p.name for p in (SRCTREE / "configs").glob("*_defconfig"))
 FRAGMENTS = sorted(p.name for p in (SRCTREE / "configs").glob("*.config"))

@@ -6,7 +6,7 @@ import subprocess
 
 import pytest
 
-from conftest import SRCTREE
+from bulwark_test import SRCTREE
 
 C_DIRS = ["arch", "kernel", "drivers", "include", "boards", "tests/unit"]
 

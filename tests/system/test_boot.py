@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from conftest import SRCTREE, make_ok
+from bulwark_test import SRCTREE, make_ok
 
 TIMEOUT = 60
 
@@ -30,8 +30,8 @@ class Boot:
 BANNER = r"^Bulwark 0\.1\.0 .*board qemu_rv64.*PLIC.*{n} CPUs"
 
 BOOTS = [
-    Boot("default", expect=[BANNER.format(n=4), r"^all 4 CPUs online"]
-         + [rf"^CPU {i} \(hart {i}\) online in HS-mode" for i in range(4)]),
+    Boot("default", expect=[BANNER.format(n=4), r"^all 4 CPUs online",
+                            r"^boot CPU \d \(hart \d\) in HS-mode"]),
     Boot("sbi-console", fragments=["sbi-console.config"],
          expect=[BANNER.format(n=4), r"^all 4 CPUs online"]),
     Boot("debug", fragments=["debug.config"],
@@ -70,6 +70,15 @@ def test_boot(tmp_path, case):
     for pattern in case.reject:
         assert not any(re.search(pattern, line) for line in lines), \
             f"unexpected line matching {pattern!r}:\n{console}"
+
+
+def test_every_hart_reports_once(rv64_build):
+    status, console, err = boot(rv64_build, [])
+    assert status == 0, console + err
+    boot_harts = re.findall(r"^boot CPU (\d) \(hart \1\) in HS-mode", console, re.M)
+    others = re.findall(r"^CPU (\d) \(hart \1\) online in HS-mode", console, re.M)
+    assert len(boot_harts) == 1, console
+    assert sorted(boot_harts + others) == ["0", "1", "2", "3"], console
 
 
 def test_layout_summary_printed(rv64_build):

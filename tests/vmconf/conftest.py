@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+sys.dont_write_bytecode = True
 ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / 'tools' / 'vmconf' / 'vmconf.py'
 BOARD_DIR = ROOT / 'boards' / 'qemu_rv64'

@@ -79,8 +79,9 @@ LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack -z max-page-size
 # sources do: the flags are kept in a file rewritten only when they differ.
 build-flags := $(objtree)/.build-flags
 build-flags-now := $(CC) $(CPPFLAGS) $(CFLAGS) $(ASFLAGS) $(LDFLAGS)
-ifneq ($(build-flags-now),$(shell cat $(build-flags) 2>/dev/null))
-$(shell mkdir -p $(objtree) && echo '$(build-flags-now)' > $(build-flags))
+ifneq ($(build-flags-now),$(strip $(file <$(build-flags))))
+$(shell mkdir -p $(objtree))
+$(file >$(build-flags),$(build-flags-now))
 endif
 
 # --------------------------------------------------------------------------
@@ -130,19 +131,25 @@ pass VMCONF=path))$(if $(wildcard $(vmconf-file)),,$(error VM layout '$(VMCONF)'
 # The layout's guest images come from tests/guests (see guests.mk).
 include $(srctree)/tools/build/guests.mk
 
-$(vmconf-outputs) &: $(vmconf-file) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
-		$(wildcard $(srctree)/tools/vmconf/*.py) $(guest-images)
+# The tool rewrites an output only when its content changes; the stamp
+# records that the layout was checked against the current inputs.
+vmconf-stamp := $(objtree)/generated/vmconf.stamp
+$(vmconf-stamp): $(vmconf-file) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
+		$(wildcard $(srctree)/tools/vmconf/*.py $(srctree)/tools/vmconf/vmconflib/*.py) \
+		$(guest-images)
 	$(call need-vmconf)
 	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
-	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin
+	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $@
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
 		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h
+	$(Q)touch $@
+$(vmconf-outputs): $(vmconf-stamp) ;
 
 # .incbin dependencies are invisible to the compiler's dependency files.
-$(objtree)/generated/vmconf_images.o: $(guest-images)
+$(objtree)/generated/vmconf_images.o: $(guest-images) $(vmconf-stamp)
 
 # Everything compiled needs the generated headers first.
-prepare: $(auto-conf-cmd) $(vmconf-outputs)
+prepare: $(auto-conf-cmd) $(vmconf-stamp)
 .PHONY: prepare
 
 # --------------------------------------------------------------------------

@@ -5,7 +5,7 @@
 guest-sources := $(shell find $(srctree)/tests/guests -type f 2>/dev/null)
 guest-images := $(objtree)/guests/hello-$(ARCH_GUEST).bin
 
-$(guest-images) &: $(guest-sources) $(build-flags)
+$(guest-images) &: $(guest-sources)
 	$(Q)$(call need-cc)$(MAKE) -f $(srctree)/tests/guests/Makefile \
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
 		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V)

@@ -1,4 +1,3 @@
-#!/usr/bin/python3
 # SPDX-License-Identifier: Apache-2.0
 # Command line of the VM layout compiler and checker: check, compile or show a layout.
 
@@ -6,6 +5,7 @@ import argparse
 import os
 import sys
 
+sys.dont_write_bytecode = True  # keep the source tree clean for O= builds
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
 from vmconflib.errors import VmconfError  # noqa: E402

@@ -51,12 +51,16 @@ class PhysMap:
         return out
 
 
-def colored_runs(start, size, mask, ncolors, page):
-    """Physical runs of a colored region: the pages from start whose color is in mask."""
+def colored_runs(start, size, mask, ncolors, page, limit=LIMIT):
+    """Physical runs of a colored region: the pages from start whose color is in mask.
+
+    Returns None when the region would reach past limit."""
     runs = []
     left = size // page
     addr = start
     while left:
+        if addr + page > limit:
+            return None
         if mask >> (addr // page % ncolors) & 1:
             if runs and runs[-1][1] == addr:
                 runs[-1][1] = addr + page
@@ -68,9 +72,13 @@ def colored_runs(start, size, mask, ncolors, page):
 
 
 def _footprint(board, start, size, mask):
+    """The runs an item occupies from start, or None when it leaves the RAM bank of start."""
     if not mask:
         return [(start, start + size)]
-    return colored_runs(start, size, mask, board.colors, board.align)
+    bank = board.bank_of(start, 1)
+    if bank is None:
+        return None
+    return colored_runs(start, size, mask, board.colors, board.align, bank.end)
 
 
 class Allocator:
@@ -84,11 +92,14 @@ class Allocator:
     def place(self, item, ctx, line, field, mask, label):
         """Places an item at its fixed phys address, or raises naming the conflict."""
         runs = _footprint(self.board, item.phys, item.size, mask)
-        first, last = runs[0][0], runs[-1][1]
-        if last > LIMIT or self.board.bank_of(first, last - first) is None:
+        if runs is None or runs[-1][1] > LIMIT or \
+                self.board.bank_of(runs[0][0], runs[-1][1] - runs[0][0]) is None:
+            what = span(item.phys, item.size) if runs is None or not mask else \
+                '%s (colored)' % span(runs[0][0], runs[-1][1] - runs[0][0])
             raise ctx.error(line, field, '%s is outside the board\'s RAM (%s); pick an address '
                             'inside it or drop phys to let the build allocate one'
-                            % (span(first, last - first), self.board.ram_text()))
+                            % (what, self.board.ram_text()))
+        first, last = runs[0][0], runs[-1][1]
         for start, end in runs:
             used = self.map.conflict(start, end)
             if used:
@@ -130,8 +141,8 @@ class Allocator:
         stripe = align * self.board.colors
         start = align_up(bank.base, stripe)
         while start < bank.end:
-            runs = colored_runs(start, size, mask, self.board.colors, align)
-            if runs[-1][1] > bank.end:
+            runs = colored_runs(start, size, mask, self.board.colors, align, bank.end)
+            if runs is None:
                 return None
             for run_start, run_end in runs:
                 used = self.map.conflict(run_start, run_end)

@@ -23,9 +23,6 @@ VM_SPEC = Spec('vm', {
 SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int'}, example='shmem chan { size = 64K }')
 TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC}
 
-FAULTS = {'stop': 'VMCONF_FAULT_STOP', 'inject': 'VMCONF_FAULT_INJECT'}
-CONSOLES = {'none': 'VMCONF_CONSOLE_NONE', 'virtual': 'VMCONF_CONSOLE_VIRTUAL',
-            'passthrough': 'VMCONF_CONSOLE_PASSTHROUGH'}
 NAME = re.compile(r'^[A-Za-z0-9_-]+$')
 
 

@@ -5,8 +5,21 @@ import os
 import tempfile
 
 
+def _unchanged(path, text):
+    try:
+        with open(path, encoding='utf-8') as f:
+            return f.read() == text
+    except OSError:
+        return False
+
+
 def write_all(files):
-    """Writes {path: text} so that each file appears complete or not at all."""
+    """Writes {path: text} so that each file appears complete or not at all.
+
+    A file whose content would not change is left alone, so that its
+    timestamp does not make the build recompile what includes it.
+    """
+    files = {path: text for path, text in files.items() if not _unchanged(path, text)}
     temps = []
     try:
         for path, text in files.items():

@@ -28,12 +28,16 @@ def _phys(runs):
     return span(first, last - first)
 
 
+def _bytes(size):
+    exact = '%d bytes' % size
+    return exact if human(size) == exact else '%s, %s' % (human(size), exact)
+
+
 def _vm(vm, board):
     out = ['', "vm %d '%s'" % (vm.index, vm.name)]
     fields = [
         ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
-        ('image', '%s  (%s, %d bytes, loaded at %s)'
-         % (vm.image, human(vm.image_size), vm.image_size, hexa(vm.load))),
+        ('image', '%s  (%s, loaded at %s)' % (vm.image, _bytes(vm.image_size), hexa(vm.load))),
         ('entry', hexa(vm.entry)),
         ('dtb', hexa(vm.dtb) if vm.dtb else 'none'),
         ('fault', vm.fault),
