@@ -133,7 +133,7 @@ void arch_halt(void)
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
 	unsigned long sbi_reason =
-		reason == POWEROFF_FAILURE ? SBI_SRST_REASON_FAILURE : SBI_SRST_REASON_NONE;
+	    reason == POWEROFF_FAILURE ? SBI_SRST_REASON_FAILURE : SBI_SRST_REASON_NONE;
 	struct sbiret ret = sbi_system_reset(SBI_SRST_TYPE_SHUTDOWN, sbi_reason);
 
 	pr_err("SBI SRST shutdown failed: %s (%ld); trying the legacy shutdown call",

@@ -11,7 +11,7 @@
 	addi	t0, \cpu, 1
 	li	t1, CONFIG_CPU_STACK_SIZE
 	mul	t0, t0, t1
-	la	sp, __cpu_stacks_start
+	lla	sp, __cpu_stacks_start
 	add	sp, sp, t0
 .endm
 
@@ -33,7 +33,7 @@ _start:
 	mv	tp, s0
 	set_cpu_stack s0
 	call	.Lclear_bss
-	la	t0, riscv_trap_entry
+	lla	t0, riscv_trap_entry
 	csrw	CSR_STVEC, t0
 	mv	a0, s0
 	mv	a1, s1
@@ -49,7 +49,7 @@ _start:
 	li	t2, 0
 	set_cpu_stack t2
 	call	.Lclear_bss
-	la	t0, riscv_trap_entry
+	lla	t0, riscv_trap_entry
 	csrw	CSR_STVEC, t0
 	mv	a0, s0
 	call	riscv_boot_bad_hart
@@ -57,8 +57,8 @@ _start:
 
 /* Zeroes [__bss_start, __bss_end); the linker aligns both to a register. */
 .Lclear_bss:
-	la	t0, __bss_start
-	la	t1, __bss_end
+	lla	t0, __bss_start
+	lla	t1, __bss_end
 1:	bgeu	t0, t1, 2f
 	REG_S	zero, 0(t0)
 	addi	t0, t0, REG_SIZE
@@ -76,7 +76,7 @@ riscv_secondary_entry:
 	mv	tp, a1
 	mv	s0, a1
 	set_cpu_stack s0
-	la	t0, riscv_trap_entry
+	lla	t0, riscv_trap_entry
 	csrw	CSR_STVEC, t0
 	mv	a0, s0
 	call	riscv_secondary_main

@@ -3,8 +3,8 @@
 #include <bulwark/compiler.h>
 #include <asm/sbi.h>
 
-struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long arg0,
-		       unsigned long arg1, unsigned long arg2)
+struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long arg0, unsigned long arg1,
+		       unsigned long arg2)
 {
 	/* The SBI calling convention pins arguments to these registers. */
 	register unsigned long a0 __asm__("a0") = arg0;
@@ -14,10 +14,7 @@ struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long arg0,
 	register unsigned long a7 __asm__("a7") = ext;
 	struct sbiret ret;
 
-	__asm__ __volatile__("ecall"
-			     : "+r"(a0), "+r"(a1)
-			     : "r"(a2), "r"(a6), "r"(a7)
-			     : "memory");
+	__asm__ __volatile__("ecall" : "+r"(a0), "+r"(a1) : "r"(a2), "r"(a6), "r"(a7) : "memory");
 	ret.error = (long)a0;
 	ret.value = (long)a1;
 	return ret;

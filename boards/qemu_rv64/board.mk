@@ -2,7 +2,12 @@
 # How 'make run' and the system tests start this board under QEMU.
 
 QEMU_SYSTEM := qemu-system-riscv64
-QEMU_FIRMWARE := /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+# OpenSBI 1.5.1 from bookworm-backports. fw_dynamic rather than fw_jump:
+# fw_jump 1.5.1 strands harts that reach its boot lottery late (under
+# -smp 4 most boots lose at least one hart), fw_dynamic does not. Both
+# start the payload at 0x80200000; fw_jump still works with
+# QEMU_FIRMWARE=/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin.
+QEMU_FIRMWARE ?= /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin
 QEMU_FIRMWARE_PACKAGE := opensbi
 QEMU_PACKAGE := qemu-system-riscv
 QEMU_MACHINE := virt$(if $(CONFIG_IRQCHIP_APLIC),$(comma)aia=aplic)$(if \

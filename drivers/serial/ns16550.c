@@ -9,8 +9,8 @@
 #define BOARD_CONSOLE_REG_SHIFT 0
 #endif
 
-#define UART_THR 0 /* transmit holding register (write) */
-#define UART_LSR 5 /* line status register */
+#define UART_THR      0	   /* transmit holding register (write) */
+#define UART_LSR      5	   /* line status register */
 #define UART_LSR_THRE 0x20 /* THR empty: room for the next byte */
 
 /*
@@ -51,7 +51,7 @@ static void ns16550_write(const char *bytes, size_t len)
 }
 
 const struct serial_ops serial_console = {
-	.name = "ns16550",
-	.init = ns16550_init,
-	.write = ns16550_write,
+    .name = "ns16550",
+    .init = ns16550_init,
+    .write = ns16550_write,
 };

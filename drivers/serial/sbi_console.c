@@ -27,7 +27,7 @@ static void sbi_console_write(const char *bytes, size_t len)
 }
 
 const struct serial_ops serial_console = {
-	.name = "sbi",
-	.init = sbi_console_init,
-	.write = sbi_console_write,
+    .name = "sbi",
+    .init = sbi_console_init,
+    .write = sbi_console_write,
 };

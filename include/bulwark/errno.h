@@ -3,12 +3,12 @@
 #ifndef BULWARK_ERRNO_H
 #define BULWARK_ERRNO_H
 
-#define EPERM 1
-#define EIO 5
-#define EBUSY 16
-#define ENODEV 19
-#define EINVAL 22
-#define ENOSYS 38
+#define EPERM	  1
+#define EIO	  5
+#define EBUSY	  16
+#define ENODEV	  19
+#define EINVAL	  22
+#define ENOSYS	  38
 #define ETIMEDOUT 110
 
 #ifndef __ASSEMBLY__

@@ -14,7 +14,7 @@
 /* Host unit tests link this next to the C library's printf family. */
 #ifdef UNIT_TEST
 #define vsnprintf bulwark_vsnprintf
-#define snprintf bulwark_snprintf
+#define snprintf  bulwark_snprintf
 #endif
 
 /*

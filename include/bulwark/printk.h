@@ -5,9 +5,9 @@
 
 #include <bulwark/compiler.h>
 
-#define LOG_ERR 0
-#define LOG_WARN 1
-#define LOG_INFO 2
+#define LOG_ERR	  0
+#define LOG_WARN  1
+#define LOG_INFO  2
 #define LOG_DEBUG 3
 
 #ifndef CONFIG_LOG_LEVEL
@@ -28,9 +28,9 @@ void printk(int level, const char *fmt, ...) __printf(2, 3);
 			printk(level, __VA_ARGS__);                                                \
 	} while (0)
 
-#define pr_err(...) printk_level(LOG_ERR, __VA_ARGS__)
-#define pr_warn(...) printk_level(LOG_WARN, __VA_ARGS__)
-#define pr_info(...) printk_level(LOG_INFO, __VA_ARGS__)
+#define pr_err(...)   printk_level(LOG_ERR, __VA_ARGS__)
+#define pr_warn(...)  printk_level(LOG_WARN, __VA_ARGS__)
+#define pr_info(...)  printk_level(LOG_INFO, __VA_ARGS__)
 #define pr_debug(...) printk_level(LOG_DEBUG, __VA_ARGS__)
 
 #endif /* BULWARK_PRINTK_H */

@@ -11,7 +11,10 @@ typedef struct {
 	volatile u32 locked;
 } spinlock_t;
 
-#define SPINLOCK_INIT { 0 }
+#define SPINLOCK_INIT                                                                              \
+	{                                                                                          \
+		0                                                                                  \
+	}
 
 static inline bool spin_trylock(spinlock_t *lock)
 {

@@ -10,15 +10,15 @@
  * sanitizer runtime and libc on their own copies.
  */
 #ifdef UNIT_TEST
-#define memcpy bulwark_memcpy
+#define memcpy	bulwark_memcpy
 #define memmove bulwark_memmove
-#define memset bulwark_memset
-#define memcmp bulwark_memcmp
-#define strlen bulwark_strlen
+#define memset	bulwark_memset
+#define memcmp	bulwark_memcmp
+#define strlen	bulwark_strlen
 #define strnlen bulwark_strnlen
-#define strcmp bulwark_strcmp
+#define strcmp	bulwark_strcmp
 #define strncmp bulwark_strncmp
-#define strchr bulwark_strchr
+#define strchr	bulwark_strchr
 #define strlcpy bulwark_strlcpy
 #endif
 

@@ -26,11 +26,13 @@ int cpumask_format(char *buf, size_t size, u64 mask)
 			cpu++;
 		/* Write into what is left; once full, only count. */
 		if (cpu - 1 == first)
-			n = snprintf(total < size ? buf + total : NULL, total < size ? size - total : 0,
-				     "%s%u", total ? "," : "", first);
+			n = snprintf(total < size ? buf + total : NULL,
+				     total < size ? size - total : 0, "%s%u", total ? "," : "",
+				     first);
 		else
-			n = snprintf(total < size ? buf + total : NULL, total < size ? size - total : 0,
-				     "%s%u-%u", total ? "," : "", first, cpu - 1);
+			n = snprintf(total < size ? buf + total : NULL,
+				     total < size ? size - total : 0, "%s%u-%u", total ? "," : "",
+				     first, cpu - 1);
 		if (n < 0)
 			return n;
 		total += (size_t)n;

@@ -11,11 +11,11 @@ struct format_out {
 };
 
 struct format_spec {
-	bool left_align;  /* '-' */
-	bool zero_pad;    /* '0' */
-	bool alternate;   /* '#': 0x prefix for hex */
+	bool left_align; /* '-' */
+	bool zero_pad;	 /* '0' */
+	bool alternate;	 /* '#': 0x prefix for hex */
 	unsigned int width;
-	int precision;    /* -1 when absent */
+	int precision; /* -1 when absent */
 };
 
 static void out_char(struct format_out *out, char c)
@@ -186,7 +186,7 @@ static unsigned long long fetch_unsigned(va_list *args, enum length_modifier len
 /* Parses flags, width and precision after '%'; leaves fmt at the length. */
 static void parse_spec(const char **fmt, va_list *args, struct format_spec *spec)
 {
-	*spec = (struct format_spec){ .precision = -1 };
+	*spec = (struct format_spec){.precision = -1};
 
 	for (;; (*fmt)++) {
 		if (**fmt == '-')
@@ -227,7 +227,7 @@ static void parse_spec(const char **fmt, va_list *args, struct format_spec *spec
 
 int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 {
-	struct format_out out = { .buf = buf, .size = size, .len = 0 };
+	struct format_out out = {.buf = buf, .size = size, .len = 0};
 	struct format_spec spec;
 	va_list ap;
 
@@ -253,8 +253,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 		case 'd':
 		case 'i': {
 			long long value = fetch_signed(&ap, length);
-			unsigned long long magnitude =
-				value < 0 ? 0ull - (unsigned long long)value : (unsigned long long)value;
+			unsigned long long magnitude = value < 0 ? 0ull - (unsigned long long)value
+								 : (unsigned long long)value;
 
 			format_number(&out, &spec, magnitude, value < 0, 10, false, NULL);
 			break;
@@ -274,7 +274,8 @@ int vsnprintf(char *buf, size_t size, const char *fmt, va_list args)
 			break;
 		}
 		case 'p': {
-			unsigned long long value = (unsigned long long)(__UINTPTR_TYPE__)va_arg(ap, void *);
+			unsigned long long value =
+			    (unsigned long long)(__UINTPTR_TYPE__)va_arg(ap, void *);
 
 			format_number(&out, &spec, value, false, 16, false, "0x");
 			break;
@@ -322,7 +323,7 @@ int snprintf(char *buf, size_t size, const char *fmt, ...)
 
 int format_size(char *buf, size_t size, u64 bytes)
 {
-	static const char *const units[] = { "B", "KiB", "MiB", "GiB", "TiB" };
+	static const char *const units[] = {"B", "KiB", "MiB", "GiB", "TiB"};
 	unsigned int unit = 0;
 
 	while (unit + 1 < ARRAY_SIZE(units) && bytes && (bytes & 0x3ff) == 0) {

@@ -42,6 +42,12 @@ BOOTS = [
          expect=[BANNER.format(n=4), r"hart 2\b.*(absent|not present|did not start)",
                  r"hart 3\b.*(absent|not present|did not start)"],
          reject=[r"^all 4 CPUs online"]),
+    # OpenSBI fw_jump enters the payload at 0x80200000 as well (one hart:
+    # fw_jump 1.5.1 strands late harts, see boards/qemu_rv64/board.mk).
+    Boot("fw-jump", qemu_args=["-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin",
+                               "-smp", "1"],
+         expect=[BANNER.format(n=4), r"firmware argument 0x82200000",
+                 r"hart 1\b.*not present", r"^warning: only 1 of 4 CPUs online; powering off"]),
     Boot("no-h-extension", qemu_args=["-cpu", "rv64,h=false"],
          expect=[r"hypervisor extension", r"-cpu rv64"], reject=[r"online in HS-mode"]),
 ]

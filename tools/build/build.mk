@@ -71,7 +71,7 @@ CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include 2>/dev/nul
 	-include $(autoconf-h) -DBULWARK_VERSION='"$(VERSION)"'
 CFLAGS := -std=c11 -ffreestanding -fno-common -fno-builtin -fno-stack-protector -fno-pic \
 	-O2 -g $(WARNINGS) $(ARCH_CFLAGS)
-ASFLAGS := -D__ASSEMBLY__ $(ARCH_CFLAGS)
+ASFLAGS := -D__ASSEMBLY__ -fno-pic $(ARCH_CFLAGS)
 LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack -z max-page-size=4096 \
 	$(ARCH_LDFLAGS)
 

@@ -4,14 +4,14 @@
 #define ASM_ASM_H
 
 #if __riscv_xlen == 64
-#define REG_S sd
-#define REG_L ld
-#define REG_SIZE 8
+#define REG_S	  sd
+#define REG_L	  ld
+#define REG_SIZE  8
 #define REG_SHIFT 3
 #else
-#define REG_S sw
-#define REG_L lw
-#define REG_SIZE 4
+#define REG_S	  sw
+#define REG_L	  lw
+#define REG_SIZE  4
 #define REG_SHIFT 2
 #endif
 

@@ -6,53 +6,53 @@
 #include <bulwark/types.h>
 
 /* Extension ids (a7). */
-#define SBI_EXT_LEGACY_PUTCHAR 0x01
+#define SBI_EXT_LEGACY_PUTCHAR	0x01
 #define SBI_EXT_LEGACY_SHUTDOWN 0x08
-#define SBI_EXT_BASE 0x10
-#define SBI_EXT_TIME 0x54494d45
-#define SBI_EXT_IPI 0x735049
-#define SBI_EXT_RFENCE 0x52464e43
-#define SBI_EXT_HSM 0x48534d
-#define SBI_EXT_SRST 0x53525354
-#define SBI_EXT_DBCN 0x4442434e
+#define SBI_EXT_BASE		0x10
+#define SBI_EXT_TIME		0x54494d45
+#define SBI_EXT_IPI		0x735049
+#define SBI_EXT_RFENCE		0x52464e43
+#define SBI_EXT_HSM		0x48534d
+#define SBI_EXT_SRST		0x53525354
+#define SBI_EXT_DBCN		0x4442434e
 
 /* Function ids (a6) per extension. */
 #define SBI_BASE_GET_SPEC_VERSION 0
-#define SBI_BASE_PROBE_EXTENSION 3
-#define SBI_HSM_HART_START 0
-#define SBI_HSM_HART_STOP 1
-#define SBI_HSM_HART_GET_STATUS 2
-#define SBI_SRST_SYSTEM_RESET 0
-#define SBI_DBCN_WRITE 0
-#define SBI_DBCN_WRITE_BYTE 2
+#define SBI_BASE_PROBE_EXTENSION  3
+#define SBI_HSM_HART_START	  0
+#define SBI_HSM_HART_STOP	  1
+#define SBI_HSM_HART_GET_STATUS	  2
+#define SBI_SRST_SYSTEM_RESET	  0
+#define SBI_DBCN_WRITE		  0
+#define SBI_DBCN_WRITE_BYTE	  2
 
-#define SBI_SRST_TYPE_SHUTDOWN 0
-#define SBI_SRST_REASON_NONE 0
+#define SBI_SRST_TYPE_SHUTDOWN	0
+#define SBI_SRST_REASON_NONE	0
 #define SBI_SRST_REASON_FAILURE 1
 
 /* HSM hart states. */
-#define SBI_HSM_STARTED 0
-#define SBI_HSM_STOPPED 1
+#define SBI_HSM_STARTED	      0
+#define SBI_HSM_STOPPED	      1
 #define SBI_HSM_START_PENDING 2
 
 /* Error codes (returned in a0). */
-#define SBI_SUCCESS 0
-#define SBI_ERR_FAILED (-1)
-#define SBI_ERR_NOT_SUPPORTED (-2)
-#define SBI_ERR_INVALID_PARAM (-3)
-#define SBI_ERR_DENIED (-4)
-#define SBI_ERR_INVALID_ADDRESS (-5)
+#define SBI_SUCCESS		  0
+#define SBI_ERR_FAILED		  (-1)
+#define SBI_ERR_NOT_SUPPORTED	  (-2)
+#define SBI_ERR_INVALID_PARAM	  (-3)
+#define SBI_ERR_DENIED		  (-4)
+#define SBI_ERR_INVALID_ADDRESS	  (-5)
 #define SBI_ERR_ALREADY_AVAILABLE (-6)
-#define SBI_ERR_ALREADY_STARTED (-7)
-#define SBI_ERR_ALREADY_STOPPED (-8)
+#define SBI_ERR_ALREADY_STARTED	  (-7)
+#define SBI_ERR_ALREADY_STOPPED	  (-8)
 
 struct sbiret {
 	long error;
 	long value;
 };
 
-struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long arg0,
-		       unsigned long arg1, unsigned long arg2);
+struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long arg0, unsigned long arg1,
+		       unsigned long arg2);
 
 /* True when the firmware implements the extension. */
 bool sbi_has_extension(unsigned long ext);

@@ -10,12 +10,12 @@
  * holds sp as it was before the trap. The frame stays a multiple of 16 bytes
  * so sp keeps the ABI alignment.
  */
-#define TRAP_FRAME_SEPC 32
+#define TRAP_FRAME_SEPC	   32
 #define TRAP_FRAME_SSTATUS 33
-#define TRAP_FRAME_SCAUSE 34
-#define TRAP_FRAME_STVAL 35
-#define TRAP_FRAME_SLOTS 36
-#define TRAP_FRAME_SIZE (TRAP_FRAME_SLOTS * REG_SIZE)
+#define TRAP_FRAME_SCAUSE  34
+#define TRAP_FRAME_STVAL   35
+#define TRAP_FRAME_SLOTS   36
+#define TRAP_FRAME_SIZE	   (TRAP_FRAME_SLOTS * REG_SIZE)
 
 #ifndef __ASSEMBLY__
 
