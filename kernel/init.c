@@ -9,29 +9,6 @@
 #include <bulwark/smp.h>
 #include <generated/board.h>
 
-/* The version comes from generated/version.h or from the compiler command line. */
-#if __has_include(<generated/version.h>)
-#include <generated/version.h>
-#endif
-#ifndef BULWARK_VERSION
-#error "BULWARK_VERSION is not defined"
-#endif
-
-static const char *irqchip_name(void)
-{
-	if (IS_ENABLED(CONFIG_IRQCHIP_PLIC))
-		return "PLIC";
-	if (IS_ENABLED(CONFIG_IRQCHIP_APLIC))
-		return "APLIC";
-	if (IS_ENABLED(CONFIG_IRQCHIP_AIA))
-		return "AIA";
-	if (IS_ENABLED(CONFIG_IRQCHIP_GICV2))
-		return "GICv2";
-	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3))
-		return "GICv3";
-	return "none";
-}
-
 static const char *memory_protection_name(void)
 {
 	if (IS_ENABLED(CONFIG_MMU))
@@ -54,7 +31,7 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	}
 
 	pr_info("Bulwark %s (board %s, irqchip %s, %u CPUs, %s)", BULWARK_VERSION, BOARD_NAME,
-		irqchip_name(), nr_cpus, memory_protection_name());
+		CONFIG_IRQCHIP_NAME, nr_cpus, memory_protection_name());
 	pr_info("boot CPU %u (%s %lu) in %s, firmware argument 0x%lx", cpu, arch_cpu_hw_id_name(),
 		arch_cpu_hw_id(cpu), arch_cpu_mode_name(), boot_arg);
 	layout_print();

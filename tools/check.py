@@ -70,7 +70,7 @@ def run_pytest(suite, objtree, extra):
     if os.path.exists(xml):
         os.remove(xml)
     cmd = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider",
-           f"--junitxml={xml}", f"--basetemp={os.path.join(objtree, 'tmp-' + suite)}"]
+           f"--junitxml={xml}"]
     try:
         import xdist  # noqa: F401
         cmd += ["-n", str(min(os.cpu_count() or 1, 4))]

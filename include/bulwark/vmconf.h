@@ -16,14 +16,14 @@
 
 /* What the hypervisor does when a guest touches what it does not own. */
 enum vmconf_fault_action {
-	VMCONF_FAULT_STOP = 0,   /* stop the VM, report, others carry on */
+	VMCONF_FAULT_STOP = 0,	 /* stop the VM, report, others carry on */
 	VMCONF_FAULT_INJECT = 1, /* inject an access fault into the guest */
 };
 
 /* How the VM's console is provided. */
 enum vmconf_console {
 	VMCONF_CONSOLE_NONE = 0,
-	VMCONF_CONSOLE_VIRTUAL = 1,     /* virtual UART, multiplexed */
+	VMCONF_CONSOLE_VIRTUAL = 1,	/* virtual UART, multiplexed */
 	VMCONF_CONSOLE_PASSTHROUGH = 2, /* the physical UART, mapped */
 };
 
@@ -33,8 +33,8 @@ struct vmconf_region {
 	u64 guest_base;
 	u64 phys_base;
 	u64 size;
-	u32 access;      /* VMCONF_ACCESS_* */
-	u32 color_mask;  /* cache colors, 0 when not colored */
+	u32 access;	/* VMCONF_ACCESS_* */
+	u32 color_mask; /* cache colors, 0 when not colored */
 };
 
 /* A pass-through device: an MMIO window and the interrupts it raises. */
@@ -50,7 +50,7 @@ struct vmconf_device {
 /* A shared-memory object as one VM sees it. */
 struct vmconf_shmem_map {
 	const char *name;
-	u32 shmem_id;     /* index into vmconf_shmems */
+	u32 shmem_id; /* index into vmconf_shmems */
 	u64 guest_base;
 	u32 access;
 };
@@ -65,10 +65,10 @@ struct vmconf_shmem {
 struct vmconf_vm {
 	const char *name;
 	u32 id;
-	u64 cpu_mask;          /* physical CPUs, bit n = CPU n */
+	u64 cpu_mask; /* physical CPUs, bit n = CPU n */
 	u32 nr_cpus;
-	u64 entry;             /* guest address of the first instruction */
-	u64 dtb_addr;          /* passed in a1 / x0, 0 when none */
+	u64 entry;    /* guest address of the first instruction */
+	u64 dtb_addr; /* passed in a1 / x0, 0 when none */
 	enum vmconf_fault_action on_fault;
 	enum vmconf_console console;
 
@@ -76,7 +76,7 @@ struct vmconf_vm {
 	u32 nr_regions;
 	const struct vmconf_device *devices;
 	u32 nr_devices;
-	const u32 *irqs;       /* every interrupt the VM owns, sorted */
+	const u32 *irqs; /* every interrupt the VM owns, sorted */
 	u32 nr_irqs;
 	const struct vmconf_shmem_map *shmem_maps;
 	u32 nr_shmem_maps;
@@ -84,7 +84,7 @@ struct vmconf_vm {
 	/* Guest image embedded in the hypervisor binary, copied at load. */
 	const u8 *image_start;
 	u64 image_size;
-	u64 image_load;        /* guest address the image is copied to */
+	u64 image_load; /* guest address the image is copied to */
 };
 
 extern const struct vmconf_vm vmconf_vms[];

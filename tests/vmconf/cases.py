@@ -94,8 +94,8 @@ CASES = [
      'allocate one', None),
     ('out-of-memory', vm(body='    memory big {\n        guest = 0x100000000\n'
                            '        size = 1G\n    }\n'),
-     E % 7 + "vm 'a': memory 'big'.size: no free RAM for 1 GiB: 991.9 MiB free in total, "
-     'largest free block 989.9 MiB; shrink it or free memory elsewhere', None),
+     E % 7 + "vm 'a': memory 'big'.size: no free RAM for 1 GiB: 989.9 MiB free in total, "
+     'largest free block 987.9 MiB; shrink it or free memory elsewhere', None),
     ('unknown-device', vm(body='    device rtc0\n'),
      E % 5 + "vm 'a': device 'rtc0': the board has no device 'rtc0'; devices free for "
      'pass-through: rtc, virtio0, virtio1, virtio2, virtio3, virtio4, virtio5, virtio6, virtio7',
