@@ -226,3 +226,17 @@ def test_menuconfig_in_a_terminal(tmp_path):
         subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
     # The saved configuration builds.
     assert "CONFIG_DEBUG=y" in (tmp_path / ".config").read_text()
+
+
+def test_vmconf_show(rv64_build):
+    res = make_ok("-s", "vmconf-show", O=rv64_build)
+    assert "vm 0 'rt'" in res.out and "vm 1 'linux'" in res.out, res
+    assert "rtc" in res.out
+
+
+def test_make_run_boots_and_returns(tmp_path):
+    built(tmp_path)
+    res = make("run", O=tmp_path, timeout=120)
+    assert res.returncode == 0, res
+    assert re.search(r"^Bulwark 0\.1\.0 ", res.out, re.M), res
+    assert "powering off" in res.out

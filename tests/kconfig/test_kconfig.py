@@ -193,3 +193,27 @@ def test_no_python_with_kconfiglib(tmp_path):
     assert res.returncode != 0
     assert "no Python 3 interpreter here can import kconfiglib: install it with " \
         "'sudo apt-get install python3-kconfiglib'" in res.out
+
+
+def test_every_visible_symbol_has_help():
+    """Every symbol or choice with a prompt explains itself in menuconfig."""
+    import os
+    import kconfiglib
+    os.environ.setdefault("BOARD_ROOT", "")
+    os.environ.setdefault("BULWARK_VERSION", "test")
+    kconf = kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn=False)
+    missing = []
+    for item in kconf.unique_defined_syms + kconf.unique_choices:
+        for node in item.nodes:
+            if node.prompt and not node.help:
+                missing.append(f"{node.filename}:{node.linenr}: {item.name or 'choice'}")
+    assert not missing, "visible symbols without help text:\n" + "\n".join(missing)
+
+
+def test_kconfig_tree_has_no_warnings():
+    import os
+    import kconfiglib
+    os.environ.setdefault("BOARD_ROOT", "")
+    os.environ.setdefault("BULWARK_VERSION", "test")
+    kconf = kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn_to_stderr=False)
+    assert kconf.warnings == []
