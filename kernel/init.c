@@ -1,13 +1,21 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The boot flow every architecture shares, from first C code to power-off. */
 #include <bulwark/arch.h>
+#include <bulwark/atomic.h>
 #include <bulwark/console.h>
 #include <bulwark/cpumask.h>
 #include <bulwark/init.h>
+#include <bulwark/irq.h>
+#include <bulwark/irqchip.h>
 #include <bulwark/layout.h>
 #include <bulwark/printk.h>
 #include <bulwark/smp.h>
+#include <bulwark/vconsole.h>
+#include <bulwark/vm.h>
 #include <generated/board.h>
+
+/* Set by the boot CPU once every VM is built: the others may run theirs. */
+static volatile bool vms_ready;
 
 static const char *memory_protection_name(void)
 {
@@ -40,10 +48,21 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	online = smp_start_secondaries(cpu);
 	nr_online = cpumask_weight(online);
 	if (online == cpumask_first_n(nr_cpus))
-		pr_info("all %u CPUs online; powering off", nr_cpus);
+		pr_info("all %u CPUs online", nr_cpus);
 	else
-		pr_warn("only %u of %u CPUs online; powering off", nr_online, nr_cpus);
-	arch_poweroff(POWEROFF_NORMAL);
+		pr_warn("only %u of %u CPUs online", nr_online, nr_cpus);
+
+	irqchip_init();
+	vm_setup_all(online);
+	irq_setup(cpu);
+	/* From here on, VM lines and hypervisor lines share the console. */
+	printk_set_prefix("[bulwark] ");
+	vconsole_init();
+	arch_smp_mb();
+	vms_ready = true;
+
+	arch_cpu_virt_init(cpu);
+	cpu_run_loop(cpu);
 }
 
 void kernel_secondary_main(unsigned int cpu)
@@ -56,5 +75,9 @@ void kernel_secondary_main(unsigned int cpu)
 	pr_info("CPU %u (%s %lu) online in %s", cpu, arch_cpu_hw_id_name(), arch_cpu_hw_id(cpu),
 		arch_cpu_mode_name());
 	smp_report_online(cpu);
-	arch_halt();
+	while (!vms_ready)
+		arch_relax();
+	arch_smp_mb();
+	arch_cpu_virt_init(cpu);
+	cpu_run_loop(cpu);
 }

@@ -23,14 +23,22 @@ static const char *level_prefix(int level)
 	}
 }
 
+static const char *printk_prefix = "";
+
+void printk_set_prefix(const char *prefix)
+{
+	printk_prefix = prefix;
+}
+
 void printk(int level, const char *fmt, ...)
 {
 	char buf[PRINTK_BUFFER_SIZE];
 	size_t room = sizeof(buf) - 1; /* keep one byte for a final newline */
-	size_t len = strlcpy(buf, level_prefix(level), room);
+	size_t len = strlcpy(buf, printk_prefix, room);
 	va_list args;
 	int wanted;
 
+	len += strlcpy(buf + len, level_prefix(level), room - len);
 	va_start(args, fmt);
 	wanted = vsnprintf(buf + len, room - len, fmt, args);
 	va_end(args);

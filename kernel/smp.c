@@ -5,7 +5,7 @@
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
 #include <bulwark/smp.h>
-#include <asm/atomic.h>
+#include <bulwark/atomic.h>
 #include <generated/board.h>
 
 _Static_assert(CONFIG_NR_CPUS <= sizeof(unsigned long) * 8, "CPU masks fit one word");

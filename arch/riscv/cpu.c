@@ -8,6 +8,7 @@
 #include <bulwark/printk.h>
 #include <asm/csr.h>
 #include <asm/riscv.h>
+#include <asm/virt.h>
 
 /*
  * One probe state per CPU: while "armed", an illegal-instruction trap means
@@ -54,6 +55,23 @@ static bool cpu_has_hypervisor_extension(unsigned int cpu)
 	return !probe->faulted;
 }
 
+bool riscv_has_sstc;
+bool riscv_guest_sstc;
+
+/* Sstc: stimecmp exists (the firmware enabled it for S-mode) or traps. */
+static bool cpu_has_sstc(unsigned int cpu)
+{
+	struct feature_probe *probe = &feature_probes[cpu];
+
+	probe->faulted = false;
+	probe->armed = true;
+	barrier();
+	(void)csr_read(CSR_STIMECMP);
+	barrier();
+	probe->armed = false;
+	return !probe->faulted;
+}
+
 int arch_cpu_init(unsigned int cpu)
 {
 	if (!cpu_has_hypervisor_extension(cpu)) {
@@ -62,6 +80,9 @@ int arch_cpu_init(unsigned int cpu)
 		       cpu, arch_cpu_hw_id(cpu));
 		return -ENODEV;
 	}
+	/* The harts of a board are alike: every CPU finds the same. */
+	riscv_has_sstc = cpu_has_sstc(cpu);
+	riscv_guest_sstc = riscv_has_sstc && IS_ENABLED(CONFIG_RISCV_SSTC);
 	return 0;
 }
 

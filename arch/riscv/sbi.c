@@ -86,3 +86,13 @@ const char *sbi_strerror(long error)
 		return "unknown error";
 	}
 }
+
+struct sbiret sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base)
+{
+	return sbi_call(SBI_EXT_IPI, SBI_IPI_SEND_IPI, hart_mask, hart_mask_base, 0);
+}
+
+void sbi_set_timer(u64 deadline)
+{
+	(void)sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (unsigned long)deadline, 0, 0);
+}

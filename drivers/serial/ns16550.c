@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Polled output on an NS16550-compatible UART that firmware has already set up. */
+/* The NS16550-compatible console UART: polled output, interrupt-driven input. */
 #include <bulwark/arch.h>
 #include <bulwark/serial.h>
 #include <generated/board.h>
@@ -10,7 +10,11 @@
 #endif
 
 #define UART_THR      0	   /* transmit holding register (write) */
+#define UART_RBR      0	   /* receive buffer register (read) */
+#define UART_IER      1	   /* interrupt enable register */
+#define UART_IER_RDA  0x01 /* interrupt when received data is available */
 #define UART_LSR      5	   /* line status register */
+#define UART_LSR_DR   0x01 /* a received byte is waiting */
 #define UART_LSR_THRE 0x20 /* THR empty: room for the next byte */
 
 /*
@@ -50,8 +54,22 @@ static void ns16550_write(const char *bytes, size_t len)
 	}
 }
 
+static int ns16550_getc(void)
+{
+	if (!(*uart_reg(UART_LSR) & UART_LSR_DR))
+		return -1;
+	return *uart_reg(UART_RBR);
+}
+
+static void ns16550_enable_rx_irq(void)
+{
+	*uart_reg(UART_IER) = UART_IER_RDA;
+}
+
 const struct serial_ops serial_console = {
     .name = "ns16550",
     .init = ns16550_init,
     .write = ns16550_write,
+    .getc = ns16550_getc,
+    .enable_rx_irq = ns16550_enable_rx_irq,
 };

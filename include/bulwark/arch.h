@@ -58,4 +58,38 @@ void arch_halt(void) __noreturn;
 /* Power the whole machine off; falls back to arch_halt() if it cannot. */
 void arch_poweroff(enum arch_poweroff_reason reason) __noreturn;
 
+/* --- Virtualization: what the core asks of the arch to run VMs. --- */
+
+struct vm;
+struct vcpu;
+
+/* Interrupt the given physical CPU so it looks at its events (cpu_event.h). */
+void arch_send_event_ipi(unsigned int cpu);
+
+/* On every CPU that runs a vCPU, before its first guest entry. */
+void arch_cpu_virt_init(unsigned int cpu);
+
+/* Build the VM's stage-2 / G-stage mappings from its layout, at boot. */
+int arch_vm_init(struct vm *vm);
+
+/*
+ * Enter vCPU v on the calling CPU (which must be v->cpu) from its start
+ * state (v->start_pc, start_arg0, start_arg1) with its guest registers
+ * reset. Never returns: the next trap from the guest starts afresh.
+ */
+void arch_vcpu_start(struct vcpu *v) __noreturn;
+
+/*
+ * Wait until something may need attention (an interrupt is pending), with
+ * interrupts off, then handle what arrived. Used by CPUs with no running
+ * vCPU.
+ */
+void arch_idle(unsigned int cpu);
+
+/* Apply the interrupt lines other CPUs set for v (v runs on this CPU). */
+void arch_vcpu_sync_lines(struct vcpu *v);
+
+/* Forget this CPU's guest translations (a remote fence asked for it). */
+void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache);
+
 #endif /* BULWARK_ARCH_H */

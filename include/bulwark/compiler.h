@@ -43,6 +43,9 @@
 
 #define ARRAY_SIZE(a) (sizeof(a) / sizeof((a)[0]))
 
+/* The structure that holds member at ptr. */
+#define container_of(ptr, type, member) ((type *)(void *)((char *)(ptr)-offsetof(type, member)))
+
 /* Stop the compiler from caching or reordering a single access. */
 #define barrier()	 __asm__ __volatile__("" ::: "memory")
 #define READ_ONCE(x)	 (*(const volatile __typeof__(x) *)&(x))

@@ -5,9 +5,11 @@
 
 #define EPERM	  1
 #define EIO	  5
+#define ENOMEM	  12
 #define EBUSY	  16
 #define ENODEV	  19
 #define EINVAL	  22
+#define ENOSPC	  28
 #define ENOSYS	  38
 #define ETIMEDOUT 110
 

@@ -21,6 +21,9 @@
  */
 void printk(int level, const char *fmt, ...) __printf(2, 3);
 
+/* Put prefix (a static string) before every message from now on. */
+void printk_set_prefix(const char *prefix);
+
 /* Messages above the configured level are compiled out by the if. */
 #define printk_level(level, ...)                                                                   \
 	do {                                                                                       \

@@ -17,6 +17,9 @@ struct serial_ops {
 	 * a driver whose terminal needs "\r\n" adds the "\r".
 	 */
 	void (*write)(const char *bytes, size_t len);
+	/* Optional input: the next received byte or -1, and a receive interrupt. */
+	int (*getc)(void);
+	void (*enable_rx_irq)(void);
 };
 
 extern const struct serial_ops serial_console;

@@ -11,12 +11,16 @@ const char *errno_describe(int err)
 		return "not permitted";
 	case EIO:
 		return "refused by firmware or hardware";
+	case ENOMEM:
+		return "out of memory";
 	case EBUSY:
 		return "already running";
 	case ENODEV:
 		return "not present";
 	case EINVAL:
 		return "invalid argument";
+	case ENOSPC:
+		return "no room left";
 	case ENOSYS:
 		return "not supported";
 	case ETIMEDOUT:

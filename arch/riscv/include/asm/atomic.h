@@ -33,6 +33,25 @@ static inline void arch_atomic_or_ulong(volatile unsigned long *ptr, unsigned lo
 #endif
 }
 
+/* Stores val and returns the old value, fully ordered. */
+static inline unsigned long arch_atomic_swap_ulong(volatile unsigned long *ptr, unsigned long val)
+{
+	unsigned long old;
+
+#if __riscv_xlen == 64
+	__asm__ __volatile__("amoswap.d.aqrl %0, %2, %1"
+			     : "=r"(old), "+A"(*ptr)
+			     : "r"(val)
+			     : "memory");
+#else
+	__asm__ __volatile__("amoswap.w.aqrl %0, %2, %1"
+			     : "=r"(old), "+A"(*ptr)
+			     : "r"(val)
+			     : "memory");
+#endif
+	return old;
+}
+
 /* A full fence: every access before it completes before any after it. */
 static inline void arch_smp_mb(void)
 {

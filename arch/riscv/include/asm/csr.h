@@ -31,6 +31,19 @@
 #define CSR_HTINST     0x64a
 #define CSR_HGATP      0x680
 #define CSR_HGEIP      0xe12
+#define CSR_HENVCFG    0x60a
+#define CSR_HTIMEDELTA 0x605
+#define CSR_VSSTATUS   0x200
+#define CSR_VSIE       0x204
+#define CSR_VSTVEC     0x205
+#define CSR_VSSCRATCH  0x240
+#define CSR_VSEPC      0x241
+#define CSR_VSCAUSE    0x242
+#define CSR_VSTVAL     0x243
+#define CSR_VSIP       0x244
+#define CSR_VSATP      0x280
+#define CSR_STIMECMP   0x14d
+#define CSR_VSTIMECMP  0x24d
 #define CSR_TIME       0xc01
 #define CSR_TIMEH      0xc81
 
@@ -44,6 +57,36 @@
 #define SSTATUS_SIE  (_UL(1) << 1)
 #define SSTATUS_SPIE (_UL(1) << 5)
 #define SSTATUS_SPP  (_UL(1) << 8)
+
+#define SSTATUS_FS (_UL(3) << 13)
+
+/* hstatus */
+#define HSTATUS_GVA  (_UL(1) << 6)
+#define HSTATUS_SPV  (_UL(1) << 7)
+#define HSTATUS_SPVP (_UL(1) << 8)
+#define HSTATUS_VTW  (_UL(1) << 21)
+
+/* Interrupt bits of sie/sip, and their VS-level copies in hvip/hideleg. */
+#define IRQ_S_SOFT   1
+#define IRQ_VS_SOFT  2
+#define IRQ_S_TIMER  5
+#define IRQ_VS_TIMER 6
+#define IRQ_S_EXT    9
+#define IRQ_VS_EXT   10
+#define SIP_SSIP     (_UL(1) << IRQ_S_SOFT)
+#define SIP_STIP     (_UL(1) << IRQ_S_TIMER)
+#define SIP_SEIP     (_UL(1) << IRQ_S_EXT)
+#define HVIP_VSSIP   (_UL(1) << IRQ_VS_SOFT)
+#define HVIP_VSTIP   (_UL(1) << IRQ_VS_TIMER)
+#define HVIP_VSEIP   (_UL(1) << IRQ_VS_EXT)
+
+/* henvcfg: Sstc for the guest (vstimecmp). */
+#define HENVCFG_STCE (_UL(1) << 63)
+
+/* hgatp */
+#define HGATP_MODE_SV39X4 (_UL(8) << 60)
+#define HGATP_VMID_SHIFT  44
+#define HGATP_VMID_MASK	  (_UL(0x3fff) << HGATP_VMID_SHIFT)
 
 /* scause: the top bit says interrupt, the rest is the code. */
 #define SCAUSE_INTERRUPT	   (_UL(1) << (__riscv_xlen - 1))
@@ -93,6 +136,20 @@
 		unsigned long __v = (unsigned long)(bits);                                         \
 		__asm__ __volatile__("csrc " __stringify(csr) ", %0" : : "rK"(__v) : "memory");    \
 	})
+
+/*
+ * Hypervisor fences over all addresses and ids, encoded by hand: the
+ * toolchain's -march has no H extension.
+ */
+static inline void hfence_vvma_all(void)
+{
+	__asm__ __volatile__(".insn r 0x73, 0, 0x11, x0, x0, x0" ::: "memory");
+}
+
+static inline void hfence_gvma_all(void)
+{
+	__asm__ __volatile__(".insn r 0x73, 0, 0x31, x0, x0, x0" ::: "memory");
+}
 
 #endif /* !__ASSEMBLY__ */
 

@@ -6,25 +6,41 @@
 #include <bulwark/types.h>
 
 /* Extension ids (a7). */
-#define SBI_EXT_LEGACY_PUTCHAR	0x01
-#define SBI_EXT_LEGACY_SHUTDOWN 0x08
-#define SBI_EXT_BASE		0x10
-#define SBI_EXT_TIME		0x54494d45
-#define SBI_EXT_IPI		0x735049
-#define SBI_EXT_RFENCE		0x52464e43
-#define SBI_EXT_HSM		0x48534d
-#define SBI_EXT_SRST		0x53525354
-#define SBI_EXT_DBCN		0x4442434e
+#define SBI_EXT_LEGACY_PUTCHAR	 0x01
+#define SBI_EXT_LEGACY_SHUTDOWN	 0x08
+#define SBI_EXT_BASE		 0x10
+#define SBI_EXT_TIME		 0x54494d45
+#define SBI_EXT_IPI		 0x735049
+#define SBI_EXT_RFENCE		 0x52464e43
+#define SBI_EXT_HSM		 0x48534d
+#define SBI_EXT_SRST		 0x53525354
+#define SBI_EXT_DBCN		 0x4442434e
+#define SBI_EXT_LEGACY_SET_TIMER 0x00
+#define SBI_EXT_LEGACY_GETCHAR	 0x02
+/* Bao-compatible hypercalls: the id is in a6. */
+#define SBI_EXT_BULWARK_HYPERCALL 0x08000ba0
 
 /* Function ids (a6) per extension. */
-#define SBI_BASE_GET_SPEC_VERSION 0
-#define SBI_BASE_PROBE_EXTENSION  3
-#define SBI_HSM_HART_START	  0
-#define SBI_HSM_HART_STOP	  1
-#define SBI_HSM_HART_GET_STATUS	  2
-#define SBI_SRST_SYSTEM_RESET	  0
-#define SBI_DBCN_WRITE		  0
-#define SBI_DBCN_WRITE_BYTE	  2
+#define SBI_BASE_GET_SPEC_VERSION  0
+#define SBI_BASE_GET_IMPL_ID	   1
+#define SBI_BASE_GET_IMPL_VERSION  2
+#define SBI_BASE_PROBE_EXTENSION   3
+#define SBI_BASE_GET_MVENDORID	   4
+#define SBI_BASE_GET_MARCHID	   5
+#define SBI_BASE_GET_MIMPID	   6
+#define SBI_TIME_SET_TIMER	   0
+#define SBI_IPI_SEND_IPI	   0
+#define SBI_RFENCE_FENCE_I	   0
+#define SBI_RFENCE_SFENCE_VMA	   1
+#define SBI_RFENCE_SFENCE_VMA_ASID 2
+#define SBI_HSM_HART_SUSPEND	   3
+#define SBI_DBCN_READ		   1
+#define SBI_HSM_HART_START	   0
+#define SBI_HSM_HART_STOP	   1
+#define SBI_HSM_HART_GET_STATUS	   2
+#define SBI_SRST_SYSTEM_RESET	   0
+#define SBI_DBCN_WRITE		   0
+#define SBI_DBCN_WRITE_BYTE	   2
 
 #define SBI_SRST_TYPE_SHUTDOWN	0
 #define SBI_SRST_REASON_NONE	0
@@ -34,6 +50,11 @@
 #define SBI_HSM_STARTED	      0
 #define SBI_HSM_STOPPED	      1
 #define SBI_HSM_START_PENDING 2
+#define SBI_HSM_SUSPENDED     4
+
+#define SBI_SRST_TYPE_COLD_REBOOT     1
+#define SBI_SRST_TYPE_WARM_REBOOT     2
+#define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000u
 
 /* Error codes (returned in a0). */
 #define SBI_SUCCESS		  0
@@ -68,6 +89,12 @@ void sbi_legacy_shutdown(void);
 /* Debug console: returns the number of bytes taken, or a negative SBI error. */
 long sbi_dbcn_write(const char *bytes, size_t len);
 void sbi_legacy_putchar(char c);
+
+/* Interrupt the harts in hart_mask (relative to hart_mask_base). */
+struct sbiret sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base);
+
+/* Program the timer through the firmware (no Sstc). */
+void sbi_set_timer(u64 deadline);
 
 /* Name of an SBI error code, for messages. */
 const char *sbi_strerror(long error);

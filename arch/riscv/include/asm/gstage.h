@@ -1,0 +1,48 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * G-stage (guest-physical to host-physical) page tables in Sv39x4 format,
+ * built once at boot from a static pool. Pure logic: the unit tests build
+ * tables in host memory with the same code.
+ */
+#ifndef ASM_GSTAGE_H
+#define ASM_GSTAGE_H
+
+#include <bulwark/types.h>
+
+#define GSTAGE_PAGE_SIZE  4096u
+#define GSTAGE_ROOT_PAGES 4u /* Sv39x4 root: 2048 entries, 16 KiB aligned */
+#define GSTAGE_GPA_BITS	  41u
+
+/* Access rights of a mapping. */
+#define GSTAGE_R 0x1u
+#define GSTAGE_W 0x2u
+#define GSTAGE_X 0x4u
+
+struct gstage {
+	u64 *root; /* the first GSTAGE_ROOT_PAGES pages of the pool */
+	u8 (*pool)[GSTAGE_PAGE_SIZE];
+	unsigned int pool_pages;
+	unsigned int used; /* pages handed out, root included */
+};
+
+/*
+ * Sets up gs on a zeroed pool of pool_pages pages whose start is 16 KiB
+ * aligned. Returns 0, or -EINVAL when the pool cannot hold a root.
+ */
+int gstage_init(struct gstage *gs, void *pool, unsigned int pool_pages);
+
+/*
+ * Maps [gpa, gpa + size) to [pa, pa + size) with the rights in perms, using
+ * 1 GiB and 2 MiB pages where both sides are aligned. Everything must be
+ * page aligned. Returns 0, -EINVAL (misaligned, out of range, or
+ * overlapping an existing mapping) or -ENOMEM (pool exhausted).
+ */
+int gstage_map(struct gstage *gs, u64 gpa, u64 pa, u64 size, unsigned int perms);
+
+/*
+ * Looks gpa up as the hardware would. Returns the host-physical address and
+ * stores the rights in *perms, or returns ~0 when gpa is not mapped.
+ */
+u64 gstage_translate(const struct gstage *gs, u64 gpa, unsigned int *perms);
+
+#endif /* ASM_GSTAGE_H */

@@ -1,0 +1,62 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* RISC-V vCPU and VM state: the guest register frame and the G-stage root. */
+#ifndef ASM_VCPU_H
+#define ASM_VCPU_H
+
+#include <asm/asm.h>
+
+/* Slots of struct guest_frame, shared with vcpu_entry.S. */
+#define GUEST_SEPC	 32
+#define GUEST_SSTATUS	 33
+#define GUEST_HSTATUS	 34
+#define GUEST_SCAUSE	 35
+#define GUEST_STVAL	 36
+#define GUEST_HTVAL	 37
+#define GUEST_HTINST	 38
+#define GUEST_HYP_SP	 39
+#define GUEST_HYP_TP	 40
+#define GUEST_SLOTS	 42
+#define GUEST_FRAME_SIZE (GUEST_SLOTS * REG_SIZE)
+
+#ifndef __ASSEMBLY__
+
+#include <bulwark/types.h>
+
+/*
+ * Everything the guest owns that the trap entry must save. The VS-level
+ * CSRs (vsstatus, vstvec, vsatp, ...) stay live in the hart: a vCPU never
+ * leaves its physical CPU, so they are only touched when it is reset.
+ */
+struct guest_frame {
+	unsigned long regs[32];
+	unsigned long sepc;
+	unsigned long sstatus;
+	unsigned long hstatus;
+	unsigned long scause;
+	unsigned long stval;
+	unsigned long htval;
+	unsigned long htinst;
+	unsigned long hyp_sp; /* hypervisor stack top used while the guest traps */
+	unsigned long hyp_tp; /* the CPU index, which the hypervisor keeps in tp */
+	unsigned long pad;    /* keeps the frame a multiple of 16 bytes */
+};
+
+_Static_assert(sizeof(struct guest_frame) == GUEST_FRAME_SIZE, "guest frame layout");
+
+struct arch_vcpu {
+	struct guest_frame frame;
+	/* Interrupt lines other CPUs ask this vCPU's CPU to raise. */
+	volatile unsigned long ssip_pending; /* a guest IPI arrived */
+	volatile unsigned long seip_level;   /* the virtual PLIC's line */
+	/* Without Sstc for guests: the deadline the guest asked for, or ~0. */
+	u64 timer_deadline;
+};
+
+struct arch_vm {
+	u64 hgatp;
+	u64 *root; /* Sv39x4 root table, 16 KiB */
+};
+
+#endif /* !__ASSEMBLY__ */
+
+#endif /* ASM_VCPU_H */

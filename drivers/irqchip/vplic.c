@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Each VM's virtual PLIC: the pure model wired to MMIO traps, vCPU lines and the real PLIC. */
+#include <bulwark/arch.h>
+#include <bulwark/errno.h>
+#include <bulwark/irqchip.h>
+#include <bulwark/mmio.h>
+#include <bulwark/printk.h>
+#include <bulwark/spinlock.h>
+#include <bulwark/virq.h>
+#include <bulwark/vm.h>
+#include <generated/board.h>
+
+#include "vplic_model.h"
+
+_Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VPLIC_MAX_VCPUS,
+	       "a VM has more vCPUs than the virtual PLIC model holds");
+
+struct vplic {
+	spinlock_t lock; /* guards everything below; taken by every entry point */
+	struct vm *vm;
+	struct vplic_model model;
+	struct mmio_window window;
+	u64 asserted;			 /* lines last handed to vcpu_set_external_irq */
+	u32 in_flight[VPLIC_WORDS];	 /* claimed in the real PLIC, not yet completed */
+	u16 claim_cpu[VPLIC_NR_SOURCES]; /* for in-flight sources: whose context claimed */
+};
+
+static struct vplic vplics[VMCONF_NR_VMS];
+
+static bool in_flight(const struct vplic *vp, u32 src)
+{
+	return (vp->in_flight[src / 32u] >> (src % 32u)) & 1u;
+}
+
+static void complete_physically(struct vplic *vp, u32 src)
+{
+	if (!in_flight(vp, src))
+		return;
+	vp->in_flight[src / 32u] &= ~(1u << (src % 32u));
+	irqchip_complete(vp->claim_cpu[src], src);
+}
+
+/*
+ * Hands every changed line to its vCPU. Called with the lock held, so two
+ * CPUs can never deliver an assert and a deassert out of order and leave a
+ * line stuck high.
+ */
+static void update_lines(struct vplic *vp)
+{
+	u64 lines = vplic_model_lines(&vp->model);
+	u64 changed = lines ^ vp->asserted;
+
+	for (unsigned int n = 0; changed && n < vp->vm->nr_vcpus; n++) {
+		u64 bit = 1ull << n;
+
+		if (!(changed & bit))
+			continue;
+		changed &= ~bit;
+		vcpu_set_external_irq(vp->vm->vcpus[n], (lines & bit) != 0);
+	}
+	vp->asserted = lines;
+}
+
+static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vplic *vp = ctx;
+	u32 value = (u32)a->value;
+	u32 completed = 0;
+	enum vplic_result result;
+
+	(void)v; /* any vCPU may touch any of its VM's contexts */
+	spin_lock(&vp->lock);
+	result =
+	    vplic_model_access(&vp->model, a->offset, a->width, a->is_write, &value, &completed);
+	if (result == VPLIC_OK) {
+		if (!a->is_write)
+			a->value = value;
+		if (completed)
+			complete_physically(vp, completed);
+		update_lines(vp);
+	}
+	spin_unlock(&vp->lock);
+
+	switch (result) {
+	case VPLIC_OK:
+		return MMIO_OK;
+	case VPLIC_DENIED:
+		return MMIO_DENIED;
+	case VPLIC_BAD_ACCESS:
+	default:
+		return MMIO_BAD_ACCESS;
+	}
+}
+
+int virq_vm_init(struct vm *vm)
+{
+	const struct vmconf_vm *desc = vm->desc;
+	struct vplic *vp;
+	int err;
+
+	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
+		return -EINVAL;
+	vp = &vplics[vm->id];
+	err = vplic_model_init(&vp->model, vm->nr_vcpus, desc->irqs, desc->nr_irqs);
+	if (err) {
+		pr_err("VM %s: virtual PLIC: %u vCPUs (at most %u) or a source outside 1..%u",
+		       desc->name, vm->nr_vcpus, (unsigned int)VPLIC_MAX_VCPUS,
+		       VPLIC_NR_SOURCES - 1u);
+		return err;
+	}
+	vp->lock = (spinlock_t)SPINLOCK_INIT;
+	vp->vm = vm;
+	vp->asserted = 0;
+	for (u32 word = 0; word < VPLIC_WORDS; word++)
+		vp->in_flight[word] = 0;
+
+	vp->window.name = "plic";
+	vp->window.base = BOARD_DEV_PLIC_BASE;
+	vp->window.size = BOARD_DEV_PLIC_SIZE;
+	vp->window.access = vplic_access;
+	vp->window.ctx = vp;
+	err = mmio_register(vm->id, &vp->window);
+	if (err)
+		return err;
+	vm->virq = vp;
+
+	/* Every source lands on the first vCPU's CPU; the guest spreads them itself. */
+	for (u32 i = 0; i < desc->nr_irqs; i++)
+		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
+	return 0;
+}
+
+void virq_inject(struct vm *vm, u32 irq)
+{
+	struct vplic *vp = vm->virq;
+	unsigned int cpu = arch_cpu_id();
+
+	if (!vp) {
+		/* No model to hold it: completing now keeps the source from wedging. */
+		irqchip_complete(cpu, irq);
+		return;
+	}
+	spin_lock(&vp->lock);
+	if (vplic_model_raise(&vp->model, irq)) {
+		vp->in_flight[irq / 32u] |= 1u << (irq % 32u);
+		vp->claim_cpu[irq] = (u16)cpu;
+		update_lines(vp);
+	} else {
+		irqchip_complete(cpu, irq);
+	}
+	spin_unlock(&vp->lock);
+}
+
+void virq_vm_reset(struct vm *vm)
+{
+	struct vplic *vp = vm->virq;
+
+	if (!vp)
+		return;
+	spin_lock(&vp->lock);
+	/* A source left in service would never fire again for the fresh guest. */
+	for (u32 src = 1; src < VPLIC_NR_SOURCES; src++)
+		complete_physically(vp, src);
+	vplic_model_reset(&vp->model);
+	update_lines(vp);
+	spin_unlock(&vp->lock);
+}

@@ -1,0 +1,289 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The virtual PLIC's register semantics, kept pure so host tests run it as is. */
+#include <bulwark/errno.h>
+
+#include "vplic_model.h"
+
+_Static_assert(VPLIC_MAX_VCPUS >= 1 && VPLIC_MAX_VCPUS <= 64,
+	       "the line mask has one bit per vCPU in a u64");
+
+/* What a context number means for this VM. */
+enum context_kind {
+	CONTEXT_S,    /* a vCPU's S-mode context: the live one */
+	CONTEXT_M,    /* a vCPU's M-mode context: present but inert */
+	CONTEXT_NONE, /* beyond the VM's vCPUs: not the guest's to write */
+};
+
+static bool test_bit(const u32 *bitmap, u32 bit)
+{
+	return (bitmap[bit / 32u] >> (bit % 32u)) & 1u;
+}
+
+static void set_bit(u32 *bitmap, u32 bit)
+{
+	bitmap[bit / 32u] |= 1u << (bit % 32u);
+}
+
+static void clear_bit(u32 *bitmap, u32 bit)
+{
+	bitmap[bit / 32u] &= ~(1u << (bit % 32u));
+}
+
+static enum context_kind context_kind(const struct vplic_model *m, u64 context, unsigned int *vcpu)
+{
+	if (context >= 2u * (u64)m->nr_vcpus)
+		return CONTEXT_NONE;
+	*vcpu = (unsigned int)(context / 2u);
+	return (context & 1u) ? CONTEXT_S : CONTEXT_M;
+}
+
+/*
+ * The source a claim by vCPU vcpu would return: the highest priority among
+ * pending, enabled, unclaimed sources above the threshold. Scanning upwards
+ * and replacing only on a strictly higher priority gives ties to the lowest
+ * id, as the PLIC specification requires.
+ */
+static u32 best_source(const struct vplic_model *m, unsigned int vcpu)
+{
+	const struct vplic_context *ctx = &m->ctx[vcpu];
+	u32 best = 0;
+	u32 best_priority = ctx->threshold;
+
+	for (u32 word = 0; word < VPLIC_WORDS; word++) {
+		u32 candidates =
+		    m->pending[word] & ~m->claimed[word] & m->owned[word] & ctx->enable[word];
+
+		for (u32 bit = 0; candidates && bit < 32u; bit++) {
+			u32 src = word * 32u + bit;
+
+			if (!(candidates & (1u << bit)))
+				continue;
+			candidates &= ~(1u << bit);
+			if (m->priority[src] > best_priority) {
+				best = src;
+				best_priority = m->priority[src];
+			}
+		}
+	}
+	return best;
+}
+
+/* Reserved offsets: nothing lives there, so a write is reaching for something. */
+static enum vplic_result reserved_access(bool is_write, u32 *value)
+{
+	if (is_write)
+		return VPLIC_DENIED;
+	*value = 0;
+	return VPLIC_OK;
+}
+
+static enum vplic_result priority_access(struct vplic_model *m, u32 src, bool is_write, u32 *value)
+{
+	if (!vplic_model_owns(m, src)) {
+		if (!is_write) {
+			*value = 0;
+			return VPLIC_OK;
+		}
+		/*
+		 * Source 0 does not exist and is hardwired to zero. Clearing the
+		 * priority of someone else's source changes nothing, so guests
+		 * that reset every priority at boot keep working.
+		 */
+		return (src == 0 || *value == 0) ? VPLIC_OK : VPLIC_DENIED;
+	}
+	if (is_write)
+		m->priority[src] = (u8)(*value & VPLIC_PRIORITY_MASK);
+	else
+		*value = m->priority[src];
+	return VPLIC_OK;
+}
+
+static enum vplic_result pending_access(const struct vplic_model *m, u32 word, bool is_write,
+					u32 *value)
+{
+	/* Read-only in the PLIC: writes are ignored, as the hardware does. */
+	if (!is_write)
+		*value = m->pending[word] & m->owned[word];
+	return VPLIC_OK;
+}
+
+static enum vplic_result enable_access(struct vplic_model *m, u64 context, u32 word, bool is_write,
+				       u32 *value)
+{
+	unsigned int vcpu = 0;
+	u32 bits;
+
+	switch (context_kind(m, context, &vcpu)) {
+	case CONTEXT_S:
+		break;
+	case CONTEXT_M:
+		if (!is_write)
+			*value = 0;
+		return VPLIC_OK;
+	case CONTEXT_NONE:
+	default:
+		return reserved_access(is_write, value);
+	}
+
+	if (!is_write) {
+		*value = m->ctx[vcpu].enable[word];
+		return VPLIC_OK;
+	}
+	/* Bit 0 of word 0 is source 0, hardwired to zero. */
+	bits = word == 0 ? *value & ~1u : *value;
+	if (bits & ~m->owned[word])
+		return VPLIC_DENIED;
+	m->ctx[vcpu].enable[word] = bits;
+	return VPLIC_OK;
+}
+
+static enum vplic_result claim(struct vplic_model *m, unsigned int vcpu, u32 *value)
+{
+	u32 src = best_source(m, vcpu);
+
+	if (src) {
+		clear_bit(m->pending, src);
+		set_bit(m->claimed, src);
+	}
+	*value = src;
+	return VPLIC_OK;
+}
+
+static enum vplic_result complete(struct vplic_model *m, u32 src, u32 *completed)
+{
+	/* Writing 0 completes nothing; Linux never does it, but it is harmless. */
+	if (src == 0)
+		return VPLIC_OK;
+	if (!vplic_model_owns(m, src))
+		return VPLIC_DENIED;
+	/* The specification ignores completion of a source not in service. */
+	if (test_bit(m->claimed, src)) {
+		clear_bit(m->claimed, src);
+		*completed = src;
+	}
+	return VPLIC_OK;
+}
+
+static enum vplic_result context_access(struct vplic_model *m, u64 context, u32 reg, bool is_write,
+					u32 *value, u32 *completed)
+{
+	unsigned int vcpu = 0;
+
+	if (reg != VPLIC_THRESHOLD && reg != VPLIC_CLAIM_COMPLETE)
+		return reserved_access(is_write, value);
+
+	switch (context_kind(m, context, &vcpu)) {
+	case CONTEXT_S:
+		break;
+	case CONTEXT_M:
+		if (!is_write)
+			*value = 0;
+		return VPLIC_OK;
+	case CONTEXT_NONE:
+	default:
+		return reserved_access(is_write, value);
+	}
+
+	if (reg == VPLIC_THRESHOLD) {
+		if (is_write)
+			m->ctx[vcpu].threshold = *value & VPLIC_PRIORITY_MASK;
+		else
+			*value = m->ctx[vcpu].threshold;
+		return VPLIC_OK;
+	}
+	return is_write ? complete(m, *value, completed) : claim(m, vcpu, value);
+}
+
+enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned int width,
+				     bool is_write, u32 *value, u32 *completed)
+{
+	const u64 pending_end = VPLIC_PENDING_BASE + VPLIC_WORDS * 4u;
+	const u64 enable_end = VPLIC_ENABLE_BASE + (u64)VPLIC_ENABLE_STRIDE * VPLIC_MAX_CONTEXTS;
+	const u64 context_end = VPLIC_CONTEXT_BASE + (u64)VPLIC_CONTEXT_STRIDE * VPLIC_MAX_CONTEXTS;
+
+	*completed = 0;
+	/* Every PLIC register is a 32-bit word; the specification allows nothing else. */
+	if (width != 4 || (offset & 3u))
+		return VPLIC_BAD_ACCESS;
+
+	if (offset < VPLIC_PENDING_BASE)
+		return priority_access(m, (u32)(offset / 4u), is_write, value);
+	if (offset < pending_end)
+		return pending_access(m, (u32)((offset - VPLIC_PENDING_BASE) / 4u), is_write,
+				      value);
+	if (offset >= VPLIC_ENABLE_BASE && offset < enable_end) {
+		u64 rel = offset - VPLIC_ENABLE_BASE;
+
+		return enable_access(m, rel / VPLIC_ENABLE_STRIDE,
+				     (u32)((rel % VPLIC_ENABLE_STRIDE) / 4u), is_write, value);
+	}
+	if (offset >= VPLIC_CONTEXT_BASE && offset < context_end) {
+		u64 rel = offset - VPLIC_CONTEXT_BASE;
+
+		return context_access(m, rel / VPLIC_CONTEXT_STRIDE,
+				      (u32)(rel % VPLIC_CONTEXT_STRIDE), is_write, value,
+				      completed);
+	}
+	return reserved_access(is_write, value);
+}
+
+bool vplic_model_owns(const struct vplic_model *m, u32 src)
+{
+	return src < VPLIC_NR_SOURCES && test_bit(m->owned, src);
+}
+
+bool vplic_model_raise(struct vplic_model *m, u32 src)
+{
+	if (!vplic_model_owns(m, src))
+		return false;
+	set_bit(m->pending, src);
+	return true;
+}
+
+bool vplic_model_line(const struct vplic_model *m, unsigned int vcpu)
+{
+	return vcpu < m->nr_vcpus && best_source(m, vcpu) != 0;
+}
+
+u64 vplic_model_lines(const struct vplic_model *m)
+{
+	u64 lines = 0;
+
+	for (unsigned int vcpu = 0; vcpu < m->nr_vcpus; vcpu++)
+		if (vplic_model_line(m, vcpu))
+			lines |= 1ull << vcpu;
+	return lines;
+}
+
+void vplic_model_reset(struct vplic_model *m)
+{
+	for (u32 word = 0; word < VPLIC_WORDS; word++) {
+		m->pending[word] = 0;
+		m->claimed[word] = 0;
+	}
+	for (u32 src = 0; src < VPLIC_NR_SOURCES; src++)
+		m->priority[src] = 0;
+	for (unsigned int vcpu = 0; vcpu < VPLIC_MAX_VCPUS; vcpu++) {
+		for (u32 word = 0; word < VPLIC_WORDS; word++)
+			m->ctx[vcpu].enable[word] = 0;
+		m->ctx[vcpu].threshold = 0;
+	}
+}
+
+int vplic_model_init(struct vplic_model *m, unsigned int nr_vcpus, const u32 *owned,
+		     unsigned int nr_owned)
+{
+	if (nr_vcpus == 0 || nr_vcpus > VPLIC_MAX_VCPUS)
+		return -EINVAL;
+	for (unsigned int i = 0; i < nr_owned; i++)
+		if (owned[i] == 0 || owned[i] >= VPLIC_NR_SOURCES)
+			return -EINVAL;
+
+	m->nr_vcpus = nr_vcpus;
+	for (u32 word = 0; word < VPLIC_WORDS; word++)
+		m->owned[word] = 0;
+	for (unsigned int i = 0; i < nr_owned; i++)
+		set_bit(m->owned, owned[i]);
+	vplic_model_reset(m);
+	return 0;
+}

@@ -1,0 +1,106 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A register-level model of one VM's virtual PLIC, with no hypervisor
+ * dependencies, so the host unit tests drive exactly the code the
+ * hypervisor runs.
+ *
+ * Context numbering follows QEMU's virt machine: vCPU n has the M-mode
+ * context 2n and the S-mode context 2n+1. Only S contexts do anything; the
+ * M contexts exist in the map (a guest may probe them) but read 0 and ignore
+ * writes. Guest source ids are the physical ids: a VM sees its devices'
+ * interrupts under the numbers the board gives them.
+ */
+#ifndef DRIVERS_IRQCHIP_VPLIC_MODEL_H
+#define DRIVERS_IRQCHIP_VPLIC_MODEL_H
+
+#include <bulwark/types.h>
+
+/* Source ids the PLIC register map can name; id 0 means "no interrupt". */
+#define VPLIC_NR_SOURCES 1024u
+#define VPLIC_WORDS	 (VPLIC_NR_SOURCES / 32u)
+
+/* Priorities and thresholds keep 3 bits, as QEMU's PLIC (7 levels). */
+#define VPLIC_PRIORITY_MASK 7u
+
+/*
+ * vCPUs one model can hold. The kernel sizes it by the CPU count (a vCPU is
+ * pinned to a CPU); the host tests use a small fixed bound. The line mask
+ * returned by vplic_model_lines() has one bit per vCPU, hence at most 64.
+ */
+#if defined(CONFIG_NR_CPUS)
+#define VPLIC_MAX_VCPUS CONFIG_NR_CPUS
+#else
+#define VPLIC_MAX_VCPUS 8
+#endif
+
+/* Register map (offsets from the window base), from the PLIC specification. */
+#define VPLIC_PRIORITY_BASE   0x0u
+#define VPLIC_PENDING_BASE    0x1000u
+#define VPLIC_ENABLE_BASE     0x2000u
+#define VPLIC_ENABLE_STRIDE   0x80u
+#define VPLIC_CONTEXT_BASE    0x200000u
+#define VPLIC_CONTEXT_STRIDE  0x1000u
+#define VPLIC_THRESHOLD	      0x0u /* within a context's page */
+#define VPLIC_CLAIM_COMPLETE  0x4u /* within a context's page */
+#define VPLIC_MAX_CONTEXTS    15872u
+#define VPLIC_WINDOW_MAX_SIZE 0x4000000u
+
+enum vplic_result {
+	VPLIC_OK = 0,
+	VPLIC_DENIED,	  /* the guest reached for a source or context it does not own */
+	VPLIC_BAD_ACCESS, /* not an aligned 32-bit access */
+};
+
+struct vplic_context {
+	u32 enable[VPLIC_WORDS];
+	u32 threshold;
+};
+
+struct vplic_model {
+	unsigned int nr_vcpus;
+	u32 owned[VPLIC_WORDS];
+	u32 pending[VPLIC_WORDS];
+	u32 claimed[VPLIC_WORDS]; /* claimed by the guest, not yet completed */
+	u8 priority[VPLIC_NR_SOURCES];
+	/* Only the S-mode contexts have state: ctx[n] is context 2n+1. */
+	struct vplic_context ctx[VPLIC_MAX_VCPUS];
+};
+
+/*
+ * Builds a model for nr_vcpus vCPUs owning the given sources, everything else
+ * at reset state (priorities, enables, thresholds 0, nothing pending).
+ * Returns 0, or -EINVAL when nr_vcpus is 0 or above VPLIC_MAX_VCPUS or a
+ * source is 0 or not below VPLIC_NR_SOURCES.
+ */
+int vplic_model_init(struct vplic_model *m, unsigned int nr_vcpus, const u32 *owned,
+		     unsigned int nr_owned);
+
+/* Back to reset state; the owned sources and the vCPU count stay. */
+void vplic_model_reset(struct vplic_model *m);
+
+bool vplic_model_owns(const struct vplic_model *m, u32 src);
+
+/*
+ * One guest access at offset from the window base. For a read, *value
+ * receives the register; for a write, *value is what the guest wrote.
+ * *completed is set to the source id the guest has just completed (it must
+ * now be completed physically if it came from the hardware), 0 otherwise.
+ * Nothing changes unless the result is VPLIC_OK.
+ */
+enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned int width,
+				     bool is_write, u32 *value, u32 *completed);
+
+/* A source fired: make it pending. False (and no change) when not owned. */
+bool vplic_model_raise(struct vplic_model *m, u32 src);
+
+/*
+ * Whether vCPU n's external interrupt line should be asserted: some source
+ * is pending, enabled in its S context, not claimed, and has a priority
+ * above that context's threshold.
+ */
+bool vplic_model_line(const struct vplic_model *m, unsigned int vcpu);
+
+/* vplic_model_line() for every vCPU: bit n is vCPU n. */
+u64 vplic_model_lines(const struct vplic_model *m);
+
+#endif /* DRIVERS_IRQCHIP_VPLIC_MODEL_H */

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Multiplexing the VMs' consoles onto the one physical console. */
+#include <bulwark/console.h>
+#include <bulwark/printk.h>
+#include <bulwark/spinlock.h>
+#include <bulwark/string.h>
+#include <bulwark/vconsole.h>
+#include <bulwark/vm.h>
+#include <generated/board.h>
+
+/* A longer line is printed in pieces, each marked as continued. */
+#define LINE_MAX  200
+#define INPUT_MAX 64
+
+struct vconsole {
+	spinlock_t lock;
+	char line[LINE_MAX];
+	size_t len;
+	/* Typed bytes waiting for the guest: a ring, head == tail when empty. */
+	char input[INPUT_MAX];
+	unsigned int head, tail;
+};
+
+static struct vconsole consoles[VMCONF_NR_VMS];
+static int input_vm = -1;
+static bool escape_pending;
+
+static struct vconsole *console_of(const struct vm *vm)
+{
+	return &consoles[vm->id];
+}
+
+static bool has_virtual_console(const struct vm *vm)
+{
+	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL;
+}
+
+void vconsole_init(void)
+{
+	for (unsigned int id = 0; id < vm_count(); id++) {
+		consoles[id].lock = (spinlock_t)SPINLOCK_INIT;
+		if (input_vm < 0 && has_virtual_console(vm_by_id(id)))
+			input_vm = (int)id;
+	}
+	if (input_vm >= 0)
+		pr_info("console input goes to vm '%s'; Ctrl-] then a VM number switches",
+			vm_by_id((unsigned int)input_vm)->desc->name);
+}
+
+/* Prints the buffered line with the VM's prefix; the caller holds c->lock. */
+static void emit_line(const struct vm *vm, struct vconsole *c, bool continued)
+{
+	char out[LINE_MAX + 48];
+	size_t n = 0;
+
+	n += strlcpy(out, "[", sizeof(out));
+	n += strlcpy(out + n, vm->desc->name, sizeof(out) - n);
+	n += strlcpy(out + n, "] ", sizeof(out) - n);
+	if (n + c->len + 3 > sizeof(out))
+		n = 0; /* cannot happen with sane names; never overflow */
+	memcpy(out + n, c->line, c->len);
+	n += c->len;
+	if (continued) {
+		out[n++] = '\\';
+	}
+	out[n++] = '\n';
+	console_write(out, n);
+	c->len = 0;
+}
+
+void vconsole_putc(struct vm *vm, char c)
+{
+	struct vconsole *con = console_of(vm);
+
+	if (!has_virtual_console(vm))
+		return;
+	spin_lock(&con->lock);
+	if (c == '\n') {
+		emit_line(vm, con, false);
+	} else if (c != '\r') {
+		if (con->len == LINE_MAX)
+			emit_line(vm, con, true);
+		con->line[con->len++] = c;
+	}
+	spin_unlock(&con->lock);
+}
+
+void vconsole_flush(struct vm *vm)
+{
+	struct vconsole *con = console_of(vm);
+
+	spin_lock(&con->lock);
+	if (con->len)
+		emit_line(vm, con, false);
+	spin_unlock(&con->lock);
+}
+
+static void switch_input(unsigned int id)
+{
+	struct vm *vm = vm_by_id(id);
+
+	if (!vm || !has_virtual_console(vm)) {
+		pr_info("console: no VM %u with a virtual console", id);
+		return;
+	}
+	input_vm = (int)id;
+	pr_info("console input goes to vm '%s'", vm->desc->name);
+}
+
+void vconsole_input(char c)
+{
+	struct vconsole *con;
+	unsigned int next;
+
+	if (escape_pending) {
+		escape_pending = false;
+		if (c >= '0' && c <= '9') {
+			switch_input((unsigned int)(c - '0'));
+			return;
+		}
+		if (c != VCONSOLE_ESCAPE)
+			return; /* unknown sequence: dropped */
+				/* Ctrl-] Ctrl-] sends one Ctrl-] to the VM. */
+	} else if (c == VCONSOLE_ESCAPE) {
+		escape_pending = true;
+		return;
+	}
+	if (input_vm < 0)
+		return;
+	con = &consoles[input_vm];
+	spin_lock(&con->lock);
+	next = (con->tail + 1) % INPUT_MAX;
+	if (next != con->head) { /* full: the byte is lost, as on a real UART */
+		con->input[con->tail] = c;
+		con->tail = next;
+	}
+	spin_unlock(&con->lock);
+}
+
+int vconsole_getc(struct vm *vm)
+{
+	struct vconsole *con = console_of(vm);
+	int c = -1;
+
+	spin_lock(&con->lock);
+	if (con->head != con->tail) {
+		c = (unsigned char)con->input[con->head];
+		con->head = (con->head + 1) % INPUT_MAX;
+	}
+	spin_unlock(&con->lock);
+	return c;
+}

@@ -1,0 +1,55 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The per-CPU run loop: run the pinned vCPU when it is started, idle otherwise. */
+#include <bulwark/arch.h>
+#include <bulwark/cpu_event.h>
+#include <bulwark/vm.h>
+
+#define FENCE_EVENTS ((1UL << CPU_EVENT_FENCE_VMA) | (1UL << CPU_EVENT_FENCE_I))
+
+void cpu_handle_events(unsigned int cpu)
+{
+	unsigned long events = cpu_event_take(cpu);
+	struct vcpu *v = cpu_vcpu(cpu);
+
+	if (events & FENCE_EVENTS)
+		arch_flush_guest_tlb(cpu, events & (1UL << CPU_EVENT_FENCE_I));
+	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING)
+		arch_vcpu_sync_lines(v);
+	/* STOP and START need no work here: the vCPU's state says it all. */
+}
+
+void vcpu_after_trap(struct vcpu *v)
+{
+	cpu_handle_events(v->cpu);
+	if (v->state != VCPU_RUNNING)
+		cpu_run_loop(v->cpu);
+}
+
+/* Moves a vCPU asked to start to running, under its VM's lock. */
+static bool vcpu_claim_start(struct vcpu *v)
+{
+	bool start;
+
+	spin_lock(&v->vm->lock);
+	start = v->state == VCPU_START_PENDING && v->vm->state == VM_RUNNING;
+	if (start) {
+		v->state = VCPU_RUNNING;
+		v->parked = false;
+	}
+	spin_unlock(&v->vm->lock);
+	return start;
+}
+
+void cpu_run_loop(unsigned int cpu)
+{
+	struct vcpu *v = cpu_vcpu(cpu);
+
+	for (;;) {
+		if (v)
+			v->parked = true;
+		cpu_handle_events(cpu);
+		if (v && vcpu_claim_start(v))
+			arch_vcpu_start(v);
+		arch_idle(cpu);
+	}
+}

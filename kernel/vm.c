@@ -1,0 +1,266 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* VMs: built once from the layout, stopped, rebooted, and contained. */
+#include <bulwark/arch.h>
+#include <bulwark/cpu_event.h>
+#include <bulwark/cpumask.h>
+#include <bulwark/errno.h>
+#include <bulwark/panic.h>
+#include <bulwark/printk.h>
+#include <bulwark/string.h>
+#include <bulwark/vconsole.h>
+#include <bulwark/virq.h>
+#include <bulwark/vm.h>
+#include <generated/board.h>
+
+/* How long a reboot waits for the VM's other vCPUs to leave the guest. */
+#define REBOOT_WAIT_MS 1000u
+
+static struct vm vms[VMCONF_NR_VMS];
+static struct vcpu vcpu_storage[CONFIG_NR_CPUS];
+static struct vcpu *vcpu_of_cpu[CONFIG_NR_CPUS];
+
+struct vm *vm_by_id(unsigned int id)
+{
+	return id < vmconf_nr_vms ? &vms[id] : NULL;
+}
+
+unsigned int vm_count(void)
+{
+	return vmconf_nr_vms;
+}
+
+struct vcpu *cpu_vcpu(unsigned int cpu)
+{
+	return cpu < CONFIG_NR_CPUS ? vcpu_of_cpu[cpu] : NULL;
+}
+
+struct vcpu *current_vcpu(void)
+{
+	return cpu_vcpu(arch_cpu_id());
+}
+
+void *vm_guest_ram(struct vm *vm, u64 gpa, u64 size)
+{
+	for (u32 i = 0; i < vm->desc->nr_regions; i++) {
+		const struct vmconf_region *r = &vm->desc->regions[i];
+
+		/* Colored regions are not contiguous in host memory. */
+		if (r->color_mask)
+			continue;
+		if (gpa >= r->guest_base && size <= r->size &&
+		    gpa - r->guest_base <= r->size - size)
+			return (void *)(uintptr_t)(r->phys_base + (gpa - r->guest_base));
+	}
+	return NULL;
+}
+
+/* Copies the VM's pristine image from the hypervisor binary into its RAM. */
+static void vm_load_image(struct vm *vm)
+{
+	const struct vmconf_vm *d = vm->desc;
+	void *dst = vm_guest_ram(vm, d->image_load, d->image_size);
+
+	/* The layout checker guarantees this; a failure is a bug in the tools. */
+	if (!dst)
+		panic("vm '%s': image does not fit at guest 0x%llx", d->name,
+		      (unsigned long long)d->image_load);
+	memcpy(dst, d->image_start, (size_t)d->image_size);
+}
+
+/* vCPU 0 starts at the entry point with a0/x0 = 0 and a1/x1 = device tree. */
+static void vm_arm_boot_vcpu(struct vm *vm)
+{
+	struct vcpu *v = vm->vcpus[0];
+
+	v->start_pc = vm->desc->entry;
+	v->start_arg0 = 0;
+	v->start_arg1 = vm->desc->dtb_addr;
+	v->state = VCPU_START_PENDING;
+}
+
+static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
+{
+	unsigned int index = 0;
+	int err;
+
+	vm->desc = d;
+	vm->id = d->id;
+	vm->lock = (spinlock_t)SPINLOCK_INIT;
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS && cpu < 64; cpu++) {
+		struct vcpu *v;
+
+		if (!(d->cpu_mask & (1ULL << cpu)))
+			continue;
+		v = &vcpu_storage[cpu];
+		v->vm = vm;
+		v->index = index;
+		v->cpu = cpu;
+		v->state = VCPU_OFF;
+		v->parked = true;
+		vm->vcpus[index++] = v;
+		vcpu_of_cpu[cpu] = v;
+	}
+	vm->nr_vcpus = index;
+	vm->state = VM_STOPPED;
+	if ((d->cpu_mask & online_cpus) != d->cpu_mask) {
+		pr_err("vm '%s' not started: some of its CPUs are not online", d->name);
+		return;
+	}
+	err = arch_vm_init(vm);
+	if (err) {
+		pr_err("vm '%s' not started: mapping its memory failed: %s", d->name,
+		       errno_describe(err));
+		return;
+	}
+	err = virq_vm_init(vm);
+	if (err) {
+		pr_err("vm '%s' not started: its interrupt controller: %s", d->name,
+		       errno_describe(err));
+		return;
+	}
+	vm_load_image(vm);
+	vm->boots = 1;
+	vm->state = VM_RUNNING;
+	vm_arm_boot_vcpu(vm);
+}
+
+void vm_setup_all(u64 online_cpus)
+{
+	for (u32 i = 0; i < vmconf_nr_vms; i++)
+		vm_setup(&vms[i], &vmconf_vms[i], online_cpus);
+}
+
+static bool any_vm_running(void)
+{
+	for (u32 i = 0; i < vmconf_nr_vms; i++)
+		if (vms[i].state != VM_STOPPED)
+			return true;
+	return false;
+}
+
+/* Marks every vCPU off and kicks those on other CPUs out of the guest. */
+static void vm_stop_vcpus(struct vm *vm)
+{
+	unsigned int self = arch_cpu_id();
+
+	for (unsigned int i = 0; i < vm->nr_vcpus; i++) {
+		struct vcpu *v = vm->vcpus[i];
+
+		v->state = VCPU_OFF;
+		if (v->cpu != self)
+			cpu_event_post(v->cpu, CPU_EVENT_STOP);
+	}
+}
+
+void vm_stop(struct vm *vm, const char *why)
+{
+	spin_lock(&vm->lock);
+	if (vm->state == VM_STOPPED) {
+		spin_unlock(&vm->lock);
+		return;
+	}
+	vm->state = VM_STOPPED;
+	vm_stop_vcpus(vm);
+	spin_unlock(&vm->lock);
+
+	vconsole_flush(vm);
+	pr_info("vm '%s' stopped: %s", vm->desc->name, why);
+	if (!any_vm_running()) {
+		pr_info("every VM has stopped; powering off");
+		arch_poweroff(POWEROFF_NORMAL);
+	}
+}
+
+/* Waits, bounded, until every vCPU of the VM but the caller's is parked. */
+static void vm_wait_parked(struct vm *vm)
+{
+	unsigned int self = arch_cpu_id();
+	u64 start = arch_counter_read();
+	u64 limit = arch_counter_freq() / 1000 * REBOOT_WAIT_MS;
+
+	for (unsigned int i = 0; i < vm->nr_vcpus; i++) {
+		struct vcpu *v = vm->vcpus[i];
+
+		while (v->cpu != self && !v->parked) {
+			if (arch_counter_read() - start > limit) {
+				pr_warn("vm '%s': vCPU %u did not stop in %u ms", vm->desc->name,
+					v->index, REBOOT_WAIT_MS);
+				break;
+			}
+			/* It may be waiting on us (a remote fence): answer it. */
+			cpu_handle_events(self);
+			arch_relax();
+		}
+	}
+}
+
+void vm_reboot(struct vm *vm)
+{
+	spin_lock(&vm->lock);
+	if (vm->state != VM_RUNNING) {
+		spin_unlock(&vm->lock);
+		return;
+	}
+	vm->state = VM_REBOOTING;
+	vm_stop_vcpus(vm);
+	spin_unlock(&vm->lock);
+
+	vconsole_flush(vm);
+	vm_wait_parked(vm);
+	virq_vm_reset(vm);
+	vm_load_image(vm);
+
+	spin_lock(&vm->lock);
+	vm->boots++;
+	vm->state = VM_RUNNING;
+	vm_arm_boot_vcpu(vm);
+	spin_unlock(&vm->lock);
+	pr_info("vm '%s' restarted from a fresh image (boot %u)", vm->desc->name, vm->boots);
+	cpu_event_post(vm->vcpus[0]->cpu, CPU_EVENT_START);
+}
+
+bool vm_contain(struct vcpu *v, const char *what, u64 addr, u64 pc, const char *why,
+		const char *consequence)
+{
+	struct vm *vm = v->vm;
+	bool inject = vm->desc->on_fault == VMCONF_FAULT_INJECT;
+
+	pr_warn("vm '%s' vCPU %u: %s 0x%llx (pc 0x%llx): %s; %s", vm->desc->name, v->index, what,
+		(unsigned long long)addr, (unsigned long long)pc, why,
+		inject ? consequence : "VM stopped (fault = stop in its layout)");
+	if (!inject)
+		vm_stop(vm, "contained after a fault");
+	return inject;
+}
+
+int vcpu_start_sibling(struct vcpu *v, unsigned int index, u64 pc, u64 arg0, u64 arg1)
+{
+	struct vm *vm = v->vm;
+	struct vcpu *target;
+	int ret = 0;
+
+	if (index >= vm->nr_vcpus)
+		return -EINVAL;
+	target = vm->vcpus[index];
+	spin_lock(&vm->lock);
+	if (vm->state != VM_RUNNING || target->state != VCPU_OFF) {
+		ret = -EBUSY;
+	} else {
+		target->start_pc = pc;
+		target->start_arg0 = arg0;
+		target->start_arg1 = arg1;
+		target->state = VCPU_START_PENDING;
+	}
+	spin_unlock(&vm->lock);
+	if (!ret)
+		cpu_event_post(target->cpu, CPU_EVENT_START);
+	return ret;
+}
+
+void vcpu_stop_self(struct vcpu *v)
+{
+	spin_lock(&v->vm->lock);
+	v->state = VCPU_OFF;
+	spin_unlock(&v->vm->lock);
+	cpu_run_loop(v->cpu);
+}

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* PLIC register access: priorities, pending bits, per-context enables, threshold, claim. */
+#include "plic.h"
+
+#define PLIC_PRIORITY(src)    (PLIC_BASE + 4UL * (src))
+#define PLIC_PENDING(src)     (PLIC_BASE + 0x1000UL + 4UL * ((src) / 32))
+#define PLIC_ENABLE(ctx, src) (PLIC_BASE + 0x2000UL + 0x80UL * (ctx) + 4UL * ((src) / 32))
+#define PLIC_THRESHOLD(ctx)   (PLIC_BASE + 0x200000UL + 0x1000UL * (ctx))
+#define PLIC_CLAIM(ctx)	      (PLIC_THRESHOLD(ctx) + 4)
+
+static inline volatile uint32_t *reg(unsigned long addr)
+{
+	return (volatile uint32_t *)addr;
+}
+
+void plic_set_priority(unsigned int src, uint32_t prio)
+{
+	*reg(PLIC_PRIORITY(src)) = prio;
+}
+
+uint32_t plic_priority(unsigned int src)
+{
+	return *reg(PLIC_PRIORITY(src));
+}
+
+void plic_enable(unsigned int ctx, unsigned int src, bool on)
+{
+	volatile uint32_t *r = reg(PLIC_ENABLE(ctx, src));
+
+	if (on)
+		*r |= 1U << (src % 32);
+	else
+		*r &= ~(1U << (src % 32));
+}
+
+bool plic_enabled(unsigned int ctx, unsigned int src)
+{
+	return (*reg(PLIC_ENABLE(ctx, src)) >> (src % 32)) & 1;
+}
+
+void plic_set_threshold(unsigned int ctx, uint32_t threshold)
+{
+	*reg(PLIC_THRESHOLD(ctx)) = threshold;
+}
+
+bool plic_pending(unsigned int src)
+{
+	return (*reg(PLIC_PENDING(src)) >> (src % 32)) & 1;
+}
+
+uint32_t plic_claim(unsigned int ctx)
+{
+	return *reg(PLIC_CLAIM(ctx));
+}
+
+void plic_complete(unsigned int ctx, unsigned int src)
+{
+	*reg(PLIC_CLAIM(ctx)) = src;
+}

@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* SBI calls (extension ids, function ids, error codes) as the guests use them. */
+#ifndef GUEST_RISCV_SBI_H
+#define GUEST_RISCV_SBI_H
+
+#define SBI_EXT_LEGACY_PUTCHAR 0x01
+#define SBI_EXT_BASE	       0x10
+#define SBI_EXT_TIME	       0x54494d45
+#define SBI_EXT_IPI	       0x735049
+#define SBI_EXT_RFENCE	       0x52464e43
+#define SBI_EXT_HSM	       0x48534d
+#define SBI_EXT_SRST	       0x53525354
+#define SBI_EXT_DBCN	       0x4442434e
+
+#define SBI_BASE_GET_SPEC_VERSION 0
+#define SBI_BASE_GET_IMPL_ID	  1
+#define SBI_BASE_GET_IMPL_VERSION 2
+#define SBI_BASE_PROBE_EXT	  3
+
+#define SBI_RFENCE_FENCE_I	   0
+#define SBI_RFENCE_SFENCE_VMA	   1
+#define SBI_RFENCE_SFENCE_VMA_ASID 2
+
+#define SBI_HSM_HART_START	0
+#define SBI_HSM_HART_STOP	1
+#define SBI_HSM_HART_GET_STATUS 2
+
+#define SBI_HSM_STARTED	      0
+#define SBI_HSM_STOPPED	      1
+#define SBI_HSM_START_PENDING 2
+#define SBI_HSM_STOP_PENDING  3
+
+#define SBI_SRST_SHUTDOWN    0
+#define SBI_SRST_COLD_REBOOT 1
+
+#define SBI_DBCN_WRITE 0
+
+#define SBI_SUCCESS		  0
+#define SBI_ERR_FAILED		  -1
+#define SBI_ERR_NOT_SUPPORTED	  -2
+#define SBI_ERR_INVALID_PARAM	  -3
+#define SBI_ERR_DENIED		  -4
+#define SBI_ERR_INVALID_ADDRESS	  -5
+#define SBI_ERR_ALREADY_AVAILABLE -6
+
+struct sbiret {
+	long error;
+	long value;
+};
+
+struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0, unsigned long a1,
+		       unsigned long a2, unsigned long a3, unsigned long a4);
+
+/* Returns the probe value (0 when the extension is absent). */
+long sbi_probe(unsigned long ext);
+struct sbiret sbi_set_timer(unsigned long long deadline);
+struct sbiret sbi_send_ipi(unsigned long mask, unsigned long mask_base);
+struct sbiret sbi_hart_start(unsigned long hart, unsigned long entry, unsigned long opaque);
+struct sbiret sbi_hart_stop(void);
+struct sbiret sbi_hart_status(unsigned long hart);
+struct sbiret sbi_system_reset(unsigned long type, unsigned long reason);
+struct sbiret sbi_console_write(unsigned long len, unsigned long addr);
+/* Chooses DBCN for the console when the SBI implementation has it. */
+void sbi_console_init(void);
+
+#endif

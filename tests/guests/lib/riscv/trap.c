@@ -1,0 +1,107 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Dispatches traps from the assembly entry to interrupt handlers or the expected-fault record. */
+#include <stdint.h>
+#include "../test.h"
+#include "csr.h"
+#include "trap.h"
+
+static void (*irq_handlers[NR_IRQS])(void);
+
+struct fault_state {
+	bool armed;
+	struct fault_info info;
+};
+
+static volatile struct fault_state faults[MAX_HARTS];
+
+void irq_set_handler(unsigned int irq, void (*handler)(void))
+{
+	if (irq < NR_IRQS)
+		irq_handlers[irq] = handler;
+}
+
+void fault_expect(void)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+
+	f->info.taken = false;
+	f->armed = true;
+	__asm__ volatile("" ::: "memory");
+}
+
+struct fault_info fault_take(void)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+	struct fault_info info;
+
+	__asm__ volatile("" ::: "memory");
+	f->armed = false;
+	info.taken = f->info.taken;
+	info.cause = f->info.cause;
+	info.tval = f->info.tval;
+	info.epc = f->info.epc;
+	return info;
+}
+
+struct fault_info probe_load(unsigned long addr, unsigned int width, unsigned long *value)
+{
+	unsigned long v = 0;
+
+	fault_expect();
+	if (width == 1)
+		v = *(volatile uint8_t *)addr;
+	else if (width == 2)
+		v = *(volatile uint16_t *)addr;
+	else if (width == 4)
+		v = *(volatile uint32_t *)addr;
+	else
+		v = *(volatile uint64_t *)addr;
+	if (value)
+		*value = v;
+	return fault_take();
+}
+
+struct fault_info probe_store(unsigned long addr, unsigned int width, unsigned long value)
+{
+	fault_expect();
+	if (width == 1)
+		*(volatile uint8_t *)addr = (uint8_t)value;
+	else if (width == 2)
+		*(volatile uint16_t *)addr = (uint16_t)value;
+	else if (width == 4)
+		*(volatile uint32_t *)addr = (uint32_t)value;
+	else
+		*(volatile uint64_t *)addr = value;
+	return fault_take();
+}
+
+static unsigned long instruction_length(unsigned long epc)
+{
+	/* Compressed instructions have anything but 0b11 in their two low bits. */
+	return (*(volatile const uint16_t *)epc & 3) == 3 ? 4 : 2;
+}
+
+void trap_handle(struct trap_frame *frame)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+
+	if (frame->scause & CAUSE_INTERRUPT) {
+		unsigned long irq = frame->scause & ~CAUSE_INTERRUPT;
+
+		if (irq < NR_IRQS && irq_handlers[irq]) {
+			irq_handlers[irq]();
+			return;
+		}
+		csr_clear(sie, 1UL << (irq & 63));
+		test_abort("unexpected interrupt %lu on hart %lu", irq, this_hart());
+	}
+	if (!f->armed)
+		test_abort("unexpected exception: scause %lu stval 0x%lx sepc 0x%lx on hart %lu",
+			   frame->scause, frame->stval, frame->sepc, this_hart());
+	f->armed = false;
+	f->info.taken = true;
+	f->info.cause = frame->scause;
+	f->info.tval = frame->stval;
+	f->info.epc = frame->sepc;
+	frame->sepc += instruction_length(frame->sepc);
+}

@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Runs the registered test cases on the boot hart, prints verdicts and the summary line. */
+#include <stdarg.h>
+#include "printf.h"
+#include "test.h"
+
+#ifndef GUEST_NAME
+#define GUEST_NAME "unnamed"
+#endif
+
+extern const struct test_case __testcases_start[], __testcases_end[];
+
+static const struct test_case *current;
+static unsigned int passed, failed;
+
+static const char *case_name(void)
+{
+	return current ? current->name : "runtime";
+}
+
+static void verdict(bool ok, const char *what, const char *detail)
+{
+	if (ok)
+		passed++;
+	else
+		failed++;
+	printf("%s %s: %s%s\n", ok ? "PASS" : "FAIL", case_name(), what, detail);
+}
+
+bool report(bool cond, const char *fmt, ...)
+{
+	char what[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	verdict(cond, what, "");
+	return cond;
+}
+
+static bool compare(bool equal, const char *detail, const char *fmt, va_list ap)
+{
+	char what[160];
+
+	vsnprintf(what, sizeof(what), fmt, ap);
+	verdict(equal, what, equal ? "" : detail);
+	return equal;
+}
+
+bool report_eq_long(long got, long expected, const char *fmt, ...)
+{
+	char detail[64];
+	va_list ap;
+	bool ok;
+
+	snprintf(detail, sizeof(detail), " (expected %ld, got %ld)", expected, got);
+	va_start(ap, fmt);
+	ok = compare(got == expected, detail, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+bool report_eq_hex(unsigned long got, unsigned long expected, const char *fmt, ...)
+{
+	char detail[64];
+	va_list ap;
+	bool ok;
+
+	snprintf(detail, sizeof(detail), " (expected 0x%lx, got 0x%lx)", expected, got);
+	va_start(ap, fmt);
+	ok = compare(got == expected, detail, fmt, ap);
+	va_end(ap);
+	return ok;
+}
+
+static void note(const char *kind, const char *fmt, va_list ap)
+{
+	char what[160];
+
+	vsnprintf(what, sizeof(what), fmt, ap);
+	printf("%s %s: %s\n", kind, case_name(), what);
+}
+
+void report_skip(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	note("SKIP", fmt, ap);
+	va_end(ap);
+}
+
+void report_info(const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	note("INFO", fmt, ap);
+	va_end(ap);
+}
+
+void test_finish(void)
+{
+	printf("%u passed, %u failed\n", passed, failed);
+	arch_shutdown();
+}
+
+void test_abort(const char *fmt, ...)
+{
+	char what[160];
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(what, sizeof(what), fmt, ap);
+	va_end(ap);
+	verdict(false, what, " (run aborted)");
+	test_finish();
+}
+
+/* Called by the arch entry code on the boot hart with the boot arguments. */
+void guest_main(unsigned long hart, unsigned long dtb)
+{
+	/* The linker bounds the section; compare addresses, not pointers to distinct objects. */
+	unsigned long count = ((unsigned long)__testcases_end - (unsigned long)__testcases_start) /
+			      sizeof(struct test_case);
+	unsigned long i;
+
+	arch_init();
+	printf("guest %s on hart %lu\n", GUEST_NAME, hart);
+	printf("INFO runtime: device tree at 0x%lx\n", dtb);
+	for (i = 0; i < count; i++) {
+		current = &__testcases_start[i];
+		current->run();
+	}
+	current = NULL;
+	test_finish();
+}
