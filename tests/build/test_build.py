@@ -232,7 +232,7 @@ def test_menuconfig_in_a_terminal(tmp_path):
 
 def test_vmconf_show(rv64_build):
     res = make_ok("-s", "vmconf-show", O=rv64_build)
-    assert "vm 0 'rt'" in res.out and "vm 1 'linux'" in res.out, res
+    assert "vm 0 'rt'" in res.out and "vm 1 'app'" in res.out, res
     assert "rtc" in res.out
 
 

@@ -91,7 +91,7 @@ def test_layout_summary_printed(rv64_build):
     status, console, err = boot(rv64_build, [])
     assert status == 0, console + err
     assert re.search(r"\brt\b.*CPU", console), console
-    assert re.search(r"\blinux\b.*CPU", console), console
+    assert re.search(r"\bapp\b.*CPU", console), console
 
 
 def test_missing_qemu_is_explained(rv64_build):

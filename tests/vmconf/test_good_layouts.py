@@ -166,16 +166,18 @@ def test_show_lists_the_partitioning(good):
     assert any(line.startswith('  image    %s' % (good.path / 'img.bin')) for line in lines)
 
 
-def test_shipped_layout_passes(scratch):
-    scratch.image('build/guests/hello-rv64.bin', 4096)
-    result = scratch.run(None, command='check', layout_name=str(ROOT / 'vmconf' /
-                                                                  'qemu_rv64.vmconf'))
+@pytest.mark.parametrize('layout', sorted((ROOT / 'vmconf').glob('*.vmconf')),
+                         ids=lambda p: p.name)
+def test_shipped_layout_passes(scratch, layout):
+    # Every guest image the layout names, as a small stand-in under ${O}.
+    for image in re.findall(r'image\s*=\s*"\$\{O\}/([^"]+)"', layout.read_text()):
+        scratch.image('build/' + image, 4096)
+    result = scratch.run(None, command='check', layout_name=str(layout))
     assert (result.returncode, result.stdout, result.stderr) == (0, '', '')
-    result = scratch.run(None, command='compile', layout_name=str(ROOT / 'vmconf' /
-                                                                    'qemu_rv64.vmconf'))
+    result = scratch.run(None, command='compile', layout_name=str(layout))
     assert result.returncode == 0, result.stderr
     c_text = scratch.outputs()[0].read_text()
-    assert 'const char vmconf_source[] = "vmconf/qemu_rv64.vmconf";' in c_text
+    assert f'const char vmconf_source[] = "vmconf/{layout.name}";' in c_text
 
 
 def test_srctree_variable_and_relative_paths(scratch):

@@ -131,10 +131,17 @@ pass VMCONF=path))$(if $(wildcard $(vmconf-file)),,$(error VM layout '$(VMCONF)'
 # The layout's guest images come from tests/guests (see guests.mk).
 include $(srctree)/tools/build/guests.mk
 
+# Which layout the outputs came from, rewritten when VMCONF names another.
+vmconf-name := $(objtree)/generated/vmconf.name
+ifneq ($(vmconf-file),$(strip $(file <$(vmconf-name))))
+$(shell mkdir -p $(objtree)/generated)
+$(file >$(vmconf-name),$(vmconf-file))
+endif
+
 # The tool rewrites an output only when its content changes; the stamp
 # records that the layout was checked against the current inputs.
 vmconf-stamp := $(objtree)/generated/vmconf.stamp
-$(vmconf-stamp): $(vmconf-file) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
+$(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
 		$(wildcard $(srctree)/tools/vmconf/*.py $(srctree)/tools/vmconf/vmconflib/*.py) \
 		$(guest-images)
 	$(call need-vmconf)

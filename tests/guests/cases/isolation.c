@@ -92,11 +92,20 @@ TEST_CASE(interrupt_isolation)
 	foreign_claims = 0;
 	other_claims = 0;
 	irq_set_handler(IRQ_S_EXT, external_interrupt);
-	plic_set_priority(ISOLATION_IRQ, 7);
 	plic_set_threshold(context, 0);
-	plic_enable(context, ISOLATION_IRQ, true);
-	report_info("source %d: priority reads %u, enable reads %d", ISOLATION_IRQ,
-		    plic_priority(ISOLATION_IRQ), plic_enabled(context, ISOLATION_IRQ));
+	/*
+	 * Giving the foreign source a priority or enabling it is an access to
+	 * something the VM does not own: the hypervisor answers with a fault.
+	 */
+	check_fault(probe_store(PLIC_BASE + 4UL * ISOLATION_IRQ, 4, 7), true,
+		    PLIC_BASE + 4UL * ISOLATION_IRQ, "foreign interrupt priority");
+	check_fault(
+	    probe_store(plic_enable_addr(context, ISOLATION_IRQ), 4, 1UL << (ISOLATION_IRQ % 32)),
+	    true, plic_enable_addr(context, ISOLATION_IRQ), "foreign interrupt enable");
+	report_eq(plic_priority(ISOLATION_IRQ), 0, "foreign source %d priority reads 0",
+		  ISOLATION_IRQ);
+	report_eq(plic_enabled(context, ISOLATION_IRQ), 0, "foreign source %d enable reads 0",
+		  ISOLATION_IRQ);
 	csr_set(sie, SIE_SEIE);
 	local_irq_enable();
 	delay_ms(ISOLATION_IRQ_WAIT_MS);
@@ -105,8 +114,6 @@ TEST_CASE(interrupt_isolation)
 	report_eq(foreign_claims, 0, "no interrupt of foreign source %d within %d ms",
 		  ISOLATION_IRQ, ISOLATION_IRQ_WAIT_MS);
 	report_eq(other_claims, 0, "no other external interrupt either");
-	plic_enable(context, ISOLATION_IRQ, false);
-	plic_set_priority(ISOLATION_IRQ, 0);
 	irq_set_handler(IRQ_S_EXT, NULL);
 
 	r = sbi_hart_status(ISOLATION_FOREIGN_HART);

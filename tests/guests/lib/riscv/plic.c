@@ -57,3 +57,8 @@ void plic_complete(unsigned int ctx, unsigned int src)
 {
 	*reg(PLIC_CLAIM(ctx)) = src;
 }
+
+unsigned long plic_enable_addr(unsigned int ctx, unsigned int src)
+{
+	return PLIC_ENABLE(ctx, src);
+}

@@ -19,6 +19,8 @@ static inline unsigned int plic_s_context(unsigned long hart)
 void plic_set_priority(unsigned int src, uint32_t prio);
 uint32_t plic_priority(unsigned int src);
 void plic_enable(unsigned int ctx, unsigned int src, bool on);
+/* Address of the enable word that holds src's bit in context ctx. */
+unsigned long plic_enable_addr(unsigned int ctx, unsigned int src);
 bool plic_enabled(unsigned int ctx, unsigned int src);
 void plic_set_threshold(unsigned int ctx, uint32_t threshold);
 bool plic_pending(unsigned int src);
