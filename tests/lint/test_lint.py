@@ -8,7 +8,7 @@ import pytest
 
 from bulwark_test import SRCTREE
 
-C_DIRS = ["arch", "kernel", "drivers", "include", "boards", "tests/unit"]
+C_DIRS = ["arch", "kernel", "drivers", "include", "boards", "tests/unit", "tests/guests"]
 
 
 def sources(*suffixes):
@@ -26,7 +26,8 @@ def test_cppcheck_clean():
         ["cppcheck", "--std=c11", "--enable=warning,style,performance,portability",
          "--error-exitcode=1", "-q", "--inline-suppr", "--suppress=missingIncludeSystem",
          "--suppress=unusedFunction", "-I", str(SRCTREE / "include"),
-         "-I", str(SRCTREE / "arch/riscv/include"), "-D__riscv", "-D__riscv_xlen=64",
+         "-I", str(SRCTREE / "arch/riscv/include"), "-I", str(SRCTREE / "tests/guests/lib"),
+         "-I", str(SRCTREE / "tests/guests/lib/riscv"), "-D__riscv", "-D__riscv_xlen=64",
          "-DBULWARK_VERSION=\"0.0\"", "-DCONFIG_IRQCHIP_NAME=\"PLIC\""] + files,
         stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.returncode == 0, proc.stdout

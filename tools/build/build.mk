@@ -131,6 +131,9 @@ pass VMCONF=path))$(if $(wildcard $(vmconf-file)),,$(error VM layout '$(VMCONF)'
 # The layout's guest images come from tests/guests (see guests.mk).
 include $(srctree)/tools/build/guests.mk
 
+# Every goal here needs the layout: say at once when it cannot be found.
+$(call need-vmconf)
+
 # Which layout the outputs came from, rewritten when VMCONF names another.
 vmconf-name := $(objtree)/generated/vmconf.name
 ifneq ($(vmconf-file),$(strip $(file <$(vmconf-name))))
