@@ -10,8 +10,10 @@ QEMU or its firmware is missing.
 """
 
 import argparse
+import codecs
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -43,14 +45,22 @@ def command_line(desc, args):
     return cmd
 
 
-def run_with_timeout(cmd, timeout, log_path):
-    """Runs CMD with no input, copying its output to stdout and LOG_PATH."""
+def run_with_timeout(cmd, timeout, log_path, sends=()):
+    """Runs CMD, copying its output to stdout and LOG_PATH.
+
+    SENDS is a list of (regex, text): once the output so far matches regex,
+    text is typed on the console, in order. Without any, QEMU gets no input.
+    """
     log = open(log_path, "wb") if log_path else None
     start = time.monotonic()
-    proc = subprocess.Popen(cmd + ["-monitor", "none"], stdin=subprocess.DEVNULL,
+    pending = [(re.compile(p, re.S | re.M), codecs.decode(t, "unicode_escape").encode("latin-1"))
+               for p, t in sends]
+    proc = subprocess.Popen(cmd + ["-monitor", "none"],
+                            stdin=subprocess.PIPE if pending else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     os.set_blocking(proc.stdout.fileno(), False)
     timed_out = False
+    seen = b""
     while True:
         chunk = proc.stdout.read()
         if chunk:
@@ -58,6 +68,10 @@ def run_with_timeout(cmd, timeout, log_path):
             sys.stdout.buffer.flush()
             if log:
                 log.write(chunk)
+            seen += chunk
+            while pending and pending[0][0].search(seen.decode("latin-1")):
+                proc.stdin.write(pending.pop(0)[1])
+                proc.stdin.flush()
         if proc.poll() is not None:
             rest = proc.stdout.read() or b""
             sys.stdout.buffer.write(rest)
@@ -86,6 +100,10 @@ def main():
     ap.add_argument("--log", help="copy the console output to this file")
     ap.add_argument("--gdb", action="store_true", help="wait for gdb on :1234")
     ap.add_argument("--qemu", help="QEMU binary to use instead of the board's")
+    ap.add_argument("--send-after", nargs=2, action="append", default=[],
+                    metavar=("REGEX", "TEXT"),
+                    help="with --timeout: type TEXT (backslash escapes allowed) once the "
+                         "output matches REGEX")
     ap.add_argument("extra", nargs="*", help="more QEMU arguments (after --)")
     args = ap.parse_args()
     try:
@@ -95,7 +113,7 @@ def main():
         fail(f"{args.run_json}: {err.strerror}: run 'make' first", 1)
     cmd = command_line(desc, args)
     if args.timeout:
-        return run_with_timeout(cmd, args.timeout, args.log)
+        return run_with_timeout(cmd, args.timeout, args.log, args.send_after)
     print("qemu-run: " + " ".join(cmd))
     print("qemu-run: Ctrl-a x quits QEMU")
     sys.stdout.flush()

@@ -28,6 +28,7 @@ class Layout:
     reports: list = field(default_factory=list)     # regexes of hypervisor lines
     contained: list = field(default_factory=list)   # VMs the hypervisor stops
     lines: list = field(default_factory=list)       # other lines that must appear
+    sends: list = field(default_factory=list)       # (regex, text) typed on the console
 
 
 def report(vm, access, addr, why, action):
@@ -75,6 +76,14 @@ LAYOUTS = [
                report("thief", "store to", "0xc00002c", NOT_OWNED, INJECTED),
                report("thief", "store to", "0xc002080", NOT_OWNED, INJECTED)],
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
+    # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it.
+    Layout("qemu_rv64-console.vmconf",
+           verdicts={"first": r"^1 passed, 0 failed$", "second": r"^1 passed, 0 failed$"},
+           lines=[r"^\[first\] PASS console_input: read a line: 'to-first'$",
+                  r"^\[second\] PASS console_input: read a line: 'to-second'$",
+                  r"^\[bulwark\] console input goes to vm 'second'$"],
+           sends=[("waiting for a line.*waiting for a line",
+                   r"\x1d1to-second\r\x1d0to-first\r")]),
 ]
 
 CPUS = {"sstc": "rv64", "no-sstc": "rv64,sstc=false"}
@@ -109,9 +118,10 @@ def vm_lines(console, vm):
 def test_layout_boots(layout_builds, row, cpu):
     out = layout_builds(row.file)
     log = out / f"console-{cpu}.log"
+    sends = [arg for pair in row.sends for arg in ("--send-after", *pair)]
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
-                           "--timeout", str(TIMEOUT), "--log", str(log),
-                           str(out / "run.json"), "--", "-cpu", CPUS[cpu]],
+                           "--timeout", str(TIMEOUT), "--log", str(log)] + sends +
+                          [str(out / "run.json"), "--", "-cpu", CPUS[cpu]],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     console = log.read_text(errors="replace")
     assert proc.returncode != 124, f"QEMU did not exit by itself:\n{console}"

@@ -34,6 +34,7 @@
 #define SBI_SRST_COLD_REBOOT 1
 
 #define SBI_DBCN_WRITE 0
+#define SBI_DBCN_READ  1
 
 #define SBI_SUCCESS		  0
 #define SBI_ERR_FAILED		  -1
