@@ -70,9 +70,14 @@ struct sbiret riscv_sbi_hsm(struct vcpu *v, unsigned long fid, unsigned long a0,
 			return result(SBI_ERR_INVALID_PARAM, 0);
 		return result(SBI_SUCCESS, hart_status(vm->vcpus[a0]));
 	case SBI_HSM_HART_SUSPEND:
-		/* A retentive suspend may end at once: an interrupt is as good as pending. */
-		if (a0 == 0)
+		/*
+		 * Retentive: wait for an interrupt. wfi here wakes on the guest's
+		 * pending interrupts too; an early return is allowed by the SBI.
+		 */
+		if (a0 == 0) {
+			__asm__ __volatile__("wfi" ::: "memory");
 			return result(SBI_SUCCESS, 0);
+		}
 		if (a0 == SBI_HSM_SUSPEND_NON_RETENTIVE)
 			return resume_at(v, a1, a2);
 		return result(SBI_ERR_INVALID_PARAM, 0);

@@ -15,4 +15,28 @@
 #define REG_SHIFT 2
 #endif
 
+#ifdef __ASSEMBLY__
+/*
+ * Register frames: slot n holds xn. save_gprs stores x1 and x3-x31 (sp is
+ * the caller's business); restore_gprs loads them back, x31 last so that it
+ * may serve as the base, and sp too when with_sp is 1.
+ */
+.macro save_gprs base
+	REG_S	x1, (1 * REG_SIZE)(\base)
+	.irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	REG_S	x\n, (\n * REG_SIZE)(\base)
+	.endr
+.endm
+
+.macro restore_gprs base, with_sp=0
+	REG_L	x1, (1 * REG_SIZE)(\base)
+	.if \with_sp
+	REG_L	x2, (2 * REG_SIZE)(\base)
+	.endif
+	.irp n, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 28, 29, 30, 31
+	REG_L	x\n, (\n * REG_SIZE)(\base)
+	.endr
+.endm
+#endif /* __ASSEMBLY__ */
+
 #endif /* ASM_ASM_H */
