@@ -48,9 +48,11 @@ void irq_handle(unsigned int cpu)
 {
 	u32 irq;
 
-	while ((irq = irqchip_claim(cpu)) != 0) {
+	while ((irq = irqchip_claim(cpu)) != IRQCHIP_NONE) {
 		struct vm *owner = irq < IRQ_TABLE_SIZE ? irq_owner[irq] : NULL;
 
+		if (irqchip_handle_private(cpu, irq))
+			continue;
 		if (owner && owner->state == VM_RUNNING) {
 			/* Completed when the guest completes it in its virtual controller. */
 			virq_inject(owner, irq);

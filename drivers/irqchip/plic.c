@@ -83,7 +83,10 @@ void irqchip_route(u32 irq, unsigned int cpu)
 
 u32 irqchip_claim(unsigned int cpu)
 {
-	return *plic_reg(PLIC_CLAIM_COMPLETE(plic_context(cpu)));
+	u32 irq = *plic_reg(PLIC_CLAIM_COMPLETE(plic_context(cpu)));
+
+	/* Source 0 does not exist: the PLIC's way of saying nothing is pending. */
+	return irq ? irq : IRQCHIP_NONE;
 }
 
 void irqchip_complete(unsigned int cpu, u32 irq)
@@ -93,4 +96,12 @@ void irqchip_complete(unsigned int cpu, u32 irq)
 	 * only needs the source to be enabled there, which routing left it.
 	 */
 	*plic_reg(PLIC_CLAIM_COMPLETE(plic_context(cpu))) = irq;
+}
+
+bool irqchip_handle_private(unsigned int cpu, u32 irq)
+{
+	/* The PLIC has no per-CPU interrupts: everything is a wired source. */
+	(void)cpu;
+	(void)irq;
+	return false;
 }
