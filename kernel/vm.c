@@ -10,6 +10,7 @@
 #include <bulwark/vconsole.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
+#include <bulwark/vuart.h>
 #include <generated/board.h>
 
 /* How long a reboot waits for the VM's other vCPUs to leave the guest. */
@@ -117,6 +118,14 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 		pr_err("vm '%s' not started: its interrupt controller: %s", d->name,
 		       errno_describe(err));
 		return;
+	}
+	if (IS_ENABLED(CONFIG_VUART_PL011)) {
+		err = vuart_vm_init(vm);
+		if (err) {
+			pr_err("vm '%s' not started: its virtual UART: %s", d->name,
+			       errno_describe(err));
+			return;
+		}
 	}
 	vm_load_image(vm);
 	vm->boots = 1;

@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: Apache-2.0
+# AArch64 toolchain and flags for the top Makefile.
+
+ARCH_CROSS_COMPILE := aarch64-linux-gnu-
+ARCH_CC_PACKAGE := gcc-aarch64-linux-gnu
+# No FP/SIMD in the hypervisor: the guest owns those registers.
+ARCH_CFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align
+ARCH_LDFLAGS := -m aarch64elf
+ARCH_GUEST := aarch64

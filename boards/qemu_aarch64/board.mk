@@ -1,0 +1,11 @@
+# SPDX-License-Identifier: Apache-2.0
+# How 'make run' and the system tests start this board under QEMU. QEMU
+# enters the ELF image at EL2 and provides PSCI over SMC.
+
+QEMU_SYSTEM := qemu-system-aarch64
+QEMU_PACKAGE := qemu-system-arm
+QEMU_FIRMWARE :=
+QEMU_FIRMWARE_PACKAGE :=
+QEMU_MACHINE := virt,virtualization=on,gic-version=$(if $(CONFIG_IRQCHIP_GICV2),2,3)
+QEMU_ARGS := -M $(QEMU_MACHINE) -cpu cortex-a53 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
+	-kernel $(objtree)/bulwark.elf
