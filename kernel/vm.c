@@ -17,6 +17,8 @@
 #define REBOOT_WAIT_MS 1000u
 
 static struct vm vms[VMCONF_NR_VMS];
+static spinlock_t poweroff_lock = SPINLOCK_INIT;
+static bool powering_off;
 static struct vcpu vcpu_storage[CONFIG_NR_CPUS];
 static struct vcpu *vcpu_of_cpu[CONFIG_NR_CPUS];
 
@@ -174,10 +176,14 @@ void vm_stop(struct vm *vm, const char *why)
 
 	vconsole_flush(vm);
 	pr_info("vm '%s' stopped: %s", vm->desc->name, why);
-	if (!any_vm_running()) {
+	/* Two VMs may stop at once: only one CPU says so and powers off. */
+	spin_lock(&poweroff_lock);
+	if (!any_vm_running() && !powering_off) {
+		powering_off = true;
 		pr_info("every VM has stopped; powering off");
 		arch_poweroff(POWEROFF_NORMAL);
 	}
+	spin_unlock(&poweroff_lock);
 }
 
 /* Waits, bounded, until every vCPU of the VM but the caller's is parked. */

@@ -17,7 +17,7 @@ BASE_PACKAGES=(
 	gcc-riscv64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf
 	gcc-arm-none-eabi gcc-riscv64-unknown-elf binutils-riscv64-linux-gnu
 	device-tree-compiler u-boot-qemu u-boot-tools
-	cppcheck clang-format
+	cppcheck clang-format gnuplot-nox
 )
 BACKPORTS_PACKAGES=(qemu-system-riscv qemu-system-arm opensbi)
 

@@ -8,4 +8,4 @@ QEMU_FIRMWARE :=
 QEMU_FIRMWARE_PACKAGE :=
 QEMU_MACHINE := virt,virtualization=on,gic-version=$(if $(CONFIG_IRQCHIP_GICV2),2,3)
 QEMU_ARGS := -M $(QEMU_MACHINE) -cpu cortex-a53 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
-	-kernel $(objtree)/bulwark.elf
+	-nic none -kernel $(objtree)/bulwark.elf

@@ -1,11 +1,14 @@
 # SPDX-License-Identifier: Apache-2.0
-"""The test guests on bare QEMU (OpenSBI fw_dynamic, no hypervisor).
+"""The test guests on bare QEMU (no hypervisor).
 
 Builds tests/guests for rv64 and boots every guest that can pass without a
-hypervisor from $(O)/native/, with and without Sstc. A guest passes when
-its console ends with exactly one "N passed, 0 failed" line (N > 0) and
-QEMU exits by itself through SBI SRST. The isolation guest is VM-only:
-natively nothing it probes faults.
+hypervisor from $(O)/native/ under OpenSBI fw_dynamic, with and without
+Sstc. Builds them for aarch64 too and boots basic, timer and gic at EL1
+(-M virt without virtualization, PSCI over HVC) with GICv2 and GICv3. A
+guest passes when its console ends with exactly one "N passed, 0 failed"
+line (N > 0; the exact N for aarch64) and QEMU exits by itself through SBI
+SRST or PSCI SYSTEM_OFF. The isolation guest is VM-only: natively nothing
+it probes faults.
 """
 
 import re
@@ -24,12 +27,15 @@ FIRMWARE = Path("/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin")
 TIMEOUT = 30
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
-pytestmark = [
-    pytest.mark.skipif(not shutil.which(QEMU), reason=f"{QEMU} not installed"),
-    pytest.mark.skipif(not shutil.which(CROSS_COMPILE + "gcc"),
-                       reason=f"{CROSS_COMPILE}gcc not installed"),
-    pytest.mark.skipif(not FIRMWARE.exists(), reason=f"{FIRMWARE} not installed"),
-]
+QEMU_ARM = "qemu-system-aarch64"
+CROSS_COMPILE_ARM = "aarch64-linux-gnu-"
+
+
+def requires(*tools, files=()):
+    """Skips a test whose tools or files are missing, naming them."""
+    missing = [t for t in tools if not shutil.which(t)] + [str(f) for f in files
+                                                          if not Path(f).exists()]
+    return pytest.mark.skipif(bool(missing), reason=f"not installed: {', '.join(missing)}")
 
 
 @dataclass
@@ -56,23 +62,25 @@ RUNS = [
 CPUS = ["rv64", "rv64,sstc=false"]
 
 
+def build_guests(out, arch, cross_compile):
+    proc = subprocess.run(["make", "-j2", "-f", str(SRCTREE / "tests/guests/Makefile"),
+                           f"srctree={SRCTREE}", f"O={out}", f"GUEST_ARCH={arch}",
+                           f"CROSS_COMPILE={cross_compile}"],
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    assert proc.returncode == 0, proc.stdout
+
+
 @pytest.fixture(scope="module")
 def native_guests(tmp_path_factory):
     out = tmp_path_factory.mktemp("guests")
-    proc = subprocess.run(["make", "-j2", "-f", str(SRCTREE / "tests/guests/Makefile"),
-                           f"srctree={SRCTREE}", f"O={out}", "GUEST_ARCH=rv64",
-                           f"CROSS_COMPILE={CROSS_COMPILE}"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.returncode == 0, proc.stdout
+    build_guests(out, "rv64", CROSS_COMPILE)
     for guest in ["hello", "basic", "timer", "plic", "isolation", "reboot"]:
         assert (out / f"{guest}-rv64.bin").is_file(), f"no VM image of {guest}"
         assert (out / "native" / f"{guest}-rv64.bin").is_file(), f"no native image of {guest}"
     return out / "native"
 
 
-def boot(image, harts, cpu):
-    cmd = [QEMU, "-M", "virt", "-cpu", cpu, "-smp", str(harts), "-m", "1G", "-nographic",
-           "-bios", str(FIRMWARE), "-kernel", str(image)]
+def run_qemu(cmd):
     try:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, timeout=TIMEOUT)
@@ -82,13 +90,15 @@ def boot(image, harts, cpu):
     return proc.returncode, proc.stdout.decode(errors="replace")
 
 
-@pytest.mark.parametrize("cpu", CPUS, ids=["sstc", "no-sstc"])
-@pytest.mark.parametrize("run", RUNS, ids=[r.name for r in RUNS])
-def test_native_guest(native_guests, run, cpu):
-    status, console = boot(native_guests / f"{run.guest}-rv64.bin", run.harts, cpu)
+def boot(image, harts, cpu):
+    return run_qemu([QEMU, "-M", "virt", "-cpu", cpu, "-smp", str(harts), "-m", "1G",
+                     "-nographic", "-bios", str(FIRMWARE), "-kernel", str(image)])
+
+
+def check_console(guest, status, console, expect, passed_exactly=None):
     lines = [line.strip() for line in console.splitlines() if line.strip()]
     assert status == 0, f"QEMU exited {status}:\n{console}"
-    assert any(re.match(rf"^guest {run.guest} on hart \d+$", line) for line in lines), console
+    assert any(re.match(rf"^guest {guest} on (hart|cpu) \d+$", line) for line in lines), console
     summaries = [line for line in lines if SUMMARY.match(line)]
     assert len(summaries) == 1, f"expected one summary line, got {summaries}:\n{console}"
     assert lines[-1] == summaries[0], f"the summary is not the last line:\n{console}"
@@ -96,6 +106,61 @@ def test_native_guest(native_guests, run, cpu):
     failures = [line for line in lines if line.startswith("FAIL ")]
     assert failed == 0 and not failures, "\n".join(failures) + f"\n\n{console}"
     assert passed > 0, console
-    for pattern, count in run.expect:
+    if passed_exactly is not None:
+        assert passed == passed_exactly, f"expected {passed_exactly} passed:\n{console}"
+    for pattern, count in expect:
         seen = sum(1 for line in lines if re.search(pattern, line))
         assert seen == count, f"{count} lines should match {pattern!r}, {seen} do:\n{console}"
+
+
+@pytest.mark.parametrize("cpu", CPUS, ids=["sstc", "no-sstc"])
+@pytest.mark.parametrize("run", RUNS, ids=[r.name for r in RUNS])
+@requires(QEMU, CROSS_COMPILE + "gcc", files=[FIRMWARE])
+def test_native_guest(native_guests, run, cpu):
+    status, console = boot(native_guests / f"{run.guest}-rv64.bin", run.harts, cpu)
+    check_console(run.guest, status, console, run.expect)
+
+
+@dataclass
+class ArmRun:
+    guest: str
+    cpus: int
+    passed: int                                   # the exact N of "N passed, 0 failed"
+    expect: list = field(default_factory=list)   # (regex, how many lines match)
+
+    @property
+    def name(self):
+        return f"{self.guest}-smp{self.cpus}"
+
+
+ARM_RUNS = [
+    # The boot CPU ping-pongs SGIs with every other CPU; each one adds 6 checks.
+    ArmRun("basic", 2, 46, expect=[(r"^PASS ipi: round trips between cpus", 1)]),
+    ArmRun("basic", 4, 58, expect=[(r"^PASS ipi: round trips between cpus", 3)]),
+    ArmRun("timer", 1, 4, expect=[(r"^PASS timer_periodic: timer interrupts taken$", 1)]),
+    ArmRun("gic", 2, 33, expect=[(r"^PASS gic_spi: RTC match interrupt \(SPI 34\) arrives$", 1),
+                                 (r"^INFO gic_sgi: GICv[23]$", 1)]),
+]
+
+
+@pytest.fixture(scope="module")
+def native_arm_guests(tmp_path_factory):
+    out = tmp_path_factory.mktemp("guests-aarch64")
+    build_guests(out, "aarch64", CROSS_COMPILE_ARM)
+    for guest in ["hello", "basic", "timer", "gic", "isolation", "reboot", "console"]:
+        assert (out / f"{guest}-aarch64.bin").is_file(), f"no VM image of {guest}"
+        assert (out / "native" / f"{guest}-aarch64.elf").is_file(), f"no native ELF of {guest}"
+    return out / "native"
+
+
+@pytest.mark.parametrize("gic", [2, 3], ids=["gicv2", "gicv3"])
+@pytest.mark.parametrize("run", ARM_RUNS, ids=[r.name for r in ARM_RUNS])
+@requires(QEMU_ARM, CROSS_COMPILE_ARM + "gcc")
+def test_native_arm_guest(native_arm_guests, run, gic):
+    # An ELF is loaded where it is linked and entered at EL1; QEMU answers PSCI on HVC.
+    status, console = run_qemu([QEMU_ARM, "-M", f"virt,gic-version={gic}", "-cpu", "cortex-a53",
+                                "-smp", str(run.cpus), "-m", "1G", "-nographic", "-nic", "none",
+                                "-kernel", str(native_arm_guests / f"{run.guest}-aarch64.elf")])
+    # The gic guest says which GIC it found.
+    expect = [(p.replace("GICv[23]", f"GICv{gic}"), n) for p, n in run.expect]
+    check_console(run.guest, status, console, expect, passed_exactly=run.passed)

@@ -1,9 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* SBI HSM: start, status and stop of a secondary hart, twice, and starting a started hart. */
-#include "hsm.h"
-#include "sbi.h"
+/* Starting and stopping a secondary CPU (SBI HSM, PSCI) twice, and starting a started one. */
+#include "arch.h"
 #include "test.h"
-#include "timer.h"
 
 static volatile unsigned long runs, seen_hart, stop_request;
 
@@ -14,7 +12,7 @@ static void secondary(unsigned long hart, void *arg)
 	runs++;
 	while (!stop_request)
 		;
-	/* Returning makes the hart call SBI hart_stop itself. */
+	/* Returning makes the CPU stop itself (SBI hart_stop, PSCI CPU_OFF). */
 }
 
 static bool wait_runs(unsigned long n, unsigned long ms)
@@ -28,13 +26,13 @@ static bool wait_runs(unsigned long n, unsigned long ms)
 
 TEST_CASE(hsm)
 {
-	long other = hsm_find_stopped_hart();
+	long other = arch_cpu_find_stopped();
 	int round;
 
-	report_eq(hsm_status(this_hart()), SBI_HSM_STARTED, "status of the boot hart %lu",
-		  this_hart());
+	report_eq(arch_cpu_status(this_hart()), CPU_STATUS_ON,
+		  "status of the boot " CPU_NOUN " %lu", this_hart());
 	if (other < 0) {
-		report_skip("needs a second hart (none is stopped)");
+		report_skip("needs a second " CPU_NOUN " (none is stopped)");
 		return;
 	}
 	runs = 0;
@@ -43,21 +41,23 @@ TEST_CASE(hsm)
 
 		stop_request = 0;
 		seen_hart = ~0UL;
-		report_eq(hsm_start(other, secondary, NULL), SBI_SUCCESS,
-			  "hart_start of hart %ld (round %d)", other, round);
-		status = hsm_status(other);
-		report(status == SBI_HSM_STARTED || status == SBI_HSM_START_PENDING,
-		       "status right after hart_start is STARTED or START_PENDING (got %ld)",
-		       status);
-		report(wait_runs(round, 1000), "hart %ld runs its entry (round %d)", other, round);
-		report_eq(seen_hart, other, "hart id in a0 of the started hart");
-		report_eq(hsm_status(other), SBI_HSM_STARTED, "status of the running hart %ld",
-			  other);
-		report_eq(hsm_start(other, secondary, NULL), SBI_ERR_ALREADY_AVAILABLE,
-			  "hart_start of the already started hart %ld", other);
+		report_eq(arch_cpu_start(other, secondary, NULL), CPU_OK,
+			  CPU_START_NAME " of " CPU_NOUN " %ld (round %d)", other, round);
+		status = arch_cpu_status(other);
+		report(status == CPU_STATUS_ON || status == CPU_STATUS_PENDING ||
+			   (CPU_START_MAY_READ_OFF && status == CPU_STATUS_OFF),
+		       "status right after " CPU_START_NAME " is on or pending (got %ld)", status);
+		report(wait_runs(round, 1000), CPU_NOUN " %ld runs its entry (round %d)", other,
+		       round);
+		report_eq(seen_hart, other, CPU_NOUN " id passed to the started " CPU_NOUN);
+		report_eq(arch_cpu_status(other), CPU_STATUS_ON,
+			  "status of the running " CPU_NOUN " %ld", other);
+		report_eq(arch_cpu_start(other, secondary, NULL), CPU_ERR_ALREADY_ON,
+			  CPU_START_NAME " of the already started " CPU_NOUN " %ld", other);
 		stop_request = 1;
-		report_eq(hsm_wait_status(other, SBI_HSM_STOPPED, 1000), SBI_HSM_STOPPED,
-			  "status after hart_stop on hart %ld (round %d)", other, round);
+		report_eq(arch_cpu_wait_status(other, CPU_STATUS_OFF, 1000), CPU_STATUS_OFF,
+			  "status after " CPU_STOP_NAME " on " CPU_NOUN " %ld (round %d)", other,
+			  round);
 	}
-	report_eq(runs, 2, "entry runs of hart %ld", other);
+	report_eq(runs, 2, "entry runs of " CPU_NOUN " %ld", other);
 }

@@ -1,12 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* IPI ping-pong between the boot hart and each other hart of the machine or VM. */
-#include "csr.h"
-#include "hsm.h"
-#include "ipi.h"
-#include "sbi.h"
+/* IPI ping-pong between the boot CPU and each other CPU of the machine or VM. */
+#include "arch.h"
 #include "test.h"
-#include "timer.h"
-#include "trap.h"
 
 #ifndef IPI_ROUNDS
 #define IPI_ROUNDS 100
@@ -18,23 +13,23 @@ static bool wait_ipi(unsigned long hart, unsigned long count, unsigned long ms)
 {
 	unsigned long end = time_now() + ms * TICKS_PER_MS;
 
-	while (ipi_count(hart) < count && time_now() < end)
+	while (arch_ipi_count(hart) < count && time_now() < end)
 		;
-	return ipi_count(hart) >= count;
+	return arch_ipi_count(hart) >= count;
 }
 
 static void pong(unsigned long hart, void *arg)
 {
-	unsigned long base = ipi_count(hart), i;
+	unsigned long base = arch_ipi_count(hart), i;
 
 	(void)arg;
-	ipi_enable();
+	arch_ipi_enable();
 	local_irq_enable();
 	pong_ready = 1;
 	for (i = 0; i < IPI_ROUNDS; i++) {
 		if (!wait_ipi(hart, base + i + 1, 1000))
 			break;
-		if (ipi_send(ping_hart))
+		if (arch_ipi_send(ping_hart))
 			break;
 	}
 	pong_rounds = i;
@@ -43,27 +38,31 @@ static void pong(unsigned long hart, void *arg)
 
 static void ping_pong(unsigned long other)
 {
-	unsigned long self = this_hart(), mine = ipi_count(self), theirs = ipi_count(other), i;
+	unsigned long self = this_hart(), mine = arch_ipi_count(self),
+		      theirs = arch_ipi_count(other), i;
 	long err = 0;
 
 	pong_ready = 0;
 	pong_rounds = 0;
 	ping_hart = self;
-	if (!report_eq(hsm_start(other, pong, NULL), SBI_SUCCESS, "hart_start of hart %lu", other))
+	if (!report_eq(arch_cpu_start(other, pong, NULL), CPU_OK,
+		       CPU_START_NAME " of " CPU_NOUN " %lu", other))
 		return;
 	while (!pong_ready)
 		;
 	for (i = 0; i < IPI_ROUNDS; i++) {
-		err = ipi_send(other);
+		err = arch_ipi_send(other);
 		if (err || !wait_ipi(self, mine + i + 1, 1000))
 			break;
 	}
-	report_eq(err, SBI_SUCCESS, "send_ipi to hart %lu", other);
-	report_eq(i, IPI_ROUNDS, "round trips between harts %lu and %lu", self, other);
-	report_eq(ipi_count(other) - theirs, IPI_ROUNDS, "IPIs received by hart %lu", other);
-	report_eq(ipi_count(self) - mine, IPI_ROUNDS, "IPIs received by hart %lu", self);
-	report_eq(hsm_wait_status(other, SBI_HSM_STOPPED, 1000), SBI_HSM_STOPPED,
-		  "hart %lu stops after the ping-pong", other);
+	report_eq(err, CPU_OK, "send_ipi to " CPU_NOUN " %lu", other);
+	report_eq(i, IPI_ROUNDS, "round trips between " CPU_NOUN "s %lu and %lu", self, other);
+	report_eq(arch_ipi_count(other) - theirs, IPI_ROUNDS, "IPIs received by " CPU_NOUN " %lu",
+		  other);
+	report_eq(arch_ipi_count(self) - mine, IPI_ROUNDS, "IPIs received by " CPU_NOUN " %lu",
+		  self);
+	report_eq(arch_cpu_wait_status(other, CPU_STATUS_OFF, 1000), CPU_STATUS_OFF,
+		  CPU_NOUN " %lu stops after the ping-pong", other);
 }
 
 TEST_CASE(ipi)
@@ -71,19 +70,19 @@ TEST_CASE(ipi)
 	unsigned long self = this_hart(), before, hart;
 	unsigned int partners = 0;
 
-	ipi_enable();
+	arch_ipi_enable();
 	local_irq_enable();
-	before = ipi_count(self);
-	report_eq(ipi_send(self), SBI_SUCCESS, "send_ipi to this hart");
-	report(wait_ipi(self, before + 1, 1000), "IPI to this hart arrives");
+	before = arch_ipi_count(self);
+	report_eq(arch_ipi_send(self), CPU_OK, "send_ipi to this " CPU_NOUN);
+	report(wait_ipi(self, before + 1, 1000), "IPI to this " CPU_NOUN " arrives");
 	for (hart = 0; hart < MAX_HARTS; hart++) {
-		if (hart == self || hsm_status(hart) != SBI_HSM_STOPPED)
+		if (hart == self || arch_cpu_status(hart) != CPU_STATUS_OFF)
 			continue;
 		partners++;
 		ping_pong(hart);
 	}
 	local_irq_disable();
-	csr_clear(sie, SIE_SSIE);
+	arch_ipi_disable();
 	if (!partners)
-		report_skip("ping-pong needs a second hart (none is stopped)");
+		report_skip("ping-pong needs a second " CPU_NOUN " (none is stopped)");
 }

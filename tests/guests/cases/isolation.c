@@ -1,29 +1,39 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Hostile probes of memory, devices, interrupts and harts the VM does not own (VM only). */
+/* Hostile probes of memory, devices, interrupts and CPUs the VM does not own (VM only). */
 #include <stdint.h>
-#include "csr.h"
-#include "plic.h"
-#include "sbi.h"
+#include "arch.h"
 #include "test.h"
-#include "timer.h"
-#include "trap.h"
 
-/* Guest-physical RAM outside the VM's regions. */
+/*
+ * The defaults name QEMU virt addresses: guest-physical RAM outside the VM's
+ * regions, device registers the VM neither owns nor has emulated, a device
+ * interrupt owned by the hypervisor (the UART), a CPU that is none of the
+ * VM's vCPUs.
+ */
+#if defined(__aarch64__)
+#ifndef ISOLATION_MEM_ADDR
+#define ISOLATION_MEM_ADDR 0x50000000UL
+#endif
+#ifndef ISOLATION_DEV_ADDRS
+#define ISOLATION_DEV_ADDRS 0x09030000UL, 0x0a000000UL /* PL061 GPIO, virtio-mmio 0 */
+#endif
+#ifndef ISOLATION_IRQ
+#define ISOLATION_IRQ 33
+#endif
+#else
 #ifndef ISOLATION_MEM_ADDR
 #define ISOLATION_MEM_ADDR 0x90000000UL
 #endif
-/* Device registers the VM neither owns nor has emulated (here virtio-mmio 0 and the CLINT). */
 #ifndef ISOLATION_DEV_ADDRS
-#define ISOLATION_DEV_ADDRS 0x10001000UL, 0x02000000UL
+#define ISOLATION_DEV_ADDRS 0x10001000UL, 0x02000000UL /* virtio-mmio 0, CLINT */
 #endif
-/* A PLIC source the VM does not own (10 is the UART on QEMU virt). */
 #ifndef ISOLATION_IRQ
 #define ISOLATION_IRQ 10
+#endif
 #endif
 #ifndef ISOLATION_IRQ_WAIT_MS
 #define ISOLATION_IRQ_WAIT_MS 200
 #endif
-/* A hart id that is not one of the VM's vCPUs. */
 #ifndef ISOLATION_FOREIGN_HART
 #define ISOLATION_FOREIGN_HART 7UL
 #endif
@@ -33,14 +43,14 @@ static volatile uint64_t own_word = 0x1234;
 
 static void check_fault(struct fault_info f, bool store, unsigned long addr, const char *what)
 {
-	bool access = store ? f.cause == CAUSE_STORE_ACCESS || f.cause == CAUSE_STORE_PAGE_FAULT
-			    : f.cause == CAUSE_LOAD_ACCESS || f.cause == CAUSE_LOAD_PAGE_FAULT;
+	const char *kind = store ? "store" : "load";
 
-	if (!report(f.taken, "%s %s at 0x%lx faults", what, store ? "store" : "load", addr))
+	if (!report(f.taken, "%s %s at 0x%lx faults", what, kind, addr))
 		return;
-	report(access, "%s %s fault at 0x%lx is an access or page fault (scause %lu)", what,
-	       store ? "store" : "load", addr, f.cause);
-	report_eqx(f.tval, addr, "stval of the %s %s fault", what, store ? "store" : "load");
+	report(fault_is_access(&f, store),
+	       "%s %s fault at 0x%lx is an access or page fault (" FAULT_CAUSE_NAME " %lu)", what,
+	       kind, addr, f.cause);
+	report_eqx(f.tval, addr, FAULT_ADDR_NAME " of the %s %s fault", what, kind);
 }
 
 static void probe(unsigned long addr, const char *what)
@@ -50,6 +60,11 @@ static void probe(unsigned long addr, const char *what)
 	report_info("probing %s at 0x%lx (load, then store)", what, addr);
 	check_fault(probe_load(addr, 4, &value), false, addr, what);
 	check_fault(probe_store(addr, 4, 0), true, addr, what);
+}
+
+static void probe_reg_store(struct reg_store s, const char *what)
+{
+	check_fault(probe_store(s.addr, s.width, s.value), true, s.addr, what);
 }
 
 TEST_CASE(memory_isolation)
@@ -69,60 +84,46 @@ TEST_CASE(device_isolation)
 		probe(device_addrs[i], "device");
 }
 
-static unsigned int context;
 static volatile unsigned long foreign_claims, other_claims;
 
-static void external_interrupt(void)
+static void device_interrupt(unsigned int id)
 {
-	uint32_t id = plic_claim(context);
-
 	if (id == ISOLATION_IRQ)
 		foreign_claims++;
-	else if (id)
+	else
 		other_claims++;
-	if (id)
-		plic_complete(context, id);
 }
 
 TEST_CASE(interrupt_isolation)
 {
-	struct sbiret r;
-
-	context = plic_s_context(this_hart());
 	foreign_claims = 0;
 	other_claims = 0;
-	irq_set_handler(IRQ_S_EXT, external_interrupt);
-	plic_set_threshold(context, 0);
+	arch_dev_irq_set_handler(device_interrupt);
 	/*
-	 * Giving the foreign source a priority or enabling it is an access to
+	 * Giving the foreign interrupt a priority or enabling it is an access to
 	 * something the VM does not own: the hypervisor answers with a fault.
 	 */
-	check_fault(probe_store(PLIC_BASE + 4UL * ISOLATION_IRQ, 4, 7), true,
-		    PLIC_BASE + 4UL * ISOLATION_IRQ, "foreign interrupt priority");
-	check_fault(
-	    probe_store(plic_enable_addr(context, ISOLATION_IRQ), 4, 1UL << (ISOLATION_IRQ % 32)),
-	    true, plic_enable_addr(context, ISOLATION_IRQ), "foreign interrupt enable");
-	report_eq(plic_priority(ISOLATION_IRQ), 0, "foreign source %d priority reads 0",
+	probe_reg_store(arch_dev_irq_priority_store(ISOLATION_IRQ), "foreign interrupt priority");
+	probe_reg_store(arch_dev_irq_enable_store(ISOLATION_IRQ), "foreign interrupt enable");
+	report_eq(arch_dev_irq_priority(ISOLATION_IRQ), 0, "foreign source %d priority reads 0",
 		  ISOLATION_IRQ);
-	report_eq(plic_enabled(context, ISOLATION_IRQ), 0, "foreign source %d enable reads 0",
+	report_eq(arch_dev_irq_enabled(ISOLATION_IRQ), 0, "foreign source %d enable reads 0",
 		  ISOLATION_IRQ);
-	csr_set(sie, SIE_SEIE);
+	arch_dev_irq_unmask(true);
 	local_irq_enable();
 	delay_ms(ISOLATION_IRQ_WAIT_MS);
 	local_irq_disable();
-	csr_clear(sie, SIE_SEIE);
+	arch_dev_irq_unmask(false);
 	report_eq(foreign_claims, 0, "no interrupt of foreign source %d within %d ms",
 		  ISOLATION_IRQ, ISOLATION_IRQ_WAIT_MS);
 	report_eq(other_claims, 0, "no other external interrupt either");
-	irq_set_handler(IRQ_S_EXT, NULL);
+	arch_dev_irq_set_handler(NULL);
 
-	r = sbi_hart_status(ISOLATION_FOREIGN_HART);
-	report_eq(r.error, SBI_ERR_INVALID_PARAM, "hart_get_status of foreign hart %lu",
-		  ISOLATION_FOREIGN_HART);
-	r = sbi_hart_start(ISOLATION_FOREIGN_HART, (unsigned long)&own_word, 0);
-	report_eq(r.error, SBI_ERR_INVALID_PARAM, "hart_start of foreign hart %lu",
-		  ISOLATION_FOREIGN_HART);
-	r = sbi_send_ipi(1, ISOLATION_FOREIGN_HART);
-	report_eq(r.error, SBI_ERR_INVALID_PARAM, "send_ipi to foreign hart %lu",
-		  ISOLATION_FOREIGN_HART);
+	report_eq(arch_cpu_status(ISOLATION_FOREIGN_HART), CPU_ERR_INVALID,
+		  CPU_STATUS_NAME " of foreign " CPU_NOUN " %lu", ISOLATION_FOREIGN_HART);
+	report_eq(arch_cpu_start(ISOLATION_FOREIGN_HART, NULL, NULL), CPU_ERR_INVALID,
+		  CPU_START_NAME " of foreign " CPU_NOUN " %lu", ISOLATION_FOREIGN_HART);
+	if (IPI_CHECKS_TARGET)
+		report_eq(arch_ipi_send(ISOLATION_FOREIGN_HART), CPU_ERR_INVALID,
+			  "send_ipi to foreign " CPU_NOUN " %lu", ISOLATION_FOREIGN_HART);
 }

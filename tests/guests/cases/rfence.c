@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SBI RFENCE calls on this hart, on all harts, and on a running secondary. */
-#include "hsm.h"
+#include "arch.h"
 #include "sbi.h"
 #include "test.h"
 
@@ -29,7 +29,7 @@ static void fences(unsigned long mask, unsigned long base, const char *whom)
 
 TEST_CASE(rfence)
 {
-	long other = hsm_find_stopped_hart();
+	long other = arch_cpu_find_stopped();
 	unsigned long self = this_hart(), lo;
 
 	fences(1, self, "this hart");
@@ -40,13 +40,14 @@ TEST_CASE(rfence)
 	}
 	spinning = 0;
 	release = 0;
-	if (!report_eq(hsm_start(other, spin, NULL), SBI_SUCCESS, "hart_start of hart %ld", other))
+	if (!report_eq(arch_cpu_start(other, spin, NULL), SBI_SUCCESS, "hart_start of hart %ld",
+		       other))
 		return;
 	while (!spinning)
 		;
 	lo = self < (unsigned long)other ? self : (unsigned long)other;
 	fences((1UL << (self - lo)) | (1UL << (other - lo)), lo, "this and a running hart");
 	release = 1;
-	report_eq(hsm_wait_status(other, SBI_HSM_STOPPED, 1000), SBI_HSM_STOPPED, "hart %ld stops",
-		  other);
+	report_eq(arch_cpu_wait_status(other, SBI_HSM_STOPPED, 1000), SBI_HSM_STOPPED,
+		  "hart %ld stops", other);
 }

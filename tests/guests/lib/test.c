@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Runs the registered test cases on the boot hart, prints verdicts and the summary line. */
 #include <stdarg.h>
+#include "arch.h"
 #include "printf.h"
 #include "test.h"
 
@@ -127,7 +128,7 @@ void guest_main(unsigned long hart, unsigned long dtb)
 	unsigned long i;
 
 	arch_init();
-	printf("guest %s on hart %lu\n", GUEST_NAME, hart);
+	printf("guest %s on " CPU_NOUN " %lu\n", GUEST_NAME, hart);
 	printf("INFO runtime: device tree at 0x%lx\n", dtb);
 	for (i = 0; i < count; i++) {
 		current = &__testcases_start[i];

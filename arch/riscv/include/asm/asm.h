@@ -16,6 +16,7 @@
 #endif
 
 #ifdef __ASSEMBLY__
+/* clang-format off */
 /*
  * Register frames: slot n holds xn. save_gprs stores x1 and x3-x31 (sp is
  * the caller's business); restore_gprs loads them back, x31 last so that it
@@ -37,6 +38,7 @@
 	REG_L	x\n, (\n * REG_SIZE)(\base)
 	.endr
 .endm
+/* clang-format on */
 #endif /* __ASSEMBLY__ */
 
 #endif /* ASM_ASM_H */

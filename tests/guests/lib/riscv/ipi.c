@@ -2,7 +2,6 @@
 /* Sends IPIs with SBI and counts the ones each hart receives. */
 #include "../test.h"
 #include "csr.h"
-#include "ipi.h"
 #include "sbi.h"
 #include "trap.h"
 
@@ -14,18 +13,23 @@ static void ipi_handler(void)
 	received[this_hart()]++;
 }
 
-void ipi_enable(void)
+void arch_ipi_enable(void)
 {
 	irq_set_handler(IRQ_S_SOFT, ipi_handler);
 	csr_set(sie, SIE_SSIE);
 }
 
-long ipi_send(unsigned long hart)
+void arch_ipi_disable(void)
+{
+	csr_clear(sie, SIE_SSIE);
+}
+
+long arch_ipi_send(unsigned long hart)
 {
 	return sbi_send_ipi(1, hart).error;
 }
 
-unsigned long ipi_count(unsigned long hart)
+unsigned long arch_ipi_count(unsigned long hart)
 {
 	return hart < MAX_HARTS ? received[hart] : 0;
 }

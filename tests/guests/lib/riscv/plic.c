@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* PLIC register access: priorities, pending bits, per-context enables, threshold, claim. */
+/* PLIC register access (priorities, pending, enables, threshold, claim) and the device-interrupt
+ * API. */
+#include "../arch.h"
+#include "../test.h"
 #include "plic.h"
 
 #define PLIC_PRIORITY(src)    (PLIC_BASE + 4UL * (src))
@@ -61,4 +64,58 @@ void plic_complete(unsigned int ctx, unsigned int src)
 unsigned long plic_enable_addr(unsigned int ctx, unsigned int src)
 {
 	return PLIC_ENABLE(ctx, src);
+}
+
+/* The arch API's device interrupts: PLIC sources claimed in this hart's S-mode context. */
+static void (*dev_handler)(unsigned int id);
+
+static void dev_irq_claim(void)
+{
+	unsigned int context = plic_s_context(this_hart());
+	uint32_t id = plic_claim(context);
+
+	if (id && dev_handler)
+		dev_handler(id);
+	if (id)
+		plic_complete(context, id);
+}
+
+void arch_dev_irq_set_handler(void (*fn)(unsigned int id))
+{
+	dev_handler = fn;
+	irq_set_handler(IRQ_S_EXT, fn ? dev_irq_claim : NULL);
+	if (fn)
+		plic_set_threshold(plic_s_context(this_hart()), 0);
+}
+
+void arch_dev_irq_unmask(bool on)
+{
+	if (on)
+		csr_set(sie, SIE_SEIE);
+	else
+		csr_clear(sie, SIE_SEIE);
+}
+
+unsigned int arch_dev_irq_priority(unsigned int id)
+{
+	return plic_priority(id);
+}
+
+bool arch_dev_irq_enabled(unsigned int id)
+{
+	return plic_enabled(plic_s_context(this_hart()), id);
+}
+
+struct reg_store arch_dev_irq_priority_store(unsigned int id)
+{
+	struct reg_store s = {PLIC_PRIORITY(id), 4, 7};
+
+	return s;
+}
+
+struct reg_store arch_dev_irq_enable_store(unsigned int id)
+{
+	struct reg_store s = {PLIC_ENABLE(plic_s_context(this_hart()), id), 4, 1UL << (id % 32)};
+
+	return s;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SBI ecalls, the console on DBCN (or legacy putchar), and power off. */
 #include <stdbool.h>
+#include "../arch.h"
 #include "../test.h"
 #include "sbi.h"
 
@@ -87,6 +88,18 @@ void arch_console_write(const char *buf, unsigned long len)
 	}
 	for (; len; len--, buf++)
 		sbi_call(SBI_EXT_LEGACY_PUTCHAR, 0, (unsigned char)*buf, 0, 0, 0, 0);
+}
+
+long arch_system_reset(void)
+{
+	return sbi_system_reset(SBI_SRST_COLD_REBOOT, 0).error;
+}
+
+long arch_console_read(char *c)
+{
+	struct sbiret r = sbi_call(SBI_EXT_DBCN, SBI_DBCN_READ, 1, (unsigned long)c, 0, 0, 0);
+
+	return r.error ? r.error : r.value;
 }
 
 void arch_shutdown(void)

@@ -43,6 +43,26 @@ void timer_cancel(void)
 	timer_set(~0UL);
 }
 
+bool timer_pending(void)
+{
+	return csr_read(sip) & SIP_STIP;
+}
+
+const char *timer_kind(void)
+{
+	return have_sstc ? "Sstc stimecmp" : "SBI set_timer";
+}
+
+void arch_irq_enable(unsigned int irq)
+{
+	csr_set(sie, 1UL << (irq & 63));
+}
+
+void arch_irq_disable(unsigned int irq)
+{
+	csr_clear(sie, 1UL << (irq & 63));
+}
+
 void delay_ms(unsigned long ms)
 {
 	unsigned long end = time_now() + ms * TICKS_PER_MS;

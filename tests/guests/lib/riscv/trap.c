@@ -75,6 +75,13 @@ struct fault_info probe_store(unsigned long addr, unsigned int width, unsigned l
 	return fault_take();
 }
 
+bool fault_is_access(const struct fault_info *f, bool store)
+{
+	if (store)
+		return f->cause == CAUSE_STORE_ACCESS || f->cause == CAUSE_STORE_PAGE_FAULT;
+	return f->cause == CAUSE_LOAD_ACCESS || f->cause == CAUSE_LOAD_PAGE_FAULT;
+}
+
 static unsigned long instruction_length(unsigned long epc)
 {
 	/* Compressed instructions have anything but 0b11 in their two low bits. */

@@ -1,0 +1,116 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Exceptions from a running guest: SMCCC calls, aborts, trapped system registers, interrupts. */
+#include <bulwark/irq.h>
+#include <bulwark/printk.h>
+#include <asm/arm64.h>
+#include <asm/esr.h>
+#include <asm/sysreg.h>
+#include <asm/vgic.h>
+#include <asm/virt.h>
+
+static void inject_undefined(struct vcpu *v)
+{
+	arm64_inject_sync(v, esr_guest_undefined(), 0);
+}
+
+static u64 guest_reg(const struct guest_frame *f, unsigned int reg)
+{
+	return reg == 31 ? 0 : f->regs[reg];
+}
+
+/*
+ * With HCR_EL2.IMO set, the guest's writes to the GICv3 SGI registers trap
+ * here: SGI1R goes to the vGIC; SGI0R (group 0) and ASGI1R (the other
+ * security state) have nothing to reach in a guest and are ignored.
+ */
+static void guest_sysreg(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+	struct esr_sysreg s;
+
+	esr_decode_sysreg(f->esr, &s);
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && !s.is_read) {
+		switch (esr_sysreg_id(&s)) {
+		case SYSREG_ICC_SGI1R_EL1:
+			if (!vgic_v3_sgi1r_write(v, guest_reg(f, s.reg)))
+				pr_debug("vm '%s' vCPU %u: SGI to vCPUs it does not have",
+					 v->vm->desc->name, v->index);
+			f->elr += 4;
+			return;
+		case SYSREG_ICC_SGI0R_EL1:
+		case SYSREG_ICC_ASGI1R_EL1:
+			f->elr += 4;
+			return;
+		default:
+			break;
+		}
+	}
+	/* To the guest, a register the hypervisor traps but does not emulate does not exist. */
+	inject_undefined(v);
+}
+
+static void guest_instruction_abort(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+	u64 ipa = arm64_fault_ipa(f);
+
+	if (vm_contain(v, "instruction fetch at", ipa, f->elr,
+		       "no executable memory of the VM's layout covers it", VM_FAULT_INJECTED))
+		arm64_inject_sync(v, esr_guest_abort(true, false, arm64_guest_from_el0(f)), f->far);
+}
+
+static void guest_sync(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+
+	switch (esr_ec(f->esr)) {
+	case ESR_EC_HVC64:
+		/* ELR already points past the HVC. */
+		arm64_smccc_call(v);
+		break;
+	case ESR_EC_SMC64:
+		/* A trapped SMC has not executed: step over it. */
+		f->elr += 4;
+		arm64_smccc_call(v);
+		break;
+	case ESR_EC_SYSREG:
+		guest_sysreg(v);
+		break;
+	case ESR_EC_DABT_LOW:
+		arm64_guest_data_abort(v);
+		break;
+	case ESR_EC_IABT_LOW:
+		guest_instruction_abort(v);
+		break;
+	default:
+		if (vm_contain(v, "unexpected trap at", f->elr, f->elr,
+			       "an exception class the hypervisor does not handle",
+			       "undefined instruction injected"))
+			inject_undefined(v);
+		break;
+	}
+}
+
+struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
+{
+	struct vcpu *v = frame_vcpu(f);
+
+	switch (kind) {
+	case VECTOR_SYNC:
+		guest_sync(v);
+		break;
+	case VECTOR_IRQ:
+	case VECTOR_FIQ:
+		irq_handle(v->cpu);
+		break;
+	default:
+		/* An SError: a bus error the guest caused; it gets a virtual one. */
+		if (vm_contain(v, "asynchronous external abort (SError) near", f->elr, f->elr,
+			       "a device or memory system reported an error",
+			       "virtual SError injected"))
+			write_sysreg(hcr_el2, read_sysreg(hcr_el2) | HCR_VSE);
+		break;
+	}
+	vcpu_after_trap(v);
+	return f;
+}

@@ -1,0 +1,191 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Running a vCPU on its CPU: per-CPU EL2 setup, guest entry and reset, interrupts, idling. */
+#include <bulwark/arch.h>
+#include <bulwark/cpu_event.h>
+#include <bulwark/irq.h>
+#include <bulwark/irqchip.h>
+#include <bulwark/string.h>
+#include <asm/arm64.h>
+#include <asm/sysreg.h>
+#include <asm/vgic.h>
+#include <asm/virt.h>
+
+/*
+ * Guests run AArch64 EL1 with stage 2 on. Physical IRQs, FIQs and SErrors
+ * come to EL2; SMC traps (PSCI and hypercalls are emulated); WFI and WFE
+ * run natively, and no EL1 system register traps.
+ */
+#define HCR_GUEST                                                                                  \
+	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_BSU_INNER | HCR_TSC | HCR_RW)
+
+#define PMCR_N_SHIFT 11
+#define PMCR_N_MASK  0x1f
+
+/* The counter-timer and its offset: the guest's EL1 timers run natively. */
+void arch_cpu_virt_init(unsigned int cpu)
+{
+	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(cnthctl_el2, CNTHCTL_EL1PCTEN | CNTHCTL_EL1PCEN);
+	write_sysreg(cntvoff_el2, 0);
+	write_sysreg(cptr_el2, CPTR_EL2_RES1);
+	/* Every performance counter belongs to the guest; nothing debug-related traps. */
+	write_sysreg(mdcr_el2, (read_sysreg(pmcr_el0) >> PMCR_N_SHIFT) & PMCR_N_MASK);
+	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
+	write_sysreg(vtcr_el2, arm64_stage2_vtcr());
+	isb();
+	irqchip_cpu_init(cpu);
+}
+
+static u64 stack_top(unsigned int cpu)
+{
+	return (u64)(uintptr_t)__cpu_stacks_start + (cpu + 1ULL) * CONFIG_CPU_STACK_SIZE;
+}
+
+/* The guest's MPIDR: Aff0/Aff1 from its vCPU index, as PSCI CPU_ON names vCPUs. */
+static u64 vcpu_mpidr(const struct vcpu *v)
+{
+	return MPIDR_RES1 | arm64_index_to_affinity(v->index);
+}
+
+/* Back to reset values for everything of the guest's that lives in the CPU. */
+static void reset_guest_sysregs(struct vcpu *v)
+{
+	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
+	write_sysreg(cpacr_el1, 0);
+	write_sysreg(ttbr0_el1, 0);
+	write_sysreg(ttbr1_el1, 0);
+	write_sysreg(tcr_el1, 0);
+	write_sysreg(mair_el1, 0);
+	write_sysreg(amair_el1, 0);
+	write_sysreg(vbar_el1, 0);
+	write_sysreg(contextidr_el1, 0);
+	write_sysreg(tpidr_el1, 0);
+	write_sysreg(tpidr_el0, 0);
+	write_sysreg(tpidrro_el0, 0);
+	write_sysreg(sp_el0, 0);
+	write_sysreg(sp_el1, 0);
+	write_sysreg(elr_el1, 0);
+	write_sysreg(spsr_el1, 0);
+	write_sysreg(esr_el1, 0);
+	write_sysreg(far_el1, 0);
+	write_sysreg(afsr0_el1, 0);
+	write_sysreg(afsr1_el1, 0);
+	write_sysreg(par_el1, 0);
+	write_sysreg(csselr_el1, 0);
+	write_sysreg(mdscr_el1, 0);
+	write_sysreg(cntkctl_el1, 0);
+	write_sysreg(cntv_ctl_el0, 0);
+	write_sysreg(cntp_ctl_el0, 0);
+	write_sysreg(cntv_cval_el0, 0);
+	write_sysreg(cntp_cval_el0, 0);
+	write_sysreg(vmpidr_el2, vcpu_mpidr(v));
+	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(vttbr_el2, v->vm->arch.vttbr);
+	isb();
+	/* Whatever this VMID cached before (an earlier boot) is stale. */
+	__asm__ __volatile__("tlbi vmalls12e1\n\tdsb nsh\n\tic iallu\n\tdsb nsh\n\tisb" ::
+				 : "memory");
+}
+
+/*
+ * The guest starts with its MMU and caches off, so its image must be in
+ * memory, not only in our write-back caches.
+ */
+static void clean_guest_image(struct vm *vm)
+{
+	const struct vmconf_vm *d = vm->desc;
+	u8 *start = vm_guest_ram(vm, d->image_load, d->image_size);
+	unsigned long line = 4UL << (read_sysreg(ctr_el0) >> 16 & 0xf);
+
+	if (!start)
+		return;
+	for (uintptr_t p = (uintptr_t)start & ~(line - 1); p < (uintptr_t)start + d->image_size;
+	     p += line)
+		__asm__ __volatile__("dc cvac, %0" : : "r"(p) : "memory");
+	__asm__ __volatile__("dsb sy" ::: "memory");
+}
+
+void arch_vcpu_start(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+
+	memset(f, 0, sizeof(*f));
+	/*
+	 * Arm boot protocol: x0 = device tree for the boot vCPU (start_arg1, the
+	 * layout's dtb), and the PSCI CPU_ON context id for the others (psci.c
+	 * passes it as start_arg1 too). start_arg0 is RISC-V's hart id.
+	 */
+	f->regs[0] = v->start_arg1;
+	f->elr = v->start_pc;
+	f->spsr = PSR_MODE_EL1H | PSR_DAIF;
+	f->hyp_sp = stack_top(v->cpu);
+	reset_guest_sysregs(v);
+	if (v->index == 0)
+		clean_guest_image(v->vm);
+	vgic_vcpu_reset(v);
+	arch_vcpu_sync_lines(v);
+	arm64_guest_enter(f);
+}
+
+void arch_vcpu_sync_lines(struct vcpu *v)
+{
+	vgic_vcpu_sync(v);
+}
+
+void vcpu_set_external_irq(struct vcpu *v, bool pending)
+{
+	/* Levels live in the vGIC: only make v's CPU look at them again. */
+	(void)pending;
+	if (v->cpu == arch_cpu_id())
+		arch_vcpu_sync_lines(v);
+	else
+		cpu_event_post(v->cpu, CPU_EVENT_LINES);
+}
+
+void arch_send_event_ipi(unsigned int cpu)
+{
+	gic_send_event_ipi(cpu);
+}
+
+void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache)
+{
+	(void)cpu;
+	__asm__ __volatile__("dsb ishst\n\ttlbi vmalle1\n\tdsb nsh" ::: "memory");
+	if (instruction_cache)
+		__asm__ __volatile__("ic iallu\n\tdsb nsh" ::: "memory");
+	isb();
+}
+
+void arch_idle(unsigned int cpu)
+{
+	/*
+	 * Interrupts stay masked at EL2: wfi still wakes on a pending one,
+	 * which irq_handle then claims from the GIC.
+	 */
+	if (!cpu_event_pending(cpu))
+		cpu_wait_for_interrupt();
+	irq_handle(cpu);
+}
+
+void arm64_inject_sync(struct vcpu *v, u64 esr, u64 far)
+{
+	struct guest_frame *f = &v->arch.frame;
+	u64 mode = f->spsr & (PSR_MODE_MASK | PSR_MODE_32BIT);
+	u64 offset;
+
+	/* Vector offsets: current EL with SP_EL0, with SP_EL1, lower EL AArch64, AArch32. */
+	if (f->spsr & PSR_MODE_32BIT)
+		offset = 0x600;
+	else if (mode == PSR_MODE_EL0T)
+		offset = 0x400;
+	else if (mode == PSR_MODE_EL1T)
+		offset = 0x000;
+	else
+		offset = 0x200;
+	write_sysreg(elr_el1, f->elr);
+	write_sysreg(spsr_el1, f->spsr);
+	write_sysreg(esr_el1, esr);
+	write_sysreg(far_el1, far);
+	f->elr = read_sysreg(vbar_el1) + offset;
+	f->spsr = PSR_MODE_EL1H | PSR_DAIF;
+}

@@ -1,0 +1,436 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Each VM's virtual GIC: the pure model wired to MMIO traps, list registers and the real GIC. */
+#include <bulwark/arch.h>
+#include <bulwark/compiler.h>
+#include <bulwark/errno.h>
+#include <bulwark/irqchip.h>
+#include <bulwark/mmio.h>
+#include <bulwark/printk.h>
+#include <bulwark/spinlock.h>
+#include <bulwark/virq.h>
+#include <bulwark/vm.h>
+#include <asm/vgic.h>
+#include <generated/board.h>
+
+#include "vgic_model.h"
+
+_Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VGIC_MAX_VCPUS,
+	       "a VM has more vCPUs than the virtual GIC model holds");
+_Static_assert(GIC_VCPU_MPIDR(37) == VGIC_VCPU_AFFINITY(37),
+	       "the arch and the model must agree on vCPU affinities");
+
+#define GIC_VERSION (IS_ENABLED(CONFIG_IRQCHIP_GICV3) ? 3u : 2u)
+
+struct vgic {
+	spinlock_t lock; /* guards the model; taken by every entry point */
+	struct vm *vm;
+	unsigned int epoch; /* bumped at VM reset: older list-register contents are void */
+	struct vgic_model model;
+	struct mmio_window dist_window;
+	struct mmio_window redist_window;
+};
+
+/* What one physical CPU's list registers hold, in model terms. */
+struct vgic_cpu {
+	struct vgic_lr lrs[VGIC_MAX_LRS];
+	unsigned int nr_listed;
+	struct vgic *owner;
+	unsigned int epoch;
+	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
+};
+
+static struct vgic vgics[VMCONF_NR_VMS];
+static struct vgic_cpu vgic_cpus[CONFIG_NR_CPUS];
+
+static bool running(const struct vcpu *v)
+{
+	return v->state == VCPU_RUNNING && v->vm->state == VM_RUNNING;
+}
+
+/* Distributor work the model left: physical deactivations and routing. Lock held. */
+static void apply_effects(struct vgic *g)
+{
+	u32 intid;
+
+	while ((intid = vgic_model_take_spi_release(&g->model)) != 0)
+		gic_deactivate_spi(intid);
+	while ((intid = vgic_model_take_rerouted(&g->model)) != 0) {
+		unsigned int target = vgic_model_target(&g->model, intid);
+
+		if (target < g->vm->nr_vcpus)
+			irqchip_route(intid, g->vm->vcpus[target]->cpu);
+	}
+}
+
+/* Tells the other CPUs whose vCPUs have new list-register work. */
+static void notify_remote(struct vgic *g, u64 kicks)
+{
+	unsigned int self = arch_cpu_id();
+
+	for (unsigned int n = 0; kicks && n < g->vm->nr_vcpus; n++) {
+		struct vcpu *v = g->vm->vcpus[n];
+
+		if (!(kicks & (1ull << n)))
+			continue;
+		kicks &= ~(1ull << n);
+		/* A vCPU that is not running is filled when it starts. */
+		if (v->cpu != self && running(v))
+			vcpu_set_external_irq(v, true);
+	}
+}
+
+/* Folds the list registers back into the model and refills them. Lock held, v's CPU. */
+static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
+{
+	unsigned int max = gic_lr_count();
+	unsigned int previous = c->nr_listed;
+	bool overflow, any_pending = false, any_eoi = false;
+	u32 released;
+	unsigned int n;
+
+	for (unsigned int i = 0; i < c->nr_listed; i++) {
+		struct vgic_lr *e = &c->lrs[i];
+
+		e->state = gic_lr_state(i);
+		/* The guest deactivated a HW entry: the physical PPI went with it. */
+		if (e->hw && e->state == 0 && e->intid < VGIC_NR_PRIVATE)
+			c->ppi_in_flight &= ~(1u << e->intid);
+	}
+	if (c->owner == g && c->epoch == g->epoch)
+		vgic_model_fold(&g->model, index, c->lrs, c->nr_listed);
+
+	released = vgic_model_take_private_release(&g->model, index) & c->ppi_in_flight;
+	for (u32 intid = 0; released; intid++) {
+		if (released & (1u << intid)) {
+			released &= ~(1u << intid);
+			c->ppi_in_flight &= ~(1u << intid);
+			gic_deactivate(intid);
+		}
+	}
+
+	n = vgic_model_fill(&g->model, index, c->lrs, max, &overflow);
+	for (unsigned int i = 0; i < n; i++) {
+		gic_lr_write(i, &c->lrs[i]);
+		any_pending |= (c->lrs[i].state & VGIC_LR_PENDING) != 0;
+		any_eoi |= c->lrs[i].eoi_maint;
+	}
+	for (unsigned int i = n; i < previous && i < max; i++)
+		gic_lr_write(i, NULL);
+	c->nr_listed = n;
+	c->owner = g;
+	c->epoch = g->epoch;
+	/*
+	 * Left-overs come in when the guest has taken everything pending, or
+	 * (all entries active) when most of them are gone. A single active
+	 * entry would hold "underflow" asserted: those carry EOI maintenance.
+	 */
+	gic_vif_set_maintenance(overflow && any_pending,
+				overflow && !any_pending && !any_eoi && n >= 2);
+	apply_effects(g);
+}
+
+/* Refills the list registers of v, which runs on this CPU. */
+static void sync_local(struct vgic *g, struct vcpu *v)
+{
+	struct vgic_cpu *c = &vgic_cpus[v->cpu];
+	u64 kicks;
+
+	spin_lock(&g->lock);
+	sync_locked(g, v->index, c);
+	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
+	spin_unlock(&g->lock);
+	notify_remote(g, kicks);
+}
+
+/* After a model change: refill here, or ask the other CPUs to. Lock not held. */
+static void deliver(struct vgic *g, u64 kicks)
+{
+	struct vcpu *self = cpu_vcpu(arch_cpu_id());
+
+	if (self && self->vm == g->vm && (kicks & (1ull << self->index))) {
+		kicks &= ~(1ull << self->index);
+		if (running(self))
+			sync_local(g, self);
+	}
+	notify_remote(g, kicks);
+}
+
+/* Ends a model operation: distributor effects, then who must refill. */
+static void finish_unlock(struct vgic *g)
+{
+	u64 kicks;
+
+	apply_effects(g);
+	kicks = vgic_model_take_kick(&g->model);
+	spin_unlock(&g->lock);
+	deliver(g, kicks);
+}
+
+void vgic_vcpu_sync(struct vcpu *v)
+{
+	struct vgic *g = v->vm->virq;
+
+	if (g && v->cpu == arch_cpu_id())
+		sync_local(g, v);
+}
+
+void vgic_vcpu_reset(struct vcpu *v)
+{
+	struct vgic *g = v->vm->virq;
+	struct vgic_cpu *c;
+	u64 kicks;
+
+	if (!g || v->cpu != arch_cpu_id())
+		return;
+	c = &vgic_cpus[v->cpu];
+	spin_lock(&g->lock);
+	/* Pending edges survive a restart; nothing stays active. */
+	for (unsigned int i = 0; i < c->nr_listed; i++)
+		c->lrs[i].state = gic_lr_state(i);
+	if (c->owner == g && c->epoch == g->epoch)
+		vgic_model_fold(&g->model, v->index, c->lrs, c->nr_listed);
+	c->nr_listed = 0;
+	for (u32 intid = 0; c->ppi_in_flight; intid++) {
+		if (c->ppi_in_flight & (1u << intid)) {
+			c->ppi_in_flight &= ~(1u << intid);
+			gic_deactivate(intid);
+		}
+	}
+	vgic_model_vcpu_restart(&g->model, v->index);
+	(void)vgic_model_take_private_release(&g->model, v->index);
+	gic_vif_reset();
+	gic_private_enable(GIC_VTIMER_PPI, true);
+	gic_private_enable(GIC_PTIMER_PPI, true);
+	sync_locked(g, v->index, c);
+	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
+	spin_unlock(&g->lock);
+	notify_remote(g, kicks);
+}
+
+bool vgic_v3_sgi1r_write(struct vcpu *v, u64 value)
+{
+	struct vgic *g = v->vm->virq;
+	bool ok;
+
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3) || !g)
+		return false;
+	spin_lock(&g->lock);
+	ok = vgic_v3_sgi1r(&g->model, v->index, value);
+	finish_unlock(g);
+	return ok;
+}
+
+/* A guest timer fired on this CPU: hand it to the vCPU here with HW = 1. */
+static void inject_timer(unsigned int cpu, u32 irq)
+{
+	struct vcpu *v = cpu_vcpu(cpu);
+	struct vgic *g = v ? v->vm->virq : NULL;
+
+	gic_priority_drop(irq);
+	if (!g || !running(v)) {
+		/* Nobody to take it: keep a still-asserted timer from firing again. */
+		gic_private_enable(irq, false);
+		gic_deactivate(irq);
+		return;
+	}
+	spin_lock(&g->lock);
+	if (vgic_model_inject_hw(&g->model, v->index, irq))
+		vgic_cpus[cpu].ppi_in_flight |= 1u << irq;
+	else
+		gic_deactivate(irq);
+	finish_unlock(g);
+}
+
+bool vgic_handle_private(unsigned int cpu, u32 irq)
+{
+	struct vcpu *v;
+
+	switch (irq) {
+	case GIC_EVENT_SGI:
+		/* The core looks at the posted events after the interrupt. */
+		irqchip_complete(cpu, irq);
+		return true;
+	case GIC_MAINTENANCE_PPI:
+		v = cpu_vcpu(cpu);
+		if (v && v->vm->virq && running(v))
+			sync_local(v->vm->virq, v);
+		else
+			gic_vif_set_maintenance(false, false);
+		irqchip_complete(cpu, irq);
+		return true;
+	case GIC_VTIMER_PPI:
+	case GIC_PTIMER_PPI:
+		inject_timer(cpu, irq);
+		return true;
+	default:
+		return false;
+	}
+}
+
+static enum mmio_result to_mmio(enum vgic_result r)
+{
+	switch (r) {
+	case VGIC_OK:
+		return MMIO_OK;
+	case VGIC_DENIED:
+		return MMIO_DENIED;
+	case VGIC_BAD_ACCESS:
+	default:
+		return MMIO_BAD_ACCESS;
+	}
+}
+
+/*
+ * The list registers of the vCPU asking hold state the model has not seen
+ * (what the guest acknowledged or deactivated): fold it in before answering.
+ */
+static void fold_caller(struct vgic *g, struct vcpu *v)
+{
+	if (v->cpu == arch_cpu_id())
+		sync_locked(g, v->index, &vgic_cpus[v->cpu]);
+}
+
+static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vgic *g = ctx;
+	enum vgic_result r;
+
+	spin_lock(&g->lock);
+	fold_caller(g, v);
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
+		u64 value = a->value;
+
+		r = vgic_v3_dist_access(&g->model, v->index, a->offset, a->width, a->is_write,
+					&value);
+		if (r == VGIC_OK && !a->is_write)
+			a->value = value;
+	} else {
+		u32 value = (u32)a->value;
+
+		r = a->width > 4 ? VGIC_BAD_ACCESS
+				 : vgic_v2_dist_access(&g->model, v->index, a->offset, a->width,
+						       a->is_write, &value);
+		if (r == VGIC_OK && !a->is_write)
+			a->value = value;
+	}
+	finish_unlock(g);
+	return to_mmio(r);
+}
+
+static enum mmio_result redist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vgic *g = ctx;
+	enum vgic_result r;
+	u64 value = a->value;
+
+	/* Any vCPU may look at any redistributor. */
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+		return MMIO_BAD_ACCESS; /* never registered on GICv2 */
+	spin_lock(&g->lock);
+	fold_caller(g, v);
+	r = vgic_v3_redist_access(&g->model, a->offset, a->width, a->is_write, &value);
+	if (r == VGIC_OK && !a->is_write)
+		a->value = value;
+	finish_unlock(g);
+	return to_mmio(r);
+}
+
+static u32 model_intids(const struct vmconf_vm *desc)
+{
+	u32 nr = gic_nr_intids();
+
+	/* Before the distributor was probed: just enough for the VM's own. */
+	if (nr == 0 && desc->nr_irqs)
+		nr = desc->irqs[desc->nr_irqs - 1] + 1u;
+	if (nr < VGIC_NR_PRIVATE)
+		nr = VGIC_NR_PRIVATE;
+	return nr > VGIC_MAX_SPI + 1u ? VGIC_MAX_SPI + 1u : nr;
+}
+
+int virq_vm_init(struct vm *vm)
+{
+	const struct vmconf_vm *desc = vm->desc;
+	struct vgic *g;
+	int err;
+
+	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
+		return -EINVAL;
+	g = &vgics[vm->id];
+	err = vgic_model_init(&g->model, GIC_VERSION, vm->nr_vcpus, model_intids(desc), desc->irqs,
+			      desc->nr_irqs);
+	if (err) {
+		pr_err("VM %s: virtual GIC: %u vCPUs (at most %u) or an interrupt that is not an "
+		       "SPI of this GIC",
+		       desc->name, vm->nr_vcpus,
+		       GIC_VERSION == 2 ? VGIC_V2_MAX_CPUS : (unsigned int)VGIC_MAX_VCPUS);
+		return err;
+	}
+	g->lock = (spinlock_t)SPINLOCK_INIT;
+	g->vm = vm;
+	g->epoch = 0;
+
+	g->dist_window.name = "gicd";
+	g->dist_window.base = BOARD_DEV_GICD_BASE;
+	g->dist_window.size = BOARD_DEV_GICD_SIZE;
+	g->dist_window.access = dist_access;
+	g->dist_window.ctx = g;
+	err = mmio_register(vm->id, &g->dist_window);
+	if (err)
+		return err;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
+		g->redist_window.name = "gicr";
+		g->redist_window.base = BOARD_DEV_GICR_BASE;
+		g->redist_window.size = (u64)vm->nr_vcpus * VGIC_V3_REDIST_STRIDE;
+		g->redist_window.access = redist_access;
+		g->redist_window.ctx = g;
+		err = mmio_register(vm->id, &g->redist_window);
+		if (err)
+			return err;
+	}
+	vm->virq = g;
+
+	/* Reset routes every SPI to vCPU 0; the guest's routing follows it physically. */
+	for (u32 i = 0; i < desc->nr_irqs; i++)
+		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
+	return 0;
+}
+
+void virq_inject(struct vm *vm, u32 irq)
+{
+	struct vgic *g = vm->virq;
+
+	/* Priority drop now; deactivation comes with the guest's, through HW = 1. */
+	gic_priority_drop(irq);
+	if (!g || irq < VGIC_NR_PRIVATE) {
+		gic_deactivate(irq);
+		return;
+	}
+	spin_lock(&g->lock);
+	if (!vgic_model_inject_hw(&g->model, 0, irq))
+		gic_deactivate(irq);
+	finish_unlock(g);
+}
+
+void virq_vm_reset(struct vm *vm)
+{
+	struct vgic *g = vm->virq;
+	const struct vmconf_vm *desc = vm->desc;
+
+	if (!g)
+		return;
+	spin_lock(&g->lock);
+	apply_effects(g);
+	/* An SPI left in flight would never fire again for the fresh guest. */
+	for (u32 i = 0; i < desc->nr_irqs; i++) {
+		u32 irq = desc->irqs[i];
+
+		if (vgic_model_test(&g->model, 0, VGIC_F_HW, irq) ||
+		    vgic_model_test(&g->model, 0, VGIC_F_LISTED_HW, irq))
+			gic_deactivate_spi(irq);
+	}
+	g->epoch++;
+	vgic_model_reset(&g->model);
+	for (u32 i = 0; i < desc->nr_irqs; i++)
+		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
+	spin_unlock(&g->lock);
+}

@@ -1,0 +1,269 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A pure model of one VM's virtual GIC distributor (and redistributors),
+ * shared by the GICv2 and GICv3 front ends and free of hypervisor
+ * dependencies, so the host unit tests drive exactly the code the
+ * hypervisor runs.
+ *
+ * State: the SPIs the VM owns (guest INTIDs are the physical ones) plus the
+ * 16 SGIs and 16 PPIs of every vCPU. Ownership rules mirror the virtual
+ * PLIC: what the VM does not own reads as zero and ignores writes that
+ * change nothing; enabling, making pending or active, or routing to another
+ * vCPU an interrupt the VM does not own is denied (the caller contains the
+ * guest). Writes that only restore reset state (priorities, configuration,
+ * groups, a route to vCPU 0) are ignored, because every guest OS writes
+ * them for all interrupts at boot.
+ *
+ * List registers: the model hands out abstract list-register entries
+ * (struct vgic_lr) sorted best first and takes them back with the state the
+ * guest left them in. While an interrupt is listed its pending and active
+ * states live in the list register; the model keeps only what happened to
+ * it since (a new edge, a guest write that cancels it).
+ */
+#ifndef DRIVERS_IRQCHIP_VGIC_MODEL_H
+#define DRIVERS_IRQCHIP_VGIC_MODEL_H
+
+#include <bulwark/types.h>
+
+#define VGIC_NR_SGIS	 16u
+#define VGIC_NR_PRIVATE	 32u
+#define VGIC_NR_INTIDS	 1024u /* INTIDs 1020..1023 are special and never exist */
+#define VGIC_MAX_SPI	 1019u
+#define VGIC_WORDS	 (VGIC_NR_INTIDS / 32u)
+#define VGIC_MAX_LRS	 16u
+#define VGIC_NO_VCPU	 0xffu
+#define VGIC_V2_MAX_CPUS 8u
+
+/* vCPUs one model holds: the CPU count in the kernel, enough to test >16 on the host. */
+#if defined(CONFIG_NR_CPUS)
+#define VGIC_MAX_VCPUS CONFIG_NR_CPUS
+#else
+#define VGIC_MAX_VCPUS 32
+#endif
+
+/*
+ * The affinity (MPIDR Aff1:Aff0) of vCPU index i: Aff0 = i % 16 and
+ * Aff1 = i / 16, so an ICC_SGI1R_EL1 target list (16 bits of Aff0) reaches
+ * every vCPU without range selectors. asm/vgic.h gives the arch the same.
+ */
+#define VGIC_VCPU_AFFINITY(i) ((((u32)(i) / 16u) << 8) | ((u32)(i) % 16u))
+
+/* GICD_CTLR bits the guest controls (single security state). */
+#define VGIC_CTLR_GRP0 0x1u
+#define VGIC_CTLR_GRP1 0x2u
+
+/* IROUTER: Interrupt Routing Mode, any participating PE. */
+#define VGIC_IROUTER_IRM (1ull << 31)
+
+/* List register state bits (as the GIC encodes them, shifted to 0). */
+#define VGIC_LR_PENDING 0x1u
+#define VGIC_LR_ACTIVE	0x2u
+
+enum vgic_result {
+	VGIC_OK = 0,
+	VGIC_DENIED,	 /* the guest reached for an interrupt it does not own */
+	VGIC_BAD_ACCESS, /* width or alignment the register does not support */
+};
+
+/* Registers that hold one bit per INTID, 32 INTIDs to a word. */
+enum vgic_bit_reg {
+	VGIC_REG_IGROUPR = 0,
+	VGIC_REG_ISENABLER,
+	VGIC_REG_ICENABLER,
+	VGIC_REG_ISPENDR,
+	VGIC_REG_ICPENDR,
+	VGIC_REG_ISACTIVER,
+	VGIC_REG_ICACTIVER,
+};
+
+/* One abstract list register: what the GIC drivers encode into GICH_LR / ICH_LR. */
+struct vgic_lr {
+	u16 intid;
+	u8 source;   /* SGIs on GICv2: the sending vCPU (CPUID field) */
+	u8 priority; /* 8 bits; GICv2 keeps the top 5 */
+	u8 state;    /* VGIC_LR_PENDING | VGIC_LR_ACTIVE; the drivers read it back */
+	bool group1;
+	bool hw;	/* HW = 1, pINTID = intid: the guest's deactivation deactivates it */
+	bool eoi_maint; /* HW = 0: maintenance interrupt when the guest deactivates it */
+	bool release;	/* physically active, deactivated by us when it stops being active */
+};
+
+/* Bit-per-INTID fields. */
+enum vgic_field {
+	VGIC_F_ENABLED = 0,
+	VGIC_F_PENDING,
+	VGIC_F_ACTIVE,
+	VGIC_F_GROUP,
+	VGIC_F_EDGE,	  /* ICFGR: edge-triggered */
+	VGIC_F_HW,	  /* the physical interrupt is in flight: priority dropped, still active */
+	VGIC_F_LISTED,	  /* in a list register of its holder */
+	VGIC_F_CANCEL_P,  /* listed, and the guest cleared its pending state since */
+	VGIC_F_CANCEL_A,  /* listed, and the guest cleared its active state since */
+	VGIC_F_LISTED_P,  /* listed with pending state, for register reads */
+	VGIC_F_LISTED_A,  /* listed with active state, for register reads */
+	VGIC_F_LISTED_HW, /* listed while physically in flight (HW or release entry) */
+	VGIC_F_RELEASE,	  /* physical in flight that must now be deactivated */
+	VGIC_NR_FIELDS,
+};
+
+struct vgic_private {
+	u32 bits[VGIC_NR_FIELDS];
+	u8 priority[VGIC_NR_PRIVATE];
+	u8 sgi_sources[VGIC_NR_SGIS];	    /* pending SGI instances, one bit per sender */
+	u8 sgi_active_source[VGIC_NR_SGIS]; /* sender of the active instance */
+	bool asleep;			    /* GICR_WAKER.ProcessorSleep */
+};
+
+struct vgic_model {
+	unsigned int version; /* 2 or 3: which GIC the guest sees */
+	unsigned int nr_vcpus;
+	u32 nr_intids; /* implemented INTIDs, a multiple of 32 (GICD_TYPER.ITLinesNumber) */
+	u32 ctlr;      /* VGIC_CTLR_* */
+	u32 owned[VGIC_WORDS];
+	u32 spi_bits[VGIC_NR_FIELDS][VGIC_WORDS];
+	u8 priority[VGIC_NR_INTIDS];
+	u8 target[VGIC_NR_INTIDS]; /* vCPU the SPI is delivered to, or VGIC_NO_VCPU */
+	u8 holder[VGIC_NR_INTIDS]; /* vCPU whose list registers hold it, or VGIC_NO_VCPU */
+	u32 route[VGIC_NR_INTIDS]; /* as written: ITARGETSR byte (v2) or IROUTER Aff3..0 */
+	u32 route_irm[VGIC_WORDS]; /* IROUTER.IRM */
+	u32 rerouted[VGIC_WORDS];  /* owned SPIs whose target changed, to route physically */
+	u64 kick;		   /* vCPUs whose list registers must be refilled */
+	struct vgic_private cpu[VGIC_MAX_VCPUS];
+};
+
+/*
+ * Builds a GICv<version> model for nr_vcpus vCPUs owning the given SPIs,
+ * with nr_intids INTIDs implemented (rounded up to 32, at most 1020).
+ * Everything at reset state: SPIs routed to vCPU 0. -EINVAL when version is
+ * not 2 or 3, nr_vcpus is 0 or above VGIC_MAX_VCPUS (8 for GICv2), or an
+ * SPI is below 32 or not implemented.
+ */
+int vgic_model_init(struct vgic_model *m, unsigned int version, unsigned int nr_vcpus,
+		    u32 nr_intids, const u32 *owned, unsigned int nr_owned);
+
+/* Back to reset state; ownership, vCPU count and INTID count stay. */
+void vgic_model_reset(struct vgic_model *m);
+
+/* The VM owns intid: every SGI and PPI, and the SPIs of its layout. */
+bool vgic_model_owns(const struct vgic_model *m, u32 intid);
+
+/* State queries, for tests and the glue: pending as the guest sees it. */
+bool vgic_model_test(const struct vgic_model *m, unsigned int vcpu, enum vgic_field f, u32 intid);
+bool vgic_model_pending(const struct vgic_model *m, unsigned int vcpu, u32 intid);
+u8 vgic_model_priority(const struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/* The vCPU an SPI is delivered to (VGIC_NO_VCPU when none). */
+unsigned int vgic_model_target(const struct vgic_model *m, u32 intid);
+
+/*
+ * A physical interrupt (SPI, or a PPI of vcpu) fired and its priority was
+ * dropped: make it pending with hw set, so the guest's deactivation
+ * deactivates it. False (and no change) when the VM does not own it.
+ */
+bool vgic_model_inject_hw(struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/*
+ * vcpu restarts (CPU_ON, its first boot): nothing of it is active any more.
+ * Its in-flight PPIs are forgotten (the caller deactivates them; a line
+ * still asserted fires again), SPIs it held active are released.
+ */
+void vgic_model_vcpu_restart(struct vgic_model *m, unsigned int vcpu);
+
+/* A virtual edge: SGI intid from vCPU source, or any owned interrupt. */
+bool vgic_model_raise(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source);
+
+/* --- Registers shared by the distributor and redistributor front ends. --- */
+
+/*
+ * One 32-bit word of a bit-per-INTID register covering first..first+31;
+ * vcpu is the vCPU whose SGIs and PPIs word 0 names. sgi_pend_writes says
+ * whether ISPENDR/ICPENDR may set or clear SGIs (GICv3; GICv2 ignores them).
+ */
+enum vgic_result vgic_model_bits_access(struct vgic_model *m, unsigned int vcpu,
+					enum vgic_bit_reg reg, u32 first, bool is_write,
+					bool sgi_pend_writes, u32 *value);
+
+/* IPRIORITYR: width 1 or 4 bytes starting at INTID intid. */
+enum vgic_result vgic_model_priority_access(struct vgic_model *m, unsigned int vcpu, u32 intid,
+					    unsigned int width, bool is_write, u32 *value);
+
+/* ICFGR word covering first..first+15 (2 bits each; bit 1 set = edge). */
+enum vgic_result vgic_model_config_access(struct vgic_model *m, unsigned int vcpu, u32 first,
+					  bool is_write, u32 *value);
+
+/*
+ * GICv2 ITARGETSR, width 1 or 4 starting at intid (SPIs only: the
+ * SGI/PPI bytes are the front end's). Bits for vCPUs that do not exist
+ * are read-as-zero, write-ignored; the lowest set bit receives it.
+ */
+enum vgic_result vgic_model_targets_access(struct vgic_model *m, u32 intid, unsigned int width,
+					   bool is_write, u32 *value);
+
+/* GICv3 IROUTER of one SPI, the full 64-bit value. */
+enum vgic_result vgic_model_router_access(struct vgic_model *m, u32 intid, bool is_write,
+					  u64 *value);
+
+/* The vCPU whose affinity is aff (Aff3..Aff0 packed in 32 bits), or VGIC_NO_VCPU. */
+unsigned int vgic_model_vcpu_by_affinity(const struct vgic_model *m, u32 aff);
+
+/* GICv2 GICD_SPENDSGIR/CPENDSGIR: SGI sgi's pending senders on vcpu. */
+u8 vgic_model_sgi_sources(const struct vgic_model *m, unsigned int vcpu, u32 sgi);
+void vgic_model_sgi_sources_write(struct vgic_model *m, unsigned int vcpu, u32 sgi, u8 set,
+				  u8 clear);
+
+/* --- List registers. --- */
+
+/*
+ * Takes back the n entries vcpu's list registers held (each with the state
+ * read back from the hardware); afterwards nothing of vcpu is listed.
+ */
+void vgic_model_fold(struct vgic_model *m, unsigned int vcpu, const struct vgic_lr *lrs,
+		     unsigned int n);
+
+/*
+ * Chooses what vcpu's max list registers should hold: its active
+ * interrupts first, then its pending, enabled interrupts of enabled groups
+ * by priority, then INTID. Returns the number of entries written to lrs
+ * (best first); *overflow tells whether anything deliverable was left out.
+ */
+unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgic_lr *lrs,
+			     unsigned int max, bool *overflow);
+
+/*
+ * Work the model left for the glue: the vCPUs to refill (bit n = vCPU n),
+ * SPIs and vcpu's PPIs to deactivate physically, SPIs to route again.
+ * Each call takes and clears what it returns.
+ */
+u64 vgic_model_take_kick(struct vgic_model *m);
+u32 vgic_model_take_spi_release(struct vgic_model *m); /* one INTID, 0 when none */
+u32 vgic_model_take_private_release(struct vgic_model *m, unsigned int vcpu); /* mask */
+u32 vgic_model_take_rerouted(struct vgic_model *m);			      /* one INTID or 0 */
+
+/* --- Register front ends (vgic_v2_dist.c, vgic_v3_dist.c), pure as well. --- */
+
+/* GICv2 distributor map (4 KiB): vcpu is the accessing vCPU (banked registers). */
+#define VGIC_V2_DIST_SIZE 0x1000u
+enum vgic_result vgic_v2_dist_access(struct vgic_model *m, unsigned int vcpu, u64 offset,
+				     unsigned int width, bool is_write, u32 *value);
+
+/* GICv3 distributor map (64 KiB). */
+#define VGIC_V3_DIST_SIZE 0x10000u
+enum vgic_result vgic_v3_dist_access(struct vgic_model *m, unsigned int vcpu, u64 offset,
+				     unsigned int width, bool is_write, u64 *value);
+
+/*
+ * GICv3 redistributors: one RD_base + SGI_base pair (128 KiB) per vCPU, vCPU
+ * n's at n * VGIC_V3_REDIST_STRIDE; offset is from the first frame.
+ */
+#define VGIC_V3_REDIST_STRIDE 0x20000u
+enum vgic_result vgic_v3_redist_access(struct vgic_model *m, u64 offset, unsigned int width,
+				       bool is_write, u64 *value);
+
+/*
+ * The guest on vCPU sender wrote value to ICC_SGI1R_EL1: SGIs made pending
+ * on their targets (their kick bits set). False when the value names a vCPU
+ * that does not exist (the others still get it).
+ */
+bool vgic_v3_sgi1r(struct vgic_model *m, unsigned int sender, u64 value);
+
+#endif /* DRIVERS_IRQCHIP_VGIC_MODEL_H */

@@ -1,0 +1,151 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Dispatches exceptions from the vectors to interrupt handlers by INTID or the expected-fault
+ * record. */
+#include <stdint.h>
+#include "../test.h"
+#include "gic.h"
+#include "sysreg.h"
+#include "trap.h"
+
+enum exception_kind { EXC_SYNC, EXC_IRQ, EXC_FIQ, EXC_SERROR, EXC_SP0, EXC_LOWER };
+
+static void (*irq_handlers[NR_IRQS])(void);
+static void (*dev_handler)(unsigned int id);
+static volatile unsigned int current_intid[MAX_HARTS];
+static volatile unsigned long spurious[MAX_HARTS];
+
+struct fault_state {
+	bool armed;
+	struct fault_info info;
+};
+
+static volatile struct fault_state faults[MAX_HARTS];
+
+void irq_set_handler(unsigned int irq, void (*handler)(void))
+{
+	if (irq < NR_IRQS)
+		irq_handlers[irq] = handler;
+}
+
+void arch_dev_irq_set_handler(void (*fn)(unsigned int id))
+{
+	dev_handler = fn;
+}
+
+unsigned int irq_current(void)
+{
+	return current_intid[this_hart()];
+}
+
+unsigned long irq_spurious_count(unsigned long cpu)
+{
+	return cpu < MAX_HARTS ? spurious[cpu] : 0;
+}
+
+void fault_expect(void)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+
+	f->info.taken = false;
+	f->armed = true;
+	__asm__ volatile("" ::: "memory");
+}
+
+struct fault_info fault_take(void)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+	struct fault_info info;
+
+	__asm__ volatile("" ::: "memory");
+	f->armed = false;
+	info.taken = f->info.taken;
+	info.cause = f->info.cause;
+	info.tval = f->info.tval;
+	info.epc = f->info.epc;
+	info.syndrome = f->info.syndrome;
+	return info;
+}
+
+struct fault_info probe_load(unsigned long addr, unsigned int width, unsigned long *value)
+{
+	unsigned long v = 0;
+
+	fault_expect();
+	if (width == 1)
+		v = *(volatile uint8_t *)addr;
+	else if (width == 2)
+		v = *(volatile uint16_t *)addr;
+	else if (width == 4)
+		v = *(volatile uint32_t *)addr;
+	else
+		v = *(volatile uint64_t *)addr;
+	if (value)
+		*value = v;
+	return fault_take();
+}
+
+struct fault_info probe_store(unsigned long addr, unsigned int width, unsigned long value)
+{
+	fault_expect();
+	if (width == 1)
+		*(volatile uint8_t *)addr = (uint8_t)value;
+	else if (width == 2)
+		*(volatile uint16_t *)addr = (uint16_t)value;
+	else if (width == 4)
+		*(volatile uint32_t *)addr = (uint32_t)value;
+	else
+		*(volatile uint64_t *)addr = value;
+	return fault_take();
+}
+
+bool fault_is_access(const struct fault_info *f, bool store)
+{
+	/* A data abort taken from EL1 to EL1; WnR tells a store from a load. */
+	return f->cause == ESR_EC_DABT_CUR_EL && !!(f->syndrome & ESR_WNR) == store;
+}
+
+static void irq_dispatch(void)
+{
+	unsigned long cpu = this_hart();
+	uint32_t ack = gic_ack();
+	unsigned int id = gic_intid(ack);
+	void (*handler)(void) = id < NR_IRQS ? irq_handlers[id] : NULL;
+
+	if (id >= GIC_SPURIOUS_MIN) {
+		spurious[cpu]++;
+		return;
+	}
+	current_intid[cpu] = id;
+	if (handler) {
+		handler();
+	} else if (id >= 32 && dev_handler) {
+		dev_handler(id);
+	} else {
+		gic_enable(id, false);
+		gic_eoi(ack);
+		test_abort("unexpected interrupt %u on cpu %lu", id, cpu);
+	}
+	gic_eoi(ack);
+}
+
+void trap_handle(struct trap_frame *frame, unsigned long kind)
+{
+	volatile struct fault_state *f = &faults[this_hart()];
+
+	if (kind == EXC_IRQ) {
+		irq_dispatch();
+		return;
+	}
+	if (kind != EXC_SYNC || !f->armed)
+		test_abort(
+		    "unexpected exception (kind %lu): ESR 0x%lx FAR 0x%lx ELR 0x%lx on cpu %lu",
+		    kind, frame->esr, frame->far, frame->elr, this_hart());
+	f->armed = false;
+	f->info.taken = true;
+	f->info.cause = frame->esr >> ESR_EC_SHIFT & 0x3f;
+	f->info.tval = frame->far;
+	f->info.epc = frame->elr;
+	f->info.syndrome = frame->esr;
+	/* Every A64 instruction is 4 bytes: resume after the one that faulted. */
+	frame->elr += 4;
+}

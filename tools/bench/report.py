@@ -1,0 +1,78 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Benchmark results for people (a table), for programs (JSON) and as a chart (PNG)."""
+
+import json
+import os
+import shutil
+import subprocess
+
+LATENCIES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")
+
+
+def ratio(native, virt):
+    return virt / native if native else float("inf")
+
+
+def table(results):
+    """The terminal table: one block per board."""
+    lines = []
+    for board, r in sorted(results.items()):
+        lines.append(f"{board}  (counts are guest-visible instructions under QEMU -icount, "
+                     "see Documentation/benchmarks.md)")
+        lines.append(f"  {'figure':<26}{'native':>12}{'bulwark':>12}{'ratio':>8}   "
+                     f"{'virt min / p99 / max':>26}")
+        for name, fig in r["figures"].items():
+            n, v = fig["native"], fig["virt"]
+            spread = ""
+            if "min" in v:
+                spread = f"{v['min']} / {v['p99']} / {v['max']}"
+            lines.append(f"  {name + ' (' + fig['stat'] + ')':<26}{n['value']:>12}"
+                         f"{v['value']:>12}{ratio(n['value'], v['value']):>8.2f}   {spread:>26}")
+        s = r.get("image", {})
+        if s:
+            lines.append(f"  image: text {s['size']['text']} B, data {s['size']['data']} B, "
+                         f"bss {s['size']['bss']} B, bin {s['size']['bin']} B "
+                         f"(+{s['size']['guest_images']} B guests); "
+                         f"{s['source_lines']} source lines in {s['source_files']} files")
+        lines.append("")
+    return "\n".join(lines)
+
+
+def write_json(results, path):
+    with open(path, "w") as f:
+        json.dump(results, f, indent=1, sort_keys=True)
+        f.write("\n")
+
+
+def write_chart(results, path):
+    """A bar chart of native against virtualized latencies; needs gnuplot."""
+    if not shutil.which("gnuplot"):
+        return False
+    data = path + ".dat"
+    with open(data, "w") as f:
+        for board, r in sorted(results.items()):
+            for name in LATENCIES:
+                fig = r["figures"].get(name)
+                if fig:
+                    f.write(f'"{board}\\n{name}" {fig["native"]["value"]} '
+                            f'{fig["virt"]["value"]}\n')
+    script = f"""
+set terminal pngcairo size 1200,600 noenhanced
+set output '{path}'
+set style data histograms
+set style histogram clustered gap 1
+set style fill solid 0.8 border -1
+set logscale y
+set ylabel 'instructions (log scale)'
+set title 'Bulwark: interrupt, IPI, hypercall and MMIO latency, native vs virtualized'
+set xtics rotate by -30 font ',9'
+set key top left
+plot '{data}' using 2:xtic(1) title 'native', '' using 3 title 'under Bulwark'
+"""
+    proc = subprocess.run(["gnuplot"], input=script, text=True, capture_output=True)
+    if proc.returncode != 0:
+        # gnuplot-nox has no cairo on some systems: fall back to the png terminal.
+        proc = subprocess.run(["gnuplot"], input=script.replace("pngcairo", "png"),
+                              text=True, capture_output=True)
+    os.remove(data)
+    return proc.returncode == 0
