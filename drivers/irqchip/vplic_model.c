@@ -85,11 +85,12 @@ static enum vplic_result priority_access(struct vplic_model *m, u32 src, bool is
 			return VPLIC_OK;
 		}
 		/*
-		 * Source 0 does not exist and is hardwired to zero. Clearing the
-		 * priority of someone else's source changes nothing, so guests
-		 * that reset every priority at boot keep working.
+		 * Source 0 does not exist and is hardwired to zero. Writing the
+		 * priority of someone else's source changes nothing (it reads 0),
+		 * so guests that set every priority at boot, as Linux does, keep
+		 * working; enabling such a source is what is denied.
 		 */
-		return (src == 0 || *value == 0) ? VPLIC_OK : VPLIC_DENIED;
+		return VPLIC_OK;
 	}
 	if (is_write)
 		m->priority[src] = (u8)(*value & VPLIC_PRIORITY_MASK);
