@@ -5,6 +5,8 @@ Each row boots one build under QEMU with a timeout and checks the console
 and that QEMU exited by itself (the hypervisor powers the machine off).
 """
 
+import json
+import os
 import re
 import subprocess
 import sys
@@ -162,3 +164,49 @@ def test_out_of_tree_board(tmp_path):
     assert status == 0, console + err
     assert re.search(r"^Bulwark 0\.1\.0 .*board qemu_vendor.*2 CPUs", console, re.M), console
     assert re.search(r"\bsolo\b", console), console
+
+
+UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
+
+
+@pytest.mark.skipif(not os.path.exists(UBOOT), reason="u-boot-qemu not installed")
+def test_aarch64_boots_through_uboot_booti(tmp_path):
+    """Debian's U-Boot starts bulwark.bin (arm64 Image header) with booti at EL2."""
+    make_ok("qemu_aarch64_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    desc = {"qemu": "qemu-system-aarch64", "qemu_package": "qemu-system-arm",
+            "firmware": UBOOT, "firmware_package": "u-boot-qemu",
+            "args": ["-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a53",
+                     "-smp", "4", "-m", "1G", "-nic", "none", "-bios", UBOOT, "-device",
+                     f"loader,file={tmp_path / 'bulwark.bin'},addr=0x42000000"]}
+    (tmp_path / "uboot.json").write_text(json.dumps(desc))
+    log = tmp_path / "uboot.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", "120", "--log", str(log),
+                           "--send-after", "Hit any key", r"\r",
+                           "--send-after", "=> ", r"booti 0x42000000 - ${fdtcontroladdr}\r",
+                           str(tmp_path / "uboot.json")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode == 0, console + proc.stderr
+    assert "Moving Image from 0x42000000 to 0x40080000" in console, console
+    assert re.search(r"^Bulwark 0\.1\.0 .*board qemu_aarch64.*GICv3.*4 CPUs", console, re.M)
+    assert re.search(r"^boot CPU \d \(MPIDR \d+\) in EL2, firmware argument 0x[1-9a-f]", console,
+                     re.M), console
+    assert "[bulwark] every VM has stopped; powering off" in console
+
+
+@pytest.mark.parametrize("gic,goals", [("GICv3", ["qemu_aarch64_defconfig"]),
+                                       ("GICv2", ["qemu_aarch64_defconfig", "gicv2.config"])])
+def test_aarch64_boot_at_el2(tmp_path, gic, goals):
+    """QEMU enters the ELF at EL2; secondaries come up through PSCI CPU_ON."""
+    make_ok(*goals, O=tmp_path)
+    make_ok(O=tmp_path)
+    status, console, err = boot(tmp_path, [])
+    assert status == 0, console + err
+    assert re.search(rf"^Bulwark 0\.1\.0 \(board qemu_aarch64, irqchip {gic}, 4 CPUs, MMU\)$",
+                     console, re.M), console
+    booted = re.findall(r"^boot CPU (\d) \(MPIDR \1\) in EL2", console, re.M)
+    others = re.findall(r"^CPU (\d) \(MPIDR \1\) online in EL2$", console, re.M)
+    assert sorted(booted + others) == ["0", "1", "2", "3"], console
+    assert "all 4 CPUs online" in console
