@@ -119,6 +119,7 @@ struct vgic_model {
 	unsigned int nr_vcpus;
 	u32 nr_intids; /* implemented INTIDs, a multiple of 32 (GICD_TYPER.ITLinesNumber) */
 	u32 ctlr;      /* VGIC_CTLR_* */
+	bool hw_lrs;   /* HW list entries may carry physical interrupts (else release entries) */
 	u32 owned[VGIC_WORDS];
 	u32 spi_bits[VGIC_NR_FIELDS][VGIC_WORDS];
 	u8 priority[VGIC_NR_INTIDS];
@@ -140,6 +141,14 @@ struct vgic_model {
  */
 int vgic_model_init(struct vgic_model *m, unsigned int version, unsigned int nr_vcpus,
 		    u32 nr_intids, const u32 *owned, unsigned int nr_owned);
+
+/*
+ * Whether a physical interrupt in flight may be listed with HW = 1, so the
+ * guest's deactivation deactivates it (the default). Off: it is listed as a
+ * release entry (HW = 0, EOI maintenance) and the glue deactivates it when
+ * the guest has, from the maintenance interrupt.
+ */
+void vgic_model_set_hw_lrs(struct vgic_model *m, bool on);
 
 /* Back to reset state; ownership, vCPU count and INTID count stay. */
 void vgic_model_reset(struct vgic_model *m);
