@@ -109,6 +109,7 @@ savedefconfig:
 
 include $(srctree)/tools/build/help.mk
 include $(srctree)/tools/build/check.mk
+include $(srctree)/tools/build/bench.mk
 
 clean:
 	$(call say,CLEAN,$(objtree))

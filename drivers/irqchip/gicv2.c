@@ -241,6 +241,20 @@ void gic_lr_write(unsigned int n, const struct vgic_lr *lr)
 	*gich_reg(GICH_LR(n)) = value;
 }
 
+/*
+ * No. When a guest deactivates a HW entry, QEMU's GICv2 (our only GICv2
+ * targets) clears the physical active state but re-evaluates only the
+ * virtual interface: a level interrupt still asserted then (a timer whose
+ * next deadline already passed) is pending and inactive, yet never
+ * signalled, until something else touches the physical GIC. The vGIC
+ * lists such interrupts without HW and EOI maintenance instead, and
+ * deactivates them through GICC_DIR or GICD_ICACTIVER, which re-evaluate.
+ */
+bool gic_lr_hw_usable(void)
+{
+	return false;
+}
+
 u8 gic_lr_state(unsigned int n)
 {
 	return (u8)((*gich_reg(GICH_LR(n)) >> GICH_LR_STATE_SHIFT) & 3u);

@@ -307,6 +307,11 @@ void gic_lr_write(unsigned int n, const struct vgic_lr *lr)
 	ich_lr_write(n, value);
 }
 
+bool gic_lr_hw_usable(void)
+{
+	return true;
+}
+
 u8 gic_lr_state(unsigned int n)
 {
 	return (u8)((ich_lr_read(n) >> ICH_LR_STATE_SHIFT) & 3u);

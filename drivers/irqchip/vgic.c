@@ -220,7 +220,7 @@ bool vgic_v3_sgi1r_write(struct vcpu *v, u64 value)
 	return ok;
 }
 
-/* A guest timer fired on this CPU: hand it to the vCPU here with HW = 1. */
+/* A guest timer fired on this CPU: hand it to the vCPU here, physically in flight. */
 static void inject_timer(unsigned int cpu, u32 irq)
 {
 	struct vcpu *v = cpu_vcpu(cpu);
@@ -365,6 +365,7 @@ int virq_vm_init(struct vm *vm)
 		       GIC_VERSION == 2 ? VGIC_V2_MAX_CPUS : (unsigned int)VGIC_MAX_VCPUS);
 		return err;
 	}
+	vgic_model_set_hw_lrs(&g->model, gic_lr_hw_usable());
 	g->lock = (spinlock_t)SPINLOCK_INIT;
 	g->vm = vm;
 	g->epoch = 0;
@@ -399,7 +400,7 @@ void virq_inject(struct vm *vm, u32 irq)
 {
 	struct vgic *g = vm->virq;
 
-	/* Priority drop now; deactivation comes with the guest's, through HW = 1. */
+	/* Priority drop now; deactivation follows the guest's (HW = 1 or a release entry). */
 	gic_priority_drop(irq);
 	if (!g || irq < VGIC_NR_PRIVATE) {
 		gic_deactivate(irq);

@@ -521,7 +521,10 @@ void vgic_model_fold(struct vgic_model *m, unsigned int vcpu, const struct vgic_
 		 * A HW entry the guest deactivated took the physical interrupt
 		 * with it; one the guest still holds stays in flight, unless the
 		 * guest cancelled it through the distributor. A release entry
-		 * is in flight for as long as it is active.
+		 * listed active stands for the active instance: in flight for as
+		 * long as that is active. One listed only pending stands for that
+		 * instance, in flight like a HW entry until the guest deactivates
+		 * it; then the physical interrupt is ours to deactivate.
 		 */
 		if (e->hw && e->state != 0) {
 			if (pending || active)
@@ -529,7 +532,11 @@ void vgic_model_fold(struct vgic_model *m, unsigned int vcpu, const struct vgic_
 			else
 				release(m, vcpu, intid);
 		} else if (e->release) {
-			if (active)
+			bool held = get(m, vcpu, VGIC_F_LISTED_A, intid)
+					? active
+					: e->state != 0 && (pending || active);
+
+			if (held)
 				put(m, vcpu, VGIC_F_HW, intid, true);
 			else
 				release(m, vcpu, intid);
@@ -548,6 +555,22 @@ void vgic_model_fold(struct vgic_model *m, unsigned int vcpu, const struct vgic_
 			    m->target[intid] != VGIC_NO_VCPU)
 				m->kick |= 1ull << m->target[intid];
 		}
+	}
+}
+
+/*
+ * How e carries a physical interrupt in flight (hw): with HW = 1 when that
+ * entry may have it, else as a release entry that asks for EOI maintenance.
+ */
+static void list_physical(const struct vgic_model *m, struct vgic_lr *e, bool hw, bool hw_fits)
+{
+	if (!hw)
+		return;
+	if (hw_fits && m->hw_lrs) {
+		e->hw = true;
+	} else {
+		e->release = true;
+		e->eoi_maint = true;
 	}
 }
 
@@ -575,17 +598,12 @@ static bool make_entry(const struct vgic_model *m, unsigned int vcpu, u32 intid,
 			else
 				*held_back = true;
 		}
-		if (hw && (e->state & VGIC_LR_PENDING)) {
-			/* HW entries cannot be pending and active: deactivate it ourselves. */
-			e->release = true;
-			e->eoi_maint = true;
-		} else {
-			e->hw = hw;
-		}
+		/* HW entries cannot be pending and active: deactivate it ourselves. */
+		list_physical(m, e, hw, (e->state & VGIC_LR_PENDING) == 0);
 		return true;
 	}
 	e->state = VGIC_LR_PENDING;
-	e->hw = hw;
+	list_physical(m, e, hw, true);
 	if (is_sgi(intid)) {
 		for (unsigned int s = 0; s < 8u; s++) {
 			if (sources & (1u << s)) {
@@ -782,6 +800,11 @@ u32 vgic_model_take_rerouted(struct vgic_model *m)
 
 /* --- Life cycle --- */
 
+void vgic_model_set_hw_lrs(struct vgic_model *m, bool on)
+{
+	m->hw_lrs = on;
+}
+
 void vgic_model_reset(struct vgic_model *m)
 {
 	m->ctlr = 0;
@@ -833,6 +856,7 @@ int vgic_model_init(struct vgic_model *m, unsigned int version, unsigned int nr_
 			return -EINVAL;
 
 	m->version = version;
+	m->hw_lrs = true;
 	m->nr_vcpus = nr_vcpus;
 	m->nr_intids = nr_intids;
 	for (u32 word = 0; word < VGIC_WORDS; word++)

@@ -85,7 +85,7 @@ struct vgic_lr {
 	bool group1;
 	bool hw;	/* HW = 1, pINTID = intid: the guest's deactivation deactivates it */
 	bool eoi_maint; /* HW = 0: maintenance interrupt when the guest deactivates it */
-	bool release;	/* physically active, deactivated by us when it stops being active */
+	bool release;	/* physically in flight, deactivated by us once the guest is done with it */
 };
 
 /* Bit-per-INTID fields. */

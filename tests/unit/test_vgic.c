@@ -563,6 +563,51 @@ TEST(vgic, timer_ppi_hw_injection_per_vcpu)
 	EXPECT_TRUE(lrs[0].group1);
 }
 
+/*
+ * Without HW list entries (GICv2 on QEMU) a timer PPI in flight is listed as
+ * a release entry: still physically active while the guest holds it, ours
+ * to deactivate once the guest deactivated it. Folding it while it is
+ * only pending must not release it early.
+ */
+TEST(vgic, timer_ppi_without_hw_lrs_is_released_after_guest_deactivation)
+{
+	struct fake_cpu c = {.n = 0};
+
+	setup(2, 1);
+	vgic_model_set_hw_lrs(&m, false);
+	EXPECT_EQ_INT(wr2(0, 0x100, 1u << 27), VGIC_OK);
+	EXPECT_EQ_INT(wr2(0, 0x000, VGIC_CTLR_GRP0), VGIC_OK);
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_TRUE(!c.lrs[0].hw);
+	EXPECT_TRUE(c.lrs[0].release);
+	EXPECT_TRUE(c.lrs[0].eoi_maint);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+	fake_sync(&c, 0, 4); /* not taken yet */
+	EXPECT_TRUE(c.lrs[0].release);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 0);
+	EXPECT_EQ_UINT(fake_ack(&c), 27);
+	fake_sync(&c, 0, 4); /* taken, still active */
+	EXPECT_TRUE(c.lrs[0].release);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_ACTIVE);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 0);
+	fake_deactivate(&c, 27);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);
+	EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_HW, 27));
+	/* The next tick goes the same way. */
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	fake_sync(&c, 0, 4);
+	EXPECT_TRUE(c.lrs[0].release);
+	EXPECT_EQ_UINT(fake_ack(&c), 27);
+	fake_deactivate(&c, 27);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);
+}
+
 TEST(vgic, v3_sgi1r_target_list_affinity_and_irm)
 {
 	setup(3, 20);

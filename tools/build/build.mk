@@ -224,6 +224,10 @@ vmconf-show: $(auto-conf-cmd) $(guest-images)
 .PHONY: vmconf-show
 
 include $(srctree)/tools/build/compdb.mk
+
+bench:
+	$(Q)$(bench-tool) $(BOARD)
+.PHONY: bench
 include $(srctree)/tools/build/run.mk
 
 endif # CONFIG_BOARD

@@ -119,6 +119,9 @@ void test_abort(const char *fmt, ...)
 	test_finish();
 }
 
+/* A guest that must see the very start (the benchmark's boot figure) defines this. */
+void guest_entry_hook(void) __attribute__((weak));
+
 /* Called by the arch entry code on the boot hart with the boot arguments. */
 void guest_main(unsigned long hart, unsigned long dtb)
 {
@@ -127,6 +130,8 @@ void guest_main(unsigned long hart, unsigned long dtb)
 			      sizeof(struct test_case);
 	unsigned long i;
 
+	if (guest_entry_hook)
+		guest_entry_hook();
 	arch_init();
 	printf("guest %s on " CPU_NOUN " %lu\n", GUEST_NAME, hart);
 	printf("INFO runtime: device tree at 0x%lx\n", dtb);

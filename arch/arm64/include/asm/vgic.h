@@ -87,6 +87,7 @@ u32 gic_nr_intids(void);				     /* INTIDs the distributor implements */
 unsigned int gic_lr_count(void);			     /* list registers, at most 16 used */
 void gic_lr_write(unsigned int n, const struct vgic_lr *lr); /* NULL: empty */
 u8 gic_lr_state(unsigned int n);			     /* VGIC_LR_PENDING | VGIC_LR_ACTIVE */
+bool gic_lr_hw_usable(void); /* HW entries re-signal a line still asserted at deactivation */
 void gic_vif_set_maintenance(bool no_pending, bool underflow);
 void gic_vif_reset(void);	  /* list registers empty, APRs, VMCR 0, enabled */
 void gic_priority_drop(u32 irq);  /* EOI only (EOImode 1) */

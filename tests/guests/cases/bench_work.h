@@ -1,0 +1,27 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* CPU-bound kernels the benchmark times: CRC32, SHA-256, quicksort, matrix multiply. */
+#ifndef GUEST_BENCH_WORK_H
+#define GUEST_BENCH_WORK_H
+
+/*
+ * The checksums, computed on the host from the same xorshift32 sequences
+ * (Python: zlib.crc32, hashlib.sha256, sorted(), plain loops).
+ */
+#define BENCH_CRC32_EXPECTED  0x9f2ba2f0UL
+#define BENCH_SHA256_EXPECTED 0xef624f6b26ece9caUL
+#define BENCH_QSORT_EXPECTED  0x557c849d0feafdUL
+#define BENCH_MATMUL_EXPECTED 0x3f744814a9UL
+
+struct bench_work {
+	const char *name;
+	unsigned long (*run)(void); /* returns a checksum of its result */
+	unsigned long expected;
+};
+
+extern const struct bench_work bench_works[];
+extern const unsigned int bench_work_count;
+
+/* Ascending, in place, without recursion (also used for the latency statistics). */
+void sort_ulong(unsigned long *v, unsigned int n);
+
+#endif

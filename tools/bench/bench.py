@@ -1,0 +1,183 @@
+# SPDX-License-Identifier: Apache-2.0
+"""make bench: the cost of virtualization, native against Bulwark, per board.
+
+For each board the same benchmark guest (tests/guests/cases/bench.c) runs
+twice under QEMU with -icount shift=0,align=off,sleep=off: natively (at
+S-mode / EL1 on the bare machine) and as a VM under Bulwark. Every figure is
+a deterministic count: the same inputs give the same numbers, run after run.
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+
+import report  # noqa: E402
+import sizes  # noqa: E402
+
+SRCTREE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+ICOUNT = ["-icount", "shift=0,align=off,sleep=off", "-rtc", "clock=vm"]
+
+BOARDS = {
+    "qemu_rv64": {"defconfig": "qemu_rv64_defconfig", "guest": "bench-rv64.bin",
+                  "cross": "riscv64-linux-gnu-"},
+    "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
+                     "cross": "aarch64-linux-gnu-"},
+}
+
+# Figures the guest prints as distributions, and which statistic the table shows.
+LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")
+BENCH_LINE = re.compile(r"BENCH (\S+) (.*)$")
+
+
+class BenchError(Exception):
+    pass
+
+
+def run(cmd, **kw):
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, **kw)
+    if proc.returncode != 0:
+        raise BenchError(f"{' '.join(cmd)} failed:\n{proc.stdout[-3000:]}")
+    return proc.stdout
+
+
+def make(out, *goals):
+    env = dict(os.environ)
+    env.pop("MAKEFLAGS", None)
+    env.pop("MAKELEVEL", None)
+    return run(["make", "-s", "-C", SRCTREE, f"O={out}"] + list(goals), env=env)
+
+
+def build(board, out):
+    """The VM builds (two vCPUs, and one for the boot figure); returns their dirs."""
+    desc = BOARDS[board]
+    dirs = {}
+    for kind, layout in (("virt", f"tests/bench/{board}.vmconf"),
+                         ("boot", f"tests/bench/{board}-boot.vmconf")):
+        d = os.path.join(out, kind)
+        make(d, desc["defconfig"])
+        make(d, f"VMCONF={layout}")
+        dirs[kind] = d
+    return dirs
+
+
+def qemu_command(run_json, kernel, smp):
+    with open(run_json) as f:
+        desc = json.load(f)
+    args = list(desc["args"])
+    if kernel:
+        # Natively the guest is the only software: on Arm it starts at EL1.
+        args[args.index("-kernel") + 1] = kernel
+        args = [a.replace("virtualization=on", "virtualization=off") for a in args]
+    return [desc["qemu"]] + args + ["-smp", str(smp), "-nographic", "-monitor", "none"] + ICOUNT
+
+
+def parse(output, label):
+    """The guest's BENCH lines, after checking it passed its own checks."""
+    lines = [line.split("] ", 1)[-1] if line.startswith("[") else line
+             for line in output.splitlines()]
+    verdicts = [line for line in lines if re.fullmatch(r"\d+ passed, \d+ failed", line)]
+    if not verdicts or not verdicts[-1].endswith(" 0 failed"):
+        raise BenchError(f"{label}: the benchmark guest did not pass its checks:\n"
+                         + output[-3000:])
+    figures = {}
+    for line in lines:
+        m = BENCH_LINE.match(line)
+        if m:
+            figures[m.group(1)] = {k: int(v) for k, v in
+                                   (kv.split("=") for kv in m.group(2).split())}
+    return figures
+
+
+def boot_guest(cmd, label):
+    try:
+        proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                              stderr=subprocess.STDOUT, timeout=300)
+    except subprocess.TimeoutExpired:
+        raise BenchError(f"{label}: QEMU did not finish in 300 s") from None
+    return parse(proc.stdout.decode(errors="replace"), label)
+
+
+def measure_board(board, out):
+    desc = BOARDS[board]
+    dirs = build(board, out)
+    native_guest = os.path.join(dirs["virt"], "guests", "native", desc["guest"])
+    run_json = os.path.join(dirs["virt"], "run.json")
+    boot_json = os.path.join(dirs["boot"], "run.json")
+    native = boot_guest(qemu_command(run_json, native_guest, 2), f"{board} native")
+    virt = boot_guest(qemu_command(run_json, None, 2), f"{board} under Bulwark")
+    native_boot = boot_guest(qemu_command(boot_json, native_guest, 1), f"{board} native boot")
+    virt_boot = boot_guest(qemu_command(boot_json, None, 1), f"{board} boot under Bulwark")
+
+    figures = {}
+    for name in LATENCY_FIGURES:
+        if name in native and name in virt:
+            figures[name] = {"stat": "median", "unit": "instructions",
+                             "native": dict(native[name], value=native[name]["median"]),
+                             "virt": dict(virt[name], value=virt[name]["median"])}
+    work_native = sum(v["value"] for k, v in native.items() if k.startswith("work_"))
+    work_virt = sum(v["value"] for k, v in virt.items() if k.startswith("work_"))
+    for name in sorted(k for k in native if k.startswith("work_")):
+        figures[name] = {"stat": "total", "unit": "instructions",
+                         "native": native[name], "virt": virt[name]}
+    figures["work_all"] = {"stat": "total", "unit": "instructions",
+                           "native": {"value": work_native}, "virt": {"value": work_virt}}
+    figures["boot"] = {"stat": "to guest", "unit": "instructions",
+                       "native": native_boot["boot"], "virt": virt_boot["boot"]}
+    return {"figures": figures,
+            "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
+
+
+def measure_defconfig_sizes(out):
+    """Image size and compiled source lines of every shipped defconfig (default layouts)."""
+    result = {}
+    for name in sorted(os.listdir(os.path.join(SRCTREE, "configs"))):
+        if not name.endswith("_defconfig"):
+            continue
+        board = name[:-len("_defconfig")]
+        if board not in BOARDS:
+            continue
+        d = os.path.join(out, "size", name)
+        make(d, name)
+        make(d)
+        result[name] = sizes.measure(d, SRCTREE, BOARDS[board]["cross"])
+    return result
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--objtree", required=True, help="where to build and write results")
+    ap.add_argument("boards", nargs="*", help=f"boards (default all: {', '.join(BOARDS)})")
+    ap.add_argument("--no-sizes", action="store_true", help="skip the per-defconfig sizes")
+    args = ap.parse_args()
+    boards = args.boards or list(BOARDS)
+    for board in boards:
+        if board not in BOARDS:
+            sys.exit(f"bench: no benchmark for board '{board}' (have: {', '.join(BOARDS)})")
+    os.makedirs(args.objtree, exist_ok=True)
+    try:
+        results = {board: measure_board(board, os.path.join(args.objtree, board))
+                   for board in boards}
+        defconfig_sizes = {} if args.no_sizes else measure_defconfig_sizes(args.objtree)
+    except BenchError as err:
+        sys.exit(f"bench: error: {err}")
+    print(report.table(results))
+    for name, s in defconfig_sizes.items():
+        sz = s["size"]
+        print(f"{name:<26} text {sz['text']:>7} B  data {sz['data']:>6} B  bss {sz['bss']:>7} B"
+              f"  bin {sz['bin']:>7} B  {s['source_lines']:>6} source lines")
+    out_json = os.path.join(args.objtree, "results.json")
+    report.write_json({"boards": results, "defconfigs": defconfig_sizes}, out_json)
+    chart = os.path.join(args.objtree, "latency.png")
+    drawn = report.write_chart(results, chart)
+    print(f"\nresults: {out_json}" + (f"\nchart:   {chart}" if drawn else
+                                       "\nchart:   not drawn (install gnuplot-nox)"))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
