@@ -32,6 +32,8 @@ help:
 	@echo 'Tests:'
 	@echo '  check               - run the whole test suite (unit, tools, QEMU)'
 	@echo '  check-unit check-tools check-system check-lint - parts of it'
+	@echo '  bench               - native vs virtualized counts for the configured board'
+	@echo '  bench-all           - the same for every QEMU board'
 	@echo ''
 	@echo 'Defconfigs:'
 	@$(foreach d,$(defconfigs),printf '  %-28s - %s\n' '$(d)' '$(call describe-defconfig,$(call find-config,$(d)))';)
