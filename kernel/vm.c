@@ -68,6 +68,14 @@ static void vm_load_image(struct vm *vm)
 		panic("vm '%s': image does not fit at guest 0x%llx", d->name,
 		      (unsigned long long)d->image_load);
 	memcpy(dst, d->image_start, (size_t)d->image_size);
+
+	/* Generated device tree (dtb = auto): copied fresh at every (re)boot too. */
+	dst = d->dtb_size ? vm_guest_ram(vm, d->dtb_addr, d->dtb_size) : NULL;
+	if (d->dtb_size && !dst)
+		panic("vm '%s': device tree does not fit at guest 0x%llx", d->name,
+		      (unsigned long long)d->dtb_addr);
+	if (dst)
+		memcpy(dst, d->dtb_start, (size_t)d->dtb_size);
 }
 
 /* vCPU 0 starts at the entry point with a0/x0 = 0 and a1/x1 = device tree. */
@@ -278,4 +286,25 @@ void vcpu_stop_self(struct vcpu *v)
 	v->state = VCPU_OFF;
 	spin_unlock(&v->vm->lock);
 	cpu_run_loop(v->cpu);
+}
+
+u32 vm_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
+{
+	const struct vmconf_vm *d = vm->desc;
+	u32 n = 0;
+
+	for (u32 i = 0; i < d->nr_irqs && n < max; i++)
+		out[n++] = d->irqs[i];
+	for (u32 m = 0; m < d->nr_shmem_maps; m++)
+		for (u32 e = 0; e < d->shmem_maps[m].nr_doorbells && n < max; e++)
+			out[n++] = d->shmem_maps[m].doorbells[e];
+	/* Ascending, as the layout lists the physical ones (a few dozen at most). */
+	for (u32 i = 1; i < n; i++)
+		for (u32 j = i; j > 0 && out[j - 1] > out[j]; j--) {
+			u32 t = out[j];
+
+			out[j] = out[j - 1];
+			out[j - 1] = t;
+		}
+	return n;
 }

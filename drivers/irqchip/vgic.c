@@ -40,6 +40,9 @@ struct vgic_cpu {
 };
 
 static struct vgic vgics[VMCONF_NR_VMS];
+/* Scratch for building one model at a time, at boot: the VM's SPIs and doorbells. */
+#define VGIC_MAX_OWNED 1024
+static u32 owned_spis[VGIC_MAX_OWNED];
 static struct vgic_cpu vgic_cpus[CONFIG_NR_CPUS];
 
 static bool running(const struct vcpu *v)
@@ -356,8 +359,8 @@ int virq_vm_init(struct vm *vm)
 	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
 		return -EINVAL;
 	g = &vgics[vm->id];
-	err = vgic_model_init(&g->model, GIC_VERSION, vm->nr_vcpus, model_intids(desc), desc->irqs,
-			      desc->nr_irqs);
+	err = vgic_model_init(&g->model, GIC_VERSION, vm->nr_vcpus, model_intids(desc), owned_spis,
+			      vm_virtual_irqs(vm, owned_spis, VGIC_MAX_OWNED));
 	if (err) {
 		pr_err("VM %s: virtual GIC: %u vCPUs (at most %u) or an interrupt that is not an "
 		       "SPI of this GIC",
@@ -409,6 +412,17 @@ void virq_inject(struct vm *vm, u32 irq)
 	spin_lock(&g->lock);
 	if (!vgic_model_inject_hw(&g->model, 0, irq))
 		gic_deactivate(irq);
+	finish_unlock(g);
+}
+
+void virq_raise(struct vm *vm, u32 irq)
+{
+	struct vgic *g = vm->virq;
+
+	if (!g || irq < VGIC_NR_PRIVATE)
+		return;
+	spin_lock(&g->lock);
+	(void)vgic_model_raise(&g->model, 0, irq, 0);
 	finish_unlock(g);
 }
 

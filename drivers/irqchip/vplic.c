@@ -26,6 +26,8 @@ struct vplic {
 };
 
 static struct vplic vplics[VMCONF_NR_VMS];
+/* Scratch for building one model at a time, at boot. */
+static u32 owned_sources[VPLIC_NR_SOURCES];
 
 static bool in_flight(const struct vplic *vp, u32 src)
 {
@@ -101,7 +103,8 @@ int virq_vm_init(struct vm *vm)
 	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
 		return -EINVAL;
 	vp = &vplics[vm->id];
-	err = vplic_model_init(&vp->model, vm->nr_vcpus, desc->irqs, desc->nr_irqs);
+	err = vplic_model_init(&vp->model, vm->nr_vcpus, owned_sources,
+			       vm_virtual_irqs(vm, owned_sources, VPLIC_NR_SOURCES));
 	if (err) {
 		pr_err("VM %s: virtual PLIC: %u vCPUs (at most %u) or a source outside 1..%u",
 		       desc->name, vm->nr_vcpus, (unsigned int)VPLIC_MAX_VCPUS,
@@ -148,6 +151,18 @@ void virq_inject(struct vm *vm, u32 irq)
 	} else {
 		irqchip_complete(cpu, irq);
 	}
+	spin_unlock(&vp->lock);
+}
+
+void virq_raise(struct vm *vm, u32 irq)
+{
+	struct vplic *vp = vm->virq;
+
+	if (!vp)
+		return;
+	spin_lock(&vp->lock);
+	if (vplic_model_raise(&vp->model, irq))
+		update_lines(vp);
 	spin_unlock(&vp->lock);
 }
 

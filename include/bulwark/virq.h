@@ -14,8 +14,9 @@ struct vcpu;
 
 /*
  * At boot, for every VM: build its model from the layout (only the VM's own
- * interrupts exist in it), register its MMIO window and route each of its
- * physical interrupts to the VM's first physical CPU.
+ * interrupts exist in it: its devices' and its IPC doorbells), register its
+ * MMIO window and route each of its physical interrupts to the VM's first
+ * physical CPU.
  */
 int virq_vm_init(struct vm *vm);
 
@@ -25,6 +26,12 @@ int virq_vm_init(struct vm *vm);
  * completes it. Called on the CPU that claimed it.
  */
 void virq_inject(struct vm *vm, u32 irq);
+
+/*
+ * A purely virtual interrupt of the VM (an IPC doorbell) fires: made pending
+ * in the model as an edge; nothing physical to complete. Any CPU.
+ */
+void virq_raise(struct vm *vm, u32 irq);
 
 /* The VM restarts: back to reset state; in-flight interrupts are completed. */
 void virq_vm_reset(struct vm *vm);

@@ -96,6 +96,12 @@ bool vm_contain(struct vcpu *v, const char *what, u64 addr, u64 pc, const char *
 
 #define VM_FAULT_INJECTED "access fault injected"
 
+/*
+ * Every interrupt the VM's virtual controller has: its physical interrupts
+ * and its IPC doorbells. Fills out (room for max) and returns the count.
+ */
+u32 vm_virtual_irqs(const struct vm *vm, u32 *out, u32 max);
+
 /* SBI HSM / PSCI: start vCPU index of v's VM at pc with two arguments. */
 int vcpu_start_sibling(struct vcpu *v, unsigned int index, u64 pc, u64 arg0, u64 arg1);
 

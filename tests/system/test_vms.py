@@ -111,6 +111,15 @@ LAYOUTS = [
                    r"\x1d1to-second\r\x1d0to-first\r")]),
 ]
 
+# IPC: 10 000 messages each way through shared memory and doorbells; an
+# outsider VM can neither reach the memory nor ring the doorbells.
+for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000")):
+    LAYOUTS.append(Layout(board, f"{board}-ipc.vmconf",
+                          verdicts={"sender": r"^7 passed, 0 failed$",
+                                    "echo": r"^6 passed, 0 failed$",
+                                    "outsider": r"^2 passed, 0 failed$"},
+                          reports=[report("outsider", "load from", addr, NOT_COVERED, INJECTED)]))
+
 # Per board: variant -> (configuration goals, extra QEMU arguments).
 VARIANTS = {
     "qemu_rv64": {"sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64"]),

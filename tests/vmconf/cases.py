@@ -27,7 +27,7 @@ CASES = [
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
      E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, load, entry, dtb, fault, "
-     'console, irqs', None),
+     'console, irqs, bootargs', None),
     ('unknown-block', vm(body='    region x { size = 4K }\n'),
      E % 5 + "vm 'a': region 'x': unknown block; allowed here: memory, device, shmem", None),
     ('unknown-region-field', 'vm a {\n    cpus = [0]\n    image = "img.bin"\n'
@@ -165,6 +165,29 @@ CASES = [
      'chan); add a top-level shmem chann { size = ... }', None),
     ('shmem-zero-size', 'shmem chan { size = 0 }\n' + vm(),
      E % 1 + "shmem 'chan'.size: must not be zero", None),
+    ('doorbell-not-on-board',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [200] }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.doorbells: interrupt 200 does not exist on this board; it has "
+     '1-95', None),
+    ('doorbell-is-device-irq',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [11] }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.doorbells: interrupt 11 is device 'rtc''s; pick one no device "
+     'of the board uses', None),
+    ('doorbell-twice',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40, 40] }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40, 41] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.doorbells: interrupt 40 is already a doorbell (line 5)", None),
+    ('doorbell-events-differ',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40, 41] }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 11 + "vm 'b': shmem 'chan'.doorbells: 1 doorbells, but vm 'a' has 2 (line 5); an IPC "
+     'object has one doorbell per event in every VM that maps it', None),
     ('no-vm', '# nothing here\n',
      E % 1 + 'vm: the layout has no vm block; add one, e.g. vm NAME { cpus = [0] ... }', None),
 ]

@@ -126,7 +126,7 @@ def test_compile_outputs_build_with_gcc(good):
     assert '.on_fault = VMCONF_FAULT_INJECT,' in c_text
     assert '.console = VMCONF_CONSOLE_PASSTHROUGH,' in c_text
     assert ('\t{ .name = "chan", .shmem_id = 0u, .guest_base = 0xa0000000ULL, '
-            '.access = VMCONF_ACCESS_READ },') in c_text
+            '.access = VMCONF_ACCESS_READ, .doorbells = 0, .nr_doorbells = 0u },') in c_text
     assert 'const char vmconf_source[] = "layout.vmconf";' in c_text
     assert '.incbin "%s"' % (good.path / 'build' / 'guests' / 'linux.bin') in s_file.read_text()
     assert [p.name for p in h_file.parent.iterdir() if p.name.startswith('.')] == []
@@ -172,9 +172,10 @@ def test_shipped_layout_passes(scratch, layout):
     # Every guest image the layout names, as a small stand-in under ${O}.
     for image in re.findall(r'image\s*=\s*"\$\{O\}/([^"]+)"', layout.read_text()):
         scratch.image('build/' + image, 4096)
-    result = scratch.run(None, command='check', layout_name=str(layout))
+    board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
+    result = scratch.run(None, command='check', layout_name=str(layout), board_dir=board)
     assert (result.returncode, result.stdout, result.stderr) == (0, '', '')
-    result = scratch.run(None, command='compile', layout_name=str(layout))
+    result = scratch.run(None, command='compile', layout_name=str(layout), board_dir=board)
     assert result.returncode == 0, result.stderr
     c_text = scratch.outputs()[0].read_text()
     assert f'const char vmconf_source[] = "vmconf/{layout.name}";' in c_text

@@ -8,6 +8,7 @@ import sys
 sys.dont_write_bytecode = True  # keep the source tree clean for O= builds
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from vmconflib.devicetree import build_dtbs  # noqa: E402
 from vmconflib.errors import VmconfError  # noqa: E402
 from vmconflib.gen_asm import generate_asm  # noqa: E402
 from vmconflib.gen_c import generate_c  # noqa: E402
@@ -41,11 +42,14 @@ def run(args):
         sys.stdout.write(format_show(system))
     elif args.command == 'compile':
         layout, board, source = system.layout, system.board, system.source
+        # Generated device trees (dtb = auto) go next to the assembly that embeds them.
+        dtbs = build_dtbs(layout, board, system.config, os.path.dirname(args.out_s) or '.')
         files = {
             args.out_c: generate_c(layout, board, source),
             args.out_s: generate_asm(layout, source),
             args.out_h: generate_header(layout, board, source),
         }
+        files.update(dtbs)
         write_all(files)
 
 

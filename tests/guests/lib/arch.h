@@ -93,6 +93,12 @@ long arch_ipi_send(unsigned long cpu);
 /* IPIs received by a CPU so far. */
 unsigned long arch_ipi_count(unsigned long cpu);
 
+/* A Bulwark (Bao-compatible) hypercall: SBI extension 0x08000BA0, SMCCC vendor-hypervisor call. */
+long arch_hypercall(unsigned long id, unsigned long a0, unsigned long a1);
+/* Give device interrupt id a priority and enable it for this CPU (after arch_dev_irq_set_handler).
+ */
+void arch_dev_irq_enable(unsigned int id);
+
 /* Cold reboot of the machine or VM; returns only on failure, with the error. */
 long arch_system_reset(void);
 /* One character from the console: 1 when *c was read, 0 when none waits, or an error. */

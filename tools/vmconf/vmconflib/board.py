@@ -13,7 +13,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
-    'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word'),
+    'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word', compatible='strs'),
                    example='device uart0 { base = ... size = ... }',
                    choices={'owner': ('hypervisor', 'console')}),
 })
@@ -33,6 +33,7 @@ class Window:
         self.size = rec.get('size')
         self.irqs = [irq for irq, _ in rec.get('irqs', [])]
         self.owner = rec.get('owner')
+        self.compatible = rec.get('compatible', [])
 
     @property
     def end(self):

@@ -41,6 +41,7 @@ def check_layout(layout, board, config):
         _check_irqs(vm, board, state)
         _check_image(vm)
         _check_addresses(vm)
+    _check_ipc_events(layout)
     for shmem in layout.shmems:
         if not shmem.users:
             raise shmem.ctx.error(shmem.line, '', 'declared but not mapped by any VM; map it in '
@@ -49,6 +50,21 @@ def check_layout(layout, board, config):
             raise shmem.ctx.error(shmem.line, '', "used by vm '%s' only; a shared object needs "
                                   'at least two VMs: map it in another VM or use a memory region'
                                   % shmem.users[0].name)
+
+
+def _check_ipc_events(layout):
+    """An IPC object (a shmem with doorbells) has the same events in every VM."""
+    for shmem in layout.shmems:
+        maps = [(vm, m) for vm in layout.vms for m in vm.shmaps if m.name == shmem.name]
+        counts = {len(m.doorbells) for _, m in maps}
+        if len(counts) > 1:
+            vm, m = maps[-1]
+            first_vm, first = maps[0]
+            raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
+                               "%d doorbells, but vm '%s' has %d (line %d); an IPC object has one "
+                               'doorbell per event in every VM that maps it'
+                               % (len(m.doorbells), first_vm.name, len(first.doorbells),
+                                  first.line))
 
 
 def _check_shmems(layout, board):
@@ -295,6 +311,29 @@ def _check_irqs(vm, board, state):
     for irq, (line, how) in mine.items():
         owner[irq] = (vm, line, how)
     vm.irqs = sorted(mine)
+    _check_doorbells(vm, board, mine, dev_of)
+
+
+def _check_doorbells(vm, board, mine, dev_of):
+    """Doorbells are virtual interrupts of the VM: numbers its controller has, unused."""
+    used = {}
+    for smap in vm.shmaps:
+        field = "shmem '%s'.doorbells" % smap.name
+        for irq, line in smap.doorbells:
+            if irq not in board.irqs:
+                raise vm.ctx.error(line, field, 'interrupt %d does not exist on this board; it '
+                                   'has %s' % (irq, intset(board.irqs)))
+            if irq in mine:
+                raise vm.ctx.error(line, field, 'interrupt %d already comes with %s (line %d); '
+                                   'a doorbell needs an interrupt of its own'
+                                   % (irq, mine[irq][1], mine[irq][0]))
+            if irq in dev_of:
+                raise vm.ctx.error(line, field, "interrupt %d is device '%s''s; pick one no "
+                                   'device of the board uses' % (irq, dev_of[irq].name))
+            if irq in used:
+                raise vm.ctx.error(line, field, 'interrupt %d is already a doorbell (line %d)'
+                                   % (irq, used[irq]))
+            used[irq] = line
 
 
 def _check_image(vm):
@@ -348,3 +387,28 @@ def _check_addresses(vm):
     if vm.dtb and _region_at(vm, vm.dtb) is None:
         raise ctx.error(rec.line_of('dtb'), 'dtb', '%s is outside the VM\'s memory (%s)'
                         % (hexa(vm.dtb), _memory_text(vm)))
+    _check_dtb_auto(vm)
+
+
+DTB_ROOM = 2 << 20  # dtb = auto: the top 2 MiB of the first region
+
+
+def _check_dtb_auto(vm):
+    """Places a generated device tree in the top 2 MiB of the first region, clear of the image."""
+    ctx, rec = vm.ctx, vm.rec
+    if not vm.dtb_auto:
+        if vm.bootargs is not None:
+            raise ctx.error(rec.line_of('bootargs'), 'bootargs', 'only used in a generated '
+                            'device tree; add dtb = auto or remove bootargs')
+        return
+    line, ram = rec.line_of('dtb'), vm.regions[0]
+    if ram.size <= DTB_ROOM:
+        raise ctx.error(line, 'dtb', "auto puts the device tree in the top 2 MiB of memory '%s' "
+                        '(%s), which is only %s; enlarge the region or give an address'
+                        % (ram.name, span(ram.guest, ram.size), human(ram.size)))
+    vm.dtb = ram.guest + ram.size - DTB_ROOM
+    if vm.load < vm.dtb + DTB_ROOM and vm.dtb < vm.load + vm.image_size:
+        raise ctx.error(line, 'dtb', "auto puts the device tree at %s (top 2 MiB of memory '%s'), "
+                        'which overlaps the image at %s; enlarge the region or load the image '
+                        'lower' % (span(vm.dtb, DTB_ROOM), ram.name,
+                                   span(vm.load, vm.image_size)))

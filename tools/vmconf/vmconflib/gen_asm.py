@@ -21,4 +21,14 @@ def generate_asm(layout, source):
                   '%s:' % sym,
                   '\t.incbin %s' % _asm_string(path),
                   '\t.size %s, %d' % (sym, size)]
+    for vm in layout.vms:
+        if vm.dtb_size:  # the device tree the build generated (dtb = auto)
+            sym = 'vmconf_dtb_%d' % vm.index
+            lines += ['',
+                      '\t.balign 8',
+                      '\t.globl %s' % sym,
+                      '\t.type %s, %%object' % sym,
+                      '%s:' % sym,
+                      '\t.incbin %s' % _asm_string(vm.dtb_path),
+                      '\t.size %s, %d' % (sym, vm.dtb_size)]
     return '\n'.join(lines) + '\n'

@@ -47,6 +47,9 @@ def generate_c(layout, board, source):
              '#include <bulwark/vmconf.h>', '']
     for index, (path, _) in enumerate(layout.images):
         lines.append('extern const u8 vmconf_image_%d[];' % index)
+    for vm in layout.vms:
+        if vm.dtb_size:
+            lines.append('extern const u8 vmconf_dtb_%d[];' % vm.index)
     lines.append('')
     for vm in layout.vms:
         lines += _vm_arrays(vm, board)
@@ -97,10 +100,17 @@ def _vm_arrays(vm, board):
         out.append('static const u32 %s_irqs[] = { %s };'
                    % (p, ', '.join(u32(irq) for irq in vm.irqs)))
     if vm.shmaps:
+        for i, s in enumerate(vm.shmaps):
+            if s.doorbells:
+                out.append('static const u32 %s_doorbells%d[] = { %s };'
+                           % (p, i, ', '.join(u32(irq) for irq, _ in s.doorbells)))
         out.append('static const struct vmconf_shmem_map %s_shmem_maps[] = {' % p)
-        for s in vm.shmaps:
-            out.append('\t{ .name = %s, .shmem_id = %s, .guest_base = %s, .access = %s },'
-                       % (c_string(s.name), u32(s.shmem.index), u64(s.guest), access(s.access)))
+        for i, s in enumerate(vm.shmaps):
+            bells = '%s_doorbells%d' % (p, i) if s.doorbells else '0'
+            out.append('\t{ .name = %s, .shmem_id = %s, .guest_base = %s, .access = %s, '
+                       '.doorbells = %s, .nr_doorbells = %s },'
+                       % (c_string(s.name), u32(s.shmem.index), u64(s.guest), access(s.access),
+                          bells, u32(len(s.doorbells))))
         out.append('};')
     out.append('')
     return out
@@ -129,6 +139,8 @@ def _vm_entry(vm, board):
         ('image_start', 'vmconf_image_%d' % vm.image_id),
         ('image_size', u64(vm.image_size)),
         ('image_load', u64(vm.load)),
+        ('dtb_start', 'vmconf_dtb_%d' % vm.index if vm.dtb_size else '0'),
+        ('dtb_size', u64(vm.dtb_size)),
     ]
     out = ['\t{']
     for name, value in fields:

@@ -12,11 +12,11 @@ MEMORY_SPEC = Spec('memory', {'guest': 'int', 'size': 'int', 'phys': 'int', 'col
                               'access': 'access'},
                    example='memory ram { guest = 0x80000000  size = 16M }')
 DEVICE_SPEC = Spec('device', {'guest': 'int'}, example='device rtc')
-MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access'},
+MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access', 'doorbells': 'ints'},
                 example='shmem chan { guest = 0x88000000 }')
 VM_SPEC = Spec('vm', {
-    'cpus': 'ints', 'image': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int',
-    'fault': 'word', 'console': 'word', 'irqs': 'ints',
+    'cpus': 'ints', 'image': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
+    'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
     choices={'fault': ('stop', 'inject'), 'console': ('virtual', 'passthrough', 'none')})
@@ -70,6 +70,8 @@ class ShmemMap:
         self.line = rec.line
         self.guest = rec.get('guest')
         self.access = rec.get('access', 3)
+        # IPC: this VM's doorbell interrupt for each event, in event order.
+        self.doorbells = rec.get('doorbells', [])
         self.shmem = None
 
 
@@ -102,7 +104,13 @@ class Vm:
         self.image_id = None
         self.load = rec.get('load')
         self.entry = rec.get('entry')
-        self.dtb = rec.get('dtb', 0)
+        # dtb = auto: the build generates the device tree (devicetree.py) and
+        # checks.py puts it in the top 2 MiB of the first region.
+        self.dtb_auto = rec.get('dtb') == 'auto'
+        self.dtb = 0 if self.dtb_auto else rec.get('dtb', 0)
+        self.bootargs = rec.get('bootargs')
+        self.dtb_path = None
+        self.dtb_size = 0
         self.fault = rec.get('fault', 'stop')
         self.console = rec.get('console', 'virtual')
         self.regions = [Region(r) for r in rec.blocks('memory')]

@@ -7,14 +7,14 @@ import tempfile
 
 def _unchanged(path, text):
     try:
-        with open(path, encoding='utf-8') as f:
-            return f.read() == text
+        with open(path, 'rb') as f:
+            return f.read() == (text if isinstance(text, bytes) else text.encode('utf-8'))
     except OSError:
         return False
 
 
 def write_all(files):
-    """Writes {path: text} so that each file appears complete or not at all.
+    """Writes {path: text or bytes} so that each file appears complete or not at all.
 
     A file whose content would not change is left alone, so that its
     timestamp does not make the build recompile what includes it.
@@ -27,8 +27,8 @@ def write_all(files):
             os.makedirs(directory, exist_ok=True)
             fd, temp = tempfile.mkstemp(prefix='.vmconf-', dir=directory)
             temps.append(temp)
-            with os.fdopen(fd, 'w', encoding='utf-8') as f:
-                f.write(text)
+            with os.fdopen(fd, 'wb') as f:  # text is str, or bytes (a device tree blob)
+                f.write(text if isinstance(text, bytes) else text.encode('utf-8'))
             os.chmod(temp, 0o644)
         for (path, _), temp in zip(files.items(), temps):
             os.replace(temp, path)

@@ -100,6 +100,17 @@ def convert(ctx, field, ftype, value, choices=None):
         return _ints(ctx, field, value)
     if ftype == 'access':
         return _access(ctx, field, value)
+    if ftype == 'int_or_auto':
+        if value.kind == 'int' or (value.kind == 'word' and value.value == 'auto'):
+            return value.value
+        raise ctx.error(value.line, field, 'expected a number or auto, found %s'
+                        % value.describe())
+    if ftype == 'strs':
+        elems = value.value if value.kind == 'list' else [value]
+        if not elems or any(elem.kind != 'str' for elem in elems):
+            raise ctx.error(value.line, field, 'expected a string or a list of strings, found %s'
+                            % value.describe())
+        return [elem.value for elem in elems]
     raise AssertionError(ftype)
 
 

@@ -39,7 +39,8 @@ def _vm(vm, board):
         ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
         ('image', '%s  (%s, loaded at %s)' % (vm.image, _bytes(vm.image_size), hexa(vm.load))),
         ('entry', hexa(vm.entry)),
-        ('dtb', hexa(vm.dtb) if vm.dtb else 'none'),
+        ('dtb', '%s  (generated, top 2 MiB of memory \'%s\')' % (hexa(vm.dtb), vm.regions[0].name)
+         if vm.dtb_auto else hexa(vm.dtb) if vm.dtb else 'none'),
         ('fault', vm.fault),
         ('console', vm.console),
     ]

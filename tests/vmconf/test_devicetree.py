@@ -1,0 +1,307 @@
+# SPDX-License-Identifier: Apache-2.0
+# dtb = auto: the generated device trees pass dtc with warnings as errors and decode back to the layout.
+
+import os
+import shutil
+import struct
+import subprocess
+import sys
+
+import pytest
+
+from conftest import BOARD_DIR, CONFIG, ROOT
+
+sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
+from vmconflib.devicetree import mpidr  # noqa: E402
+from vmconflib.layout import MAP_SPEC  # noqa: E402
+
+ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
+GICV3 = CONFIG + 'CONFIG_IRQCHIP_GICV3=y\n'
+GICV2 = CONFIG + 'CONFIG_IRQCHIP_GICV2=y\n# CONFIG_IRQCHIP_GICV3 is not set\n'
+E = 'layout.vmconf:%d: error: '
+
+pytestmark = pytest.mark.skipif(shutil.which('dtc') is None,
+                                reason='dtc (Debian package device-tree-compiler) not installed')
+
+RV_LAYOUT = '''\
+vm a {
+    cpus    = [0-1]
+    image   = "img.bin"
+    dtb     = auto
+    console = passthrough
+    memory ram { guest = 0x80000000  size = 16M }
+    memory hi  { guest = 0x90000000  size = 4M }
+    device rtc
+    device virtio0 { guest = 0x20001000 }
+    shmem chan { guest = 0xa0000000 }
+}
+vm b {
+    cpus     = [2]
+    image    = "img.bin"
+    dtb      = auto
+    bootargs = "console=hvc0 \\"quoted\\""
+    memory ram { guest = 0x80000000  size = 16M }
+    shmem chan { guest = 0xa0000000 }
+}
+shmem chan { size = 64K }
+'''
+
+ARM_LAYOUT = '''\
+vm a {
+    cpus     = [0-2]
+    image    = "img.bin"
+    dtb      = auto
+    bootargs = "console=ttyAMA0 root=/dev/ram"
+    memory ram { guest = 0x40000000  size = 32M }
+    device rtc
+    device gpio { guest = 0x20030000 }
+}
+vm b {
+    cpus    = [3]
+    image   = "img.bin"
+    dtb     = auto
+    console = none
+    memory ram { guest = 0x40000000  size = 16M }
+}
+'''
+
+
+def parse_fdt(blob):
+    """A flattened device tree -> {node path: {property: bytes}}."""
+    magic, total, off_struct, off_strings = struct.unpack_from('>IIII', blob, 0)
+    assert magic == 0xd00dfeed and total == len(blob)
+    nodes, path, pos = {}, [], off_struct
+    while True:
+        token, = struct.unpack_from('>I', blob, pos)
+        pos += 4
+        if token == 1:
+            end = blob.index(b'\0', pos)
+            path.append(blob[pos:end].decode())
+            pos = (end + 4) & ~3
+            nodes['/' + '/'.join(p for p in path if p)] = {}
+        elif token == 2:
+            path.pop()
+        elif token == 3:
+            size, name_off = struct.unpack_from('>II', blob, pos)
+            name = blob[off_strings + name_off:blob.index(b'\0', off_strings + name_off)].decode()
+            nodes['/' + '/'.join(p for p in path if p)][name] = blob[pos + 8:pos + 8 + size]
+            pos = (pos + 8 + size + 3) & ~3
+        elif token == 9:
+            return nodes
+        else:
+            assert token == 4, token
+
+
+def cells(value):
+    return list(struct.unpack('>%dI' % (len(value) // 4), value))
+
+
+def regs(value):
+    """reg with two address and two size cells -> [(base, size)]."""
+    c = cells(value)
+    return [((c[i] << 32 | c[i + 1]), (c[i + 2] << 32 | c[i + 3])) for i in range(0, len(c), 4)]
+
+
+def strs(value):
+    return value.decode().split('\0')[:-1]
+
+
+def by_phandle(tree):
+    return {cells(props['phandle'])[0]: path for path, props in tree.items() if 'phandle' in props}
+
+
+def compile_layout(scratch, layout, board=BOARD_DIR, config=CONFIG):
+    scratch.config(config)
+    result = scratch.run(layout, board_dir=board)
+    assert (result.returncode, result.stderr) == (0, '')
+    trees = {}
+    for name in ('a', 'b'):
+        dtb = scratch.path / 'out' / ('%s.dtb' % name)
+        # Decodes and re-encodes without a single warning: warnings count as errors.
+        check = subprocess.run(['dtc', '-I', 'dtb', '-O', 'dtb', '-o', os.devnull, str(dtb)],
+                               capture_output=True, text=True)
+        assert (check.returncode, check.stderr) == (0, '')
+        assert (scratch.path / 'out' / ('%s.dts' % name)).exists()
+        trees[name] = parse_fdt(dtb.read_bytes())
+    return trees
+
+
+def test_riscv_tree_matches_layout(scratch):
+    trees = compile_layout(scratch, RV_LAYOUT)
+    a, b = trees['a'], trees['b']
+    assert regs(a['/memory@80000000']['reg']) == [(0x80000000, 16 << 20)]
+    assert regs(a['/memory@90000000']['reg']) == [(0x90000000, 4 << 20)]
+    assert strs(a['/memory@80000000']['device_type']) == ['memory']
+    assert cells(a['/cpus']['timebase-frequency']) == [10000000]
+    cpus = sorted(p for p in a if p.startswith('/cpus/cpu@') and p.count('/') == 2)
+    assert cpus == ['/cpus/cpu@0', '/cpus/cpu@1']
+    for index, path in enumerate(cpus):
+        assert cells(a[path]['reg']) == [index]
+        assert strs(a[path]['mmu-type']) == ['riscv,sv39']
+        assert strs(a[path]['riscv,isa'])[0].startswith('rv64imafdc')
+        assert strs(a[path + '/interrupt-controller']['compatible']) == ['riscv,cpu-intc']
+    plic = a['/interrupt-controller@c000000']
+    assert strs(plic['compatible']) == ['sifive,plic-1.0.0', 'riscv,plic0']
+    assert regs(plic['reg']) == [(0x0c000000, 0x600000)]
+    assert cells(plic['riscv,ndev']) == [95]
+    handles = by_phandle(a)
+    ext = cells(plic['interrupts-extended'])
+    assert [(handles[ext[i]], ext[i + 1]) for i in range(0, len(ext), 2)] == [
+        ('/cpus/cpu@0/interrupt-controller', 11), ('/cpus/cpu@0/interrupt-controller', 9),
+        ('/cpus/cpu@1/interrupt-controller', 11), ('/cpus/cpu@1/interrupt-controller', 9)]
+    assert handles[cells(a['/']['interrupt-parent'])[0]] == '/interrupt-controller@c000000'
+    assert strs(a['/rtc@101000']['compatible']) == ['google,goldfish-rtc']
+    assert regs(a['/rtc@101000']['reg']) == [(0x101000, 0x1000)]
+    assert cells(a['/rtc@101000']['interrupts']) == [11]
+    assert strs(a['/virtio0@20001000']['compatible']) == ['virtio,mmio']
+    assert regs(a['/virtio0@20001000']['reg']) == [(0x20001000, 0x1000)]
+    assert cells(a['/virtio0@20001000']['interrupts']) == [1]
+    assert strs(a['/uart@10000000']['compatible']) == ['ns16550a']
+    assert cells(a['/uart@10000000']['interrupts']) == [10]
+    assert strs(a['/chosen']['bootargs']) == ['console=hvc0 earlycon=sbi']
+    assert strs(a['/chosen']['stdout-path']) == ['/uart@10000000']
+    shm = a['/reserved-memory/shmem@a0000000']
+    assert strs(shm['compatible']) == ['bulwark,shmem']
+    assert regs(shm['reg']) == [(0xa0000000, 64 << 10)]
+    # The virtual console is SBI: no UART node, no stdout-path.
+    assert not [p for p in b if p.startswith('/uart')]
+    assert strs(b['/chosen']['bootargs']) == ['console=hvc0 "quoted"']
+    assert 'stdout-path' not in b['/chosen']
+    assert [p for p in b if p.startswith('/cpus/cpu@') and p.count('/') == 2] == ['/cpus/cpu@0']
+
+
+def test_riscv_tree_is_embedded(scratch):
+    compile_layout(scratch, RV_LAYOUT)
+    c_file, s_file, h_file = scratch.outputs()
+    size = (scratch.path / 'out' / 'a.dtb').stat().st_size
+    c_text, s_text = c_file.read_text(), s_file.read_text()
+    assert '\t\t.dtb_addr = 0x80e00000ULL,\n' in c_text
+    assert '\t\t.dtb_start = vmconf_dtb_0,\n\t\t.dtb_size = 0x%xULL,\n' % size in c_text
+    assert '.incbin "%s"' % (scratch.path / 'out' / 'a.dtb') in s_text
+    assert '.size vmconf_dtb_1, %d' % (scratch.path / 'out' / 'b.dtb').stat().st_size in s_text
+    gcc = ['gcc', '-std=c11', '-Wall', '-Wextra', '-Werror', '-c', str(c_file), '-I',
+           str(ROOT / 'include'), '-I', str(h_file.parent), '-o', str(scratch.path / 'c.o')]
+    subprocess.run(gcc, check=True)
+    subprocess.run(['gcc', '-c', str(s_file), '-o', str(scratch.path / 's.o')], check=True)
+    show = scratch.run(None, command='show').stdout.splitlines()
+    assert "  dtb      0x80e00000  (generated, top 2 MiB of memory 'ram')" in show
+
+
+@pytest.mark.parametrize('version', [3, 2])
+def test_arm_tree_matches_layout(scratch, version):
+    trees = compile_layout(scratch, ARM_LAYOUT, ARM_BOARD, GICV3 if version == 3 else GICV2)
+    a, b = trees['a'], trees['b']
+    assert regs(a['/memory@40000000']['reg']) == [(0x40000000, 32 << 20)]
+    cpus = sorted(p for p in a if p.startswith('/cpus/cpu@'))
+    assert cpus == ['/cpus/cpu@0', '/cpus/cpu@1', '/cpus/cpu@2']
+    for index, path in enumerate(cpus):
+        assert cells(a[path]['reg']) == [mpidr(index)]
+        assert strs(a[path]['compatible']) == ['arm,cortex-a53']
+        assert strs(a[path]['enable-method']) == ['psci']
+    assert strs(a['/psci']['compatible'])[0] == 'arm,psci-1.0'
+    assert strs(a['/psci']['method']) == ['hvc']
+    gic = a['/interrupt-controller@8000000']
+    if version == 3:
+        assert strs(gic['compatible']) == ['arm,gic-v3']
+        assert regs(gic['reg']) == [(0x08000000, 0x10000), (0x080a0000, 3 * 0x20000)]
+        assert regs(b['/interrupt-controller@8000000']['reg'])[1] == (0x080a0000, 0x20000)
+    else:
+        assert strs(gic['compatible']) == ['arm,cortex-a15-gic']
+        assert regs(gic['reg']) == [(0x08000000, 0x10000), (0x08010000, 0x2000)]
+    assert cells(gic['#interrupt-cells']) == [3]
+    timer = cells(a['/timer']['interrupts'])
+    assert strs(a['/timer']['compatible']) == ['arm,armv8-timer']
+    assert [timer[i:i + 2] for i in range(0, 12, 3)] == [[1, 13], [1, 14], [1, 11], [1, 10]]
+    handles = by_phandle(a)
+    uart = a['/uart@9000000']
+    assert strs(uart['compatible']) == ['arm,pl011', 'arm,primecell']
+    assert regs(uart['reg']) == [(0x09000000, 0x1000)]
+    assert cells(uart['interrupts']) == [0, 1, 4]  # SPI 1 = INTID 33
+    assert [handles[h] for h in cells(uart['clocks'])] == ['/apb-pclk', '/apb-pclk']
+    assert strs(a['/apb-pclk']['compatible']) == ['fixed-clock']
+    assert strs(a['/rtc@9010000']['compatible']) == ['arm,pl031', 'arm,primecell']
+    assert cells(a['/rtc@9010000']['interrupts']) == [0, 2, 4]
+    assert regs(a['/gpio@20030000']['reg']) == [(0x20030000, 0x1000)]
+    assert cells(a['/gpio@20030000']['interrupts']) == [0, 7, 4]
+    assert strs(a['/chosen']['bootargs']) == ['console=ttyAMA0 root=/dev/ram']
+    assert strs(a['/chosen']['stdout-path']) == ['/uart@9000000']
+    # console = none: no UART, no stdout-path, the default command line.
+    assert not [p for p in b if p.startswith('/uart')]
+    assert strs(b['/chosen']['bootargs']) == ['console=ttyAMA0']
+    assert 'stdout-path' not in b['/chosen']
+
+
+def test_mpidr_affinity():
+    assert [mpidr(i) for i in (0, 15, 16, 17, 33)] == [0, 15, 0x100, 0x101, 0x201]
+
+
+@pytest.mark.skipif('doorbells' not in MAP_SPEC.fields, reason='IPC doorbells not in the layout')
+def test_ipc_objects_become_bao_ipcshmem(scratch):
+    layout = RV_LAYOUT.replace('shmem chan { guest = 0xa0000000 }',
+                               'shmem chan { guest = 0xa0000000  doorbells = [40] }', 1)
+    layout = layout.replace('    shmem chan { guest = 0xa0000000 }\n}\nshmem',
+                            '    shmem chan { guest = 0xa0000000  doorbells = [41] }\n}\nshmem')
+    trees = compile_layout(scratch, layout)
+    for name, irq, read, write in (('a', 40, 0x8000, 0), ('b', 41, 0, 0x8000)):
+        node = trees[name]['/ipc@a0000000']
+        assert strs(node['compatible']) == ['bao,ipcshmem']
+        assert regs(node['reg']) == [(0xa0000000, 64 << 10)]
+        assert cells(node['read-channel']) == [read, 0x8000]
+        assert cells(node['write-channel']) == [write, 0x8000]
+        assert cells(node['interrupts']) == [irq]
+        assert cells(node['id']) == [0]
+
+
+def vm_auto(extra='', size='16M'):
+    return ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n%s'
+            '    memory ram { guest = 0x80000000  size = %s }\n}\n' % (extra, size))
+
+
+BAD = [
+    ('region-too-small', vm_auto('    dtb = auto\n', '2M'),
+     E % 4 + "vm 'a': dtb: auto puts the device tree in the top 2 MiB of memory 'ram' "
+     '(0x80000000-0x801fffff), which is only 2 MiB; enlarge the region or give an address'),
+    ('overlaps-image', vm_auto('    dtb = auto\n    load = 0x80f00000\n'),
+     E % 4 + "vm 'a': dtb: auto puts the device tree at 0x80e00000-0x80ffffff (top 2 MiB of "
+     "memory 'ram'), which overlaps the image at 0x80f00000-0x80f00fff; enlarge the region or "
+     'load the image lower'),
+    ('bootargs-without-auto', vm_auto('    bootargs = "quiet"\n'),
+     E % 4 + "vm 'a': bootargs: only used in a generated device tree; add dtb = auto or remove "
+     'bootargs'),
+    ('dtb-word', vm_auto('    dtb = generated\n'),
+     E % 4 + "vm 'a': dtb: expected a number or auto, found the word 'generated'"),
+]
+
+
+@pytest.mark.parametrize('layout,expected', [c[1:] for c in BAD], ids=[c[0] for c in BAD])
+def test_bad_devicetree_layouts(scratch, layout, expected):
+    scratch.stale_outputs()
+    result = scratch.run(layout)
+    assert (result.returncode, result.stdout, result.stderr) == (1, '', expected + '\n')
+    for out in scratch.outputs():
+        assert not out.exists()
+
+
+def test_missing_dtc_names_the_package(scratch):
+    (scratch.path / 'layout.vmconf').write_text(vm_auto('    dtb = auto\n'))
+    args = [sys.executable, str(ROOT / 'tools' / 'vmconf' / 'vmconf.py'), 'compile', '--layout',
+            'layout.vmconf', '--board-dir', str(BOARD_DIR), '--config', '.config', '--srctree',
+            str(ROOT), '--objtree', str(scratch.path / 'build'), '--out-c', 'out/vmconf.c',
+            '--out-s', 'out/vmconf_images.S', '--out-h', 'out/board.h']
+    env = dict(os.environ, DTC='no-such-dtc')
+    result = subprocess.run(args, cwd=scratch.path, capture_output=True, text=True, env=env)
+    assert (result.returncode, result.stderr) == (
+        1, E % 4 + "vm 'a': dtb: auto needs the device tree compiler 'no-such-dtc', which is not "
+        'installed; install it (Debian package device-tree-compiler) or set DTC\n')
+    # check and show need no dtc.
+    args[2] = 'check'
+    assert subprocess.run(args[:13], cwd=scratch.path, env=env).returncode == 0
+
+
+def test_numeric_dtb_means_the_guest_brings_its_own(scratch):
+    result = scratch.run(vm_auto('    dtb = 0x80f00000\n'))
+    assert (result.returncode, result.stderr) == (0, '')
+    c_text = scratch.outputs()[0].read_text()
+    assert '.dtb_addr = 0x80f00000ULL,' in c_text
+    assert '.dtb_start = 0,\n\t\t.dtb_size = 0x0ULL,' in c_text
+    assert not list((scratch.path / 'out').glob('*.dtb'))

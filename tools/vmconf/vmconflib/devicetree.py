@@ -1,0 +1,323 @@
+# SPDX-License-Identifier: Apache-2.0
+# Generates a VM's device tree source from its checked layout and the board, and compiles it with dtc.
+
+import os
+import shutil
+import subprocess
+
+from .errors import VmconfError
+
+RISCV_ISA = 'rv64imafdc'
+RISCV_TIMEBASE = 10000000   # QEMU virt: 10 MHz
+GICR_STRIDE = 0x20000       # one GICv3 redistributor: RD and SGI frames
+GICC_SIZE = 0x2000          # the GICv2 CPU interface a guest sees
+APB_CLOCK = 24000000        # fixed clock of the PL011 and other primecells
+ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hypervisor
+DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0'}
+PL011 = ['arm,pl011', 'arm,primecell']
+
+
+def dts_string(text):
+    out = []
+    for ch in text:
+        if ch in '"\\':
+            out.append('\\' + ch)
+        elif ' ' <= ch <= '~':
+            out.append(ch)
+        else:
+            out.extend('\\x%02x' % b for b in ch.encode('utf-8'))
+    return '"%s"' % ''.join(out)
+
+
+def strings(values):
+    return ', '.join(dts_string(v) for v in values)
+
+
+def cells64(*values):
+    """Each value as two cells (high, low), for #address-cells = #size-cells = 2."""
+    return ' '.join('0x%x 0x%x' % (v >> 32, v & 0xffffffff) for v in values)
+
+
+class Tree:
+    """DTS text being written, with indentation."""
+
+    def __init__(self):
+        self.lines = ['/dts-v1/;', '']
+        self.depth = 0
+
+    def open(self, name, label=None):
+        prefix = '%s: ' % label if label else ''
+        self.lines.append('%s%s%s {' % ('\t' * self.depth, prefix, name))
+        self.depth += 1
+
+    def close(self):
+        self.depth -= 1
+        self.lines.append('%s};' % ('\t' * self.depth))
+
+    def prop(self, name, value=None):
+        """value: None (empty), str (a string), int (one cell), or raw text in a tuple."""
+        tab = '\t' * self.depth
+        if value is None:
+            self.lines.append('%s%s;' % (tab, name))
+        elif isinstance(value, str):
+            self.lines.append('%s%s = %s;' % (tab, name, dts_string(value)))
+        elif isinstance(value, int):
+            self.lines.append('%s%s = <0x%x>;' % (tab, name, value))
+        else:
+            self.lines.append('%s%s = %s;' % (tab, name, value[0]))
+
+    def text(self):
+        return '\n'.join(self.lines) + '\n'
+
+
+def mpidr(index):
+    """The MPIDR affinity of vCPU index: Aff0 = index % 16, Aff1 = index / 16."""
+    return (index // 16) << 8 | index % 16
+
+
+def gic_version(config):
+    return 2 if config.bool('CONFIG_IRQCHIP_GICV2') and \
+        not config.bool('CONFIG_IRQCHIP_GICV3') else 3
+
+
+def _devices(vm, board):
+    """(node name, guest base, board device) of every pass-through window, console included."""
+    out = [(d.name, d.guest, d.board) for d in vm.devices]
+    if vm.console == 'passthrough':
+        out.append((board.console.name, board.console.base, board.console))
+    return out
+
+
+def _irq_cells(board, irqs, config):
+    if board.arch == 'aarch64':
+        return ' '.join('<0 %d 4>' % (irq - 32) for irq in irqs)
+    return ' '.join('<%d>' % irq for irq in irqs)
+
+
+def _cpus(tree, vm, board):
+    tree.open('cpus')
+    tree.prop('#address-cells', 1)
+    tree.prop('#size-cells', 0)
+    if board.arch == 'riscv64':
+        tree.prop('timebase-frequency', RISCV_TIMEBASE)
+    for index in range(len(vm.cpus)):
+        reg = mpidr(index) if board.arch == 'aarch64' else index
+        tree.open('cpu@%x' % reg, 'cpu%d' % index)
+        tree.prop('device_type', 'cpu')
+        tree.prop('reg', reg)
+        if board.arch == 'aarch64':
+            tree.prop('compatible', 'arm,cortex-a53')
+            tree.prop('enable-method', 'psci')
+        else:
+            tree.prop('compatible', 'riscv')
+            tree.prop('riscv,isa', RISCV_ISA)
+            tree.prop('mmu-type', 'riscv,sv39')
+            tree.prop('status', 'okay')
+            tree.open('interrupt-controller', 'cpu%d_intc' % index)
+            tree.prop('compatible', 'riscv,cpu-intc')
+            tree.prop('#interrupt-cells', 1)
+            tree.prop('#address-cells', 0)
+            tree.prop('interrupt-controller')
+            tree.close()
+        tree.close()
+    tree.close()
+
+
+def _intc(tree, vm, board, config):
+    """The virtual interrupt controller at the board's addresses; returns its node path."""
+    if board.arch == 'riscv64':
+        plic = board.devices['plic']
+        name = 'interrupt-controller@%x' % plic.base
+        tree.open(name, 'intc')
+        tree.prop('compatible', (strings(['sifive,plic-1.0.0', 'riscv,plic0']),))
+        tree.prop('reg', ('<%s>' % cells64(plic.base, plic.size),))
+        # Contexts 2n (M mode, 11) and 2n+1 (S mode, 9) of vCPU n, as QEMU numbers them.
+        cells = ' '.join('&cpu%d_intc 11 &cpu%d_intc 9' % (i, i) for i in range(len(vm.cpus)))
+        tree.prop('interrupts-extended', ('<%s>' % cells,))
+        tree.prop('interrupt-controller')
+        tree.prop('#interrupt-cells', 1)
+        tree.prop('#address-cells', 0)
+        tree.prop('riscv,ndev', max(board.irqs))
+    else:
+        gicd = board.devices['gicd']
+        name = 'interrupt-controller@%x' % gicd.base
+        tree.open(name, 'intc')
+        if gic_version(config) == 3:
+            gicr = board.devices['gicr']
+            tree.prop('compatible', 'arm,gic-v3')
+            tree.prop('reg', ('<%s>' % cells64(gicd.base, gicd.size, gicr.base,
+                                               len(vm.cpus) * GICR_STRIDE),))
+        else:
+            gicc = board.devices['gicc']
+            tree.prop('compatible', 'arm,cortex-a15-gic')
+            tree.prop('reg', ('<%s>' % cells64(gicd.base, gicd.size, gicc.base, GICC_SIZE),))
+        tree.prop('interrupt-controller')
+        tree.prop('#interrupt-cells', 3)
+        tree.prop('#address-cells', 0)
+    tree.close()
+    return '/' + name
+
+
+def _arm_extras(tree, vm, config):
+    tree.open('psci')
+    tree.prop('compatible', (strings(['arm,psci-1.0', 'arm,psci-0.2']),))
+    tree.prop('method', 'hvc')
+    tree.close()
+    tree.open('timer')
+    tree.prop('compatible', 'arm,armv8-timer')
+    flags = 4 if gic_version(config) == 3 else ((1 << len(vm.cpus)) - 1) << 8 | 4
+    tree.prop('interrupts', (', '.join('<1 %d 0x%x>' % (ppi, flags) for ppi in ARM_TIMER_PPIS),))
+    tree.prop('always-on')
+    tree.close()
+    tree.open('apb-pclk', 'apb_pclk')
+    tree.prop('compatible', 'fixed-clock')
+    tree.prop('#clock-cells', 0)
+    tree.prop('clock-frequency', APB_CLOCK)
+    tree.prop('clock-output-names', 'clk24mhz')
+    tree.close()
+
+
+def _device(tree, name, guest, hw, board, config, compatible=None):
+    node = '%s@%x' % (name, guest)
+    tree.open(node)
+    compatible = compatible or hw.compatible
+    if compatible:
+        tree.prop('compatible', (strings(compatible),))
+    tree.prop('reg', ('<%s>' % cells64(guest, hw.size),))
+    if hw.irqs:
+        tree.prop('interrupts', (_irq_cells(board, hw.irqs, config),))
+    if board.arch == 'aarch64' and 'arm,primecell' in compatible:
+        if compatible[0] == 'arm,pl011':
+            tree.prop('clocks', ('<&apb_pclk>, <&apb_pclk>',))
+            tree.prop('clock-names', ('%s' % strings(['uartclk', 'apb_pclk']),))
+        else:
+            tree.prop('clocks', ('<&apb_pclk>',))
+            tree.prop('clock-names', 'apb_pclk')
+    tree.close()
+    return '/' + node
+
+
+def _ipc_channels(vm, smap):
+    """(read offset, write offset, half) of an IPC object: its first user writes the low half."""
+    half = smap.shmem.size // 2
+    first = smap.shmem.users and smap.shmem.users[0] is vm
+    return (half, 0, half) if first else (0, half, half)
+
+
+def ipc_nodes(tree, vm, board, config):
+    """A bao,ipcshmem node per IPC object (a shmem mapping with doorbells) of the VM."""
+    for index, smap in enumerate(vm.shmaps):
+        bells = [irq for irq, _ in getattr(smap, 'doorbells', [])]
+        if not bells:
+            continue
+        read, write, half = _ipc_channels(vm, smap)
+        tree.open('ipc@%x' % smap.guest)
+        tree.prop('compatible', 'bao,ipcshmem')
+        tree.prop('reg', ('<%s>' % cells64(smap.guest, smap.shmem.size),))
+        tree.prop('read-channel', ('<0x%x 0x%x>' % (read, half),))
+        tree.prop('write-channel', ('<0x%x 0x%x>' % (write, half),))
+        tree.prop('interrupts', (_irq_cells(board, bells, config),))
+        tree.prop('id', index)
+        tree.close()
+
+
+def shmem_nodes(tree, vm):
+    """A bulwark,shmem node under /reserved-memory per plain shared-memory mapping."""
+    plain = [s for s in vm.shmaps if not getattr(s, 'doorbells', [])]
+    if not plain:
+        return
+    tree.open('reserved-memory')
+    tree.prop('#address-cells', 2)
+    tree.prop('#size-cells', 2)
+    tree.prop('ranges')
+    for smap in plain:
+        tree.open('shmem@%x' % smap.guest)
+        tree.prop('compatible', 'bulwark,shmem')
+        tree.prop('reg', ('<%s>' % cells64(smap.guest, smap.shmem.size),))
+        tree.prop('label', smap.name)
+        tree.prop('no-map')
+        tree.close()
+    tree.close()
+
+
+def generate_dts(vm, board, config):
+    """The DTS text of a VM with dtb = auto."""
+    if board.arch not in DEFAULT_BOOTARGS:
+        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64 or aarch64 board; "
+                           "board '%s' is %s" % (board.name, board.arch))
+    arm = board.arch == 'aarch64'
+    tree = Tree()
+    tree.open('/')
+    tree.prop('#address-cells', 2)
+    tree.prop('#size-cells', 2)
+    tree.prop('compatible', 'bulwark,%s-vm' % board.arch)
+    tree.prop('model', 'Bulwark VM %s on %s' % (vm.name, board.name))
+    tree.prop('interrupt-parent', ('<&intc>',))
+    for region in vm.regions:
+        tree.open('memory@%x' % region.guest)
+        tree.prop('device_type', 'memory')
+        tree.prop('reg', ('<%s>' % cells64(region.guest, region.size),))
+        tree.close()
+    _cpus(tree, vm, board)
+    _intc(tree, vm, board, config)
+    if arm:
+        _arm_extras(tree, vm, config)
+    stdout = None
+    for name, guest, hw in _devices(vm, board):
+        if hw is board.console:
+            stdout = _device(tree, 'uart', guest, hw, board, config,
+                             PL011 if arm else hw.compatible)
+        else:
+            _device(tree, name, guest, hw, board, config)
+    if arm and vm.console == 'virtual' and board.console is not None:
+        stdout = _device(tree, 'uart', board.console.base, board.console, board, config, PL011)
+    ipc_nodes(tree, vm, board, config)
+    shmem_nodes(tree, vm)
+    tree.open('chosen')
+    bootargs = vm.bootargs if vm.bootargs is not None else DEFAULT_BOOTARGS[board.arch]
+    tree.prop('bootargs', bootargs)
+    if stdout:
+        tree.prop('stdout-path', stdout)
+    tree.close()
+    tree.close()
+    return tree.text()
+
+
+def find_dtc(vm):
+    dtc = os.environ.get('DTC', 'dtc')
+    path = shutil.which(dtc)
+    if path is None:
+        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs the device tree compiler "
+                           "'%s', which is not installed; install it (Debian package "
+                           'device-tree-compiler) or set DTC' % dtc)
+    return path
+
+
+def compile_dts(vm, dts):
+    """DTS text -> DTB bytes; any dtc warning is an error, as with -Werror."""
+    dtc = find_dtc(vm)
+    result = subprocess.run([dtc, '-I', 'dts', '-O', 'dtb', '-o', '-', '-'],
+                            input=dts.encode('utf-8'), capture_output=True)
+    errors = result.stderr.decode('utf-8', 'replace').strip()
+    if result.returncode or errors:
+        first = errors.splitlines()[0] if errors else 'exit status %d' % result.returncode
+        raise VmconfError(vm.ctx.file, vm.rec.line_of('dtb'), vm.ctx.owner, 'dtb',
+                          'dtc rejected the generated device tree: %s' % first)
+    return result.stdout
+
+
+def build_dtbs(layout, board, config, out_dir):
+    """Generates and compiles the device tree of every VM with dtb = auto.
+
+    Returns {path: text or bytes} of the <vm>.dts and <vm>.dtb files to write."""
+    files = {}
+    for vm in layout.vms:
+        if not vm.dtb_auto:
+            continue
+        dts = generate_dts(vm, board, config)
+        dtb = compile_dts(vm, dts)
+        vm.dtb_path = os.path.join(os.path.abspath(out_dir), '%s.dtb' % vm.name)
+        vm.dtb_size = len(dtb)
+        files[vm.dtb_path[:-4] + '.dts'] = dts
+        files[vm.dtb_path] = dtb
+    return files
