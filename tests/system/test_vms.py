@@ -66,7 +66,9 @@ def bad_console_buffer(vm):
 LAYOUTS = [
     Layout("qemu_rv64", "qemu_rv64.vmconf",
            verdicts={"rt": r"^13 passed, 0 failed$", "app": rf"^{PASSED}$"},
-           reports=[bad_console_buffer("app")]),
+           reports=[bad_console_buffer("app")],
+           lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
+                  r"^\[app\] INFO runtime: device tree header ok$"]),
     Layout("qemu_rv64", "qemu_rv64-isolation.vmconf",
            verdicts={"good": rf"^{PASSED}$", "prober": r"^30 passed, 0 failed$"},
            reports=probes("qemu_rv64", "prober") + [
@@ -89,7 +91,9 @@ LAYOUTS = [
            sends=[("waiting for a line.*waiting for a line",
                    r"\x1d1to-second\r\x1d0to-first\r")]),
     Layout("qemu_aarch64", "qemu_aarch64.vmconf",
-           verdicts={"rt": r"^33 passed, 0 failed$", "app": r"^53 passed, 0 failed$"}),
+           verdicts={"rt": r"^33 passed, 0 failed$", "app": r"^53 passed, 0 failed$"},
+           lines=[r"^\[app\] INFO runtime: device tree at 0x43e00000$",
+                  r"^\[app\] INFO runtime: device tree header ok$"]),
     Layout("qemu_aarch64", "qemu_aarch64-isolation.vmconf",
            verdicts={"good": r"^53 passed, 0 failed$", "prober": r"^29 passed, 0 failed$"},
            reports=probes("qemu_aarch64", "prober") + [

@@ -119,6 +119,9 @@ void test_abort(const char *fmt, ...)
 	test_finish();
 }
 
+/* Checks the runtime itself makes are reported under this name. */
+static const struct test_case runtime_case = {.name = "runtime"};
+
 /* A guest that must see the very start (the benchmark's boot figure) defines this. */
 void guest_entry_hook(void) __attribute__((weak));
 
@@ -135,6 +138,20 @@ void guest_main(unsigned long hart, unsigned long dtb)
 	arch_init();
 	printf("guest %s on " CPU_NOUN " %lu\n", GUEST_NAME, hart);
 	printf("INFO runtime: device tree at 0x%lx\n", dtb);
+	/* A device tree handed over must be one: its header starts with the FDT magic. */
+	if (dtb) {
+		const volatile uint8_t *h = (const volatile uint8_t *)dtb;
+		uint32_t magic =
+		    (uint32_t)h[0] << 24 | (uint32_t)h[1] << 16 | (uint32_t)h[2] << 8 | h[3];
+
+		/* Counted only when wrong, so the cases' own totals stay what they are. */
+		current = &runtime_case;
+		if (magic == 0xd00dfeedu)
+			printf("INFO runtime: device tree header ok\n");
+		else
+			report_eqx(magic, 0xd00dfeedu, "device tree header at 0x%lx", dtb);
+		current = NULL;
+	}
 	for (i = 0; i < count; i++) {
 		current = &__testcases_start[i];
 		current->run();
