@@ -4,6 +4,7 @@
  * hypervisor stack and call arm64_hyp_trap; exceptions from a guest (lower
  * EL) go to vcpu_entry.S, which saves them in the vCPU's frame.
  */
+#include <asm/frame.h>
 #include <asm/arm64.h>
 #include <asm/vcpu.h>
 
@@ -50,20 +51,7 @@ arm64_vectors:
 	guest_vector VECTOR_SERROR
 
 hyp_trap_common:
-	stp	x2, x3, [sp, #16]
-	stp	x4, x5, [sp, #32]
-	stp	x6, x7, [sp, #48]
-	stp	x8, x9, [sp, #64]
-	stp	x10, x11, [sp, #80]
-	stp	x12, x13, [sp, #96]
-	stp	x14, x15, [sp, #112]
-	stp	x16, x17, [sp, #128]
-	stp	x18, x19, [sp, #144]
-	stp	x20, x21, [sp, #160]
-	stp	x22, x23, [sp, #176]
-	stp	x24, x25, [sp, #192]
-	stp	x26, x27, [sp, #208]
-	stp	x28, x29, [sp, #224]
+	save_x2_x29
 	/* x30 and sp as the interrupted code had it. */
 	add	x1, sp, #HYP_FRAME_SIZE
 	stp	x30, x1, [sp, #240]
@@ -81,21 +69,6 @@ hyp_trap_common:
 	ldp	x1, x2, [sp, #(HYP_FRAME_ELR * 8)]
 	msr	elr_el2, x1
 	msr	spsr_el2, x2
-	ldp	x2, x3, [sp, #16]
-	ldp	x4, x5, [sp, #32]
-	ldp	x6, x7, [sp, #48]
-	ldp	x8, x9, [sp, #64]
-	ldp	x10, x11, [sp, #80]
-	ldp	x12, x13, [sp, #96]
-	ldp	x14, x15, [sp, #112]
-	ldp	x16, x17, [sp, #128]
-	ldp	x18, x19, [sp, #144]
-	ldp	x20, x21, [sp, #160]
-	ldp	x22, x23, [sp, #176]
-	ldp	x24, x25, [sp, #192]
-	ldp	x26, x27, [sp, #208]
-	ldp	x28, x29, [sp, #224]
-	ldr	x30, [sp, #240]
-	ldp	x0, x1, [sp]
+	restore_x0_x30
 	add	sp, sp, #HYP_FRAME_SIZE
 	eret
