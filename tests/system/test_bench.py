@@ -7,7 +7,7 @@ import sys
 
 from bulwark_test import SRCTREE
 
-FIGURES = {"timer_irq", "device_irq", "ipi", "hypercall", "mmio", "work_crc32", "work_sha256",
+FIGURES = {"timer_irq", "device_irq", "ipi", "doorbell", "hypercall", "mmio", "work_crc32", "work_sha256",
            "work_qsort", "work_matmul", "work_all", "boot"}
 
 

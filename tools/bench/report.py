@@ -6,7 +6,7 @@ import os
 import shutil
 import subprocess
 
-LATENCIES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")
+LATENCIES = ("timer_irq", "device_irq", "ipi", "doorbell", "hypercall", "mmio")
 
 
 def ratio(native, virt):
