@@ -5,6 +5,7 @@
 #include <bulwark/spinlock.h>
 #include <bulwark/string.h>
 #include <bulwark/vconsole.h>
+#include <bulwark/vuart.h>
 #include <bulwark/vm.h>
 #include <generated/board.h>
 
@@ -47,40 +48,65 @@ void vconsole_init(void)
 			vm_by_id((unsigned int)input_vm)->desc->name);
 }
 
+/* Writes "[name] " and the buffered line into out; returns the length. */
+static size_t format_line(const struct vm *vm, const struct vconsole *c, char *out, size_t size)
+{
+	size_t n = 0;
+
+	n += strlcpy(out, "[", size);
+	n += strlcpy(out + n, vm->desc->name, size - n);
+	n += strlcpy(out + n, "] ", size - n);
+	if (n + c->len + 3 > size)
+		n = 0; /* cannot happen with sane names; never overflow */
+	memcpy(out + n, c->line, c->len);
+	return n + c->len;
+}
+
 /* Prints the buffered line with the VM's prefix; the caller holds c->lock. */
 static void emit_line(const struct vm *vm, struct vconsole *c, bool continued)
 {
 	char out[LINE_MAX + 48];
-	size_t n = 0;
+	size_t n = format_line(vm, c, out, sizeof(out));
 
-	n += strlcpy(out, "[", sizeof(out));
-	n += strlcpy(out + n, vm->desc->name, sizeof(out) - n);
-	n += strlcpy(out + n, "] ", sizeof(out) - n);
-	if (n + c->len + 3 > sizeof(out))
-		n = 0; /* cannot happen with sane names; never overflow */
-	memcpy(out + n, c->line, c->len);
-	n += c->len;
-	if (continued) {
+	if (continued)
 		out[n++] = '\\';
-	}
 	out[n++] = '\n';
 	console_write(out, n);
 	c->len = 0;
 }
 
+/* The VM with console input shows its unfinished line (a prompt) at once. */
+static void show_live(const struct vm *vm, struct vconsole *c)
+{
+	char out[LINE_MAX + 48];
+
+	console_live_set(out, format_line(vm, c, out, sizeof(out)));
+}
+
 void vconsole_putc(struct vm *vm, char c)
 {
 	struct vconsole *con = console_of(vm);
+	bool live = (int)vm->id == input_vm;
 
-	if (!has_virtual_console(vm))
+	if (!has_virtual_console(vm) || c == '\r')
 		return;
 	spin_lock(&con->lock);
-	if (c == '\n') {
+	if (c == '\n' && live) {
+		show_live(vm, con);
+		console_live_end();
+		con->len = 0;
+	} else if (c == '\n') {
 		emit_line(vm, con, false);
-	} else if (c != '\r') {
-		if (con->len == LINE_MAX)
+	} else {
+		if (con->len == LINE_MAX && live) {
+			console_live_end();
+			con->len = 0;
+		} else if (con->len == LINE_MAX) {
 			emit_line(vm, con, true);
+		}
 		con->line[con->len++] = c;
+		if (live)
+			show_live(vm, con);
 	}
 	spin_unlock(&con->lock);
 }
@@ -90,8 +116,13 @@ void vconsole_flush(struct vm *vm)
 	struct vconsole *con = console_of(vm);
 
 	spin_lock(&con->lock);
-	if (con->len)
+	if (con->len && (int)vm->id == input_vm) {
+		show_live(vm, con); /* already on the terminal: just end it */
+		console_live_end();
+		con->len = 0;
+	} else if (con->len) {
 		emit_line(vm, con, false);
+	}
 	spin_unlock(&con->lock);
 }
 
@@ -103,8 +134,14 @@ static void switch_input(unsigned int id)
 		pr_info("console: no VM %u with a virtual console", id);
 		return;
 	}
+	console_live_end();
 	input_vm = (int)id;
 	pr_info("console input goes to vm '%s'", vm->desc->name);
+	/* Its unfinished line (a prompt waiting for input) shows at once. */
+	spin_lock(&consoles[id].lock);
+	if (consoles[id].len)
+		show_live(vm, &consoles[id]);
+	spin_unlock(&consoles[id].lock);
 }
 
 void vconsole_input(char c)
@@ -135,6 +172,8 @@ void vconsole_input(char c)
 		con->tail = next;
 	}
 	spin_unlock(&con->lock);
+	if (IS_ENABLED(CONFIG_VUART_PL011))
+		vuart_input_ready(vm_by_id((unsigned int)input_vm));
 }
 
 int vconsole_getc(struct vm *vm)

@@ -57,25 +57,32 @@ void *vm_guest_ram(struct vm *vm, u64 gpa, u64 size)
 	return NULL;
 }
 
-/* Copies the VM's pristine image from the hypervisor binary into its RAM. */
+/* Copies one embedded file into the VM's RAM; the layout checker made sure it fits. */
+static void vm_copy_in(struct vm *vm, const char *what, u64 gpa, const u8 *src, u64 size)
+{
+	void *dst = vm_guest_ram(vm, gpa, size);
+
+	/* A failure here is a bug in the tools, not in the layout. */
+	if (!dst)
+		panic("vm '%s': %s does not fit at guest 0x%llx", vm->desc->name, what,
+		      (unsigned long long)gpa);
+	memcpy(dst, src, (size_t)size);
+}
+
+/*
+ * Copies the VM's pristine image, and its generated device tree and initrd
+ * when it has them, from the hypervisor binary into its RAM: at every
+ * (re)boot, so a restarted VM never sees what its last run left behind.
+ */
 static void vm_load_image(struct vm *vm)
 {
 	const struct vmconf_vm *d = vm->desc;
-	void *dst = vm_guest_ram(vm, d->image_load, d->image_size);
 
-	/* The layout checker guarantees this; a failure is a bug in the tools. */
-	if (!dst)
-		panic("vm '%s': image does not fit at guest 0x%llx", d->name,
-		      (unsigned long long)d->image_load);
-	memcpy(dst, d->image_start, (size_t)d->image_size);
-
-	/* Generated device tree (dtb = auto): copied fresh at every (re)boot too. */
-	dst = d->dtb_size ? vm_guest_ram(vm, d->dtb_addr, d->dtb_size) : NULL;
-	if (d->dtb_size && !dst)
-		panic("vm '%s': device tree does not fit at guest 0x%llx", d->name,
-		      (unsigned long long)d->dtb_addr);
-	if (dst)
-		memcpy(dst, d->dtb_start, (size_t)d->dtb_size);
+	vm_copy_in(vm, "image", d->image_load, d->image_start, d->image_size);
+	if (d->dtb_size)
+		vm_copy_in(vm, "device tree", d->dtb_addr, d->dtb_start, d->dtb_size);
+	if (d->initrd_size)
+		vm_copy_in(vm, "initrd", d->initrd_load, d->initrd_start, d->initrd_size);
 }
 
 /* vCPU 0 starts at the entry point with a0/x0 = 0 and a1/x1 = device tree. */
@@ -295,6 +302,8 @@ u32 vm_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 
 	for (u32 i = 0; i < d->nr_irqs && n < max; i++)
 		out[n++] = d->irqs[i];
+	if (IS_ENABLED(CONFIG_VUART_PL011) && vuart_irq(vm) && n < max)
+		out[n++] = vuart_irq(vm);
 	for (u32 m = 0; m < d->nr_shmem_maps; m++)
 		for (u32 e = 0; e < d->shmem_maps[m].nr_doorbells && n < max; e++)
 			out[n++] = d->shmem_maps[m].doorbells[e];

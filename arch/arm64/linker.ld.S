@@ -4,6 +4,8 @@
 OUTPUT_ARCH(aarch64)
 ENTRY(_start)
 
+#include <generated/board.h>
+
 #define PAGE_ALIGN 4096
 
 SECTIONS
@@ -60,6 +62,10 @@ SECTIONS
 
 	. = ALIGN(PAGE_ALIGN);
 	__image_end = .;
+#ifdef BOARD_HYP_LIMIT
+	/* The layout compiler gave the rest of RAM to VMs from this address on. */
+	ASSERT(__image_end <= BOARD_HYP_LIMIT, "the hypervisor image (guest files included) overruns its range in board.hw: enlarge 'reserved hypervisor'")
+#endif
 	/* The arm64 Image header's image_size: everything, bss and stacks included. */
 	__image_size = __image_end - __image_start;
 

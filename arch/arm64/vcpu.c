@@ -87,21 +87,30 @@ static void reset_guest_sysregs(struct vcpu *v)
 				 : "memory");
 }
 
-/*
- * The guest starts with its MMU and caches off, so its image must be in
- * memory, not only in our write-back caches.
- */
-static void clean_guest_image(struct vm *vm)
+/* Cleans a range of guest RAM from our write-back caches to memory. */
+static void clean_guest_range(struct vm *vm, u64 gpa, u64 size)
 {
-	const struct vmconf_vm *d = vm->desc;
-	u8 *start = vm_guest_ram(vm, d->image_load, d->image_size);
+	u8 *start = size ? vm_guest_ram(vm, gpa, size) : NULL;
 	unsigned long line = 4UL << (read_sysreg(ctr_el0) >> 16 & 0xf);
 
 	if (!start)
 		return;
-	for (uintptr_t p = (uintptr_t)start & ~(line - 1); p < (uintptr_t)start + d->image_size;
-	     p += line)
+	for (uintptr_t p = (uintptr_t)start & ~(line - 1); p < (uintptr_t)start + size; p += line)
 		__asm__ __volatile__("dc cvac, %0" : : "r"(p) : "memory");
+}
+
+/*
+ * The guest starts with its MMU and caches off, so what the hypervisor
+ * copied in (image, device tree, initrd) must be in memory, not only in
+ * our caches.
+ */
+static void clean_guest_image(struct vm *vm)
+{
+	const struct vmconf_vm *d = vm->desc;
+
+	clean_guest_range(vm, d->image_load, d->image_size);
+	clean_guest_range(vm, d->dtb_addr, d->dtb_size);
+	clean_guest_range(vm, d->initrd_load, d->initrd_size);
 	__asm__ __volatile__("dsb sy" ::: "memory");
 }
 

@@ -7,6 +7,8 @@
 OUTPUT_ARCH(riscv)
 ENTRY(_start)
 
+#include <generated/board.h>
+
 #define PAGE_ALIGN 4096
 
 SECTIONS
@@ -60,6 +62,10 @@ SECTIONS
 
 	. = ALIGN(PAGE_ALIGN);
 	__image_end = .;
+#ifdef BOARD_HYP_LIMIT
+	/* The layout compiler gave the rest of RAM to VMs from this address on. */
+	ASSERT(__image_end <= BOARD_HYP_LIMIT, "the hypervisor image (guest files included) overruns its range in board.hw: enlarge 'reserved hypervisor'")
+#endif
 
 	/DISCARD/ : {
 		*(.eh_frame .eh_frame_hdr .note .note.* .comment)

@@ -3,11 +3,16 @@
  * A virtual PL011 per VM: the register subset simple guests and Linux's
  * amba-pl011 driver use, in front of the VM's virtual console. Output
  * never waits (the transmit FIFO is always empty); input comes from the
- * console's input queue for this VM.
+ * console's input queue for this VM. Its interrupt is the board console's
+ * line, purely virtual: raised as an edge whenever a masked-in condition
+ * appears (input arrives, or the guest unmasks one that holds), which is
+ * what an interrupt-driven driver needs from a level line it drains fully.
  */
 #include <bulwark/errno.h>
 #include <bulwark/mmio.h>
 #include <bulwark/vconsole.h>
+#include <bulwark/spinlock.h>
+#include <bulwark/virq.h>
 #include <bulwark/vm.h>
 #include <bulwark/vuart.h>
 #include <generated/board.h>
@@ -32,6 +37,7 @@
 #define FR_TXFE (1u << 7)
 #define INT_RX	(1u << 4)
 #define INT_TX	(1u << 5)
+#define INT_RT	(1u << 6) /* receive timeout: input waits below the FIFO level */
 
 #define VPL011_SIZE 0x1000
 
@@ -39,6 +45,7 @@
 static const u8 pl011_id[8] = {0x11, 0x10, 0x34, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
 
 struct vpl011 {
+	spinlock_t lock; /* the guest's accesses and console input race */
 	u32 ibrd, fbrd, lcr_h, cr, ifls, imsc, dmacr;
 	int peeked; /* a byte taken from the console for FR, or -1 */
 };
@@ -55,7 +62,13 @@ static bool has_input(struct vpl011 *u, struct vm *vm)
 static u32 raw_interrupts(struct vpl011 *u, struct vm *vm)
 {
 	/* The transmitter is always ready; the receiver when input waits. */
-	return INT_TX | (has_input(u, vm) ? INT_RX : 0);
+	return INT_TX | (has_input(u, vm) ? INT_RX | INT_RT : 0);
+}
+
+static void raise_if_pending(struct vpl011 *u, struct vm *vm, u32 conditions)
+{
+	if (raw_interrupts(u, vm) & u->imsc & conditions)
+		virq_raise(vm, BOARD_CONSOLE_IRQ);
 }
 
 static u32 read_reg(struct vpl011 *u, struct vm *vm, u64 offset)
@@ -115,9 +128,13 @@ static void write_reg(struct vpl011 *u, struct vm *vm, u64 offset, u32 value)
 	case UART_IFLS:
 		u->ifls = value & 0x3f;
 		break;
-	case UART_IMSC:
+	case UART_IMSC: {
+		u32 unmasked = value & 0x7ff & ~u->imsc;
+
 		u->imsc = value & 0x7ff;
+		raise_if_pending(u, vm, unmasked);
 		break;
+	}
 	case UART_DMACR:
 		u->dmacr = value & 0x7;
 		break;
@@ -132,12 +149,30 @@ static enum mmio_result vpl011_access(struct vcpu *v, struct mmio_access *a, voi
 
 	if (a->width > 4 || (a->offset & (a->width - 1)))
 		return MMIO_BAD_ACCESS;
+	spin_lock(&u->lock);
 	/* Byte and halfword accesses see the low bits of the 32-bit register. */
 	if (a->is_write)
 		write_reg(u, v->vm, a->offset & ~3ULL, (u32)a->value);
 	else
 		a->value = read_reg(u, v->vm, a->offset & ~3ULL) >> (8 * (a->offset & 3));
+	spin_unlock(&u->lock);
 	return MMIO_OK;
+}
+
+u32 vuart_irq(const struct vm *vm)
+{
+	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL ? BOARD_CONSOLE_IRQ : 0;
+}
+
+void vuart_input_ready(struct vm *vm)
+{
+	struct vpl011 *u = &uarts[vm->id];
+
+	if (vm->desc->console != VMCONF_CONSOLE_VIRTUAL)
+		return;
+	spin_lock(&u->lock);
+	raise_if_pending(u, vm, INT_RX | INT_RT);
+	spin_unlock(&u->lock);
 }
 
 int vuart_vm_init(struct vm *vm)
@@ -153,6 +188,7 @@ int vuart_vm_init(struct vm *vm)
 
 	if (vm->desc->console != VMCONF_CONSOLE_VIRTUAL)
 		return 0;
-	*u = (struct vpl011){.ibrd = 0, .cr = 0x300, .ifls = 0x12, .peeked = -1};
+	*u = (struct vpl011){
+	    .lock = SPINLOCK_INIT, .ibrd = 0, .cr = 0x300, .ifls = 0x12, .peeked = -1};
 	return mmio_register(vm->id, &w);
 }

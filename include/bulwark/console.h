@@ -15,4 +15,15 @@ void console_init(void);
  */
 void console_write(const char *text, size_t len);
 
+/*
+ * The open line at the bottom of the terminal should now read text (no
+ * newline): what it gained is written, or the whole line anew. Messages
+ * written meanwhile go above it. One live line at a time (the VM that has
+ * console input).
+ */
+void console_live_set(const char *text, size_t len);
+
+/* The live line is complete: end it with a newline and forget it. */
+void console_live_end(void);
+
 #endif /* BULWARK_CONSOLE_H */

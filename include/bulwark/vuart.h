@@ -9,7 +9,15 @@
 
 struct vm;
 
+#include <bulwark/types.h>
+
 /* At boot, for each VM: register its UART model when its console is virtual. */
 int vuart_vm_init(struct vm *vm);
+
+/* The (virtual) interrupt of the VM's UART model, 0 when it has none. */
+u32 vuart_irq(const struct vm *vm);
+
+/* Console input for the VM was queued: interrupt it if it listens. Any CPU. */
+void vuart_input_ready(struct vm *vm);
 
 #endif /* BULWARK_VUART_H */

@@ -8,12 +8,15 @@ Sstc. Builds them for aarch64 too and boots basic, timer and gic at EL1
 guest passes when its console ends with exactly one "N passed, 0 failed"
 line (N > 0; the exact N for aarch64) and QEMU exits by itself through SBI
 SRST or PSCI SYSTEM_OFF. The isolation guest is VM-only: natively nothing
-it probes faults.
+it probes faults. The rt guest (the demo's real-time VM) never ends: it runs
+under -icount for a while and its period reports must say missed 0.
 """
 
 import re
+import selectors
 import shutil
 import subprocess
+import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -147,7 +150,7 @@ ARM_RUNS = [
 def native_arm_guests(tmp_path_factory):
     out = tmp_path_factory.mktemp("guests-aarch64")
     build_guests(out, "aarch64", CROSS_COMPILE_ARM)
-    for guest in ["hello", "basic", "timer", "gic", "isolation", "reboot", "console"]:
+    for guest in ["hello", "basic", "timer", "gic", "isolation", "reboot", "console", "rt"]:
         assert (out / f"{guest}-aarch64.bin").is_file(), f"no VM image of {guest}"
         assert (out / "native" / f"{guest}-aarch64.elf").is_file(), f"no native ELF of {guest}"
     return out / "native"
@@ -164,3 +167,56 @@ def test_native_arm_guest(native_arm_guests, run, gic):
     # The gic guest says which GIC it found.
     expect = [(p.replace("GICv[23]", f"GICv{gic}"), n) for p, n in run.expect]
     check_console(run.guest, status, console, expect, passed_exactly=run.passed)
+
+
+# The real-time guest: "rt: <N> periods, worst lateness <L> us, missed <M>" every 1000 periods.
+RT_REPORT = re.compile(r"^rt: (\d+) periods, worst lateness (\d+) us, missed (\d+)$")
+RT_REPORTS = 3
+
+
+def run_until(cmd, pattern, count, timeout):
+    """Runs cmd until count lines match pattern or timeout seconds pass; returns the lines."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    lines, partial, seen = [], b"", 0
+    end = time.monotonic() + timeout
+    sel = selectors.DefaultSelector()
+    sel.register(proc.stdout, selectors.EVENT_READ)
+    try:
+        while seen < count and time.monotonic() < end:
+            if not sel.select(timeout=max(0.0, end - time.monotonic())):
+                continue
+            chunk = proc.stdout.read1(4096)
+            if not chunk:
+                break
+            *done, partial = (partial + chunk).split(b"\n")
+            for raw in done:
+                line = raw.decode(errors="replace").strip()
+                lines.append(line)
+                seen += bool(pattern.match(line))
+    finally:
+        proc.kill()
+        proc.wait()
+        sel.close()
+        proc.stdout.close()
+    return lines
+
+
+@pytest.mark.parametrize("gic", [2, 3], ids=["gicv2", "gicv3"])
+@requires(QEMU_ARM, CROSS_COMPILE_ARM + "gcc")
+def test_native_arm_rt(native_arm_guests, gic):
+    # -icount with sleep=off: the counter follows instructions and idle time
+    # is skipped, so the host's load cannot make a period late.
+    lines = run_until([QEMU_ARM, "-M", f"virt,gic-version={gic}", "-cpu", "cortex-a53", "-m",
+                       "1G", "-nographic", "-nic", "none", "-icount",
+                       "shift=0,align=off,sleep=off", "-kernel",
+                       str(native_arm_guests / "rt-aarch64.elf")],
+                      RT_REPORT, RT_REPORTS, TIMEOUT)
+    console = "\n".join(lines)
+    assert "rt: real-time task every 1000 us" in lines, console
+    reports = [tuple(int(n) for n in RT_REPORT.match(line).groups())
+               for line in lines if RT_REPORT.match(line)]
+    assert len(reports) >= RT_REPORTS, f"expected {RT_REPORTS} period reports:\n{console}"
+    assert all(a[0] < b[0] for a, b in zip(reports, reports[1:])), console
+    assert all(missed == 0 for _, _, missed in reports), f"missed periods:\n{console}"
+    assert not [line for line in lines if line.startswith("FAIL ")], console

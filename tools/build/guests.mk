@@ -14,3 +14,25 @@ $(guest-images): $(guest-sources)
 
 guests: $(guest-images)
 .PHONY: guests
+
+# A layout that names ${O}/linux/... gets the Linux guest: Debian's arm64
+# kernel and an initramfs around busybox-static, assembled by
+# tools/linux-guest/build.sh. LINUX_GUEST_CACHE=dir keeps the downloaded
+# packages outside the build directory, to share them between builds.
+linux-guest-sources := $(shell find $(srctree)/tools/linux-guest -type f 2>/dev/null)
+linux-guest := $(objtree)/linux/.stamp
+linux-guest-used := $(if $(wildcard $(vmconf-file)),$(shell grep -l '$${O}/linux/' $(vmconf-file)))
+
+$(linux-guest): $(linux-guest-sources)
+	$(if $(filter arm64,$(ARCH)),,$(error the Linux guest (tools/linux-guest) is built for \
+	arm64 boards only; board $(BOARD) is $(ARCH)))
+	$(Q)LINUX_GUEST_CACHE=$(LINUX_GUEST_CACHE) $(srctree)/tools/linux-guest/build.sh \
+		$(objtree)/linux $(ARCH_CROSS_COMPILE)
+	@touch $@
+
+ifneq ($(linux-guest-used),)
+guest-images += $(linux-guest)
+endif
+
+linux-guest: $(linux-guest)
+.PHONY: linux-guest

@@ -3,9 +3,11 @@
 
 import bisect
 
+from .images import embedded_bytes
 from .units import align_up, human, span
 
 LIMIT = 1 << 64
+BLOCK = 2 << 20  # the stage-2 block size of a 4 KiB granule
 
 
 class Used:
@@ -82,12 +84,20 @@ def _footprint(board, start, size, mask):
 
 
 class Allocator:
-    def __init__(self, board):
+    def __init__(self, board, embedded=0):
         self.board = board
         self.map = PhysMap()
+        # The hypervisor's range grows by the guest files embedded in its image.
+        board.hyp_end = None
         for res in board.reserved:
-            self.map.add(res.base, res.end, "reserved range '%s' at %s (%s line %d)"
-                         % (res.name, span(res.base, res.size), board.path, res.line))
+            end = res.end
+            if res.name == 'hypervisor':
+                end = align_up(end + embedded, board.align)
+                board.hyp_end = end
+            self.map.add(res.base, end, "reserved range '%s' at %s (%s line %d)%s"
+                         % (res.name, span(res.base, end - res.base), board.path, res.line,
+                            ', with %s of embedded guest files' % human(embedded)
+                            if end != res.end else ''))
 
     def place(self, item, ctx, line, field, mask, label):
         """Places an item at its fixed phys address, or raises naming the conflict."""
@@ -118,7 +128,13 @@ class Allocator:
     def allocate(self, item, ctx, line, field, mask, label):
         """Gives an item the lowest free aligned address, or raises if RAM is exhausted."""
         for bank in self.board.banks:
-            runs = self._fit(bank, item.size, mask)
+            runs = None
+            # Large, block-sized items go on a block boundary first, so that
+            # stage-2 maps them with 2 MiB blocks instead of thousands of pages.
+            if not mask and self.board.mode == 'mmu' and item.size % BLOCK == 0 and \
+                    getattr(item, 'guest', None) is not None and item.guest % BLOCK == 0:
+                runs = self._fit(bank, item.size, mask, BLOCK)
+            runs = runs or self._fit(bank, item.size, mask)
             if runs:
                 item.phys = runs[0][0]
                 self._take(item, runs, label)
@@ -128,8 +144,8 @@ class Allocator:
                         'block %s; shrink it or free memory elsewhere'
                         % (human(item.size), human(sum(free)), human(max(free, default=0))))
 
-    def _fit(self, bank, size, mask):
-        align = self.board.align
+    def _fit(self, bank, size, mask, align=None):
+        align = align or self.board.align
         if not mask:
             start = align_up(bank.base, align)
             while start + size <= bank.end:
@@ -157,7 +173,7 @@ class Allocator:
 
 def allocate_layout(layout, board):
     """Places fixed regions and objects, then allocates the rest, both in layout order."""
-    alloc = Allocator(board)
+    alloc = Allocator(board, embedded_bytes(layout))
     items = []
     for obj in layout.order:
         if hasattr(obj, 'regions'):

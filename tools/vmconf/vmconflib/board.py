@@ -58,6 +58,7 @@ class Board:
             self.devices[r.name] = Window(r)
         self.mode = None
         self.align = None
+        self.hyp_end = None  # end of the hypervisor's range with its guest files (alloc.py)
         self.nr_cpus_config = None
 
     @property

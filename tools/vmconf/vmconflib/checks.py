@@ -336,6 +336,19 @@ def _check_doorbells(vm, board, mine, dev_of):
             used[irq] = line
 
 
+ARM64_IMAGE_MAGIC = b'ARM\x64'   # at offset 0x38 of a Linux arm64 Image
+LINUX_ALIGN = 2 << 20               # an arm64 Image goes at 2 MiB + text_offset
+
+
+def linux_arm64_header(path):
+    """(text_offset, image_size) of a Linux arm64 Image, or None for other images."""
+    with open(path, 'rb') as f:
+        head = f.read(64)
+    if len(head) < 64 or head[0x38:0x3c] != ARM64_IMAGE_MAGIC:
+        return None
+    return int.from_bytes(head[8:16], 'little'), int.from_bytes(head[16:24], 'little')
+
+
 def _check_image(vm):
     ctx, rec = vm.ctx, vm.rec
     if vm.image is None:
@@ -348,17 +361,27 @@ def _check_image(vm):
     vm.image_size = os.path.getsize(vm.image)
     if vm.image_size == 0:
         raise ctx.error(line, 'image', "image '%s' is empty" % vm.image)
+    linux = linux_arm64_header(vm.image)
+    text_offset = linux[0] if linux else 0
     if vm.load is None:
-        vm.load = vm.regions[0].guest
+        vm.load = vm.regions[0].guest + text_offset
     region = _region_at(vm, vm.load)
     if region is None:
         raise ctx.error(rec.line_of('load'), 'load', '%s is outside the VM\'s memory (%s)'
                         % (hexa(vm.load), _memory_text(vm)))
+    # A Linux Image claims image_size bytes (its bss included), not just the file.
+    vm.image_span = max(vm.image_size, linux[1]) if linux else vm.image_size
+    if linux and (vm.load - text_offset) % LINUX_ALIGN:
+        raise ctx.error(rec.line_of('load'), 'load', "image '%s' is a Linux arm64 Image: it "
+                        'must be loaded %s above a 2 MiB boundary, not at %s'
+                        % (vm.image, hexa(text_offset), hexa(vm.load)))
     room = region.guest + region.size - vm.load
-    if vm.image_size > room:
-        raise ctx.error(line, 'image', "image '%s' is %s (%d bytes) but memory '%s' has only %s "
-                        'from the load address %s; enlarge the region or shrink the image'
-                        % (vm.image, human(vm.image_size), vm.image_size, region.name,
+    if vm.image_span > room:
+        what = ' (its header asks for %s with bss)' % human(vm.image_span) \
+            if vm.image_span != vm.image_size else ''
+        raise ctx.error(line, 'image', "image '%s' is %s (%d bytes)%s but memory '%s' has only "
+                        '%s from the load address %s; enlarge the region or shrink the image'
+                        % (vm.image, human(vm.image_size), vm.image_size, what, region.name,
                            human(room), hexa(vm.load)))
 
 
@@ -407,8 +430,36 @@ def _check_dtb_auto(vm):
                         '(%s), which is only %s; enlarge the region or give an address'
                         % (ram.name, span(ram.guest, ram.size), human(ram.size)))
     vm.dtb = ram.guest + ram.size - DTB_ROOM
-    if vm.load < vm.dtb + DTB_ROOM and vm.dtb < vm.load + vm.image_size:
+    if vm.load < vm.dtb + DTB_ROOM and vm.dtb < vm.load + vm.image_span:
         raise ctx.error(line, 'dtb', "auto puts the device tree at %s (top 2 MiB of memory '%s'), "
                         'which overlaps the image at %s; enlarge the region or load the image '
                         'lower' % (span(vm.dtb, DTB_ROOM), ram.name,
-                                   span(vm.load, vm.image_size)))
+                                   span(vm.load, vm.image_span)))
+    _check_initrd(vm)
+
+
+INITRD_ALIGN = 4096
+
+
+def _check_initrd(vm):
+    """Puts an initrd right below the generated device tree, clear of the image."""
+    ctx, rec = vm.ctx, vm.rec
+    if vm.initrd is None:
+        return
+    line = rec.line_of('initrd')
+    if not vm.dtb_auto:
+        raise ctx.error(line, 'initrd', 'the initrd is announced in the generated device tree; '
+                        'add dtb = auto')
+    if not os.path.isfile(vm.initrd):
+        raise ctx.error(line, 'initrd', "initrd '%s' not found: build it first or fix the path"
+                        % vm.initrd)
+    vm.initrd_size = os.path.getsize(vm.initrd)
+    if vm.initrd_size == 0:
+        raise ctx.error(line, 'initrd', "initrd '%s' is empty" % vm.initrd)
+    ram = vm.regions[0]
+    vm.initrd_addr = (vm.dtb - vm.initrd_size) // INITRD_ALIGN * INITRD_ALIGN
+    if vm.initrd_addr < max(ram.guest, vm.load + vm.image_span):
+        raise ctx.error(line, 'initrd', "initrd '%s' (%s) does not fit in memory '%s' between "
+                        'the image (%s) and the device tree at %s; enlarge the region'
+                        % (vm.initrd, human(vm.initrd_size), ram.name,
+                           span(vm.load, vm.image_span), hexa(vm.dtb)))

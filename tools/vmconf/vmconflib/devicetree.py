@@ -278,6 +278,9 @@ def generate_dts(vm, board, config):
     tree.prop('bootargs', bootargs)
     if stdout:
         tree.prop('stdout-path', stdout)
+    if vm.initrd:
+        tree.prop('linux,initrd-start', ('<%s>' % cells64(vm.initrd_addr),))
+        tree.prop('linux,initrd-end', ('<%s>' % cells64(vm.initrd_addr + vm.initrd_size),))
     tree.close()
     tree.close()
     return tree.text()

@@ -141,6 +141,9 @@ def _vm_entry(vm, board):
         ('image_load', u64(vm.load)),
         ('dtb_start', 'vmconf_dtb_%d' % vm.index if vm.dtb_size else '0'),
         ('dtb_size', u64(vm.dtb_size)),
+        ('initrd_start', 'vmconf_image_%d' % vm.initrd_id if vm.initrd else '0'),
+        ('initrd_size', u64(vm.initrd_size)),
+        ('initrd_load', u64(vm.initrd_addr or 0)),
     ]
     out = ['\t{']
     for name, value in fields:

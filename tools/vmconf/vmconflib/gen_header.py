@@ -30,6 +30,9 @@ def generate_header(layout, board, source):
     if board.mpu_granule:
         define('BOARD_MPU_GRANULE', '0x%xULL' % board.mpu_granule)
     define('BOARD_NR_COLORS', '%d' % board.colors)
+    if board.hyp_end is not None:
+        # The linker checks the image (guest files included) ends before this.
+        define('BOARD_HYP_LIMIT', '0x%x' % board.hyp_end)
     console = board.console
     if console:
         out.append('')

@@ -12,10 +12,10 @@ MEMORY_SPEC = Spec('memory', {'guest': 'int', 'size': 'int', 'phys': 'int', 'col
                               'access': 'access'},
                    example='memory ram { guest = 0x80000000  size = 16M }')
 DEVICE_SPEC = Spec('device', {'guest': 'int'}, example='device rtc')
-MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access', 'doorbells': 'ints'},
+MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access', 'doorbells': 'ints', 'gpio': 'int'},
                 example='shmem chan { guest = 0x88000000 }')
 VM_SPEC = Spec('vm', {
-    'cpus': 'ints', 'image': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
+    'cpus': 'ints', 'image': 'str', 'initrd': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
     'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
@@ -72,6 +72,9 @@ class ShmemMap:
         self.access = rec.get('access', 3)
         # IPC: this VM's doorbell interrupt for each event, in event order.
         self.doorbells = rec.get('doorbells', [])
+        # gpio: guest address of a virtual PL061 that carries the events as
+        # GPIO lines, for guests that ring and wait from user space.
+        self.gpio = rec.get('gpio')
         self.shmem = None
 
 
@@ -92,7 +95,7 @@ class Shmem:
 
 
 class Vm:
-    def __init__(self, rec, index, image):
+    def __init__(self, rec, index, image, initrd=None):
         self.rec = rec
         self.ctx = rec.ctx
         self.name = rec.name
@@ -102,6 +105,13 @@ class Vm:
         self.image = image
         self.image_size = None
         self.image_id = None
+        # The extent the image claims once running (an arm64 Linux Image's
+        # image_size covers its bss too); checks.py sets it.
+        self.image_span = None
+        self.initrd = initrd
+        self.initrd_size = 0
+        self.initrd_addr = None
+        self.initrd_id = None
         self.load = rec.get('load')
         self.entry = rec.get('entry')
         # dtb = auto: the build generates the device tree (devicetree.py) and
@@ -168,11 +178,12 @@ def load_layout(path, srctree, objtree):
         if item.kind == 'vm':
             vctx = Context(path, "vm '%s'" % item.name)
             rec = check_block(item, spec, vctx)
-            image = None
-            if rec.has('image'):
-                image = expand(vctx, rec.line_of('image'), 'image', rec.get('image'), variables)
-                image = os.path.normpath(os.path.join(base_dir, image))
-            vm = Vm(rec, len(layout.vms), image)
+            paths = {}
+            for field in ('image', 'initrd'):
+                if rec.has(field):
+                    path = expand(vctx, rec.line_of(field), field, rec.get(field), variables)
+                    paths[field] = os.path.normpath(os.path.join(base_dir, path))
+            vm = Vm(rec, len(layout.vms), paths.get('image'), paths.get('initrd'))
             layout.vms.append(vm)
         else:
             rec = check_block(item, spec, ctx.sub(item.title()))
