@@ -4,6 +4,7 @@
 #include <bulwark/cpu_event.h>
 #include <bulwark/cpumask.h>
 #include <bulwark/errno.h>
+#include <bulwark/ipc.h>
 #include <bulwark/panic.h>
 #include <bulwark/printk.h>
 #include <bulwark/string.h>
@@ -144,6 +145,14 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 			return;
 		}
 	}
+	if (IS_ENABLED(CONFIG_IPC_GPIO)) {
+		err = ipc_gpio_vm_init(vm);
+		if (err) {
+			pr_err("vm '%s' not started: its GPIO doorbells: %s", d->name,
+			       errno_describe(err));
+			return;
+		}
+	}
 	vm_load_image(vm);
 	vm->boots = 1;
 	vm->state = VM_RUNNING;
@@ -238,6 +247,8 @@ void vm_reboot(struct vm *vm)
 	vconsole_flush(vm);
 	vm_wait_parked(vm);
 	virq_vm_reset(vm);
+	if (IS_ENABLED(CONFIG_IPC_GPIO))
+		ipc_gpio_vm_reset(vm);
 	vm_load_image(vm);
 
 	spin_lock(&vm->lock);

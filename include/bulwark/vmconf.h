@@ -50,7 +50,9 @@ struct vmconf_device {
 /*
  * A shared-memory object as one VM sees it. With doorbells it is an IPC
  * object: doorbells[e] is the (virtual) interrupt this VM gets when a peer
- * notifies event e; the VM's index of this entry is its IPC id.
+ * notifies event e; the VM's index of this entry is its IPC id. With a
+ * gpio_base, a virtual PL061 there carries the events as GPIO lines instead
+ * and doorbells[0] is its one interrupt.
  */
 struct vmconf_shmem_map {
 	const char *name;
@@ -59,6 +61,8 @@ struct vmconf_shmem_map {
 	u32 access;
 	const u32 *doorbells;
 	u32 nr_doorbells;
+	u32 nr_events;
+	u64 gpio_base; /* 0: no GPIO doorbell controller */
 };
 
 /* A shared-memory object, allocated once, seen by several VMs. */

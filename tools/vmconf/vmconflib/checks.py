@@ -36,6 +36,7 @@ def check_layout(layout, board, config):
         _check_regions(vm, board, config)
         _check_devices(vm, board, state)
         _check_shmaps(vm, layout, board)
+        _check_ipc_gpio(vm, board, config)
         _check_console(vm, board, state)
         _check_guest_space(vm, board)
         _check_irqs(vm, board, state)
@@ -52,19 +53,50 @@ def check_layout(layout, board, config):
                                   % shmem.users[0].name)
 
 
+GPIO_LINES = 4      # a GPIO doorbell controller: events 0-3 in, 0-3 out
+GPIO_SIZE = 0x1000  # one PL061
+
+
 def _check_ipc_events(layout):
-    """An IPC object (a shmem with doorbells) has the same events in every VM."""
+    """An IPC object (a shmem with doorbells) has the same events in every VM.
+
+    A VM with gpio takes its events from the others: one line per event."""
     for shmem in layout.shmems:
         maps = [(vm, m) for vm in layout.vms for m in vm.shmaps if m.name == shmem.name]
-        counts = {len(m.doorbells) for _, m in maps}
+        plain = [(vm, m) for vm, m in maps if m.gpio is None]
+        counts = {len(m.doorbells) for _, m in plain}
         if len(counts) > 1:
-            vm, m = maps[-1]
-            first_vm, first = maps[0]
+            vm, m = plain[-1]
+            first_vm, first = plain[0]
             raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
                                "%d doorbells, but vm '%s' has %d (line %d); an IPC object has one "
                                'doorbell per event in every VM that maps it'
                                % (len(m.doorbells), first_vm.name, len(first.doorbells),
                                   first.line))
+        events = counts.pop() if counts else 1
+        for vm, m in maps:
+            m.events = len(m.doorbells) if m.gpio is None else events
+            if m.gpio is not None and events > GPIO_LINES:
+                raise vm.ctx.error(m.rec.line_of('gpio'), "shmem '%s'.gpio" % m.name,
+                                   'the object has %d events but a GPIO doorbell controller '
+                                   'carries at most %d' % (events, GPIO_LINES))
+
+
+def _check_ipc_gpio(vm, board, config):
+    """gpio: a virtual PL061 carries the VM's events; its one interrupt is the doorbell."""
+    for smap in vm.shmaps:
+        if smap.gpio is None:
+            continue
+        ctx, rec, field = smap.ctx, smap.rec, "shmem '%s'.gpio" % smap.name
+        line = rec.line_of('gpio')
+        if not config.bool('CONFIG_IPC_GPIO'):
+            raise ctx.error(line, field, 'GPIO doorbells need CONFIG_IPC_GPIO (an Arm board with '
+                            'a virtual console); enable it or remove gpio')
+        _aligned(ctx, rec, 'gpio', smap.gpio, board)
+        if len(smap.doorbells) != 1:
+            raise ctx.error(rec.line_of('doorbells'), "shmem '%s'.doorbells" % smap.name,
+                            'with gpio the VM gets one interrupt, the GPIO controller\'s: give '
+                            'exactly one, e.g. doorbells = [100]')
 
 
 def _check_shmems(layout, board):
@@ -254,6 +286,9 @@ def _windows(vm, board):
     for s in vm.shmaps:
         out.append((s.guest, s.shmem.size, "shmem '%s'" % s.name, s.rec.line_of('guest'),
                     "shmem '%s'.guest" % s.name))
+        if s.gpio is not None:
+            out.append((s.gpio, GPIO_SIZE, "shmem '%s' GPIO controller" % s.name,
+                        s.rec.line_of('gpio'), "shmem '%s'.gpio" % s.name))
     if vm.console == 'passthrough':
         hw = board.console
         out.append((hw.base, hw.size, "the console UART '%s'" % hw.name,

@@ -88,9 +88,12 @@ def _devices(vm, board):
     return out
 
 
-def _irq_cells(board, irqs, config):
+IRQ_EDGE, IRQ_LEVEL = 1, 4  # GIC interrupt specifier flags: rising edge, active high
+
+
+def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
     if board.arch == 'aarch64':
-        return ' '.join('<0 %d 4>' % (irq - 32) for irq in irqs)
+        return ' '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
     return ' '.join('<%d>' % irq for irq in irqs)
 
 
@@ -216,9 +219,32 @@ def ipc_nodes(tree, vm, board, config):
         tree.prop('reg', ('<%s>' % cells64(smap.guest, smap.shmem.size),))
         tree.prop('read-channel', ('<0x%x 0x%x>' % (read, half),))
         tree.prop('write-channel', ('<0x%x 0x%x>' % (write, half),))
-        tree.prop('interrupts', (_irq_cells(board, bells, config),))
+        tree.prop('interrupts', (_irq_cells(board, bells, config,
+                                            IRQ_LEVEL if smap.gpio is not None else IRQ_EDGE),))
         tree.prop('id', index)
+        tree.prop('label', smap.name)
         tree.close()
+        if smap.gpio is not None:
+            _ipc_gpio(tree, smap, board, config)
+
+
+def _ipc_gpio(tree, smap, board, config):
+    """The virtual PL061 of an IPC object: line e pulses on event e, line 4+e rings it."""
+    names = ['%s-in%d' % (smap.name, e) if e < smap.events else '' for e in range(4)]
+    names += ['%s-out%d' % (smap.name, e) if e < smap.events else '' for e in range(4)]
+    tree.open('gpio@%x' % smap.gpio)
+    tree.prop('compatible', (strings(['arm,pl061', 'arm,primecell']),))
+    tree.prop('reg', ('<%s>' % cells64(smap.gpio, 0x1000),))
+    tree.prop('interrupts', (_irq_cells(board, [smap.doorbells[0][0]], config),))
+    tree.prop('gpio-controller')
+    tree.prop('#gpio-cells', 2)
+    tree.prop('interrupt-controller')
+    tree.prop('#interrupt-cells', 2)
+    tree.prop('#address-cells', 0)
+    tree.prop('gpio-line-names', (strings(names),))
+    tree.prop('clocks', ('<&apb_pclk>',))
+    tree.prop('clock-names', 'apb_pclk')
+    tree.close()
 
 
 def shmem_nodes(tree, vm):

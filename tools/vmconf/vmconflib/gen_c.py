@@ -108,9 +108,9 @@ def _vm_arrays(vm, board):
         for i, s in enumerate(vm.shmaps):
             bells = '%s_doorbells%d' % (p, i) if s.doorbells else '0'
             out.append('\t{ .name = %s, .shmem_id = %s, .guest_base = %s, .access = %s, '
-                       '.doorbells = %s, .nr_doorbells = %s },'
+                       '.doorbells = %s, .nr_doorbells = %s, .nr_events = %s, .gpio_base = %s },'
                        % (c_string(s.name), u32(s.shmem.index), u64(s.guest), access(s.access),
-                          bells, u32(len(s.doorbells))))
+                          bells, u32(len(s.doorbells)), u32(s.events), u64(s.gpio or 0)))
         out.append('};')
     out.append('')
     return out

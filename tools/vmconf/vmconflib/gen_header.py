@@ -50,6 +50,8 @@ def generate_header(layout, board, source):
     out.append('')
     define('VMCONF_NR_VMS', '%d' % len(layout.vms))
     define('VMCONF_NR_SHMEMS', '%d' % len(layout.shmems))
+    define('VMCONF_NR_IPC_GPIOS', '%d' % sum(1 for vm in layout.vms for m in vm.shmaps
+                                               if m.gpio is not None))
     define('VMCONF_MAX_VCPUS_PER_VM', '%d' % max(len(vm.cpus) for vm in layout.vms))
     out += ['', '#endif /* %s */' % guard]
     return '\n'.join(out) + '\n'

@@ -1,0 +1,28 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * IPC objects: shared memory plus events. A VM rings an event with the
+ * hypercall or, from user space, through a GPIO doorbell controller; its
+ * peers get it as a doorbell interrupt or as a GPIO line edge.
+ */
+#ifndef BULWARK_IPC_H
+#define BULWARK_IPC_H
+
+#include <bulwark/types.h>
+
+struct vm;
+
+/*
+ * Rings event on the caller's IPC object ipc (its index among the VM's
+ * shared-memory mappings): every other running VM that maps the object gets
+ * it. Returns a HC_* code: HC_INVALID_ARG for an ipc or event it lacks.
+ */
+long ipc_notify(struct vm *vm, u32 ipc, u32 event);
+
+/* At boot and at every restart of a VM: its GPIO doorbell controllers, if any. */
+int ipc_gpio_vm_init(struct vm *vm);
+void ipc_gpio_vm_reset(struct vm *vm);
+
+/* A peer rang event on the VM's mapping ipc, which has a GPIO controller. */
+void ipc_gpio_event(struct vm *vm, u32 ipc, u32 event);
+
+#endif /* BULWARK_IPC_H */
