@@ -105,7 +105,12 @@ def main():
                     help="with --timeout: type TEXT (backslash escapes allowed) once the "
                          "output matches REGEX")
     ap.add_argument("extra", nargs="*", help="more QEMU arguments (after --)")
-    args = ap.parse_args()
+    # Everything after '--' goes to QEMU as it is (argparse mixes it up with
+    # the two-value --send-after otherwise).
+    argv = sys.argv[1:]
+    extra = argv[argv.index("--") + 1:] if "--" in argv else []
+    args = ap.parse_args(argv[:len(argv) - len(extra) - (1 if extra else 0)])
+    args.extra += extra
     try:
         with open(args.run_json) as f:
             desc = json.load(f)

@@ -26,8 +26,8 @@ CASES = [
     ('syntax-unterminated-string', 'vm a {\n    image = "img.bin\n}\n',
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
-     E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, load, entry, dtb, fault, "
-     'console, irqs, bootargs', None),
+     E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, initrd, load, entry, dtb, "
+     'fault, console, irqs, bootargs', None),
     ('unknown-block', vm(body='    region x { size = 4K }\n'),
      E % 5 + "vm 'a': region 'x': unknown block; allowed here: memory, device, shmem", None),
     ('unknown-region-field', 'vm a {\n    cpus = [0]\n    image = "img.bin"\n'
@@ -80,8 +80,8 @@ CASES = [
      'of them', None),
     ('overlap-hypervisor', vm(body='    memory data { guest = 0x90000000  size = 1M  phys = 0x80400000 }\n'),
      E % 5 + "vm 'a': memory 'data'.phys: 0x80400000-0x804fffff overlaps reserved range "
-     "'hypervisor' at 0x80200000-0x80ffffff (BOARD line 23); pick a free address or drop phys "
-     'to let the build allocate one', None),
+     "'hypervisor' at 0x80200000-0x81000fff (BOARD line 23), with 4 KiB of embedded guest "
+     'files; pick a free address or drop phys to let the build allocate one', None),
     ('overlap-between-vms',
      vm(body='    memory data { guest = 0x90000000  size = 16M  phys = 0x90000000 }\n')
      + vm('b', '[1]', body='    memory io { guest = 0x90000000  size = 1M  phys = 0x90f00000 }\n'),
@@ -188,6 +188,48 @@ CASES = [
      + 'shmem chan { size = 64K }\n',
      E % 11 + "vm 'b': shmem 'chan'.doorbells: 1 doorbells, but vm 'a' has 2 (line 5); an IPC "
      'object has one doorbell per event in every VM that maps it', None),
+    ('initrd-without-dtb', vm(extra='    initrd = "img.bin"\n'),
+     E % 4 + "vm 'a': initrd: the initrd is announced in the generated device tree; add dtb = auto",
+     None),
+    ('initrd-missing', vm(extra='    dtb = auto\n    initrd = "${O}/linux/rd.cpio"\n'),
+     E % 5 + "vm 'a': initrd: initrd 'TMP/build/linux/rd.cpio' not found: build it first or fix "
+     'the path', None),
+    ('initrd-no-room', vm(extra='    dtb = auto\n    initrd = "big.bin"\n'),
+     E % 5 + "vm 'a': initrd: initrd 'TMP/big.bin' (14 MiB) does not fit in memory 'ram' between "
+     'the image (0x80000000-0x80000fff) and the device tree at 0x80e00000; enlarge the region',
+     None),
+    ('linux-image-misaligned', vm(extra='    load = 0x80001000\n').replace('img.bin', 'Image'),
+     E % 4 + "vm 'a': load: image 'TMP/Image' is a Linux arm64 Image: it must be loaded 0x0 above "
+     'a 2 MiB boundary, not at 0x80001000', None),
+    ('linux-image-bss-too-large', vm().replace('img.bin', 'Image'),
+     E % 3 + "vm 'a': image: image 'TMP/Image' is 4 KiB (4096 bytes) (its header asks for 32 MiB "
+     "with bss) but memory 'ram' has only 16 MiB from the load address 0x80000000; enlarge the "
+     'region or shrink the image', None),
+    ('gpio-not-enabled',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40]  gpio = 0x91000000 }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [41] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.gpio: GPIO doorbells need CONFIG_IPC_GPIO (an Arm board with a "
+     'virtual console); enable it or remove gpio', None),
+    ('gpio-two-doorbells',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40, 42]  gpio = 0x91000000 }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [41, 43] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.doorbells: with gpio the VM gets one interrupt, the GPIO "
+     "controller's: give exactly one, e.g. doorbells = [100]", MMU + 'CONFIG_IPC_GPIO=y\n'),
+    ('gpio-overlaps-memory',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40]  gpio = 0x80001000 }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [41] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.gpio: shmem 'chan' GPIO controller at 0x80001000-0x80001fff "
+     "overlaps memory 'ram' at 0x80000000-0x80ffffff (line 4) in the VM's guest address space; "
+     'move one of them', MMU + 'CONFIG_IPC_GPIO=y\n'),
+    ('gpio-too-many-events',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [40]  gpio = 0x91000000 }\n')
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [41-45] }\n')
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.gpio: the object has 5 events but a GPIO doorbell controller "
+     'carries at most 4', MMU + 'CONFIG_IPC_GPIO=y\n'),
     ('no-vm', '# nothing here\n',
      E % 1 + 'vm: the layout has no vm block; add one, e.g. vm NAME { cpus = [0] ... }', None),
 ]

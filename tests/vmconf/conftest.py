@@ -31,6 +31,14 @@ class Scratch:
         (self.path / name).parent.mkdir(parents=True, exist_ok=True)
         (self.path / name).write_bytes(bytes(i & 0xff for i in range(size)))
 
+    def linux_image(self, name, size, text_offset=0, image_size=0):
+        """A file with a Linux arm64 Image header (text_offset, image_size, magic)."""
+        head = bytearray(64)
+        head[8:16] = text_offset.to_bytes(8, 'little')
+        head[16:24] = (image_size or size).to_bytes(8, 'little')
+        head[0x38:0x3c] = b'ARM\x64'
+        (self.path / name).write_bytes(bytes(head) + bytes(size - 64))
+
     def outputs(self):
         return [self.path / name for name in OUTPUTS]
 

@@ -14,6 +14,10 @@ def test_bad_layout(scratch, index):
         scratch.config(config)
     if name == 'image-too-large':
         scratch.image('img.bin', 8192)
+    if name == 'initrd-no-room':
+        scratch.image('big.bin', 14 << 20)
+    if name.startswith('linux-image'):
+        scratch.linux_image('Image', 4096, image_size=32 << 20)
     if index % 2 == 0:  # half the cases prove stale outputs are deleted
         scratch.stale_outputs()
     result = scratch.run(layout)

@@ -112,15 +112,16 @@ def test_colored_regions_interleave(scratch):
     result = scratch.run(COLORED, board_dir=board)
     assert result.returncode == 0, result.stderr
     c_text = scratch.outputs()[0].read_text()
-    # Both regions start in the first free color stripe; each takes its own colors' pages.
-    assert '.phys_base = 0x80100000ULL, .size = 0x10000ULL' in c_text
+    # Each region starts at the first page of its colors past the hypervisor (grown by the
+    # 4 KiB image it embeds to 0x80101000) and takes only its own colors' pages.
+    assert '.phys_base = 0x80108000ULL, .size = 0x10000ULL' in c_text
     assert '.phys_base = 0x80104000ULL, .size = 0x10000ULL' in c_text
     assert '.color_mask = 0xfu' in c_text and '.color_mask = 0xf0u' in c_text
-    assert '.phys_base = 0x80120000ULL, .size = 0x4000ULL' in c_text
+    assert '.phys_base = 0x80124000ULL, .size = 0x4000ULL' in c_text
     assert '#define BOARD_NR_COLORS                      8' in \
         scratch.outputs()[2].read_text().splitlines()
     show = scratch.run(COLORED, command='show', board_dir=board).stdout
-    assert ('  memory   ram   0x80000000-0x8000ffff  ->  0x80100000-0x8011bfff  64 KiB  '
+    assert ('  memory   ram   0x80000000-0x8000ffff  ->  0x80108000-0x80123fff  64 KiB  '
             'rwx, colors 0-3') in show.splitlines()
 
 
@@ -138,7 +139,8 @@ def test_mpu_granule_alignment(scratch):
     layout = SIMPLE.replace('0x80000000  size = 16M', '0x0  size = 0x1040')
     result = scratch.run(layout, board_dir=board)
     assert result.returncode == 0, result.stderr
-    assert '.phys_base = 0x100000ULL, .size = 0x1040ULL' in scratch.outputs()[0].read_text()
+    # Right after the hypervisor and the 4 KiB image it embeds, on a 64-byte granule.
+    assert '.phys_base = 0x101000ULL, .size = 0x1040ULL' in scratch.outputs()[0].read_text()
     result = scratch.run(layout.replace('0x1040', '0x1010'), board_dir=board)
     assert result.stderr == ("layout.vmconf:4: error: vm 'a': memory 'ram'.size: 0x00001010 "
                              'is not aligned to the MPU granule (64 bytes); round it to '

@@ -7,7 +7,7 @@ import sys
 
 import pytest
 
-from conftest import BOARD_DIR, ROOT
+from conftest import BOARD_DIR, CONFIG, ROOT
 
 sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
 from vmconflib.pipeline import build  # noqa: E402
@@ -72,10 +72,11 @@ def test_allocation_is_deterministic_and_disjoint(good):
     for (s1, e1, n1), (s2, e2, n2) in zip(ranges, ranges[1:]):
         assert e1 <= s2, '%s overlaps %s' % (n1, n2)
     phys = {(vm.name, r.name): r.phys for vm in first.layout.vms for r in vm.regions}
-    # Lowest free page first, in layout order, around reserved ranges and fixed regions.
-    assert phys == {('rt', 'ram'): 0x81000000, ('rt', 'data'): 0x82000000,
-                    ('linux', 'ram'): 0x82210000, ('linux', 'fixed'): 0x90000000}
-    assert first.layout.shmems[0].phys == 0x82100000
+    # Lowest free page first, in layout order, around reserved ranges (the hypervisor's grown
+    # by the embedded images) and fixed regions; whole 2 MiB blocks go on a block boundary.
+    assert phys == {('rt', 'ram'): 0x81200000, ('rt', 'data'): 0x81005000,
+                    ('linux', 'ram'): 0x82400000, ('linux', 'fixed'): 0x90000000}
+    assert first.layout.shmems[0].phys == 0x81105000
     for start, end, _ in ranges:
         assert start % 4096 == 0 and end % 4096 == 0
 
@@ -126,7 +127,8 @@ def test_compile_outputs_build_with_gcc(good):
     assert '.on_fault = VMCONF_FAULT_INJECT,' in c_text
     assert '.console = VMCONF_CONSOLE_PASSTHROUGH,' in c_text
     assert ('\t{ .name = "chan", .shmem_id = 0u, .guest_base = 0xa0000000ULL, '
-            '.access = VMCONF_ACCESS_READ, .doorbells = 0, .nr_doorbells = 0u },') in c_text
+            '.access = VMCONF_ACCESS_READ, .doorbells = 0, .nr_doorbells = 0u, .nr_events = 0u, '
+            '.gpio_base = 0x0ULL },') in c_text
     assert 'const char vmconf_source[] = "layout.vmconf";' in c_text
     assert '.incbin "%s"' % (good.path / 'build' / 'guests' / 'linux.bin') in s_file.read_text()
     assert [p.name for p in h_file.parent.iterdir() if p.name.startswith('.')] == []
@@ -149,18 +151,18 @@ def test_show_lists_the_partitioning(good):
             '  cpus     0  (vCPU 0 on CPU 0)',
             '  fault    inject',
             '  console  passthrough',
-            '  memory   ram    0x80000000-0x80ffffff  ->  0x81000000-0x81ffffff  16 MiB  rwx',
-            '  memory   data   0x90000000-0x900fffff  ->  0x82000000-0x820fffff   1 MiB  rw-',
+            '  memory   ram    0x80000000-0x80ffffff  ->  0x81200000-0x821fffff  16 MiB  rwx',
+            '  memory   data   0x90000000-0x900fffff  ->  0x81005000-0x81104fff   1 MiB  rw-',
             '  device   rtc    0x00101000-0x00101fff  ->  0x00101000-0x00101fff   4 KiB  irqs 11',
             '  device   uart0  0x10000000-0x10000fff  ->  0x10000000-0x10000fff   4 KiB  irqs 10',
-            '  shmem    chan   0xa0000000-0xa000ffff  ->  0x82100000-0x8210ffff  64 KiB  r--, shared',
+            '  shmem    chan   0xa0000000-0xa000ffff  ->  0x81105000-0x81114fff  64 KiB  r--, shared',
             '  irqs     10-11, 20-21',
             "vm 1 'linux'",
             '  cpus     1-3  (vCPU 0 on CPU 1)',
             '  entry    0x80001000',
             '  dtb      0x83e00000',
             '  device   virtio0  0x20001000-0x20001fff  ->  0x10001000-0x10001fff   4 KiB  irqs 1',
-            '  chan  0x82100000-0x8210ffff  64 KiB  rt, linux',
+            '  chan  0x81105000-0x81114fff  64 KiB  rt, linux',
             '  total 922.9 MiB free of 1 GiB'):
         assert expected in lines, expected
     assert any(line.startswith('  image    %s' % (good.path / 'img.bin')) for line in lines)
@@ -170,8 +172,10 @@ def test_show_lists_the_partitioning(good):
                          ids=lambda p: p.name)
 def test_shipped_layout_passes(scratch, layout):
     # Every guest image the layout names, as a small stand-in under ${O}.
-    for image in re.findall(r'image\s*=\s*"\$\{O\}/([^"]+)"', layout.read_text()):
+    for image in re.findall(r'(?:image|initrd)\s*=\s*"\$\{O\}/([^"]+)"', layout.read_text()):
         scratch.image('build/' + image, 4096)
+    if re.search(r'\bgpio\s*=', layout.read_text()):
+        scratch.config(CONFIG + 'CONFIG_IPC_GPIO=y\n')
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
     result = scratch.run(None, command='check', layout_name=str(layout), board_dir=board)
     assert (result.returncode, result.stdout, result.stderr) == (0, '', '')

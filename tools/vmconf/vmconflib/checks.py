@@ -87,15 +87,14 @@ def _check_ipc_gpio(vm, board, config):
     for smap in vm.shmaps:
         if smap.gpio is None:
             continue
-        ctx, rec, field = smap.ctx, smap.rec, "shmem '%s'.gpio" % smap.name
+        ctx, rec, field = smap.ctx, smap.rec, 'gpio'
         line = rec.line_of('gpio')
         if not config.bool('CONFIG_IPC_GPIO'):
             raise ctx.error(line, field, 'GPIO doorbells need CONFIG_IPC_GPIO (an Arm board with '
                             'a virtual console); enable it or remove gpio')
         _aligned(ctx, rec, 'gpio', smap.gpio, board)
         if len(smap.doorbells) != 1:
-            raise ctx.error(rec.line_of('doorbells'), "shmem '%s'.doorbells" % smap.name,
-                            'with gpio the VM gets one interrupt, the GPIO controller\'s: give '
+            raise ctx.error(rec.line_of('doorbells'), 'doorbells', 'with gpio the VM gets one interrupt, the GPIO controller\'s: give '
                             'exactly one, e.g. doorbells = [100]')
 
 
@@ -408,8 +407,8 @@ def _check_image(vm):
     vm.image_span = max(vm.image_size, linux[1]) if linux else vm.image_size
     if linux and (vm.load - text_offset) % LINUX_ALIGN:
         raise ctx.error(rec.line_of('load'), 'load', "image '%s' is a Linux arm64 Image: it "
-                        'must be loaded %s above a 2 MiB boundary, not at %s'
-                        % (vm.image, hexa(text_offset), hexa(vm.load)))
+                        'must be loaded 0x%x above a 2 MiB boundary, not at %s'
+                        % (vm.image, text_offset, hexa(vm.load)))
     room = region.guest + region.size - vm.load
     if vm.image_span > room:
         what = ' (its header asks for %s with bss)' % human(vm.image_span) \
@@ -446,6 +445,7 @@ def _check_addresses(vm):
         raise ctx.error(rec.line_of('dtb'), 'dtb', '%s is outside the VM\'s memory (%s)'
                         % (hexa(vm.dtb), _memory_text(vm)))
     _check_dtb_auto(vm)
+    _check_initrd(vm)
 
 
 DTB_ROOM = 2 << 20  # dtb = auto: the top 2 MiB of the first region
@@ -470,7 +470,6 @@ def _check_dtb_auto(vm):
                         'which overlaps the image at %s; enlarge the region or load the image '
                         'lower' % (span(vm.dtb, DTB_ROOM), ram.name,
                                    span(vm.load, vm.image_span)))
-    _check_initrd(vm)
 
 
 INITRD_ALIGN = 4096

@@ -182,8 +182,8 @@ def load_layout(path, srctree, objtree):
             paths = {}
             for field in ('image', 'initrd'):
                 if rec.has(field):
-                    path = expand(vctx, rec.line_of(field), field, rec.get(field), variables)
-                    paths[field] = os.path.normpath(os.path.join(base_dir, path))
+                    text = expand(vctx, rec.line_of(field), field, rec.get(field), variables)
+                    paths[field] = os.path.normpath(os.path.join(base_dir, text))
             vm = Vm(rec, len(layout.vms), paths.get('image'), paths.get('initrd'))
             layout.vms.append(vm)
         else:
