@@ -46,7 +46,7 @@ struct ipc_gpio {
 static struct ipc_gpio gpios[NR_GPIOS];
 static unsigned int nr_gpios;
 
-static struct ipc_gpio *gpio_of(struct vm *vm, u32 ipc)
+static struct ipc_gpio *gpio_of(const struct vm *vm, u32 ipc)
 {
 	for (unsigned int i = 0; i < nr_gpios; i++)
 		if (gpios[i].vm == vm && gpios[i].ipc == ipc)
@@ -180,7 +180,7 @@ void ipc_gpio_event(struct vm *vm, u32 ipc, u32 event)
 	spin_unlock(&g->lock);
 }
 
-void ipc_gpio_vm_reset(struct vm *vm)
+void ipc_gpio_vm_reset(const struct vm *vm)
 {
 	for (unsigned int i = 0; i < nr_gpios; i++) {
 		struct ipc_gpio *g = &gpios[i];
@@ -199,8 +199,8 @@ int ipc_gpio_vm_init(struct vm *vm)
 
 	for (u32 m = 0; m < d->nr_shmem_maps; m++) {
 		struct ipc_gpio *g;
-		struct mmio_window w = {.name = "ipc-gpio", .size = GPIO_SIZE,
-					.access = ipc_gpio_access};
+		struct mmio_window w = {
+		    .name = "ipc-gpio", .size = GPIO_SIZE, .access = ipc_gpio_access};
 		int err;
 
 		if (!d->shmem_maps[m].gpio_base)

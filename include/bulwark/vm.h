@@ -3,6 +3,7 @@
 #ifndef BULWARK_VM_H
 #define BULWARK_VM_H
 
+#include <bulwark/compiler.h>
 #include <bulwark/spinlock.h>
 #include <bulwark/types.h>
 #include <bulwark/vmconf.h>

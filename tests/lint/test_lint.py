@@ -8,7 +8,8 @@ import pytest
 
 from bulwark_test import SRCTREE
 
-C_DIRS = ["arch", "kernel", "drivers", "include", "boards", "tests/unit", "tests/guests"]
+C_DIRS = ["arch", "kernel", "drivers", "include", "boards", "tests/unit", "tests/guests",
+          "tools/linux-guest"]
 
 
 def sources(*suffixes):

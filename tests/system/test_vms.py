@@ -134,9 +134,15 @@ VARIANTS = {
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 
 
+# Layouts with a test file of their own.
+OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py"}
+
+
 def test_every_qemu_layout_has_a_row():
     shipped = {p.name for board in VARIANTS for p in (SRCTREE / "vmconf").glob(f"{board}*.vmconf")}
-    assert shipped == {row.file for row in LAYOUTS}
+    assert shipped == {row.file for row in LAYOUTS} | set(OWN_TESTS)
+    for test in OWN_TESTS.values():
+        assert (SRCTREE / "tests" / "system" / test).is_file()
 
 
 @pytest.fixture(scope="module")

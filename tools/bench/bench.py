@@ -13,6 +13,7 @@ import os
 import re
 import subprocess
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
@@ -26,8 +27,17 @@ BOARDS = {
     "qemu_rv64": {"defconfig": "qemu_rv64_defconfig", "guest": "bench-rv64.bin",
                   "cross": "riscv64-linux-gnu-"},
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
-                     "cross": "aarch64-linux-gnu-"},
+                     "cross": "aarch64-linux-gnu-", "linux": True},
 }
+
+# Linux boot (boards with a Linux guest, tools/linux-guest): from the VM's first
+# instruction to /init, read off the virtual counter (16 instructions a tick
+# under -icount shift=0 at 62.5 MHz).
+LINUX_LAYOUT = "tests/bench/qemu_aarch64-linux.vmconf"
+LINUX_CPUS, LINUX_MEMORY = 3, "256M"
+INIT_LINE = re.compile(r"bulwark-init: userspace reached at counter (\d+) \((\d+) Hz\)")
+VM_START = re.compile(r"vm 'linux' boot 1: vCPU 0 enters at counter (\d+)")
+NS_PER_INSN = 1  # -icount shift=0
 
 # Figures the guest prints as distributions, and which statistic the table shows.
 LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")  # doorbell below
@@ -103,6 +113,66 @@ def boot_guest(cmd, label):
     return parse(proc.stdout.decode(errors="replace"), label)
 
 
+def run_until(cmd, pattern, label, timeout=900):
+    """Runs QEMU until a line matches pattern; returns everything printed by then."""
+    proc = subprocess.Popen(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
+                            stderr=subprocess.STDOUT)
+    out = []
+    try:
+        deadline = time.monotonic() + timeout
+        for raw in proc.stdout:
+            out.append(raw.decode(errors="replace"))
+            if pattern.search(out[-1]):
+                return "".join(out)
+            if time.monotonic() > deadline:
+                break
+        raise BenchError(f"{label}: no line matching {pattern.pattern!r}:\n"
+                         + "".join(out)[-3000:])
+    finally:
+        proc.kill()
+        proc.wait()
+
+
+def instructions(ticks, hz):
+    """Counter ticks under -icount shift=0 (one instruction a nanosecond) as instructions."""
+    return ticks * 1000000000 // (hz * NS_PER_INSN)
+
+
+def measure_linux(out):
+    """Debian's kernel to /init: natively (-smp 3, EL1) and as a Bulwark VM of 3 vCPUs.
+
+    Both boot with the device tree the build generated for the VM."""
+    d = os.path.join(out, "linux")
+    make(d, "qemu_aarch64_defconfig")
+    with open(os.path.join(d, ".config"), "a") as f:
+        f.write("CONFIG_LOG_LEVEL=3\n")  # prints the counter when the VM starts
+    make(d, "olddefconfig")
+    make(d, f"VMCONF={LINUX_LAYOUT}")
+    with open(os.path.join(d, "run.json")) as f:
+        desc = json.load(f)
+    args = list(desc["args"])
+    virt_cmd = [desc["qemu"]] + args + ["-nographic", "-monitor", "none"] + ICOUNT
+    text = run_until(virt_cmd, INIT_LINE, "Linux under Bulwark")
+    start, init = VM_START.search(text), INIT_LINE.search(text)
+    if not start:
+        raise BenchError("Linux under Bulwark: the hypervisor did not print the VM start")
+    hz = int(init.group(2))
+    virt = instructions(int(init.group(1)) - int(start.group(1)), hz)
+    args[args.index("-kernel") + 1] = os.path.join(d, "linux", "Image")
+    args = [a.replace("virtualization=on", "virtualization=off") for a in args]
+    args[args.index("-smp") + 1] = str(LINUX_CPUS)
+    args[args.index("-m") + 1] = LINUX_MEMORY
+    # The same device tree as the VM's, so both boots probe the same hardware.
+    native_cmd = [desc["qemu"]] + args + [
+        "-dtb", os.path.join(d, "generated", "linux.dtb"),
+        "-initrd", os.path.join(d, "linux", "initramfs.cpio"),
+        "-append", "console=ttyAMA0 quiet", "-nographic", "-monitor", "none"] + ICOUNT
+    init = INIT_LINE.search(run_until(native_cmd, INIT_LINE, "Linux native"))
+    native = instructions(int(init.group(1)), int(init.group(2)))
+    return {"stat": "VM start to init", "unit": "instructions",
+            "native": {"value": native}, "virt": {"value": virt}}
+
+
 def measure_board(board, out):
     desc = BOARDS[board]
     dirs = build(board, out)
@@ -135,6 +205,8 @@ def measure_board(board, out):
                            "native": {"value": work_native}, "virt": {"value": work_virt}}
     figures["boot"] = {"stat": "to guest", "unit": "instructions",
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
+    if desc.get("linux"):
+        figures["linux_boot"] = measure_linux(out)
     return {"figures": figures,
             "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
 

@@ -15,11 +15,14 @@ $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
 
 all: $(run-json)
 
+# QEMU_EXTRA="..." adds QEMU options, e.g. -icount shift=0,align=off,sleep=off.
 run: all
-	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) $(run-json)
+	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) $(run-json) \
+		$(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
 debug: all
 	@echo 'QEMU waits for gdb: gdb-multiarch $(objtree)/bulwark.elf -ex "target remote :1234"'
-	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) --gdb $(run-json)
+	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) --gdb $(run-json) \
+		$(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
 .PHONY: run debug

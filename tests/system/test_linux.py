@@ -1,0 +1,138 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Debian's stock arm64 Linux beside the bare-metal real-time VM.
+
+vmconf/qemu_aarch64-linux.vmconf runs Linux (3 vCPUs, kernel and initramfs
+assembled from Debian packages by tools/linux-guest/build.sh) and rt (1 vCPU,
+a 1 ms periodic task). On GICv3 and on GICv2, one QEMU session under
+-icount (so every timing rt reports is deterministic) checks that:
+- Linux boots with its generated device tree to a shell prompt on its
+  virtual console, and user space talks to rt through the IPC object, both
+  ways, with no kernel module (/dev/mem and the GPIO doorbell lines);
+- rt never misses a period, from its start through two Linux boots;
+- 'reboot' restarts only Linux, which boots again and talks again;
+- 'poweroff' stops only Linux: rt keeps running and keeps reporting.
+"""
+
+import os
+import re
+import subprocess
+import sys
+
+import pytest
+
+from bulwark_test import SRCTREE, make_ok
+
+LAYOUT = "qemu_aarch64-linux.vmconf"
+TIMEOUT = 900
+ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
+PROMPT = "root@linux:/# "
+PINGS = 300
+REPORT = re.compile(r"^\[rt\] rt: (\d+) periods, worst lateness (\d+) us, missed (\d+)$", re.M)
+PERIOD_US = 1000
+
+# What is typed on the console, each once the output so far matches.
+SENDS = [
+    (re.escape(PROMPT), "bwipc send hello from linux\n"),
+    (r"^\[linux\] rt got: hello from linux", f"bwipc ping {PINGS}; echo ping-status=$?\n"),
+    (r"ping-status=\d", "bwipc stats\n"),
+    (r"periods=\d+ late_max=", "reboot\n"),
+    (r"fresh image \(boot 2\).*" + re.escape(PROMPT), "bwipc ping 20; echo ping2-status=$?\n"),
+    (r"ping2-status=\d", "poweroff\n"),
+    # Two reports of rt's after Linux went: then Ctrl-a x ends QEMU.
+    (r"vm 'linux' stopped: shut down by its guest.*\[rt\] rt: \d+ periods.*\[rt\] rt: \d+ periods",
+     r"\x01x"),
+]
+
+VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
+            "gicv2": ["qemu_aarch64_defconfig", "gicv2.config"]}
+
+
+def linux_cache():
+    """Where the Debian packages are kept, shared by every build of a test run."""
+    base = os.environ.get("BULWARK_CHECK_OBJTREE") or str(SRCTREE / "build" / "check")
+    return os.path.join(base, "linux-guest-cache")
+
+
+@pytest.fixture(scope="module")
+def console(tmp_path_factory):
+    """Boots the layout once per variant and returns its console output."""
+    logs = {}
+
+    def get(variant):
+        if variant not in logs:
+            out = tmp_path_factory.mktemp("linux-" + variant)
+            env = {"LINUX_GUEST_CACHE": linux_cache()}
+            make_ok(*VARIANTS[variant], O=out, env=env)
+            make_ok(f"VMCONF=vmconf/{LAYOUT}", O=out, env=env)
+            log = out / "console.log"
+            sends = [arg for pat, text in SENDS for arg in ("--send-after", pat, text)]
+            proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                                   "--timeout", str(TIMEOUT), "--log", str(log)] + sends +
+                                  [str(out / "run.json"), "--"] + ICOUNT,
+                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+            text = log.read_text(errors="replace").replace("\r", "")
+            assert proc.returncode != 124, f"the session did not finish:\n{text[-6000:]}"
+            logs[variant] = text
+        return logs[variant]
+    return get
+
+
+def lines_of(text, vm):
+    return [line[len(vm) + 3:] for line in text.splitlines() if line.startswith(f"[{vm}] ")]
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_linux_boots_to_a_shell(console, variant):
+    text = console(variant)
+    linux = lines_of(text, "linux")
+    assert any("Machine model: Bulwark VM linux on qemu_aarch64" in x for x in linux), text
+    assert sum(x.startswith("bulwark-init: userspace reached") for x in linux) == 2, text
+    assert any(re.match(r"Linux \S+ on Bulwark: 3 CPUs, \d+ kB memory$", x) for x in linux), text
+    assert sum(x.startswith(PROMPT) for x in linux) >= 2, text
+    # Nothing went wrong in the hypervisor's eyes.
+    for line in text.splitlines():
+        assert not line.startswith(("[bulwark] warning", "[bulwark] error")), line
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_linux_and_rt_talk_both_ways(console, variant):
+    text = console(variant)
+    rt, linux = lines_of(text, "rt"), lines_of(text, "linux")
+    assert "linux says: hello from linux" in rt, text
+    assert "rt got: hello from linux" in linux, text
+    assert "rt: linux connected" in rt, text
+    assert f"bwipc: {PINGS} messages each way, 0 errors" in linux, text
+    assert "ping-status=0" in linux and "ping2-status=0" in linux, text
+    stats = [x for x in linux if x.startswith("periods=")]
+    assert stats and re.search(r" missed=0 pings=\d+ errors=0 ", stats[0]), stats
+    assert not [x for x in rt if "corrupted" in x or "unknown type" in x], rt
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_rt_never_misses_a_period(console, variant):
+    text = console(variant)
+    reports = [tuple(map(int, m)) for m in REPORT.findall(text)]
+    assert len(reports) >= 3, text
+    first_prompt = text.index(PROMPT)
+    # The reports are cumulative: one after Linux's first prompt covers its whole boot.
+    assert any(m.start() > first_prompt for m in REPORT.finditer(text)), text
+    periods = [p for p, _, _ in reports]
+    assert periods == sorted(periods) and len(set(periods)) == len(periods), periods
+    late = max(lateness for _, lateness, _ in reports)
+    assert all(missed == 0 for _, _, missed in reports), reports
+    assert late < PERIOD_US, f"worst lateness {late} us"
+    print(f"{variant}: {periods[-1]} periods, worst lateness {late} us, none missed")
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_reboot_and_poweroff_touch_only_linux(console, variant):
+    text = console(variant)
+    lines = text.splitlines()
+    assert "[bulwark] vm 'linux' restarted from a fresh image (boot 2)" in lines, text
+    stop = lines.index("[bulwark] vm 'linux' stopped: shut down by its guest (PSCI SYSTEM_OFF)")
+    assert not [x for x in lines if x.startswith("[bulwark] vm 'rt' ")], text
+    after = [tuple(map(int, REPORT.match(x).groups())) for x in lines[stop:] if REPORT.match(x)]
+    before = [tuple(map(int, REPORT.match(x).groups())) for x in lines[:stop] if REPORT.match(x)]
+    # rt keeps running, and keeps saying so, once Linux has gone.
+    assert len(after) >= 2 and after[0][0] > before[-1][0], lines[stop:]
+    assert "[bulwark] every VM has stopped; powering off" not in lines
