@@ -144,6 +144,22 @@ static void switch_input(unsigned int id)
 	spin_unlock(&consoles[id].lock);
 }
 
+void vconsole_vm_stopped(const struct vm *vm)
+{
+	if ((int)vm->id != input_vm)
+		return;
+	/* Typing into a stopped VM helps nobody: the next running one gets it. */
+	for (unsigned int i = 1; i < vm_count(); i++) {
+		unsigned int id = (vm->id + i) % vm_count();
+		const struct vm *other = vm_by_id(id);
+
+		if (other->state == VM_RUNNING && has_virtual_console(other)) {
+			switch_input(id);
+			return;
+		}
+	}
+}
+
 void vconsole_input(char c)
 {
 	struct vconsole *con;

@@ -200,6 +200,7 @@ void vm_stop(struct vm *vm, const char *why)
 
 	vconsole_flush(vm);
 	pr_info("vm '%s' stopped: %s", vm->desc->name, why);
+	vconsole_vm_stopped(vm);
 	/* Two VMs may stop at once: only one CPU says so and powers off. */
 	spin_lock(&poweroff_lock);
 	if (!any_vm_running() && !powering_off) {

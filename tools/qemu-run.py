@@ -45,12 +45,15 @@ def command_line(desc, args):
     return cmd
 
 
-def run_with_timeout(cmd, timeout, log_path, sends=()):
+def run_with_timeout(cmd, timeout, log_path, sends=(), stop_after=None):
     """Runs CMD, copying its output to stdout and LOG_PATH.
 
     SENDS is a list of (regex, text): once the output so far matches regex,
     text is typed on the console, in order. Without any, QEMU gets no input.
+    Once every text is typed and the output matches STOP_AFTER, QEMU is
+    stopped and the status is 0 (for systems that never power off).
     """
+    stop = re.compile(stop_after, re.S | re.M) if stop_after else None
     log = open(log_path, "wb") if log_path else None
     start = time.monotonic()
     pending = [(re.compile(p, re.S | re.M), codecs.decode(t, "unicode_escape").encode("latin-1"))
@@ -59,7 +62,7 @@ def run_with_timeout(cmd, timeout, log_path, sends=()):
                             stdin=subprocess.PIPE if pending else subprocess.DEVNULL,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     os.set_blocking(proc.stdout.fileno(), False)
-    timed_out = False
+    timed_out = stopped = False
     seen = b""
     while True:
         chunk = proc.stdout.read()
@@ -72,6 +75,11 @@ def run_with_timeout(cmd, timeout, log_path, sends=()):
             while pending and pending[0][0].search(seen.decode("latin-1")):
                 proc.stdin.write(pending.pop(0)[1])
                 proc.stdin.flush()
+            if stop and not pending and stop.search(seen.decode("latin-1")):
+                proc.kill()
+                proc.wait()
+                stopped = True
+                break
         if proc.poll() is not None:
             rest = proc.stdout.read() or b""
             sys.stdout.buffer.write(rest)
@@ -86,6 +94,8 @@ def run_with_timeout(cmd, timeout, log_path, sends=()):
         time.sleep(0.02)
     if log:
         log.close()
+    if stopped:
+        return 0
     if timed_out:
         sys.stderr.write(f"qemu-run: timed out after {timeout} s: QEMU was killed "
                          "(the system did not power itself off)\n")
@@ -104,6 +114,9 @@ def main():
                     metavar=("REGEX", "TEXT"),
                     help="with --timeout: type TEXT (backslash escapes allowed) once the "
                          "output matches REGEX")
+    ap.add_argument("--stop-after", metavar="REGEX",
+                    help="with --timeout: stop QEMU once the output matches REGEX "
+                         "(after the last --send-after), with status 0")
     ap.add_argument("extra", nargs="*", help="more QEMU arguments (after --)")
     # Everything after '--' goes to QEMU as it is (argparse mixes it up with
     # the two-value --send-after otherwise).
@@ -118,7 +131,7 @@ def main():
         fail(f"{args.run_json}: {err.strerror}: run 'make' first", 1)
     cmd = command_line(desc, args)
     if args.timeout:
-        return run_with_timeout(cmd, args.timeout, args.log, args.send_after)
+        return run_with_timeout(cmd, args.timeout, args.log, args.send_after, args.stop_after)
     print("qemu-run: " + " ".join(cmd))
     print("qemu-run: Ctrl-a x quits QEMU")
     sys.stdout.flush()

@@ -23,6 +23,9 @@ void vconsole_putc(struct vm *vm, char c);
 /* Prints what the VM wrote since its last newline (it stops or reboots). */
 void vconsole_flush(struct vm *vm);
 
+/* The VM stopped: if it had console input, the next running VM with a console gets it. */
+void vconsole_vm_stopped(const struct vm *vm);
+
 /* One byte typed on the physical console (escape sequences handled here). */
 void vconsole_input(char c);
 

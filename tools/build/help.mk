@@ -25,6 +25,7 @@ help:
 	@echo '  run                 - boot the image under QEMU (Ctrl-a x quits)'
 	@echo '  debug               - like run, with QEMU waiting for gdb on :1234'
 	@echo '  vmconf-show         - print the VM partitioning of the layout'
+	@echo '  linux-guest         - assemble the arm64 Linux guest from Debian packages ($$(O)/linux)'
 	@echo '  compile_commands.json - compilation database for editors'
 	@echo '  clean               - remove build output, keep the configuration'
 	@echo '  distclean           - remove everything in $$(O)'
@@ -43,6 +44,7 @@ help:
 	@echo ''
 	@echo 'Variables: O=dir (build directory, default build), V=1 (show commands),'
 	@echo '  CROSS_COMPILE=prefix, VMCONF=layout, BOARD_ROOT=dir (out-of-tree boards),'
-	@echo '  PYTHON=interpreter with kconfiglib, QEMU=path.'
+	@echo '  PYTHON=interpreter with kconfiglib, QEMU=path, QEMU_EXTRA="qemu options",'
+	@echo '  LINUX_GUEST_CACHE=dir (Debian packages of the Linux guest).'
 
 .PHONY: help

@@ -20,7 +20,7 @@ python=${PYTHON:-/usr/bin/python3}
 say() { printf '  %-8s %s\n' "$1" "$2"; }
 die() { printf 'linux-guest: error: %s\n' "$*" >&2; exit 1; }
 
-for tool in apt-get apt-cache dpkg-deb "${cross}gcc"; do
+for tool in apt-get apt-cache dpkg-deb flock "${cross}gcc"; do
 	command -v "$tool" >/dev/null ||
 		die "'$tool' not found (run tools/install-deps.sh; the compiler is Debian package gcc-aarch64-linux-gnu)"
 done
@@ -32,7 +32,7 @@ mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
 apt_dir=$cache/apt
 debs=$cache/debs
-mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial" "$debs"
+mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
 touch "$apt_dir/status"
 
 # Private apt: arm64 only, its own lists, cache and (empty) package status;
@@ -53,12 +53,20 @@ fetch() {
 		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n 1)
 	[ -n "$kernel" ] || die "cannot resolve linux-image-arm64 to a kernel package"
 	say APT "download $kernel busybox-static"
-	rm -f "$debs"/*.deb
-	(cd "$debs" && apt-get "${apt_opts[@]}" download "$kernel" busybox-static) \
+	# Into a fresh directory, renamed when complete: no half download is ever reused.
+	rm -rf "$debs.tmp"
+	mkdir -p "$debs.tmp"
+	(cd "$debs.tmp" && apt-get "${apt_opts[@]}" download "$kernel" busybox-static) \
 		>"$cache/apt-download.log" 2>&1 || die "apt-get download failed; see $cache/apt-download.log"
+	rm -rf "$debs"
+	mv "$debs.tmp" "$debs"
 }
 
+# Builds sharing a cache (LINUX_GUEST_CACHE) take turns to fill it.
+exec 9>"$cache/.lock"
+flock 9
 ls "$debs"/linux-image-*.deb "$debs"/busybox-static_*.deb >/dev/null 2>&1 || fetch
+flock -u 9
 
 stage=$out/stage
 rm -rf "$stage"
