@@ -305,3 +305,51 @@ def test_numeric_dtb_means_the_guest_brings_its_own(scratch):
     assert '.dtb_addr = 0x80f00000ULL,' in c_text
     assert '.dtb_start = 0,\n\t\t.dtb_size = 0x0ULL,' in c_text
     assert not list((scratch.path / 'out').glob('*.dtb'))
+
+
+LINUX_LAYOUT = '''\
+vm a {
+    cpus   = [0-2]
+    image  = "Image"
+    initrd = "rd.cpio"
+    dtb    = auto
+    memory ram { guest = 0x40000000  size = 64M }
+    shmem link { guest = 0x50000000  doorbells = [100]  gpio = 0x50010000 }
+}
+vm b {
+    cpus  = [3]
+    image = "img.bin"
+    dtb   = auto
+    memory ram { guest = 0x40000000  size = 16M }
+    shmem link { guest = 0x48000000  doorbells = [101] }
+}
+shmem link { size = 64K }
+'''
+
+
+def test_linux_initrd_and_gpio_doorbells(scratch):
+    scratch.linux_image('Image', 8192, image_size=32 << 20)
+    scratch.image('rd.cpio', 10000)
+    trees = compile_layout(scratch, LINUX_LAYOUT, ARM_BOARD, GICV3 + 'CONFIG_IPC_GPIO=y\n')
+    a, b = trees['a'], trees['b']
+    # The initrd sits right below the device tree (top 2 MiB of 64 MiB), 4 KiB aligned.
+    start = (0x43e00000 - 10000) // 4096 * 4096
+    assert cells(a['/chosen']['linux,initrd-start']) == [0, start]
+    assert cells(a['/chosen']['linux,initrd-end']) == [0, start + 10000]
+    assert 'linux,initrd-start' not in b['/chosen']
+    gpio = a['/gpio@50010000']
+    assert strs(gpio['compatible']) == ['arm,pl061', 'arm,primecell']
+    assert regs(gpio['reg']) == [(0x50010000, 0x1000)]
+    assert cells(gpio['interrupts']) == [0, 68, 4]
+    assert 'gpio-controller' in gpio and cells(gpio['#gpio-cells']) == [2]
+    assert strs(gpio['gpio-line-names']) == ['link-in0', '', '', '', 'link-out0', '', '', '']
+    assert strs(a['/ipc@50000000']['label']) == ['link']
+    # A plain doorbell is an edge; the peer has no GPIO controller.
+    assert cells(b['/ipc@48000000']['interrupts']) == [0, 69, 1]
+    assert not [p for p in b if p.startswith('/gpio@')]
+    c_text = scratch.outputs()[0].read_text()
+    assert '.initrd_size = 0x2710ULL,' in c_text
+    assert '.initrd_load = 0x%xULL,' % start in c_text
+    assert '.nr_events = 1u, .gpio_base = 0x50010000ULL' in c_text
+    assert '#define VMCONF_NR_IPC_GPIOS                  1' in \
+        scratch.outputs()[2].read_text().splitlines()

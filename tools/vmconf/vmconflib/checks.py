@@ -383,18 +383,25 @@ def linux_arm64_header(path):
     return int.from_bytes(head[8:16], 'little'), int.from_bytes(head[16:24], 'little')
 
 
+def _file_size(vm, field, path):
+    """The size of a guest file the layout names in field; it must exist and not be empty."""
+    line = vm.rec.line_of(field)
+    if not os.path.isfile(path):
+        raise vm.ctx.error(line, field, "%s '%s' not found: build it first or fix the path"
+                           % (field, path))
+    size = os.path.getsize(path)
+    if size == 0:
+        raise vm.ctx.error(line, field, "%s '%s' is empty" % (field, path))
+    return size
+
+
 def _check_image(vm):
     ctx, rec = vm.ctx, vm.rec
     if vm.image is None:
         raise ctx.error(vm.line, 'image', 'missing; name the guest binary, e.g. image = '
                         '"${O}/guests/hello-rv64.bin"')
     line = rec.line_of('image')
-    if not os.path.isfile(vm.image):
-        raise ctx.error(line, 'image', "image '%s' not found: build it first or fix the path"
-                        % vm.image)
-    vm.image_size = os.path.getsize(vm.image)
-    if vm.image_size == 0:
-        raise ctx.error(line, 'image', "image '%s' is empty" % vm.image)
+    vm.image_size = _file_size(vm, 'image', vm.image)
     linux = linux_arm64_header(vm.image)
     text_offset = linux[0] if linux else 0
     if vm.load is None:
@@ -484,12 +491,7 @@ def _check_initrd(vm):
     if not vm.dtb_auto:
         raise ctx.error(line, 'initrd', 'the initrd is announced in the generated device tree; '
                         'add dtb = auto')
-    if not os.path.isfile(vm.initrd):
-        raise ctx.error(line, 'initrd', "initrd '%s' not found: build it first or fix the path"
-                        % vm.initrd)
-    vm.initrd_size = os.path.getsize(vm.initrd)
-    if vm.initrd_size == 0:
-        raise ctx.error(line, 'initrd', "initrd '%s' is empty" % vm.initrd)
+    vm.initrd_size = _file_size(vm, 'initrd', vm.initrd)
     ram = vm.regions[0]
     vm.initrd_addr = (vm.dtb - vm.initrd_size) // INITRD_ALIGN * INITRD_ALIGN
     if vm.initrd_addr < max(ram.guest, vm.load + vm.image_span):
