@@ -29,8 +29,8 @@
  * off): nothing here uses memcpy or byte accesses on the object.
  *
  * Publishing a message (rtlink_publish): payload, barrier, type/len/ack,
- * barrier, seq, then a full barrier before the doorbell (Linux writes the
- * notify page, rt makes the IPC notify hypercall), so the peer that takes
+ * barrier, seq, then a full barrier before the doorbell (Linux drives its
+ * GPIO out line high, rt makes the IPC notify hypercall), so the peer that takes
  * the doorbell sees the whole message. Reading one: seq, barrier, the
  * header, barrier, the payload, barrier, seq again; if seq changed the
  * writer started a new message and the read is retried.

@@ -7,8 +7,9 @@
 /*
  * The defaults name QEMU virt addresses: guest-physical RAM outside the VM's
  * regions, device registers the VM neither owns nor has emulated, a device
- * interrupt owned by the hypervisor (the UART), a CPU that is none of the
- * VM's vCPUs.
+ * interrupt the VM does not own (RISC-V: the UART's, the hypervisor's; Arm:
+ * the PL061's, nobody's, since a VM with a virtual console owns a virtual
+ * copy of the UART's), a CPU that is none of the VM's vCPUs.
  */
 #if defined(__aarch64__)
 #ifndef ISOLATION_MEM_ADDR
@@ -18,7 +19,7 @@
 #define ISOLATION_DEV_ADDRS 0x09030000UL, 0x0a000000UL /* PL061 GPIO, virtio-mmio 0 */
 #endif
 #ifndef ISOLATION_IRQ
-#define ISOLATION_IRQ 33
+#define ISOLATION_IRQ 39
 #endif
 #else
 #ifndef ISOLATION_MEM_ADDR
