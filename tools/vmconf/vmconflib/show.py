@@ -37,7 +37,15 @@ def _vm(vm, board):
     out = ['', "vm %d '%s'" % (vm.index, vm.name)]
     fields = [
         ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
-        ('image', '%s  (%s, loaded at %s)' % (vm.image, _bytes(vm.image_size), hexa(vm.load))),
+        ('image', '%s  (%s, loaded at %s%s)' % (
+            vm.image, _bytes(vm.image_size), hexa(vm.load),
+            ', claims %s as a Linux Image' % human(vm.image_span)
+            if vm.image_span != vm.image_size else '')),
+    ]
+    if vm.initrd:
+        fields.append(('initrd', '%s  (%s, at %s)' % (vm.initrd, _bytes(vm.initrd_size),
+                                                     hexa(vm.initrd_addr))))
+    fields += [
         ('entry', hexa(vm.entry)),
         ('dtb', '%s  (generated, top 2 MiB of memory \'%s\')' % (hexa(vm.dtb), vm.regions[0].name)
          if vm.dtb_auto else hexa(vm.dtb) if vm.dtb else 'none'),
@@ -60,8 +68,13 @@ def _vm(vm, board):
         rows.append(('device', name, span(guest, hw.size), '->', span(hw.base, hw.size),
                      human(hw.size), 'irqs %s' % intset(hw.irqs)))
     for m in vm.shmaps:
+        details = '%s, shared' % access_text(m.access)
+        if m.doorbells:
+            details += ', doorbells %s' % intset(irq for irq, _ in m.doorbells)
+        if m.gpio is not None:
+            details += ', GPIO doorbells at %s' % hexa(m.gpio)
         rows.append(('shmem', m.name, span(m.guest, m.shmem.size), '->', _phys(m.shmem.runs),
-                     human(m.shmem.size), '%s, shared' % access_text(m.access)))
+                     human(m.shmem.size), details))
     out += ['  ' + line for line in table(rows, right={5})]
     out += _section('irqs', [intset(vm.irqs)])
     return out
