@@ -248,6 +248,8 @@ void vm_reboot(struct vm *vm)
 	vconsole_flush(vm);
 	vm_wait_parked(vm);
 	virq_vm_reset(vm);
+	if (IS_ENABLED(CONFIG_VUART_PL011))
+		vuart_vm_reset(vm);
 	if (IS_ENABLED(CONFIG_IPC_GPIO))
 		ipc_gpio_vm_reset(vm);
 	vm_load_image(vm);

@@ -175,6 +175,24 @@ void vuart_input_ready(struct vm *vm)
 	spin_unlock(&u->lock);
 }
 
+/* The state out of reset: nothing masked in, UART disabled with TX and RX enabled. */
+static void vpl011_reset(struct vpl011 *u)
+{
+	u->ibrd = u->fbrd = u->lcr_h = u->imsc = u->dmacr = 0;
+	u->cr = 0x300;
+	u->ifls = 0x12;
+	u->peeked = -1;
+}
+
+void vuart_vm_reset(const struct vm *vm)
+{
+	struct vpl011 *u = &uarts[vm->id];
+
+	spin_lock(&u->lock);
+	vpl011_reset(u);
+	spin_unlock(&u->lock);
+}
+
 int vuart_vm_init(struct vm *vm)
 {
 	struct vpl011 *u = &uarts[vm->id];
@@ -188,7 +206,7 @@ int vuart_vm_init(struct vm *vm)
 
 	if (vm->desc->console != VMCONF_CONSOLE_VIRTUAL)
 		return 0;
-	*u = (struct vpl011){
-	    .lock = SPINLOCK_INIT, .ibrd = 0, .cr = 0x300, .ifls = 0x12, .peeked = -1};
+	u->lock = (spinlock_t)SPINLOCK_INIT;
+	vpl011_reset(u);
 	return mmio_register(vm->id, &w);
 }

@@ -14,6 +14,9 @@ struct vm;
 /* At boot, for each VM: register its UART model when its console is virtual. */
 int vuart_vm_init(struct vm *vm);
 
+/* The VM restarts: its UART model goes back to reset state. */
+void vuart_vm_reset(const struct vm *vm);
+
 /* The (virtual) interrupt of the VM's UART model, 0 when it has none. */
 u32 vuart_irq(const struct vm *vm);
 
