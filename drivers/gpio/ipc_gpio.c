@@ -1,12 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * GPIO doorbells: a register model of an Arm PL061 in front of an IPC
- * object, for guests that ring and wait from user space (Linux's GPIO
- * character device drives a PL061 with its stock driver). Lines 0-3 are
- * inputs that pulse, an edge, each time a peer rings event 0-3; a rising
- * edge that the guest drives on output line 4-7 rings event 0-3 to the
- * peers. The controller's one interrupt is the mapping's doorbell,
- * raised whenever a masked-in edge is latched.
+ * GPIO doorbells: a PL061 model (pl061_model.c) in front of an IPC object,
+ * for guests that ring and wait from user space (Linux's GPIO character
+ * device drives a PL061 with its stock driver). This file ties the model to
+ * a VM: its MMIO window, its lock, the events it rings and the doorbell
+ * interrupt it raises.
  */
 #include <bulwark/errno.h>
 #include <bulwark/ipc.h>
@@ -16,29 +14,13 @@
 #include <bulwark/vm.h>
 #include <generated/board.h>
 
-#define GPIO_DATA_END 0x400 /* GPIODATA: address bits 9:2 mask the lines */
-#define GPIO_DIR      0x400
-#define GPIO_IS	      0x404
-#define GPIO_IBE      0x408
-#define GPIO_IEV      0x40c
-#define GPIO_IE	      0x410
-#define GPIO_RIS      0x414
-#define GPIO_MIS      0x418
-#define GPIO_IC	      0x41c
-#define GPIO_AFSEL    0x420
-#define GPIO_ID	      0xfe0 /* PeriphID0..3 then PCellID0..3, one byte per word */
-#define GPIO_SIZE     0x1000
-
-#define OUT_SHIFT 4 /* line 4 + e rings event e */
-
-/* The identification bytes of an Arm PL061 (PrimeCell GPIO). */
-static const u8 pl061_id[8] = {0x61, 0x10, 0x04, 0x00, 0x0d, 0xf0, 0x05, 0xb1};
+#include "pl061_model.h"
 
 struct ipc_gpio {
 	spinlock_t lock;
 	struct vm *vm;
 	u32 ipc; /* the VM's index of the mapping */
-	u32 data, dir, is, ibe, iev, ie, ris, afsel;
+	struct pl061_model model;
 };
 
 /* At least one entry, so that layouts without GPIO doorbells still compile. */
@@ -54,102 +36,24 @@ static struct ipc_gpio *gpio_of(const struct vm *vm, u32 ipc)
 	return NULL;
 }
 
-static u32 doorbell_of(const struct ipc_gpio *g)
+/*
+ * What the model asked for, done without the lock: ringing a peer may take
+ * the peer's controller lock, and the peer may be ringing us at the same time.
+ */
+static void apply(const struct ipc_gpio *g, struct pl061_effects fx)
 {
-	return g->vm->desc->shmem_maps[g->ipc].doorbells[0];
-}
-
-/* Raises the interrupt when the edges in 'fresh' include a masked-in one. */
-static void raise_if(struct ipc_gpio *g, u32 fresh)
-{
-	if (fresh & g->ris & g->ie)
-		virq_raise(g->vm, doorbell_of(g));
-}
-
-/* The guest drove its data lines: each output line that rose rings an event. */
-static void write_data(struct ipc_gpio *g, u32 mask, u32 value)
-{
-	u32 before = g->data;
-	u32 rose;
-
-	g->data = (g->data & ~mask) | (value & mask);
-	rose = g->data & ~before & g->dir & mask;
-	for (u32 e = 0; e < 4; e++)
-		if (rose & (1u << (OUT_SHIFT + e)))
+	for (u32 e = 0; e < PL061_EVENTS; e++)
+		if (fx.ring & (1u << e))
 			(void)ipc_notify(g->vm, g->ipc, e);
-}
-
-static u32 read_reg(struct ipc_gpio *g, u64 offset)
-{
-	if (offset < GPIO_DATA_END) /* inputs read low: an event is only an edge */
-		return g->data & g->dir & (u32)(offset >> 2);
-	switch (offset) {
-	case GPIO_DIR:
-		return g->dir;
-	case GPIO_IS:
-		return g->is;
-	case GPIO_IBE:
-		return g->ibe;
-	case GPIO_IEV:
-		return g->iev;
-	case GPIO_IE:
-		return g->ie;
-	case GPIO_RIS:
-		return g->ris;
-	case GPIO_MIS:
-		return g->ris & g->ie;
-	case GPIO_AFSEL:
-		return g->afsel;
-	default:
-		if (offset >= GPIO_ID && offset < GPIO_ID + 4 * sizeof(pl061_id))
-			return pl061_id[(offset - GPIO_ID) / 4];
-		return 0;
-	}
-}
-
-static void write_reg(struct ipc_gpio *g, u64 offset, u32 value)
-{
-	value &= 0xff;
-	if (offset < GPIO_DATA_END) {
-		write_data(g, (u32)(offset >> 2), value);
-		return;
-	}
-	switch (offset) {
-	case GPIO_DIR:
-		g->dir = value;
-		break;
-	case GPIO_IS:
-		g->is = value;
-		break;
-	case GPIO_IBE:
-		g->ibe = value;
-		break;
-	case GPIO_IEV:
-		g->iev = value;
-		break;
-	case GPIO_IE: {
-		u32 enabled = value & ~g->ie;
-
-		g->ie = value;
-		raise_if(g, enabled);
-		break;
-	}
-	case GPIO_IC:
-		g->ris &= ~value;
-		/* An edge that came while the guest handled the last one. */
-		raise_if(g, g->ris);
-		break;
-	case GPIO_AFSEL:
-		g->afsel = value;
-		break;
-	default:
-		break; /* RIS, MIS and the ID registers are read-only */
-	}
+	if (fx.raise)
+		virq_raise(g->vm, g->vm->desc->shmem_maps[g->ipc].doorbells[0]);
 }
 
 static enum mmio_result ipc_gpio_access(struct vcpu *v, struct mmio_access *a, void *ctx)
 {
 	struct ipc_gpio *g = ctx;
+	struct pl061_effects fx = {0};
+	u64 reg = a->offset & ~3ULL;
 
 	(void)v;
 	if (a->width > 4 || (a->offset & (a->width - 1)))
@@ -157,27 +61,25 @@ static enum mmio_result ipc_gpio_access(struct vcpu *v, struct mmio_access *a, v
 	spin_lock(&g->lock);
 	/* Byte and halfword accesses see the low bits of the 32-bit register. */
 	if (a->is_write)
-		write_reg(g, a->offset & ~3ULL, (u32)a->value);
+		fx = pl061_model_write(&g->model, reg, (u32)a->value);
 	else
-		a->value = read_reg(g, a->offset & ~3ULL) >> (8 * (a->offset & 3));
+		a->value = pl061_model_read(&g->model, reg) >> (8 * (a->offset & 3));
 	spin_unlock(&g->lock);
+	apply(g, fx);
 	return MMIO_OK;
 }
 
 void ipc_gpio_event(struct vm *vm, u32 ipc, u32 event)
 {
 	struct ipc_gpio *g = gpio_of(vm, ipc);
-	u32 line = 1u << event;
+	struct pl061_effects fx;
 
-	if (!g || event >= 4)
+	if (!g)
 		return;
 	spin_lock(&g->lock);
-	/* An input line pulses: a rising edge, or either edge with IBE. */
-	if (!(g->dir & line) && (g->iev & line || g->ibe & line)) {
-		g->ris |= line;
-		raise_if(g, line);
-	}
+	fx = pl061_model_event(&g->model, event);
 	spin_unlock(&g->lock);
+	apply(g, fx);
 }
 
 void ipc_gpio_vm_reset(const struct vm *vm)
@@ -188,7 +90,7 @@ void ipc_gpio_vm_reset(const struct vm *vm)
 		if (g->vm != vm)
 			continue;
 		spin_lock(&g->lock);
-		g->data = g->dir = g->is = g->ibe = g->iev = g->ie = g->ris = g->afsel = 0;
+		pl061_model_reset(&g->model);
 		spin_unlock(&g->lock);
 	}
 }
@@ -200,7 +102,7 @@ int ipc_gpio_vm_init(struct vm *vm)
 	for (u32 m = 0; m < d->nr_shmem_maps; m++) {
 		struct ipc_gpio *g;
 		struct mmio_window w = {
-		    .name = "ipc-gpio", .size = GPIO_SIZE, .access = ipc_gpio_access};
+		    .name = "ipc-gpio", .size = PL061_SIZE, .access = ipc_gpio_access};
 		int err;
 
 		if (!d->shmem_maps[m].gpio_base)
@@ -208,7 +110,10 @@ int ipc_gpio_vm_init(struct vm *vm)
 		if (nr_gpios >= NR_GPIOS)
 			return -ENOSPC; /* the generated count is wrong: a tools bug */
 		g = &gpios[nr_gpios++];
-		*g = (struct ipc_gpio){.lock = SPINLOCK_INIT, .vm = vm, .ipc = m};
+		g->lock = (spinlock_t)SPINLOCK_INIT;
+		g->vm = vm;
+		g->ipc = m;
+		pl061_model_reset(&g->model);
 		w.base = d->shmem_maps[m].gpio_base;
 		w.ctx = g;
 		err = mmio_register(vm->id, &w);
