@@ -97,10 +97,16 @@ static void vm_arm_boot_vcpu(struct vm *vm)
 	v->state = VCPU_START_PENDING;
 }
 
+static bool vm_part_ok(const struct vm *vm, int err, const char *part)
+{
+	if (err)
+		pr_err("vm '%s' not started: %s: %s", vm->desc->name, part, errno_describe(err));
+	return !err;
+}
+
 static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 {
 	unsigned int index = 0;
-	int err;
 
 	vm->desc = d;
 	vm->id = d->id;
@@ -125,34 +131,14 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 		pr_err("vm '%s' not started: some of its CPUs are not online", d->name);
 		return;
 	}
-	err = arch_vm_init(vm);
-	if (err) {
-		pr_err("vm '%s' not started: mapping its memory failed: %s", d->name,
-		       errno_describe(err));
+	/* Each part of the VM in turn; the first that fails says why it does not start. */
+	if (!vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
+	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") ||
+	    (IS_ENABLED(CONFIG_VUART_PL011) &&
+	     !vm_part_ok(vm, vuart_vm_init(vm), "its virtual UART")) ||
+	    (IS_ENABLED(CONFIG_IPC_GPIO) &&
+	     !vm_part_ok(vm, ipc_gpio_vm_init(vm), "its GPIO doorbells")))
 		return;
-	}
-	err = virq_vm_init(vm);
-	if (err) {
-		pr_err("vm '%s' not started: its interrupt controller: %s", d->name,
-		       errno_describe(err));
-		return;
-	}
-	if (IS_ENABLED(CONFIG_VUART_PL011)) {
-		err = vuart_vm_init(vm);
-		if (err) {
-			pr_err("vm '%s' not started: its virtual UART: %s", d->name,
-			       errno_describe(err));
-			return;
-		}
-	}
-	if (IS_ENABLED(CONFIG_IPC_GPIO)) {
-		err = ipc_gpio_vm_init(vm);
-		if (err) {
-			pr_err("vm '%s' not started: its GPIO doorbells: %s", d->name,
-			       errno_describe(err));
-			return;
-		}
-	}
 	vm_load_image(vm);
 	vm->boots = 1;
 	vm->state = VM_RUNNING;
