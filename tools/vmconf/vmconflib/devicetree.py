@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 
+from .checks import GPIO_LINES, GPIO_SIZE
 from .errors import VmconfError
 
 RISCV_ISA = 'rv64imafdc'
@@ -230,11 +231,11 @@ def ipc_nodes(tree, vm, board, config):
 
 def _ipc_gpio(tree, smap, board, config):
     """The virtual PL061 of an IPC object: line e pulses on event e, line 4+e rings it."""
-    names = ['%s-in%d' % (smap.name, e) if e < smap.events else '' for e in range(4)]
-    names += ['%s-out%d' % (smap.name, e) if e < smap.events else '' for e in range(4)]
+    names = ['%s-in%d' % (smap.name, e) if e < smap.events else '' for e in range(GPIO_LINES)]
+    names += ['%s-out%d' % (smap.name, e) if e < smap.events else '' for e in range(GPIO_LINES)]
     tree.open('gpio@%x' % smap.gpio)
     tree.prop('compatible', (strings(['arm,pl061', 'arm,primecell']),))
-    tree.prop('reg', ('<%s>' % cells64(smap.gpio, 0x1000),))
+    tree.prop('reg', ('<%s>' % cells64(smap.gpio, GPIO_SIZE),))
     tree.prop('interrupts', (_irq_cells(board, [smap.doorbells[0][0]], config),))
     tree.prop('gpio-controller')
     tree.prop('#gpio-cells', 2)
