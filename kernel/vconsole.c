@@ -188,7 +188,7 @@ void vconsole_input(char c)
 		con->tail = next;
 	}
 	spin_unlock(&con->lock);
-	if (IS_ENABLED(CONFIG_VUART_PL011))
+	if (IS_ENABLED(CONFIG_VUART))
 		vuart_input_ready(vm_by_id((unsigned int)input_vm));
 }
 

@@ -134,7 +134,7 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 	/* Each part of the VM in turn; the first that fails says why it does not start. */
 	if (!vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
 	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") ||
-	    (IS_ENABLED(CONFIG_VUART_PL011) &&
+	    (IS_ENABLED(CONFIG_VUART) &&
 	     !vm_part_ok(vm, vuart_vm_init(vm), "its virtual UART")) ||
 	    (IS_ENABLED(CONFIG_IPC_GPIO) &&
 	     !vm_part_ok(vm, ipc_gpio_vm_init(vm), "its GPIO doorbells")))
@@ -234,7 +234,7 @@ void vm_reboot(struct vm *vm)
 	vconsole_flush(vm);
 	vm_wait_parked(vm);
 	virq_vm_reset(vm);
-	if (IS_ENABLED(CONFIG_VUART_PL011))
+	if (IS_ENABLED(CONFIG_VUART))
 		vuart_vm_reset(vm);
 	if (IS_ENABLED(CONFIG_IPC_GPIO))
 		ipc_gpio_vm_reset(vm);
@@ -302,7 +302,7 @@ u32 vm_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 
 	for (u32 i = 0; i < d->nr_irqs && n < max; i++)
 		out[n++] = d->irqs[i];
-	if (IS_ENABLED(CONFIG_VUART_PL011) && vuart_irq(vm) && n < max)
+	if (IS_ENABLED(CONFIG_VUART) && vuart_irq(vm) && n < max)
 		out[n++] = vuart_irq(vm);
 	for (u32 m = 0; m < d->nr_shmem_maps; m++)
 		for (u32 e = 0; e < d->shmem_maps[m].nr_doorbells && n < max; e++)
