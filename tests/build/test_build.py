@@ -242,3 +242,87 @@ def test_make_run_boots_and_returns(tmp_path):
     assert res.returncode == 0, res
     assert re.search(r"^Bulwark 0\.1\.0 ", res.out, re.M), res
     assert "powering off" in res.out
+
+
+# Builds follow their inputs: every file a layout names (guest image,
+# initrd) and the board description, wherever they live.
+
+def overwrite(path, marker, offset=256):
+    """Replaces bytes of PATH in place (same size) with MARKER."""
+    data = bytearray(path.read_bytes())
+    data[offset:offset + len(marker)] = marker
+    path.write_bytes(bytes(data))
+
+
+def rebuilt(res):
+    """What a make run compiled, assembled, ran the layout compiler on or linked."""
+    return quiet_lines(res, "CC") + quiet_lines(res, "AS") + quiet_lines(res, "VMCONF") + \
+        quiet_lines(res, "LD")
+
+
+def test_replaced_guest_image_is_embedded(tmp_path):
+    built(tmp_path)
+    image = tmp_path / "guests/basic-rv64.bin"
+    overwrite(image, b"NEW-GUEST-IMAGE-BYTES")
+    res = make_ok(O=tmp_path)
+    assert b"NEW-GUEST-IMAGE-BYTES" in (tmp_path / "bulwark.bin").read_bytes(), res
+    assert rebuilt(make_ok(O=tmp_path)) == []
+    # A longer image: the tables' size follows too.
+    image.write_bytes(image.read_bytes() + b"\0" * 4096 + b"GROWN-GUEST-IMAGE")
+    res = make_ok(O=tmp_path)
+    assert b"GROWN-GUEST-IMAGE" in (tmp_path / "bulwark.bin").read_bytes(), res
+    assert f"0x{image.stat().st_size:x}ULL" in (tmp_path / "generated/vmconf.c").read_text()
+
+
+def test_guest_files_outside_the_build_are_followed(tmp_path):
+    """A layout naming its own image and initrd: replacing either re-embeds it."""
+    out = tmp_path / "out"
+    built(out)
+    image, initrd = tmp_path / "guest.bin", tmp_path / "initrd.cpio"
+    image.write_bytes((out / "guests/hello-rv64.bin").read_bytes())
+    initrd.write_bytes(b"OLD-INITRD-CONTENT" * 100)
+    layout = tmp_path / "files.vmconf"
+    layout.write_text(f'vm solo {{ cpus = [0]  image = "{image}"  initrd = "{initrd}"\n'
+                      '  dtb = auto  memory ram { guest = 0x80000000  size = 16M } }\n')
+    make_ok(f"VMCONF={layout}", O=out)
+    assert rebuilt(make_ok(f"VMCONF={layout}", O=out)) == []
+    overwrite(initrd, b"NEW-INITRD-CONTENT", 0)
+    res = make_ok(f"VMCONF={layout}", O=out)
+    assert b"NEW-INITRD-CONTENT" in (out / "bulwark.bin").read_bytes(), res
+    overwrite(image, b"NEW-OUTSIDE-IMAGE")
+    res = make_ok(f"VMCONF={layout}", O=out)
+    assert b"NEW-OUTSIDE-IMAGE" in (out / "bulwark.bin").read_bytes(), res
+    assert rebuilt(make_ok(f"VMCONF={layout}", O=out)) == []
+    # A deleted input: the layout compiler runs again and names it.
+    initrd.unlink()
+    res = make(f"VMCONF={layout}", O=out)
+    assert res.returncode != 0 and f"initrd '{initrd}' not found" in res.out, res
+
+
+
+def test_changed_board_file_is_followed(tmp_path):
+    """An out-of-tree copy of qemu_rv64 whose board.hw moves the RTC."""
+    vendor = tmp_path / "vendor"
+    board = vendor / "boards/qemu_deps"
+    board.mkdir(parents=True)
+    kconfig = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
+    (board / "Kconfig.board").write_text(
+        kconfig.replace('BOARD = "qemu_rv64"', 'BOARD = "qemu_deps"')
+        .replace("QEMU_RV64", "QEMU_DEPS"))
+    hw = (SRCTREE / "boards/qemu_rv64/board.hw").read_text()
+    (board / "board.hw").write_text(hw.replace("board qemu_rv64", "board qemu_deps"))
+    (board / "board.mk").write_text((SRCTREE / "boards/qemu_rv64/board.mk").read_text())
+    (vendor / "configs").mkdir()
+    defconfig = (SRCTREE / "configs/qemu_rv64_defconfig").read_text()
+    (vendor / "configs/qemu_deps_defconfig").write_text(defconfig.replace("qemu_rv64",
+                                                                          "qemu_deps"))
+    out = tmp_path / "out"
+    make_ok(f"BOARD_ROOT={vendor}", "qemu_deps_defconfig", O=out)
+    make_ok(f"BOARD_ROOT={vendor}", O=out)
+    assert "0x101000ULL" in (out / "generated/vmconf.c").read_text()
+    (board / "board.hw").write_text((board / "board.hw").read_text()
+                                    .replace("base = 0x00101000", "base = 0x00102000"))
+    res = make_ok(f"BOARD_ROOT={vendor}", O=out)
+    assert "0x102000ULL" in (out / "generated/vmconf.c").read_text(), res
+    assert "bulwark.elf" in quiet_lines(res, "LD"), res
+    assert rebuilt(make_ok(f"BOARD_ROOT={vendor}", O=out)) == []

@@ -142,8 +142,12 @@ $(file >$(vmconf-name),$(vmconf-file))
 endif
 
 # The tool rewrites an output only when its content changes; the stamp
-# records that the layout was checked against the current inputs.
+# records that the layout was checked against the current inputs. Besides
+# the fixed inputs below, the tool writes vmconf-inputs.d naming every file it
+# read (the layout, board.hw, each guest image and initrd, wherever they
+# live), so replacing any of them on disk re-runs it and re-embeds them.
 vmconf-stamp := $(objtree)/generated/vmconf.stamp
+vmconf-deps := $(objtree)/generated/vmconf-inputs.d
 $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
 		$(wildcard $(srctree)/tools/vmconf/*.py $(srctree)/tools/vmconf/vmconflib/*.py) \
 		$(guest-images)
@@ -151,11 +155,15 @@ $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_C
 	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
 	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $@
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
-		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h
+		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h \
+		--out-d $(vmconf-deps) --dep-target $@ \
+		--dep-target $(objtree)/generated/vmconf_images.o
 	$(Q)touch $@
 $(vmconf-outputs): $(vmconf-stamp) ;
+-include $(vmconf-deps)
 
-# .incbin dependencies are invisible to the compiler's dependency files.
+# .incbin dependencies are invisible to the compiler's dependency files
+# (vmconf-inputs.d adds the embedded files themselves).
 $(objtree)/generated/vmconf_images.o: $(guest-images) $(vmconf-stamp)
 
 # Everything compiled needs the generated headers first.

@@ -8,6 +8,7 @@ import sys
 sys.dont_write_bytecode = True  # keep the source tree clean for O= builds
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+from vmconflib.depfile import generate_depfile, inputs  # noqa: E402
 from vmconflib.devicetree import build_dtbs  # noqa: E402
 from vmconflib.errors import VmconfError  # noqa: E402
 from vmconflib.gen_asm import generate_asm  # noqa: E402
@@ -30,6 +31,10 @@ def parse_args(argv):
     parser.add_argument('--out-c', help='C tables to write (compile)')
     parser.add_argument('--out-s', help='assembly embedding the images (compile)')
     parser.add_argument('--out-h', help='board constants header (compile)')
+    parser.add_argument('--out-d', help='make dependency file listing every input read (compile)')
+    parser.add_argument('--dep-target', action='append', default=[],
+                        help='a make target the dependency file makes depend on the inputs '
+                        '(repeatable; default: the --out-c file)')
     args = parser.parse_args(argv)
     if args.command == 'compile' and not (args.out_c and args.out_s and args.out_h):
         parser.error('compile needs --out-c, --out-s and --out-h')
@@ -50,12 +55,15 @@ def run(args):
             args.out_h: generate_header(layout, board, source),
         }
         files.update(dtbs)
+        if args.out_d:
+            files[args.out_d] = generate_depfile(args.dep_target or [args.out_c],
+                                                 inputs(system, args.layout))
         write_all(files)
 
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    outputs = [args.out_c, args.out_s, args.out_h]
+    outputs = [args.out_c, args.out_s, args.out_h, args.out_d]
     try:
         run(args)
     except VmconfError as err:

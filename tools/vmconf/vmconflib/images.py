@@ -26,6 +26,11 @@ def number_images(layout):
         vm.initrd_id = ids.get(vm.initrd)
 
 
+def embedded_files(layout):
+    """The paths of the distinct files the layout embeds, in first-use order."""
+    return [path for path, _ in layout.images]
+
+
 def embedded_bytes(layout):
     """What the embedded files and device trees add to the hypervisor image, at most."""
     sizes = dict(f for vm in layout.vms for f in _files(vm))
