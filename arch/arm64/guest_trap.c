@@ -112,5 +112,7 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 		break;
 	}
 	vcpu_after_trap(v);
+	/* What the guest sees of its timers' interrupts follows their level. */
+	vgic_vcpu_resume(v);
 	return f;
 }

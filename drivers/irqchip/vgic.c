@@ -9,6 +9,7 @@
 #include <bulwark/spinlock.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
+#include <asm/guest_timer.h>
 #include <asm/vgic.h>
 #include <generated/board.h>
 
@@ -37,7 +38,11 @@ struct vgic_cpu {
 	struct vgic *owner;
 	unsigned int epoch;
 	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
+	u32 timer_watch;   /* timer PPIs pending from their line: resample before entry */
 };
+
+/* The guest's EL1 timers: level-sensitive PPIs whose line the vCPU's CPU can read. */
+#define TIMER_PPIS ((1u << GIC_VTIMER_PPI) | (1u << GIC_PTIMER_PPI))
 
 static struct vgic vgics[VMCONF_NR_VMS];
 /* Scratch for building one model at a time, at boot: the VM's SPIs and doorbells. */
@@ -82,6 +87,21 @@ static void notify_remote(struct vgic *g, u64 kicks)
 	}
 }
 
+/*
+ * A timer's interrupt is a level: the pending state its line caused goes
+ * once the guest disabled or masked it or moved its deadline on (what the
+ * guest sees must follow CNTx_CTL). Lock held, on the vCPU's CPU.
+ */
+static void resample_timers(struct vgic *g, unsigned int index)
+{
+	static const u32 ppis[] = {GIC_VTIMER_PPI, GIC_PTIMER_PPI};
+
+	for (unsigned int i = 0; i < sizeof(ppis) / sizeof(ppis[0]); i++)
+		if (vgic_model_pending_from_line(&g->model, index, ppis[i]) &&
+		    !arm64_guest_timer_asserted(ppis[i]))
+			(void)vgic_model_line_low(&g->model, index, ppis[i]);
+}
+
 /* Folds the list registers back into the model and refills them. Lock held, v's CPU. */
 static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 {
@@ -99,8 +119,11 @@ static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 		if (e->hw && e->state == 0 && e->intid < VGIC_NR_PRIVATE)
 			c->ppi_in_flight &= ~(1u << e->intid);
 	}
-	if (c->owner == g && c->epoch == g->epoch)
+	if (c->owner == g && c->epoch == g->epoch) {
+		if (c->ppi_in_flight & TIMER_PPIS)
+			resample_timers(g, index);
 		vgic_model_fold(&g->model, index, c->lrs, c->nr_listed);
+	}
 
 	released = vgic_model_take_private_release(&g->model, index) & c->ppi_in_flight;
 	for (u32 intid = 0; released; intid++) {
@@ -122,6 +145,13 @@ static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 	c->nr_listed = n;
 	c->owner = g;
 	c->epoch = g->epoch;
+	c->timer_watch = 0;
+	if (c->ppi_in_flight & TIMER_PPIS) {
+		if (vgic_model_pending_from_line(&g->model, index, GIC_VTIMER_PPI))
+			c->timer_watch |= 1u << GIC_VTIMER_PPI;
+		if (vgic_model_pending_from_line(&g->model, index, GIC_PTIMER_PPI))
+			c->timer_watch |= 1u << GIC_PTIMER_PPI;
+	}
 	/*
 	 * Left-overs come in when the guest has taken everything pending, or
 	 * (all entries active) when most of them are gone. A single active
@@ -175,6 +205,21 @@ void vgic_vcpu_sync(struct vcpu *v)
 
 	if (g && v->cpu == arch_cpu_id())
 		sync_local(g, v);
+}
+
+void vgic_vcpu_resume(struct vcpu *v)
+{
+	struct vgic_cpu *c = &vgic_cpus[v->cpu];
+	u32 watch = c->timer_watch;
+
+	/* The common case costs one load: no timer interrupt pending from its line. */
+	if (likely(!watch))
+		return;
+	if ((!(watch & (1u << GIC_VTIMER_PPI)) || arm64_guest_timer_asserted(GIC_VTIMER_PPI)) &&
+	    (!(watch & (1u << GIC_PTIMER_PPI)) || arm64_guest_timer_asserted(GIC_PTIMER_PPI)))
+		return;
+	if (v->vm->virq && running(v))
+		sync_local(v->vm->virq, v);
 }
 
 void vgic_vcpu_reset(struct vcpu *v)
@@ -275,8 +320,6 @@ static enum mmio_result to_mmio(enum vgic_result r)
 	switch (r) {
 	case VGIC_OK:
 		return MMIO_OK;
-	case VGIC_DENIED:
-		return MMIO_DENIED;
 	case VGIC_BAD_ACCESS:
 	default:
 		return MMIO_BAD_ACCESS;

@@ -182,6 +182,26 @@ bool vgic_model_inject_hw(struct vgic_model *m, unsigned int vcpu, u32 intid)
 	return true;
 }
 
+bool vgic_model_pending_from_line(const struct vgic_model *m, unsigned int vcpu, u32 intid)
+{
+	if (intid >= VGIC_NR_INTIDS || is_sgi(intid) || vcpu >= m->nr_vcpus)
+		return false;
+	if (get(m, vcpu, VGIC_F_LISTED, intid))
+		return get(m, vcpu, VGIC_F_LISTED_HW, intid) &&
+		       get(m, vcpu, VGIC_F_LISTED_P, intid) &&
+		       !get(m, vcpu, VGIC_F_CANCEL_P, intid);
+	return get(m, vcpu, VGIC_F_HW, intid) && get(m, vcpu, VGIC_F_PENDING, intid);
+}
+
+bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid)
+{
+	if (!vgic_model_pending_from_line(m, vcpu, intid))
+		return false;
+	clear_pending(m, vcpu, intid);
+	kick_for(m, vcpu, intid);
+	return true;
+}
+
 /* --- Registers --- */
 
 static bool group_enabled(const struct vgic_model *m, unsigned int vcpu, u32 intid)
@@ -277,10 +297,11 @@ enum vgic_result vgic_model_bits_access(struct vgic_model *m, unsigned int vcpu,
 		return VGIC_OK;
 	}
 	bits = *value;
-	/* Setting anything on an interrupt of someone else is reaching for it. */
-	if ((bits & ~owned) &&
-	    (reg == VGIC_REG_ISENABLER || reg == VGIC_REG_ISPENDR || reg == VGIC_REG_ISACTIVER))
-		return VGIC_DENIED;
+	/*
+	 * Bits of interrupts the VM does not own, or beyond GICD_TYPER's
+	 * range, are those of interrupts not implemented for it: RAZ/WI, as IHI 0069
+	 * and IHI 0048 define for interrupts a GIC does not implement.
+	 */
 	if (reg == VGIC_REG_IGROUPR) {
 		/* Every bit is written: a 0 moves the interrupt to group 0. */
 		for (u32 i = 0; i < 32u; i++)
@@ -320,7 +341,7 @@ enum vgic_result vgic_model_priority_access(struct vgic_model *m, unsigned int v
 			result |= (u32)*slot << (8u * i);
 			continue;
 		}
-		byte = (u8)(*value >> (8u * i));
+		byte = (u8)(*value >> (8u * i)) & VGIC_PRIORITY_MASK;
 		if (*slot != byte) {
 			*slot = byte;
 			kick_for(m, vcpu, id);
@@ -382,15 +403,7 @@ enum vgic_result vgic_model_targets_access(struct vgic_model *m, u32 intid, unsi
 	if ((width != 1 && width != 4) || intid % width || intid < VGIC_NR_PRIVATE ||
 	    intid + width > VGIC_NR_INTIDS)
 		return VGIC_BAD_ACCESS;
-	if (is_write) {
-		/* Routing someone else's SPI anywhere but where reset left it is denied. */
-		for (u32 i = 0; i < width; i++) {
-			u32 byte = (*value >> (8u * i)) & 0xffu;
-
-			if (!vgic_model_owns(m, intid + i) && byte != 0 && byte != 1)
-				return VGIC_DENIED;
-		}
-	}
+	/* Byte lanes of SPIs the VM does not own (or not implemented) are RAZ/WI. */
 	for (u32 i = 0; i < width; i++) {
 		u32 id = intid + i;
 		u32 byte;
@@ -454,7 +467,7 @@ enum vgic_result vgic_model_router_access(struct vgic_model *m, u32 intid, bool 
 	aff = router_affinity(*value);
 	irm = (*value & VGIC_IROUTER_IRM) != 0;
 	if (!vgic_model_owns(m, intid))
-		return aff == 0 ? VGIC_OK : VGIC_DENIED;
+		return VGIC_OK; /* not implemented for this VM: RAZ/WI */
 	m->route[intid] = aff;
 	if (irm)
 		m->route_irm[intid / 32u] |= bit_of(intid);

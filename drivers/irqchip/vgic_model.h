@@ -6,13 +6,17 @@
  * hypervisor runs.
  *
  * State: the SPIs the VM owns (guest INTIDs are the physical ones) plus the
- * 16 SGIs and 16 PPIs of every vCPU. Ownership rules mirror the virtual
- * PLIC: what the VM does not own reads as zero and ignores writes that
- * change nothing; enabling, making pending or active, or routing to another
- * vCPU an interrupt the VM does not own is denied (the caller contains the
- * guest). Writes that only restore reset state (priorities, configuration,
- * groups, a route to vCPU 0) are ignored, because every guest OS writes
- * them for all interrupts at boot.
+ * 16 SGIs and 16 PPIs of every vCPU. An interrupt the VM does not own is,
+ * for the VM, one the GIC does not implement: every field of it (enable,
+ * pending, active, group, priority, configuration, ITARGETSR byte lane,
+ * IROUTER) reads as zero and ignores writes, as the GIC specifications
+ * define for unimplemented interrupts (RAZ/WI). So does every reserved
+ * offset. No register access denies: only a width or alignment the
+ * register does not support is refused.
+ *
+ * Priorities keep their top VGIC_PRIORITY_BITS bits, the bits a list
+ * register carries on either GIC, so what the guest reads back is what
+ * orders delivery.
  *
  * List registers: the model hands out abstract list-register entries
  * (struct vgic_lr) sorted best first and takes them back with the state the
@@ -61,9 +65,12 @@
 
 enum vgic_result {
 	VGIC_OK = 0,
-	VGIC_DENIED,	 /* the guest reached for an interrupt it does not own */
 	VGIC_BAD_ACCESS, /* width or alignment the register does not support */
 };
+
+/* Priority bits kept: GICv2's GICH_LR holds 5 (GICv3's ICH_LR 8, its CPU interfaces 5 on QEMU). */
+#define VGIC_PRIORITY_BITS 5u
+#define VGIC_PRIORITY_MASK ((u8)(0xffu << (8u - VGIC_PRIORITY_BITS)))
 
 /* Registers that hold one bit per INTID, 32 INTIDs to a word. */
 enum vgic_bit_reg {
@@ -170,6 +177,23 @@ unsigned int vgic_model_target(const struct vgic_model *m, u32 intid);
  * deactivates it. False (and no change) when the VM does not own it.
  */
 bool vgic_model_inject_hw(struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/*
+ * The line of a level-sensitive physical interrupt in flight (a timer PPI
+ * of vcpu, or an SPI) is low again: the pending state it caused goes, as a
+ * GIC clears a level interrupt's pending state when its line drops; the
+ * physical interrupt is released (now, or when the list registers are
+ * folded). An active instance stays active. False when nothing changed:
+ * it was not pending from the hardware.
+ */
+bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/*
+ * Whether intid's pending state came from its physical line: what
+ * vgic_model_line_low would withdraw (pending and in flight, or listed
+ * pending with the physical interrupt).
+ */
+bool vgic_model_pending_from_line(const struct vgic_model *m, unsigned int vcpu, u32 intid);
 
 /*
  * vcpu restarts (CPU_ON, its first boot): nothing of it is active any more.

@@ -29,14 +29,12 @@
 #define SGIR_FILTER_OTHERS 1u
 #define SGIR_FILTER_SELF   2u
 
-/* Nothing lives here: a read is zero, a write of anything but zero is reaching for something. */
+/* Reserved offsets: RAZ/WI (the GIC specifications make reserved registers RES0). */
 static enum vgic_result reserved(bool is_write, u32 *value)
 {
-	if (!is_write) {
+	if (!is_write)
 		*value = 0;
-		return VGIC_OK;
-	}
-	return *value ? VGIC_DENIED : VGIC_OK;
+	return VGIC_OK;
 }
 
 static enum vgic_result read_only(bool is_write, u32 *value, u32 content)

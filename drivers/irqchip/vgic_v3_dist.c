@@ -62,13 +62,12 @@ static const enum vgic_bit_reg bit_regs[] = {
     VGIC_REG_ICPENDR, VGIC_REG_ISACTIVER, VGIC_REG_ICACTIVER,
 };
 
+/* Reserved offsets: RAZ/WI (the GIC specifications make reserved registers RES0). */
 static enum vgic_result reserved(bool is_write, u64 *value)
 {
-	if (!is_write) {
+	if (!is_write)
 		*value = 0;
-		return VGIC_OK;
-	}
-	return *value ? VGIC_DENIED : VGIC_OK;
+	return VGIC_OK;
 }
 
 static enum vgic_result read_only(bool is_write, u64 *value, u64 content)

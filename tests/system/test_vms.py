@@ -95,16 +95,15 @@ LAYOUTS = [
            lines=[r"^\[app\] INFO runtime: device tree at 0x43e00000$",
                   r"^\[app\] INFO runtime: device tree header ok$"]),
     Layout("qemu_aarch64", "qemu_aarch64-isolation.vmconf",
-           verdicts={"good": r"^53 passed, 0 failed$", "prober": r"^29 passed, 0 failed$"},
+           verdicts={"good": r"^53 passed, 0 failed$", "prober": r"^27 passed, 0 failed$"},
+           # Enabling an interrupt it does not own is RAZ/WI on the GIC: no report.
            reports=probes("qemu_aarch64", "prober") + [
-               report("prober", "store to", "0x8000104", NOT_OWNED, INJECTED),
                report("rogue", "load from", "0x50000000", NOT_COVERED, STOPPED)],
            contained=["rogue"]),
     Layout("qemu_aarch64", "qemu_aarch64-reboot.vmconf",
            verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^33 passed, 0 failed$",
-                     "thief": r"^29 passed, 0 failed$"},
-           reports=probes("qemu_aarch64", "thief") + [
-               report("thief", "store to", "0x8000104", NOT_OWNED, INJECTED)],
+                     "thief": r"^27 passed, 0 failed$"},
+           reports=probes("qemu_aarch64", "thief"),
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
     Layout("qemu_aarch64", "qemu_aarch64-console.vmconf",
            verdicts={"first": r"^1 passed, 0 failed$", "second": r"^1 passed, 0 failed$"},

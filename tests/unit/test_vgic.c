@@ -174,12 +174,13 @@ TEST(vgic, enable_set_clear_and_read)
 	EXPECT_EQ_UINT(rd2(0, 0x104), 1u << 2);
 }
 
-TEST(vgic, enabling_unowned_spi_is_denied_and_changes_nothing)
+TEST(vgic, enabling_unowned_spi_is_ignored_and_owned_bits_take_effect)
 {
 	setup(2, 1);
-	EXPECT_EQ_INT(wr2(0, 0x104, (1u << 1) | (1u << 3)), VGIC_DENIED);
-	EXPECT_EQ_UINT(rd2(0, 0x104), 0);
-	EXPECT_EQ_INT(wr2(0, 0x13c, 1), VGIC_DENIED); /* beyond the implemented INTIDs */
+	EXPECT_EQ_INT(wr2(0, 0x104, (1u << 1) | (1u << 3)), VGIC_OK);
+	EXPECT_EQ_UINT(rd2(0, 0x104), 1u << 1);
+	EXPECT_EQ_INT(wr2(0, 0x13c, 1), VGIC_OK); /* beyond the implemented INTIDs */
+	EXPECT_EQ_UINT(rd2(0, 0x13c), 0);
 }
 
 TEST(vgic, clearing_unowned_spis_is_ignored)
@@ -203,23 +204,25 @@ TEST(vgic, unowned_state_reads_zero)
 	EXPECT_EQ_UINT(rd3(0x6000 + 8 * 35, 8), 0);
 }
 
-TEST(vgic, pending_set_clear_and_denial)
+TEST(vgic, pending_set_clear_and_unowned_raz_wi)
 {
 	setup(3, 1);
 	EXPECT_EQ_INT(wr3(0x204, 4, 1u << 8), VGIC_OK); /* 40 */
 	EXPECT_EQ_UINT(rd3(0x204, 4), 1u << 8);
 	EXPECT_EQ_UINT(rd3(0x284, 4), 1u << 8);
-	EXPECT_EQ_INT(wr3(0x204, 4, 1u << 3), VGIC_DENIED); /* 35 */
+	EXPECT_EQ_INT(wr3(0x204, 4, 1u << 3), VGIC_OK); /* 35: not the VM's */
+	EXPECT_EQ_UINT(rd3(0x204, 4), 1u << 8);
 	EXPECT_EQ_INT(wr3(0x284, 4, ~0u), VGIC_OK);
 	EXPECT_EQ_UINT(rd3(0x204, 4), 0);
 }
 
-TEST(vgic, active_set_clear_and_denial)
+TEST(vgic, active_set_clear_and_unowned_raz_wi)
 {
 	setup(2, 1);
 	EXPECT_EQ_INT(wr2(0, 0x308, 1u << 0), VGIC_OK); /* 64 */
 	EXPECT_EQ_UINT(rd2(0, 0x308), 1);
-	EXPECT_EQ_INT(wr2(0, 0x308, 1u << 1), VGIC_DENIED);
+	EXPECT_EQ_INT(wr2(0, 0x308, 1u << 1), VGIC_OK); /* 65: not the VM's */
+	EXPECT_EQ_UINT(rd2(0, 0x308), 1);
 	EXPECT_EQ_INT(wr2(0, 0x388, 1), VGIC_OK);
 	EXPECT_EQ_UINT(rd2(0, 0x308), 0);
 }
@@ -229,10 +232,10 @@ TEST(vgic, priority_byte_and_word_access)
 	setup(2, 1);
 	EXPECT_EQ_INT(wr2b(0, 0x400 + SPI_RTC, 0x40), VGIC_OK);
 	EXPECT_EQ_UINT(rd2(0, 0x420), 0x40u << 16);
-	/* A word over 32..35: only the owned 33 and 34 take it. */
+	/* A word over 32..35: only the owned 33 and 34 take it, top 5 bits kept. */
 	EXPECT_EQ_INT(wr2(0, 0x420, 0x11223344u), VGIC_OK);
-	EXPECT_EQ_UINT(rd2(0, 0x420), 0x00223300u);
-	EXPECT_EQ_UINT(vgic_model_priority(&m, 0, SPI_UART), 0x33);
+	EXPECT_EQ_UINT(rd2(0, 0x420), 0x00203000u);
+	EXPECT_EQ_UINT(vgic_model_priority(&m, 0, SPI_UART), 0x30);
 	/* Every guest writes default priorities everywhere at boot: not a denial. */
 	for (u64 off = 0x420; off < 0x420 + NR_INTIDS - 32u; off += 4)
 		EXPECT_EQ_INT(wr2(0, off, 0xa0a0a0a0u), VGIC_OK);
@@ -263,15 +266,21 @@ TEST(vgic, bad_widths_and_alignment)
 	EXPECT_EQ_INT(vgic_v2_dist_access(&m, 0, 0x821, 1, false, &v), VGIC_OK);
 }
 
-TEST(vgic, reserved_offsets_read_zero_and_deny_writes)
+TEST(vgic, reserved_offsets_are_raz_wi)
 {
 	setup(2, 1);
 	EXPECT_EQ_UINT(rd2(0, 0x040), 0);
 	EXPECT_EQ_INT(wr2(0, 0x040, 0), VGIC_OK);
-	EXPECT_EQ_INT(wr2(0, 0x040, 1), VGIC_DENIED);
+	EXPECT_EQ_INT(wr2(0, 0x040, 1), VGIC_OK);
+	EXPECT_EQ_UINT(rd2(0, 0x040), 0);
 	setup(3, 1);
-	EXPECT_EQ_INT(wr3(0x5000, 4, 5), VGIC_DENIED);
-	EXPECT_EQ_INT(wrr(0, 0x10000 + 0x900, 4, 5), VGIC_DENIED);
+	EXPECT_EQ_INT(wr3(0x5000, 4, 5), VGIC_OK);
+	EXPECT_EQ_UINT(rd3(0x5000, 4), 0);
+	EXPECT_EQ_INT(wr3(0x0040, 4, 33), VGIC_OK); /* GICD_SETSPI_NSR: no MBIS */
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	EXPECT_EQ_INT(wrr(0, 0x10000 + 0x900, 4, 5), VGIC_OK);
+	EXPECT_EQ_UINT(rdr(0, 0x10000 + 0x900, 4), 0);
+	EXPECT_EQ_INT(wrr(0, 0x0040, 4, 5), VGIC_OK); /* GICR_SETLPIR: no LPIs */
 }
 
 TEST(vgic, icfgr_spis_ppis_and_readonly_sgis)
@@ -312,7 +321,8 @@ TEST(vgic, itargetsr_of_unowned_spi)
 	setup(2, 2);
 	EXPECT_EQ_INT(wr2b(0, 0x800 + 35, 0x01), VGIC_OK);
 	EXPECT_EQ_INT(wr2b(0, 0x800 + 35, 0x00), VGIC_OK);
-	EXPECT_EQ_INT(wr2b(0, 0x800 + 35, 0x02), VGIC_DENIED);
+	EXPECT_EQ_INT(wr2b(0, 0x800 + 35, 0x02), VGIC_OK);
+	EXPECT_EQ_UINT(rd2(0, 0x820) & 0xff000000u, 0);
 	EXPECT_EQ_INT(wr2(0, 0x820, 0x01010101u), VGIC_OK); /* a boot-time write to all */
 	EXPECT_EQ_UINT(rd2(0, 0x820) & 0xff000000u, 0);
 }
@@ -351,7 +361,8 @@ TEST(vgic, irouter_of_unowned_spi)
 {
 	setup(3, 4);
 	EXPECT_EQ_INT(wr3(0x6000 + 8 * 35, 8, 0), VGIC_OK);
-	EXPECT_EQ_INT(wr3(0x6000 + 8 * 35, 8, 1), VGIC_DENIED);
+	EXPECT_EQ_INT(wr3(0x6000 + 8 * 35, 8, 1), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x6000 + 8 * 35, 4, 1), VGIC_OK);
 	EXPECT_EQ_UINT(rd3(0x6000 + 8 * 35, 8), 0);
 }
 
@@ -739,5 +750,269 @@ TEST(vgic, reset_restores_reset_state_and_keeps_ownership)
 	EXPECT_EQ_UINT(rdr(1, 0x0014, 4), 6);
 	EXPECT_TRUE(vgic_model_owns(&m, SPI_UART));
 	EXPECT_TRUE(!vgic_model_owns(&m, 35));
-	EXPECT_EQ_INT(wr3(0x104, 4, 1u << 3), VGIC_DENIED);
+	EXPECT_EQ_INT(wr3(0x104, 4, 1u << 3), VGIC_OK);
+	EXPECT_EQ_UINT(rd3(0x104, 4), 0);
+}
+
+/* --- Conformance: what the VM does not own is not implemented for it (RAZ/WI) --- */
+
+/* INTIDs of the word at first the VM owns, as this front end shows them. */
+static u32 owned_mask(unsigned int version, u32 first)
+{
+	u32 mask = 0;
+
+	if (first == 0)
+		return version == 2 ? ~0u : 0; /* GICv3: SGIs and PPIs live in the redistributors */
+	for (u32 i = 0; i < ARRAY_LEN(owned); i++)
+		if (owned[i] / 32u == first / 32u)
+			mask |= 1u << (owned[i] % 32u);
+	return mask;
+}
+
+static enum vgic_result wr(unsigned int version, u64 offset, u32 value)
+{
+	return version == 2 ? wr2(0, offset, value) : wr3(offset, 4, value);
+}
+
+static u32 rd(unsigned int version, u64 offset)
+{
+	return version == 2 ? rd2(0, offset) : (u32)rd3(offset, 4);
+}
+
+/*
+ * All ones written to every word of a bit-per-INTID bank (all 1024 INTIDs,
+ * far beyond GICD_TYPER's 288) on both GICs: no refusal, and only the VM's
+ * own interrupts change. after_set: what the bank at read_base then reads,
+ * as a function of the owned mask.
+ */
+static void sweep_bits(u64 base, u64 read_base, bool reads_owned)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		setup(version, 1);
+		for (u32 word = 0; word < 32u; word++)
+			EXPECT_EQ_INT(wr(version, base + 4u * word, ~0u), VGIC_OK);
+		for (u32 word = 0; word < 32u; word++) {
+			u32 got = rd(version, read_base + 4u * word);
+			u32 mask = owned_mask(version, word * 32u);
+
+			/* GICv2 sets pending SGIs through SPENDSGIR only. */
+			if (version == 2 && word == 0 && (base == 0x200 || base == 0x280))
+				mask &= ~0xffffu;
+			EXPECT_EQ_UINT(got, reads_owned ? mask : 0);
+		}
+	}
+}
+
+TEST(vgic, conformance_igroupr_raz_wi)
+{
+	sweep_bits(0x080, 0x080, true);
+}
+
+TEST(vgic, conformance_isenabler_raz_wi)
+{
+	sweep_bits(0x100, 0x100, true);
+}
+
+TEST(vgic, conformance_icenabler_raz_wi)
+{
+	sweep_bits(0x100, 0x100, true);
+	sweep_bits(0x180, 0x100, false);
+}
+
+TEST(vgic, conformance_ispendr_raz_wi)
+{
+	sweep_bits(0x200, 0x200, true);
+}
+
+TEST(vgic, conformance_icpendr_raz_wi)
+{
+	sweep_bits(0x280, 0x200, false);
+}
+
+TEST(vgic, conformance_isactiver_raz_wi)
+{
+	sweep_bits(0x300, 0x380, true);
+}
+
+TEST(vgic, conformance_icactiver_raz_wi)
+{
+	sweep_bits(0x380, 0x300, false);
+}
+
+TEST(vgic, conformance_ipriorityr_raz_wi_and_implemented_bits)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		setup(version, 1);
+		for (u64 off = 0x400; off < 0x800; off += 4)
+			EXPECT_EQ_INT(wr(version, off, ~0u), VGIC_OK);
+		for (u32 intid = 0; intid < VGIC_NR_INTIDS; intid += 4) {
+			u32 got = rd(version, 0x400 + intid);
+			u32 expect = 0;
+
+			for (u32 i = 0; i < 4; i++)
+				if (owned_mask(version, (intid + i) & ~31u) &
+				    (1u << ((intid + i) % 32u)))
+					expect |= (u32)VGIC_PRIORITY_MASK << (8u * i);
+			EXPECT_EQ_UINT(got, expect);
+		}
+		/* Byte lanes too: someone else's 35 between the owned 34 and 40. */
+		EXPECT_EQ_INT(version == 2 ? wr2b(0, 0x400 + 35, 0x10) : wr3(0x400 + 35, 1, 0x10),
+			      VGIC_OK);
+		EXPECT_EQ_UINT(rd(version, 0x420) >> 24, 0);
+	}
+}
+
+TEST(vgic, conformance_icfgr_raz_wi)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		setup(version, 1);
+		for (u64 off = 0xc00; off < 0xd00; off += 4)
+			EXPECT_EQ_INT(wr(version, off, ~0u), VGIC_OK);
+		/* SPIs 32..47: the owned 33, 34 and 40 became edge, nothing else. */
+		EXPECT_EQ_UINT(rd(version, 0xc08), (2u << 2) | (2u << 4) | (2u << 16));
+		EXPECT_EQ_UINT(rd(version, 0xc0c), 0);			/* 48..63 */
+		EXPECT_EQ_UINT(rd(version, 0xc00 + 4 * (288 / 16)), 0); /* beyond TYPER */
+		EXPECT_EQ_UINT(rd(version, 0xcfc), 0);
+	}
+}
+
+TEST(vgic, conformance_v2_itargetsr_lanes_raz_wi)
+{
+	setup(2, 2);
+	for (u64 off = 0x820; off < 0xc00; off += 4)
+		EXPECT_EQ_INT(wr2(0, off, 0x03030303u), VGIC_OK);
+	for (u64 off = 0x820; off < 0xc00; off++) {
+		u32 intid = (u32)(off - 0x800);
+		u32 lane = (rd2(0, off & ~3ull) >> (8u * (off % 4u))) & 0xffu;
+		bool mine = owned_mask(2, intid & ~31u) & (1u << (intid % 32u));
+
+		EXPECT_EQ_UINT(lane, mine ? 0x03u : 0u);
+		EXPECT_EQ_INT(wr2b(0, off, 0x02), VGIC_OK);
+	}
+	EXPECT_EQ_UINT(vgic_model_target(&m, SPI_UART), 1);
+}
+
+TEST(vgic, conformance_v3_irouter_raz_wi)
+{
+	setup(3, 2);
+	for (u64 off = 0x6000; off < 0x8000; off += 4)
+		EXPECT_EQ_INT(wr3(off, 4, 1), VGIC_OK);
+	for (u32 intid = 32; intid < 1020; intid++) {
+		bool mine = owned_mask(3, intid & ~31u) & (1u << (intid % 32u));
+
+		EXPECT_EQ_INT(wr3(0x6000 + 8u * intid, 8, ~0ull), VGIC_OK);
+		EXPECT_EQ_UINT(rd3(0x6000 + 8u * intid + 4, 4), mine ? 0xffu : 0u);
+	}
+	EXPECT_EQ_UINT(rd3(0x6000, 4), 0); /* IROUTER<0..31> are reserved */
+}
+
+/* Every 32-bit offset of every frame, written with all ones: never refused. */
+TEST(vgic, conformance_every_register_takes_32_bit_writes)
+{
+	setup(2, 2);
+	for (u64 off = 0; off < VGIC_V2_DIST_SIZE; off += 4)
+		EXPECT_EQ_INT(wr2(1, off, ~0u), VGIC_OK);
+	EXPECT_EQ_UINT(rd2(0, 0x004), (NR_INTIDS / 32u - 1u) | (1u << 5));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, 35) && !vgic_model_test(&m, 0, VGIC_F_ENABLED, 35));
+	setup(3, 2);
+	for (u64 off = 0; off < VGIC_V3_DIST_SIZE; off += 4)
+		EXPECT_EQ_INT(wr3(off, 4, ~0u), VGIC_OK);
+	for (u64 off = 0; off < 2u * VGIC_V3_REDIST_STRIDE; off += 4)
+		EXPECT_EQ_INT(vgic_v3_redist_access(&m, off, 4, true, &(u64){~0u}), VGIC_OK);
+	EXPECT_EQ_UINT(rd3(0x0000, 4), 0x53u);
+	EXPECT_EQ_UINT(rdr(1, 0x0008, 4), (1u << 8) | (1u << 4));
+	for (u32 intid = 32; intid < VGIC_NR_INTIDS; intid++) {
+		if (vgic_model_owns(&m, intid))
+			continue;
+		EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_ENABLED, intid));
+		EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_PENDING, intid));
+		EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_ACTIVE, intid));
+	}
+}
+
+/* --- The timer PPI is a level: its pending state follows the line --- */
+
+static void timer_setup(unsigned int version, bool hw_lrs)
+{
+	setup(version, 1);
+	vgic_model_set_hw_lrs(&m, hw_lrs);
+	if (version == 2) {
+		EXPECT_EQ_INT(wr2(0, 0x100, 1u << 27), VGIC_OK);
+		EXPECT_EQ_INT(wr2(0, 0x000, VGIC_CTLR_GRP0), VGIC_OK);
+	} else {
+		EXPECT_EQ_INT(wrr(0, 0x10100, 4, 1u << 27), VGIC_OK);
+		EXPECT_EQ_INT(wr3(0x0, 4, VGIC_CTLR_GRP0), VGIC_OK);
+	}
+}
+
+static u32 timer_pending_reg(unsigned int version)
+{
+	return version == 2 ? rd2(0, 0x200) : (u32)rdr(0, 0x10200, 4);
+}
+
+TEST(vgic, timer_line_low_withdraws_a_listed_pending_timer)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		for (int hw = 0; hw <= 1; hw++) {
+			struct fake_cpu c = {.n = 0};
+
+			timer_setup(version, hw);
+			EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(c.n, 1);
+			EXPECT_TRUE(vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 1u << 27);
+			/* The guest disabled its timer before taking the interrupt. */
+			EXPECT_TRUE(vgic_model_line_low(&m, 0, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 0);
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(c.n, 0); /* not delivered */
+			EXPECT_EQ_UINT(fake_ack(&c), 1023);
+			/* The physical PPI is ours to deactivate (it was not the guest's). */
+			EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);
+			EXPECT_TRUE(!vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_TRUE(!vgic_model_line_low(&m, 0, 27));
+			/* The next expiry goes through as before. */
+			EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(fake_ack(&c), 27);
+		}
+	}
+}
+
+TEST(vgic, timer_line_low_keeps_an_acknowledged_timer_active)
+{
+	struct fake_cpu c = {.n = 0};
+
+	timer_setup(3, true);
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(fake_ack(&c), 27);
+	/* The handler reprograms the deadline: the line drops while it is active. */
+	EXPECT_TRUE(vgic_model_line_low(&m, 0, 27));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_ACTIVE);
+	EXPECT_TRUE(c.lrs[0].hw);
+	EXPECT_EQ_UINT(rdr(0, 0x10300, 4), 1u << 27);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 0);
+	fake_deactivate(&c, 27);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+}
+
+TEST(vgic, timer_line_low_withdraws_a_held_back_timer)
+{
+	timer_setup(3, true);
+	EXPECT_EQ_INT(wrr(0, 0x10180, 4, 1u << 27), VGIC_OK); /* disabled in the GIC */
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 1u << 27);
+	EXPECT_TRUE(vgic_model_line_low(&m, 0, 27));
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);
+	/* Pending set by the guest (ISPENDR) is not the line's. */
+	EXPECT_EQ_INT(wrr(0, 0x10200, 4, 1u << 27), VGIC_OK);
+	EXPECT_TRUE(!vgic_model_pending_from_line(&m, 0, 27));
+	EXPECT_TRUE(!vgic_model_line_low(&m, 0, 27));
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 1u << 27);
 }
