@@ -47,6 +47,21 @@ static void print_window(const char *kind, const char *name, u64 guest, u64 phys
 		(unsigned long long)phys, (unsigned long long)(phys + size - 1), size_text, extra);
 }
 
+/*
+ * dma = trusted: each bus-master device of the VM can reach all memory, as
+ * no IOMMU confines it. Said at warning level, so it shows at any log level.
+ */
+static void warn_dma(const struct vmconf_vm *vm)
+{
+	for (u32 i = 0; i < vm->nr_devices; i++) {
+		if (!vm->devices[i].dma_master)
+			continue;
+		pr_warn("VM %u \"%s\" is trusted with DMA: through %s it can read and write all "
+			"memory, the hypervisor's and other VMs' included (no IOMMU)",
+			vm->id, vm->name, vm->devices[i].name);
+	}
+}
+
 static void print_vm(const struct vmconf_vm *vm)
 {
 	char cpus[CPUS_TEXT_LEN];
@@ -85,6 +100,9 @@ static void print_vm(const struct vmconf_vm *vm)
 		print_window("shmem", map->name, map->guest_base, shmem->phys_base, shmem->size,
 			     extra);
 	}
+
+	if (vm->dma_trusted)
+		warn_dma(vm);
 
 	if (vm->image_size) {
 		pr_info("  image: %llu bytes, loaded at guest 0x%llx, entry 0x%llx",

@@ -45,6 +45,7 @@ struct vmconf_device {
 	u64 size;
 	const u32 *irqs;
 	u32 nr_irqs;
+	u32 dma_master; /* 1: a bus master, its DMA reaches all memory (no IOMMU) */
 };
 
 /*
@@ -81,6 +82,7 @@ struct vmconf_vm {
 	u64 dtb_addr; /* passed in a1 / x0, 0 when none */
 	enum vmconf_fault_action on_fault;
 	enum vmconf_console console;
+	u32 dma_trusted; /* 1: dma = trusted, the layout gave it bus-master devices */
 
 	const struct vmconf_region *regions;
 	u32 nr_regions;

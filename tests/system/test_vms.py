@@ -123,6 +123,21 @@ for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000"))
                                     "outsider": r"^2 passed, 0 failed$"},
                           reports=[report("outsider", "load from", addr, NOT_COVERED, INJECTED)]))
 
+# DMA: 'disk' owns a virtio-mmio transport (a bus master) and its layout says
+# dma = trusted; the boot log warns about it, and both VMs pass.
+def trusted_with_dma(vm, device):
+    return (rf'^(\[bulwark\] )?warning: VM 0 "{vm}" is trusted with DMA: through {device} it '
+            r"can read and write all memory, the hypervisor's and other VMs' included "
+            r"\(no IOMMU\)$")
+
+
+for board, device in (("qemu_rv64", "virtio7"), ("qemu_aarch64", "virtio24_31")):
+    LAYOUTS.append(Layout(board, f"{board}-dma.vmconf",
+                          verdicts={"disk": rf"^{PASSED}$", "other": rf"^{PASSED}$"},
+                          reports=[bad_console_buffer(vm) for vm in ("disk", "other")
+                                   if board == "qemu_rv64"],
+                          lines=[trusted_with_dma("disk", device)]))
+
 # Per board: variant -> (configuration goals, extra QEMU arguments).
 VARIANTS = {
     "qemu_rv64": {"sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64"]),

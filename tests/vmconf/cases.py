@@ -27,7 +27,7 @@ CASES = [
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
      E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, initrd, load, entry, dtb, "
-     'fault, console, irqs, bootargs', None),
+     'fault, console, irqs, bootargs, dma', None),
     ('unknown-block', vm(body='    region x { size = 4K }\n'),
      E % 5 + "vm 'a': region 'x': unknown block; allowed here: memory, device, shmem", None),
     ('unknown-region-field', 'vm a {\n    cpus = [0]\n    image = "img.bin"\n'
@@ -106,6 +106,30 @@ CASES = [
     ('console-device', vm(body='    device uart0\n'),
      E % 5 + "vm 'a': device 'uart0': the hypervisor console UART (owner = console in BOARD) "
      'cannot be listed as a device; use console = passthrough instead', None),
+    # DMA: a bus master (dma = master in the board) needs dma = trusted; no IOMMU is programmed.
+    ('dma-master-untrusted', vm(body='    device virtio0\n'),
+     E % 5 + "vm 'a': device 'virtio0': can master the bus (dma = master in BOARD): its DMA "
+     "reaches all physical memory, the hypervisor's and other VMs' included, and no IOMMU "
+     'confines it; add dma = trusted to the VM if it may do that, or remove the device', None),
+    ('dma-master-second-vm', vm(extra='    dma = trusted\n', body='    device virtio0\n')
+     + vm('b', '[1]', body='    device virtio1 { guest = 0x20000000 }\n'),
+     E % 12 + "vm 'b': device 'virtio1': can master the bus (dma = master in BOARD): its DMA "
+     "reaches all physical memory, the hypervisor's and other VMs' included, and no IOMMU "
+     'confines it; add dma = trusted to the VM if it may do that, or remove the device', None),
+    ('dma-iommu', vm(body='    device virtio0 { iommu = smmu }\n'),
+     E % 5 + "vm 'a': device 'virtio0'.iommu: binds the device to IOMMU 'smmu', but Bulwark "
+     "programs no IOMMU on board 'qemu_rv64' yet: no device's DMA can be confined; remove "
+     'iommu (and add dma = trusted to the VM only if it may read and write all memory)', None),
+    ('dma-iommu-trusted', vm(extra='    dma = trusted\n',
+                             body='    device virtio0 {\n        iommu = smmu\n    }\n'),
+     E % 7 + "vm 'a': device 'virtio0'.iommu: binds the device to IOMMU 'smmu', but Bulwark "
+     "programs no IOMMU on board 'qemu_rv64' yet: no device's DMA can be confined; remove "
+     'iommu (and add dma = trusted to the VM only if it may read and write all memory)', None),
+    ('dma-trusted-needlessly', vm(extra='    dma = trusted\n', body='    device rtc\n'),
+     E % 4 + "vm 'a': dma: trusted, but none of the VM's devices can master the bus (dma = "
+     'master in BOARD); remove dma = trusted', None),
+    ('dma-wrong-word', vm(extra='    dma = yes\n', body='    device virtio0\n'),
+     E % 4 + "vm 'a': dma: expected one of trusted, none, found the word 'yes'", None),
     ('device-twice', vm(body='    device rtc\n') + vm('b', '[1]', body='    device rtc\n'),
      E % 11 + "vm 'b': device 'rtc': already passed through to vm 'a' (line 5); a device "
      'belongs to one VM only', None),

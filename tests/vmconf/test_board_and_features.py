@@ -45,6 +45,10 @@ def _board(scratch, text):
     return scratch.path / 'board'
 
 
+# Eight virtio-mmio transports in one page, as on QEMU Arm virt.
+VIRTIO = ('    device v { base = 0x10001000  size = 0x1000  irqs = [1-8]  slots = 8  '
+          'dma = master }\n')
+
 BOARD_ERRORS = [
     ('syntax', COLOR_BOARD.replace('cpus      = 2', 'cpus      = 2 2'),
      "board/board.hw:3: error: syntax: expected a field name or a block, found number 2"),
@@ -59,6 +63,15 @@ BOARD_ERRORS = [
     ('no-board-block', '# empty\n',
      'board/board.hw:1: error: board: no board NAME { ... } block in the board description'),
     ('missing-file', None, 'board/board.hw: error: cannot read: No such file or directory'),
+    ('slots-uneven', COLOR_BOARD.replace('}\n}', '}\n' + VIRTIO.replace('8', '3') + '}'),
+     "board/board.hw:10: error: board 'colored': device 'v'.slots: 3 slots do not split the "
+     'window of 4 KiB evenly'),
+    ('slots-irqs', COLOR_BOARD.replace('}\n}', '}\n' + VIRTIO.replace('1-8', '1-3') + '}'),
+     "board/board.hw:10: error: board 'colored': device 'v'.slots: 8 slots need 8 interrupts, "
+     'one per slot; irqs lists 3'),
+    ('dma-word', COLOR_BOARD.replace('}\n}', '}\n' + VIRTIO.replace('master', 'yes') + '}'),
+     "board/board.hw:10: error: board 'colored': device 'v'.dma: expected one of master, none, "
+     "found the word 'yes'"),
 ]
 
 
@@ -173,3 +186,15 @@ def test_language_syntax_errors(text, reason):
     with pytest.raises(VmconfError) as err:
         parse('t.vmconf', text)
     assert err.value.message() == 't.vmconf:1: error: syntax: ' + reason
+
+
+def test_sub_page_device_is_not_passed_through(scratch):
+    """A VM is mapped in whole pages: a device smaller than a page would take its neighbours."""
+    board = COLOR_BOARD.replace('}\n}', '}\n    device tiny { base = 0x10001000  size = 0x200 }\n}')
+    _board(scratch, board)
+    result = scratch.run(SIMPLE.replace('    memory', '    device tiny\n    memory'),
+                         board_dir='board')
+    assert (result.returncode, result.stderr) == (1, (
+        "layout.vmconf:4: error: vm 'a': device 'tiny': its window 0x10001000-0x100011ff is not "
+        'whole pages of the MMU page (4 KiB), and a VM is mapped in whole pages: it cannot be '
+        'passed through alone\n'))

@@ -29,6 +29,7 @@ vm a {
     image   = "img.bin"
     dtb     = auto
     console = passthrough
+    dma     = trusted
     memory ram { guest = 0x80000000  size = 16M }
     memory hi  { guest = 0x90000000  size = 4M }
     device rtc
@@ -353,3 +354,24 @@ def test_linux_initrd_and_gpio_doorbells(scratch):
     assert '.nr_events = 1u, .gpio_base = 0x50010000ULL' in c_text
     assert '#define VMCONF_NR_IPC_GPIOS                  1' in \
         scratch.outputs()[2].read_text().splitlines()
+
+
+def test_virtio_mmio_for_a_vm_trusted_with_dma(scratch):
+    """A virtio-mmio slot passed through is a virtio,mmio node a Linux VM probes: reg and
+    interrupt of each transport (Arm: eight per page, SPI 40-47 for INTIDs 72-79)."""
+    arm = ARM_LAYOUT.replace('    device gpio { guest = 0x20030000 }\n',
+                             '    device virtio24_31\n    dma = trusted\n')
+    trees = compile_layout(scratch, arm, board=ARM_BOARD, config=GICV3)
+    a = trees['a']
+    nodes = sorted(p for p in a if p.startswith('/virtio'))
+    assert nodes == ['/virtio24_31@%x' % (0x0a003000 + 0x200 * i) for i in range(8)]
+    for i, node in enumerate(nodes):
+        assert strs(a[node]['compatible']) == ['virtio,mmio']
+        assert regs(a[node]['reg']) == [(0x0a003000 + 0x200 * i, 0x200)]
+        assert cells(a[node]['interrupts']) == [0, 40 + i, 4]
+    assert not any(p.startswith('/virtio') for p in trees['b'])
+    rv = RV_LAYOUT.replace('device virtio0 { guest = 0x20001000 }', 'device virtio7')
+    a = compile_layout(scratch, rv)['a']
+    assert strs(a['/virtio7@10008000']['compatible']) == ['virtio,mmio']
+    assert regs(a['/virtio7@10008000']['reg']) == [(0x10008000, 0x1000)]
+    assert cells(a['/virtio7@10008000']['interrupts']) == [8]

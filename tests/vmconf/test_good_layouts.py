@@ -31,6 +31,7 @@ vm linux {
     image = "${O}/guests/linux.bin"
     entry = 0x80001000
     dtb   = 0x83e00000
+    dma   = trusted
     memory ram { guest = 0x80000000  size = 64M }
     memory fixed { guest = 0xc0000000  size = 2M  phys = 0x90000000 }
     device virtio0 { guest = 0x20001000 }
@@ -161,7 +162,10 @@ def test_show_lists_the_partitioning(good):
             '  cpus     1-3  (vCPU 0 on CPU 1)',
             '  entry    0x80001000',
             '  dtb      0x83e00000',
-            '  device   virtio0  0x20001000-0x20001fff  ->  0x10001000-0x10001fff   4 KiB  irqs 1',
+            "  dma      trusted with DMA: can read and write all physical memory, the hypervisor's "
+            "and other VMs' included, through virtio0 (no IOMMU)",
+            '  device   virtio0  0x20001000-0x20001fff  ->  0x10001000-0x10001fff   4 KiB  irqs 1, '
+            'bus master (DMA)',
             '  chan  0x81105000-0x81114fff  64 KiB  rt, linux',
             '  total 922.9 MiB free of 1 GiB'):
         assert expected in lines, expected

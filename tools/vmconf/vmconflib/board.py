@@ -13,9 +13,10 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
-    'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word', compatible='strs'),
+    'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word', compatible='strs',
+                                  dma='word', slots='int'),
                    example='device uart0 { base = ... size = ... }',
-                   choices={'owner': ('hypervisor', 'console')}),
+                   choices={'owner': ('hypervisor', 'console'), 'dma': ('master', 'none')}),
 })
 MAX_CPUS = 64
 MAX_COLORS = 32
@@ -34,6 +35,13 @@ class Window:
         self.irqs = [irq for irq, _ in rec.get('irqs', [])]
         self.owner = rec.get('owner')
         self.compatible = rec.get('compatible', [])
+        # dma = master: the device can read and write memory on its own (a
+        # bus master); passed through, it reaches every physical address.
+        self.dma_master = rec.get('dma') == 'master'
+        # slots = N: the window holds N equal devices (N transports of
+        # size / N bytes, interrupt i for slot i) that share its MMU pages
+        # and so can only be passed through together.
+        self.slots = rec.get('slots', 1)
 
     @property
     def end(self):
@@ -163,9 +171,21 @@ def _check(board, ctx):
                 raise dctx.error(line, 'irqs', "interrupt %d is also given to device '%s'"
                                  % (irq, irq_owner[irq].name))
             irq_owner[irq] = dev
+        if dev.rec.has('slots'):
+            _check_slots(dev, dctx)
         if dev.owner == 'console' and board.console is not dev:
             raise dctx.error(dev.rec.line_of('owner'), 'owner', "device '%s' is already the "
                              'console; a board has one console' % board.console.name)
+
+
+def _check_slots(dev, ctx):
+    line = dev.rec.line_of('slots')
+    if dev.slots < 1 or dev.size % dev.slots:
+        raise ctx.error(line, 'slots', '%d slots do not split the window of %s evenly'
+                        % (dev.slots, human(dev.size)))
+    if len(dev.irqs) != dev.slots:
+        raise ctx.error(line, 'slots', '%d slots need %d interrupts, one per slot; irqs lists %d'
+                        % (dev.slots, dev.slots, len(dev.irqs)))
 
 
 def apply_config(board, config):

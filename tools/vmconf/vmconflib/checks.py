@@ -35,6 +35,7 @@ def check_layout(layout, board, config):
         _check_cpus(vm, board, state)
         _check_regions(vm, board, config)
         _check_devices(vm, board, state)
+        _check_dma_trust(vm, board)
         _check_shmaps(vm, layout, board)
         _check_ipc_gpio(vm, board, config)
         _check_console(vm, board, state)
@@ -218,6 +219,11 @@ def _check_devices(vm, board, state):
             other, oline = state['devices'][dev.name]
             raise ctx.error(dev.line, field, "already passed through to vm '%s' (line %d); a "
                             'device belongs to one VM only' % (other.name, oline))
+        if hw.base % board.align or hw.size % board.align:
+            raise ctx.error(dev.line, field, 'its window %s is not whole pages of the %s, and a '
+                            'VM is mapped in whole pages: it cannot be passed through alone'
+                            % (span(hw.base, hw.size), board.align_text()))
+        _check_dma(vm, dev, hw, board)
         dev.board = hw
         if dev.guest is None:
             dev.guest = hw.base
@@ -229,6 +235,30 @@ def _check_devices(vm, board, state):
             raise ctx.error(dev.rec.line_of('guest'), field + '.guest', 'the window runs past '
                             'the end of the address space')
         state['devices'][dev.name] = (vm, dev.line)
+
+
+def _check_dma(vm, dev, hw, board):
+    """A bus master reaches all physical memory: only a VM the layout trusts with that gets one."""
+    field = "device '%s'" % dev.name
+    if dev.iommu is not None:
+        raise vm.ctx.error(dev.rec.line_of('iommu'), field + '.iommu', "binds the device to "
+                           "IOMMU '%s', but Bulwark programs no IOMMU on board '%s' yet: no "
+                           'device\'s DMA can be confined; remove iommu (and add dma = trusted '
+                           'to the VM only if it may read and write all memory)'
+                           % (dev.iommu, board.name))
+    if hw.dma_master and not vm.dma_trusted:
+        raise vm.ctx.error(dev.line, field, 'can master the bus (dma = master in %s): its DMA '
+                           'reaches all physical memory, the hypervisor\'s and other VMs\' '
+                           'included, and no IOMMU confines it; add dma = trusted to the VM if '
+                           'it may do that, or remove the device' % board.path)
+
+
+def _check_dma_trust(vm, board):
+    """dma = trusted must be needed: the banner and vmconf-show name the devices it is for."""
+    if vm.dma_trusted and not any(d.board.dma_master for d in vm.devices):
+        raise vm.ctx.error(vm.rec.line_of('dma'), 'dma', 'trusted, but none of the VM\'s '
+                           'devices can master the bus (dma = master in %s); remove dma = '
+                           'trusted' % board.path)
 
 
 def _check_shmaps(vm, layout, board):
@@ -291,6 +321,11 @@ def _windows(vm, board):
     if vm.console == 'passthrough':
         hw = board.console
         out.append((hw.base, hw.size, "the console UART '%s'" % hw.name,
+                    vm.rec.line_of('console'), 'console'))
+    elif vm.console == 'virtual' and board.console is not None:
+        # The model of the board's UART (PL011, 16550) answers at the console's address.
+        hw = board.console
+        out.append((hw.base, hw.size, "the virtual UART (console = virtual)",
                     vm.rec.line_of('console'), 'console'))
     return out
 

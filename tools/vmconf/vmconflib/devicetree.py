@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Generates a VM's device tree source from its checked layout and the board, and compiles it with dtc.
 
+import copy
 import os
 import shutil
 import subprocess
@@ -201,6 +202,20 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     return '/' + node
 
 
+def _slots(guest, hw):
+    """(guest base, device) of each slot of a window: slots = N (board.py) holds N devices of
+    size / N bytes with one interrupt each, like QEMU Arm virt's virtio-mmio transports."""
+    if hw.slots == 1:
+        return [(guest, hw)]
+    size = hw.size // hw.slots
+    out = []
+    for i in range(hw.slots):
+        slot = copy.copy(hw)
+        slot.base, slot.size, slot.irqs, slot.slots = hw.base + i * size, size, [hw.irqs[i]], 1
+        out.append((guest + i * size, slot))
+    return out
+
+
 def _ipc_channels(vm, smap):
     """(read offset, write offset, half) of an IPC object: its first user writes the low half."""
     half = smap.shmem.size // 2
@@ -295,7 +310,8 @@ def generate_dts(vm, board, config):
             stdout = _device(tree, 'uart', guest, hw, board, config,
                              PL011 if arm else hw.compatible)
         else:
-            _device(tree, name, guest, hw, board, config)
+            for slot_guest, slot in _slots(guest, hw):
+                _device(tree, name, slot_guest, slot, board, config)
     if arm and vm.console == 'virtual' and board.console is not None:
         stdout = _device(tree, 'uart', board.console.base, board.console, board, config, PL011)
     ipc_nodes(tree, vm, board, config)

@@ -94,7 +94,8 @@ def _vm_arrays(vm, board):
             irqs = '%s_dev%d_irqs' % (p, i) if hw.irqs else '0'
             out.append('\t{ .name = %s, .guest_base = %s, .phys_base = %s, .size = %s,'
                        % (c_string(name), u64(guest), u64(hw.base), u64(hw.size)))
-            out.append('\t  .irqs = %s, .nr_irqs = %s },' % (irqs, u32(len(hw.irqs))))
+            out.append('\t  .irqs = %s, .nr_irqs = %s, .dma_master = %s },'
+                       % (irqs, u32(len(hw.irqs)), u32(int(hw.dma_master))))
         out.append('};')
     if vm.irqs:
         out.append('static const u32 %s_irqs[] = { %s };'
@@ -128,6 +129,7 @@ def _vm_entry(vm, board):
         ('dtb_addr', u64(vm.dtb)),
         ('on_fault', FAULTS[vm.fault]),
         ('console', CONSOLES[vm.console]),
+        ('dma_trusted', u32(int(vm.dma_trusted))),
         ('regions', '%s_regions' % p),
         ('nr_regions', u32(len(vm.regions))),
         ('devices', '%s_devices' % p if nr_devices else '0'),

@@ -11,15 +11,16 @@ from .syntax import Assign, parse_file
 MEMORY_SPEC = Spec('memory', {'guest': 'int', 'size': 'int', 'phys': 'int', 'colors': 'ints',
                               'access': 'access'},
                    example='memory ram { guest = 0x80000000  size = 16M }')
-DEVICE_SPEC = Spec('device', {'guest': 'int'}, example='device rtc')
+DEVICE_SPEC = Spec('device', {'guest': 'int', 'iommu': 'word'}, example='device rtc')
 MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access', 'doorbells': 'ints', 'gpio': 'int'},
                 example='shmem chan { guest = 0x88000000 }')
 VM_SPEC = Spec('vm', {
     'cpus': 'ints', 'image': 'str', 'initrd': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
-    'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str',
+    'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str', 'dma': 'word',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
-    choices={'fault': ('stop', 'inject'), 'console': ('virtual', 'passthrough', 'none')})
+    choices={'fault': ('stop', 'inject'), 'console': ('virtual', 'passthrough', 'none'),
+             'dma': ('trusted', 'none')})
 SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int'}, example='shmem chan { size = 64K }')
 TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC}
 
@@ -59,6 +60,9 @@ class DeviceMap:
         self.name = rec.name
         self.line = rec.line
         self.guest = rec.get('guest')
+        # iommu = NAME: the IOMMU that confines the device's DMA (checks.py
+        # refuses it: the hypervisor programs no IOMMU yet).
+        self.iommu = rec.get('iommu')
         self.board = None
 
 
@@ -124,6 +128,9 @@ class Vm:
         self.dtb_size = 0
         self.fault = rec.get('fault', 'stop')
         self.console = rec.get('console', 'virtual')
+        # dma = trusted: the VM may drive bus-master devices, whose DMA
+        # reaches all physical memory (checks.py, Documentation/vm-layout.md).
+        self.dma_trusted = rec.get('dma') == 'trusted'
         self.regions = [Region(r) for r in rec.blocks('memory')]
         self.devices = [DeviceMap(r) for r in rec.blocks('device')]
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]

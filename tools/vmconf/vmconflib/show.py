@@ -52,6 +52,11 @@ def _vm(vm, board):
         ('fault', vm.fault),
         ('console', vm.console),
     ]
+    masters = [d.name for d in vm.devices if d.board.dma_master]
+    if vm.dma_trusted:
+        fields.append(('dma', 'trusted with DMA: can read and write all physical memory, the '
+                       "hypervisor's and other VMs' included, through %s (no IOMMU)"
+                       % ', '.join(masters)))
     for name, value in fields:
         out += _section(name, [value])
     rows = [(' ' * 7, 'name', 'guest', '', 'phys', 'size', 'details')]
@@ -65,8 +70,13 @@ def _vm(vm, board):
     if vm.console == 'passthrough':
         devices.append((board.console.name, board.console.base, board.console))
     for name, guest, hw in devices:
+        details = 'irqs %s' % intset(hw.irqs)
+        if hw.slots > 1:
+            details += ', %d slots' % hw.slots
+        if hw.dma_master:
+            details += ', bus master (DMA)'
         rows.append(('device', name, span(guest, hw.size), '->', span(hw.base, hw.size),
-                     human(hw.size), 'irqs %s' % intset(hw.irqs)))
+                     human(hw.size), details))
     for m in vm.shmaps:
         details = '%s, shared' % access_text(m.access)
         if m.doorbells:
