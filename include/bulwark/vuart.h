@@ -1,8 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The virtual UART a VM with a virtual console sees at the board console's
- * address: a register model of the board's UART kind (PL011 on Arm). Boards
- * whose guests use the firmware console instead (SBI on RISC-V) have none.
+ * address: a register model of the board's UART kind (PL011, 16550A). On
+ * RISC-V the SBI debug console stays available beside it.
  */
 #ifndef BULWARK_VUART_H
 #define BULWARK_VUART_H

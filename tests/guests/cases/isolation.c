@@ -7,9 +7,9 @@
 /*
  * The defaults name QEMU virt addresses: guest-physical RAM outside the VM's
  * regions, device registers the VM neither owns nor has emulated, a device
- * interrupt the VM does not own (RISC-V: the UART's, the hypervisor's; Arm:
- * the PL061's, nobody's, since a VM with a virtual console owns a virtual
- * copy of the UART's), a CPU that is none of the VM's vCPUs.
+ * interrupt the VM does not own (RISC-V: source 9, which no device uses;
+ * Arm: the PL061's; nobody's, since a VM with a virtual console owns a
+ * virtual copy of the UART's), a CPU that is none of the VM's vCPUs.
  */
 #if defined(__aarch64__)
 #ifndef ISOLATION_MEM_ADDR
@@ -29,7 +29,7 @@
 #define ISOLATION_DEV_ADDRS 0x10001000UL, 0x02000000UL /* virtio-mmio 0, CLINT */
 #endif
 #ifndef ISOLATION_IRQ
-#define ISOLATION_IRQ 10
+#define ISOLATION_IRQ 9
 #endif
 #endif
 #ifndef ISOLATION_IRQ_WAIT_MS

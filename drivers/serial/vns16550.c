@@ -1,0 +1,138 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * A virtual 16550A per VM with a virtual console, at the board console's
+ * address: the register model (ns16550_model.c) tied to the VM's console
+ * output, its console input queue and the console's interrupt line, purely
+ * virtual. The virtual PLIC takes interrupts as edges, so one is raised
+ * whenever the model's output rises, or stays up after the guest took a
+ * byte: what a driver written for a level line needs. The SBI debug console
+ * keeps working beside it: both write to the same console.
+ */
+#include <bulwark/mmio.h>
+#include <bulwark/spinlock.h>
+#include <bulwark/vconsole.h>
+#include <bulwark/virq.h>
+#include <bulwark/vm.h>
+#include <bulwark/vuart.h>
+#include <generated/board.h>
+
+#include "ns16550_model.h"
+
+/* QEMU virt's 16550 has byte registers one byte apart (no reg-shift in its tree). */
+#define VNS16550_REG_SHIFT 0
+
+struct vns16550 {
+	spinlock_t lock; /* the guest's accesses and console input race */
+	struct ns16550_model model;
+};
+
+static struct vns16550 uarts[VMCONF_NR_VMS];
+
+static bool has_vuart(const struct vm *vm)
+{
+	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL;
+}
+
+/*
+ * RBR takes the next typed byte as soon as it is free: the input queue is its
+ * FIFO. Only for a guest reading the UART or listening for its receive
+ * interrupt, so that one reading the SBI console instead loses nothing.
+ */
+static void refill(struct vns16550 *u, struct vm *vm, bool reading)
+{
+	bool listening = u->model.ier & NS16550_IER_ERBFI;
+
+	if ((reading || listening) && ns16550_model_wants_input(&u->model)) {
+		int c = vconsole_getc(vm);
+
+		if (c >= 0)
+			ns16550_model_receive(&u->model, (u8)c);
+	}
+}
+
+static enum mmio_result vns16550_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vns16550 *u = ctx;
+	u64 reg = a->offset >> VNS16550_REG_SHIFT;
+	bool before, rose;
+	int sent = -1;
+
+	if (a->width > 4 || (a->offset & (a->width - 1)))
+		return MMIO_BAD_ACCESS;
+	/* A wider access reaches the register at its address, in the low byte. */
+	if (reg >= NS16550_NR_REGS || (a->offset & ((1u << VNS16550_REG_SHIFT) - 1))) {
+		if (!a->is_write)
+			a->value = 0; /* the rest of the window: RAZ/WI */
+		return MMIO_OK;
+	}
+	spin_lock(&u->lock);
+	/*
+	 * A byte taken from RBR with another behind it counts as a new arrival:
+	 * a guest that reads one byte per interrupt gets the next interrupt,
+	 * as from a level line; one that drains sees at most one extra.
+	 */
+	before = ns16550_model_irq(&u->model) &&
+		 !(!a->is_write && reg == NS16550_RBR && !(u->model.lcr & NS16550_LCR_DLAB));
+	refill(u, v->vm, !a->is_write);
+	if (a->is_write)
+		sent = ns16550_model_write(&u->model, (unsigned int)reg, (u8)a->value);
+	else
+		a->value = ns16550_model_read(&u->model, (unsigned int)reg);
+	refill(u, v->vm, false);
+	rose = !before && ns16550_model_irq(&u->model);
+	spin_unlock(&u->lock);
+	/* Output and the interrupt go out without the UART's lock held. */
+	if (sent >= 0)
+		vconsole_putc(v->vm, (char)sent);
+	if (rose)
+		virq_raise(v->vm, BOARD_CONSOLE_IRQ);
+	return MMIO_OK;
+}
+
+u32 vuart_irq(const struct vm *vm)
+{
+	return has_vuart(vm) ? BOARD_CONSOLE_IRQ : 0;
+}
+
+void vuart_input_ready(struct vm *vm)
+{
+	struct vns16550 *u = &uarts[vm->id];
+	bool rose;
+
+	if (!has_vuart(vm))
+		return;
+	spin_lock(&u->lock);
+	rose = !ns16550_model_irq(&u->model);
+	refill(u, vm, false);
+	rose = rose && ns16550_model_irq(&u->model);
+	spin_unlock(&u->lock);
+	if (rose)
+		virq_raise(vm, BOARD_CONSOLE_IRQ);
+}
+
+void vuart_vm_reset(const struct vm *vm)
+{
+	struct vns16550 *u = &uarts[vm->id];
+
+	spin_lock(&u->lock);
+	ns16550_model_reset(&u->model);
+	spin_unlock(&u->lock);
+}
+
+int vuart_vm_init(struct vm *vm)
+{
+	struct vns16550 *u = &uarts[vm->id];
+	struct mmio_window w = {
+	    .name = "ns16550",
+	    .base = BOARD_CONSOLE_BASE,
+	    .size = BOARD_CONSOLE_SIZE,
+	    .access = vns16550_access,
+	    .ctx = u,
+	};
+
+	if (!has_vuart(vm))
+		return 0;
+	u->lock = (spinlock_t)SPINLOCK_INIT;
+	ns16550_model_reset(&u->model);
+	return mmio_register(vm->id, &w);
+}
