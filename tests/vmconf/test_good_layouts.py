@@ -164,6 +164,10 @@ def test_show_lists_the_partitioning(good):
             '  dtb      0x83e00000',
             "  dma      trusted with DMA: can read and write all physical memory, the hypervisor's "
             "and other VMs' included, through virtio0 (no IOMMU)",
+            "           memory 'ram' is at guest 0x80000000 but phys 0x82400000: DMA to its guest "
+            'addresses lands in other memory; give phys = guest for a working driver',
+            "           memory 'fixed' is at guest 0xc0000000 but phys 0x90000000: DMA to its "
+            'guest addresses lands in other memory; give phys = guest for a working driver',
             '  device   virtio0  0x20001000-0x20001fff  ->  0x10001000-0x10001fff   4 KiB  irqs 1, '
             'bus master (DMA)',
             '  chan  0x81105000-0x81114fff  64 KiB  rt, linux',

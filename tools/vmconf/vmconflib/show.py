@@ -33,6 +33,16 @@ def _bytes(size):
     return exact if human(size) == exact else '%s, %s' % (human(size), exact)
 
 
+def _dma_addresses(vm):
+    """A device DMAs to the physical addresses its driver gives it, which are guest ones."""
+    moved = [r for r in vm.regions if r.phys != r.guest or len(r.runs) != 1]
+    if not moved:
+        return ['every memory region is at its guest address: the devices\' DMA lands in it']
+    return ["memory '%s' is at guest %s but phys %s: DMA to its guest addresses lands in "
+            'other memory; give phys = guest for a working driver'
+            % (r.name, hexa(r.guest), hexa(r.phys)) for r in moved]
+
+
 def _vm(vm, board):
     out = ['', "vm %d '%s'" % (vm.index, vm.name)]
     fields = [
@@ -59,6 +69,8 @@ def _vm(vm, board):
                        % ', '.join(masters)))
     for name, value in fields:
         out += _section(name, [value])
+    if vm.dma_trusted:
+        out += _section('', _dma_addresses(vm))
     rows = [(' ' * 7, 'name', 'guest', '', 'phys', 'size', 'details')]
     for r in vm.regions:
         details = access_text(r.access)
