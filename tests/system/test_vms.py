@@ -82,12 +82,19 @@ LAYOUTS = [
            reports=probes("qemu_rv64", "thief") + [
                report("thief", "store to", "0xc002080", NOT_OWNED, INJECTED)],
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
-    # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it.
+    # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it. On RISC-V both
+    # VMs print and read through the virtual 16550 their device trees name.
     Layout("qemu_rv64", "qemu_rv64-console.vmconf",
-           verdicts={"first": r"^1 passed, 0 failed$", "second": r"^1 passed, 0 failed$"},
+           verdicts={"first": r"^7 passed, 0 failed$", "second": r"^7 passed, 0 failed$"},
            lines=[r"^\[first\] PASS console_input: read a line: 'to-first'$",
                   r"^\[second\] PASS console_input: read a line: 'to-second'$",
-                  r"^\[bulwark\] console input goes to vm 'second'$"],
+                  r"^\[bulwark\] console input goes to vm 'second'$",
+                  r"^\[first\] PASS console_uart: this line went out through THR at 0x10000000$",
+                  r"^\[second\] PASS console_uart: this line went out through THR at 0x10000000$",
+                  r"^\[first\] PASS console_uart_interrupts: the line came through \d+ "
+                  r"receive interrupts \(9 bytes\)$",
+                  r"^\[second\] PASS console_uart_interrupts: the line came through \d+ "
+                  r"receive interrupts \(10 bytes\)$"],
            sends=[("waiting for a line.*waiting for a line",
                    r"\x1d1to-second\r\x1d0to-first\r")]),
     Layout("qemu_aarch64", "qemu_aarch64.vmconf",

@@ -159,15 +159,23 @@ def test_riscv_tree_matches_layout(scratch):
     assert cells(a['/virtio0@20001000']['interrupts']) == [1]
     assert strs(a['/uart@10000000']['compatible']) == ['ns16550a']
     assert cells(a['/uart@10000000']['interrupts']) == [10]
+    assert cells(a['/uart@10000000']['clock-frequency']) == [3686400]
     assert strs(a['/chosen']['bootargs']) == ['console=hvc0 earlycon=sbi']
     assert strs(a['/chosen']['stdout-path']) == ['/uart@10000000']
     shm = a['/reserved-memory/shmem@a0000000']
     assert strs(shm['compatible']) == ['bulwark,shmem']
     assert regs(shm['reg']) == [(0xa0000000, 64 << 10)]
-    # The virtual console is SBI: no UART node, no stdout-path.
-    assert not [p for p in b if p.startswith('/uart')]
+    # The virtual console: the 16550 model at the board UART's address, on the virtual PLIC,
+    # with QEMU's clock and no reg-shift or reg-io-width (byte registers, as QEMU's).
+    uart = b['/uart@10000000']
+    assert strs(uart['compatible']) == ['ns16550a']
+    assert regs(uart['reg']) == [(0x10000000, 0x1000)]
+    assert cells(uart['interrupts']) == [10]
+    assert handles[cells(uart['interrupt-parent'])[0]] == '/interrupt-controller@c000000'
+    assert cells(uart['clock-frequency']) == [3686400]
+    assert 'reg-shift' not in uart and 'reg-io-width' not in uart
     assert strs(b['/chosen']['bootargs']) == ['console=hvc0 "quoted"']
-    assert 'stdout-path' not in b['/chosen']
+    assert strs(b['/chosen']['stdout-path']) == ['/uart@10000000']
     assert [p for p in b if p.startswith('/cpus/cpu@') and p.count('/') == 2] == ['/cpus/cpu@0']
 
 
@@ -251,6 +259,23 @@ def test_ipc_objects_become_bao_ipcshmem(scratch):
         assert cells(node['write-channel']) == [write, 0x8000]
         assert cells(node['interrupts']) == [irq]
         assert cells(node['id']) == [0]
+
+
+@pytest.mark.parametrize('board,ram', [(BOARD_DIR, 0x10000000), (ARM_BOARD, 0x09000000)],
+                         ids=['riscv64', 'aarch64'])
+def test_virtual_uart_takes_the_console_address(scratch, board, ram):
+    """A VM with a virtual console has the UART model at the console's address: nothing else
+    of the VM may be there; without a virtual console the address is free."""
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n    console = %s\n'
+              '    memory ram { guest = 0x%x  size = 16M }\n}\n')
+    scratch.image('img.bin', 4096)
+    result = scratch.run(layout % ('virtual', ram), board_dir=board)
+    assert result.stderr == (E % 4 + "vm 'a': console: the virtual UART (console = virtual) at "
+                             '0x%08x-0x%08x overlaps memory \'ram\' at 0x%08x-0x%08x '
+                             '(line 5) in the VM\'s guest address space; move one of them\n'
+                             % (ram, ram + 0xfff, ram, ram + (16 << 20) - 1))
+    result = scratch.run(layout % ('none', ram), board_dir=board)
+    assert (result.returncode, result.stderr) == (0, '')
 
 
 def vm_auto(extra='', size='16M'):

@@ -1,7 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Console input: one typed line arrives (SBI DBCN read, PL011 RX; VM only: needs a typist). */
+/*
+ * Console input: one typed line arrives (SBI DBCN read or, on RISC-V, the
+ * 16550 named by the device tree; PL011 RX on Arm). VM only: needs a typist.
+ */
 #include "arch.h"
 #include "test.h"
+#if defined(__riscv)
+#include "fdt.h"
+#include "uart.h"
+#endif
 
 #ifndef CONSOLE_WAIT_MS
 #define CONSOLE_WAIT_MS 30000UL
@@ -9,6 +16,39 @@
 #define LINE_MAX 64
 
 static char line[LINE_MAX];
+
+#if defined(__riscv)
+static bool same_path(const char *a, const char *b)
+{
+	while (*a && *a == *b) {
+		a++;
+		b++;
+	}
+	return *a == *b;
+}
+
+/*
+ * The console moves to the 16550 the device tree names as stdout: what the
+ * guest prints from here on goes through THR, and input comes through RBR
+ * with the receive interrupt.
+ */
+TEST_CASE(console_uart)
+{
+	struct fdt_device uart;
+	char stdout_path[FDT_PATH_MAX];
+
+	if (!report(fdt_find_compatible(boot_dtb, "ns16550a", &uart),
+		    "the device tree names an ns16550a"))
+		return;
+	report_info("%s at 0x%lx, interrupt %u", uart.path, uart.base, uart.irq);
+	report(fdt_stdout_path(boot_dtb, stdout_path, sizeof(stdout_path)) &&
+		   same_path(stdout_path, uart.path),
+	       "chosen/stdout-path names the ns16550a");
+	uart_console_start(uart.base, uart.irq);
+	report(uart_iir() == 0xc1, "IIR with FIFOs on and nothing pending reads 0xc1");
+	report(uart_console_active(), "this line went out through THR at 0x%lx", uart.base);
+}
+#endif
 
 TEST_CASE(console_input)
 {
@@ -35,3 +75,17 @@ TEST_CASE(console_input)
 	line[len] = '\0';
 	report(len > 0, "read a line: '%s'", line);
 }
+
+#if defined(__riscv)
+TEST_CASE(console_uart_interrupts)
+{
+	if (!uart_console_active()) {
+		report_skip("the console is not on the 16550");
+		return;
+	}
+	report(uart_rx_interrupts() > 0, "the line came through %lu receive interrupts (%lu bytes)",
+	       uart_rx_interrupts(), uart_rx_bytes());
+	report((uart_lsr() & 0x61) == 0x60, "LSR: transmitter empty, no data left (0x%x)",
+	       uart_lsr());
+}
+#endif

@@ -17,6 +17,7 @@ APB_CLOCK = 24000000        # fixed clock of the PL011 and other primecells
 ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hypervisor
 DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0'}
 PL011 = ['arm,pl011', 'arm,primecell']
+NS16550_CLOCK = 3686400    # QEMU virt's 16550 (its clock-frequency)
 
 
 def dts_string(text):
@@ -191,6 +192,9 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     tree.prop('reg', ('<%s>' % cells64(guest, hw.size),))
     if hw.irqs:
         tree.prop('interrupts', (_irq_cells(board, hw.irqs, config),))
+    if compatible and 'ns16550a' in compatible:
+        tree.prop('interrupt-parent', ('<&intc>',))
+        tree.prop('clock-frequency', NS16550_CLOCK)
     if board.arch == 'aarch64' and 'arm,primecell' in compatible:
         if compatible[0] == 'arm,pl011':
             tree.prop('clocks', ('<&apb_pclk>, <&apb_pclk>',))
@@ -312,8 +316,10 @@ def generate_dts(vm, board, config):
         else:
             for slot_guest, slot in _slots(guest, hw):
                 _device(tree, name, slot_guest, slot, board, config)
-    if arm and vm.console == 'virtual' and board.console is not None:
-        stdout = _device(tree, 'uart', board.console.base, board.console, board, config, PL011)
+    if vm.console == 'virtual' and board.console is not None:
+        # The virtual UART: a model of the board's UART kind at the console's address.
+        stdout = _device(tree, 'uart', board.console.base, board.console, board, config,
+                         PL011 if arm else board.console.compatible)
     ipc_nodes(tree, vm, board, config)
     shmem_nodes(tree, vm)
     tree.open('chosen')

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* SBI ecalls, the console on DBCN (or legacy putchar), and power off. */
+/* SBI ecalls, the console on DBCN (or legacy putchar) until a 16550 takes it, and power off. */
 #include <stdbool.h>
 #include "../arch.h"
 #include "../test.h"
 #include "sbi.h"
+#include "uart.h"
 
 struct sbiret sbi_call(unsigned long ext, unsigned long fid, unsigned long a0, unsigned long a1,
 		       unsigned long a2, unsigned long a3, unsigned long a4)
@@ -78,6 +79,10 @@ void sbi_console_init(void)
 
 void arch_console_write(const char *buf, unsigned long len)
 {
+	if (uart_console_active()) {
+		uart_console_write(buf, len);
+		return;
+	}
 	while (have_dbcn && len) {
 		struct sbiret r = sbi_console_write(len, (unsigned long)buf);
 
@@ -97,7 +102,11 @@ long arch_system_reset(void)
 
 long arch_console_read(char *c)
 {
-	struct sbiret r = sbi_call(SBI_EXT_DBCN, SBI_DBCN_READ, 1, (unsigned long)c, 0, 0, 0);
+	struct sbiret r;
+
+	if (uart_console_active())
+		return uart_console_read(c);
+	r = sbi_call(SBI_EXT_DBCN, SBI_DBCN_READ, 1, (unsigned long)c, 0, 0, 0);
 
 	return r.error ? r.error : r.value;
 }

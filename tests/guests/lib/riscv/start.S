@@ -31,7 +31,9 @@ _start:
 	sd	zero, 0(t0)
 	addi	t0, t0, 8
 	j	1b
-2:	call	guest_main
+2:	lla	t0, boot_dtb
+	sd	a1, 0(t0)
+	call	guest_main
 	j	park
 
 	.globl	hsm_secondary_entry
