@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The SBI as guests see it: BASE, TIME, IPI, RFENCE, SRST, DBCN and legacy console. */
+/* The SBI as guests see it: BASE, TIME, IPI, RFENCE, SRST, DBCN, legacy calls, and the dispatch. */
 #include <bulwark/arch.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/hypercall.h>
@@ -7,11 +7,11 @@
 #include <bulwark/vconsole.h>
 #include <asm/csr.h>
 #include <asm/sbi.h>
+#include <asm/sbi_args.h>
 #include <asm/sbi_emul.h>
 #include <asm/virt.h>
 
-/* SBI v2.0; implementation id and version identify Bulwark 0.1. */
-#define SBI_SPEC_VERSION	 (2UL << 24)
+/* Implementation id and version identify Bulwark 0.1. */
 #define BULWARK_SBI_IMPL_ID	 0x4257UL /* "BW", not a registered id */
 #define BULWARK_SBI_IMPL_VERSION 0x000100UL
 
@@ -35,6 +35,9 @@ static bool extension_present(unsigned long ext)
 	case SBI_EXT_HSM:
 	case SBI_EXT_SRST:
 	case SBI_EXT_DBCN:
+	case SBI_EXT_SUSP:
+	case SBI_EXT_FWFT:
+	case SBI_EXT_DBTR:
 	case SBI_EXT_LEGACY_SET_TIMER:
 	case SBI_EXT_LEGACY_PUTCHAR:
 	case SBI_EXT_LEGACY_GETCHAR:
@@ -50,7 +53,7 @@ static struct sbiret sbi_base(unsigned long fid, unsigned long a0)
 {
 	switch (fid) {
 	case SBI_BASE_GET_SPEC_VERSION:
-		return ok(SBI_SPEC_VERSION);
+		return ok((long)sbi_spec_version(SBI_SPEC_MAJOR, SBI_SPEC_MINOR));
 	case SBI_BASE_GET_IMPL_ID:
 		return ok(BULWARK_SBI_IMPL_ID);
 	case SBI_BASE_GET_IMPL_VERSION:
@@ -66,29 +69,6 @@ static struct sbiret sbi_base(unsigned long fid, unsigned long a0)
 	}
 }
 
-/*
- * The vCPUs a hart mask names, as a bit mask of vCPU indexes; false when it
- * names a hart the VM does not have.
- */
-static bool hart_mask_targets(struct vcpu *v, unsigned long mask, unsigned long base, u64 *out)
-{
-	unsigned int n = v->vm->nr_vcpus;
-
-	if (base == ~0UL) {
-		*out = n >= 64 ? ~0ULL : (1ULL << n) - 1;
-		return true;
-	}
-	*out = 0;
-	for (unsigned int bit = 0; bit < __riscv_xlen && mask; bit++, mask >>= 1) {
-		if (!(mask & 1))
-			continue;
-		if (base + bit >= n)
-			return false;
-		*out |= 1ULL << (base + bit);
-	}
-	return true;
-}
-
 static struct sbiret sbi_ipi(struct vcpu *v, unsigned long fid, unsigned long mask,
 			     unsigned long base)
 {
@@ -96,7 +76,7 @@ static struct sbiret sbi_ipi(struct vcpu *v, unsigned long fid, unsigned long ma
 
 	if (fid != SBI_IPI_SEND_IPI)
 		return err(SBI_ERR_NOT_SUPPORTED);
-	if (!hart_mask_targets(v, mask, base, &targets))
+	if (!sbi_hart_mask_decode(mask, base, v->vm->nr_vcpus, &targets))
 		return err(SBI_ERR_INVALID_PARAM);
 	for (unsigned int i = 0; i < v->vm->nr_vcpus; i++)
 		if (targets & (1ULL << i))
@@ -113,7 +93,7 @@ static struct sbiret sbi_rfence(struct vcpu *v, unsigned long fid, unsigned long
 
 	if (fid > SBI_RFENCE_SFENCE_VMA_ASID)
 		return err(SBI_ERR_NOT_SUPPORTED); /* the hfence calls are for hypervisors */
-	if (!hart_mask_targets(v, mask, base, &targets))
+	if (!sbi_hart_mask_decode(mask, base, v->vm->nr_vcpus, &targets))
 		return err(SBI_ERR_INVALID_PARAM);
 	for (unsigned int i = 0; i < v->vm->nr_vcpus; i++) {
 		struct vcpu *t = v->vm->vcpus[i];
@@ -133,11 +113,17 @@ static struct sbiret sbi_rfence(struct vcpu *v, unsigned long fid, unsigned long
 	return ok(0);
 }
 
-static struct sbiret sbi_srst(struct vcpu *v, unsigned long fid, unsigned long type)
+static struct sbiret sbi_srst(struct vcpu *v, unsigned long fid, unsigned long type,
+			      unsigned long reason)
 {
+	long error;
+
 	if (fid != SBI_SRST_SYSTEM_RESET)
 		return err(SBI_ERR_NOT_SUPPORTED);
-	switch (type) {
+	error = sbi_srst_check(type, reason);
+	if (error)
+		return err(error);
+	switch (sbi_u32(type)) {
 	case SBI_SRST_TYPE_SHUTDOWN:
 		vm_stop(v->vm, "shut down by its guest (SBI system reset)");
 		return ok(0);
@@ -231,10 +217,19 @@ void riscv_sbi_call(struct vcpu *v)
 		ret = riscv_sbi_hsm(v, fid, a0, a1, a2);
 		break;
 	case SBI_EXT_SRST:
-		ret = sbi_srst(v, fid, a0);
+		ret = sbi_srst(v, fid, a0, a1);
 		break;
 	case SBI_EXT_DBCN:
 		ret = sbi_dbcn(v, fid, a0, a1, a2);
+		break;
+	case SBI_EXT_SUSP:
+		ret = riscv_sbi_susp(v, fid, a0, a1, a2);
+		break;
+	case SBI_EXT_FWFT:
+		ret = riscv_sbi_fwft(v, fid, a0, a1, a2);
+		break;
+	case SBI_EXT_DBTR:
+		ret = riscv_sbi_dbtr(v, fid, a0, a1, a2);
 		break;
 	case SBI_EXT_BULWARK_HYPERCALL:
 		/* Bao's ABI: the id in a6, the result in a0 alone. */

@@ -9,6 +9,7 @@
 #include <asm/csr.h>
 #include <asm/riscv.h>
 #include <asm/sbi.h>
+#include <asm/sbi_emul.h>
 #include <asm/virt.h>
 
 /*
@@ -62,6 +63,7 @@ static void reset_guest_csrs(struct vcpu *v)
 		csr_write(CSR_VSTIMECMP, ~0UL);
 	v->arch.timer_deadline = ~0ULL;
 	v->arch.ssip_pending = 0;
+	riscv_sbi_vcpu_reset(v);
 	csr_write(CSR_HGATP, v->vm->arch.hgatp);
 	/* Whatever this VMID cached before (an earlier boot) is stale. */
 	hfence_gvma_all();

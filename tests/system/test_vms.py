@@ -156,7 +156,8 @@ CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 
 
 # Layouts with a test file of their own.
-OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py"}
+OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
+             "qemu_rv64-sbi.vmconf": "test_conformance_riscv.py"}
 
 
 def test_every_qemu_layout_has_a_row():

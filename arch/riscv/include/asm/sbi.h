@@ -15,6 +15,9 @@
 #define SBI_EXT_HSM		 0x48534d
 #define SBI_EXT_SRST		 0x53525354
 #define SBI_EXT_DBCN		 0x4442434e
+#define SBI_EXT_SUSP		 0x53555350
+#define SBI_EXT_FWFT		 0x46574654
+#define SBI_EXT_DBTR		 0x44425452
 #define SBI_EXT_LEGACY_SET_TIMER 0x00
 #define SBI_EXT_LEGACY_GETCHAR	 0x02
 /* Bao-compatible hypercalls: the id is in a6. */
@@ -41,20 +44,45 @@
 #define SBI_SRST_SYSTEM_RESET	   0
 #define SBI_DBCN_WRITE		   0
 #define SBI_DBCN_WRITE_BYTE	   2
+#define SBI_SUSP_SYSTEM_SUSPEND	   0
+#define SBI_FWFT_SET		   0
+#define SBI_FWFT_GET		   1
+#define SBI_DBTR_NUM_TRIGGERS	   0
+#define SBI_DBTR_SET_SHMEM	   1
+#define SBI_DBTR_READ_TRIGGERS	   2
+#define SBI_DBTR_INSTALL_TRIGGERS  3
+#define SBI_DBTR_UPDATE_TRIGGERS   4
+#define SBI_DBTR_UNINSTALL	   5
+#define SBI_DBTR_ENABLE		   6
+#define SBI_DBTR_DISABLE	   7
 
 #define SBI_SRST_TYPE_SHUTDOWN	0
 #define SBI_SRST_REASON_NONE	0
 #define SBI_SRST_REASON_FAILURE 1
 
 /* HSM hart states. */
-#define SBI_HSM_STARTED	      0
-#define SBI_HSM_STOPPED	      1
-#define SBI_HSM_START_PENDING 2
-#define SBI_HSM_SUSPENDED     4
+#define SBI_HSM_STARTED		0
+#define SBI_HSM_STOPPED		1
+#define SBI_HSM_START_PENDING	2
+#define SBI_HSM_STOP_PENDING	3
+#define SBI_HSM_SUSPENDED	4
+#define SBI_HSM_SUSPEND_PENDING 5
+#define SBI_HSM_RESUME_PENDING	6
 
 #define SBI_SRST_TYPE_COLD_REBOOT     1
 #define SBI_SRST_TYPE_WARM_REBOOT     2
+#define SBI_HSM_SUSPEND_RETENTIVE     0x00000000u
 #define SBI_HSM_SUSPEND_NON_RETENTIVE 0x80000000u
+#define SBI_SUSP_SUSPEND_TO_RAM	      0x00000000u
+
+/* FWFT feature ids and the set flags. */
+#define SBI_FWFT_MISALIGNED_EXC_DELEG  0x0
+#define SBI_FWFT_LANDING_PAD	       0x1
+#define SBI_FWFT_SHADOW_STACK	       0x2
+#define SBI_FWFT_DOUBLE_TRAP	       0x3
+#define SBI_FWFT_PTE_AD_HW_UPDATING    0x4
+#define SBI_FWFT_POINTER_MASKING_PMLEN 0x5
+#define SBI_FWFT_SET_FLAG_LOCK	       0x1UL
 
 /* Error codes (returned in a0). */
 #define SBI_SUCCESS		  0
@@ -66,6 +94,12 @@
 #define SBI_ERR_ALREADY_AVAILABLE (-6)
 #define SBI_ERR_ALREADY_STARTED	  (-7)
 #define SBI_ERR_ALREADY_STOPPED	  (-8)
+#define SBI_ERR_NO_SHMEM	  (-9)
+#define SBI_ERR_INVALID_STATE	  (-10)
+#define SBI_ERR_BAD_RANGE	  (-11)
+#define SBI_ERR_TIMEOUT		  (-12)
+#define SBI_ERR_IO		  (-13)
+#define SBI_ERR_DENIED_LOCKED	  (-14)
 
 struct sbiret {
 	long error;

@@ -50,6 +50,10 @@ struct arch_vcpu {
 	volatile unsigned long seip_level;   /* the virtual PLIC's line */
 	/* Without Sstc for guests: the deadline the guest asked for, or ~0. */
 	u64 timer_deadline;
+	/* SBI state of the guest's hart (arch/riscv/sbi_*.c), reset when it starts. */
+	volatile unsigned long hsm_suspended; /* in hart_suspend: SUSPENDED to others */
+	unsigned long fwft_locked;	      /* FWFT features locked, bit = feature id */
+	bool dbtr_shmem;		      /* DBTR shared memory set */
 };
 
 struct arch_vm {

@@ -111,9 +111,12 @@ long arch_console_read(char *c)
 	return r.error ? r.error : r.value;
 }
 
+unsigned long sbi_shutdown_upper_bits;
+
 void arch_shutdown(void)
 {
-	sbi_system_reset(SBI_SRST_SHUTDOWN, 0);
+	/* A run may ask for upper bits in both: SRST must ignore them. */
+	sbi_system_reset(sbi_shutdown_upper_bits | SBI_SRST_SHUTDOWN, sbi_shutdown_upper_bits);
 	/* Only reached when SRST is missing or refused: say so, then stay parked. */
 	arch_console_write("SRST shutdown returned\n", 23);
 	for (;;)
