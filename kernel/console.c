@@ -1,26 +1,63 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The console: serialises whole messages from all CPUs onto one serial
- * device, around at most one open "live" line (an interactive VM's prompt
- * and what is typed at it): a message breaks the live line and redraws it
- * after itself, so the prompt stays the last thing on the terminal.
+ * The console: per-source queues of whole messages, written out by
+ * whichever CPU finds the serial device free, around at most one open
+ * "live" line (an interactive VM's prompt and what is typed at it): a
+ * message breaks the live line and redraws it after itself, so the prompt
+ * stays the last thing on the terminal. See console.h for why nobody waits.
  */
 #include <bulwark/arch.h>
+#include <bulwark/atomic.h>
 #include <bulwark/console.h>
+#include <bulwark/format.h>
 #include <bulwark/serial.h>
 #include <bulwark/spinlock.h>
 #include <bulwark/string.h>
 
-#define NO_OWNER (~0u)
+/* Record header: kind, owner (0xff: the hypervisor), 16-bit length. */
+#define RECORD_HEADER 4u
+/* Longer messages are cut: a record never fills more than a quarter. */
+#define RECORD_MAX (CONSOLE_QUEUE_SIZE / 4 - RECORD_HEADER)
+#define OWNER_NONE 0xffu
 
-static spinlock_t console_lock = SPINLOCK_INIT;
-/* The CPU holding console_lock, so a trap while printing can still print. */
-static volatile unsigned int console_owner = NO_OWNER;
+/* Every CPU's queue, then the ones registered (VM consoles: one per VM at most). */
+#define MAX_QUEUES (2 * CONFIG_NR_CPUS)
+
+/* How long a source with a full queue waits for room before dropping. */
+#define QUEUE_WAIT_LIMIT 10000000u
+
+/* A bounded wait for the device when the machine stops. */
+#define FLUSH_SPIN_LIMIT 10000000u
+
+_Static_assert((CONSOLE_QUEUE_SIZE & (CONSOLE_QUEUE_SIZE - 1)) == 0, "ring size is a power of 2");
+
+static struct console_queue cpu_queues[CONFIG_NR_CPUS];
+static struct console_queue *companions[CONFIG_NR_CPUS];
+static struct console_queue *queues[MAX_QUEUES];
+static volatile u32 nr_queues;
 static bool console_ready;
 
-#define LIVE_MAX 256
-static char live[LIVE_MAX];
-static size_t live_len;
+/* Held by the CPU writing to the device; only ever tried, never waited for. */
+static spinlock_t device_lock = SPINLOCK_INIT;
+/* Someone found the device busy: its holder looks again before leaving. */
+static volatile u32 pump_wanted;
+
+/*
+ * The following belong to the holder of device_lock. Each VM's unfinished
+ * line is kept, not only the one on screen: a VM's queue may still hold
+ * part of its line when another VM's queue already took the live line
+ * (input switched), and its line must then come out whole when it ends.
+ */
+#define LIVE_MAX    256
+#define LIVE_OWNERS CONFIG_NR_CPUS /* VMs: at most one per CPU */
+static char live_text[LIVE_OWNERS][LIVE_MAX];
+static size_t live_size[LIVE_OWNERS];
+static u32 live_owner = OWNER_NONE; /* whose line is on screen, unfinished */
+static bool handed_over;
+static u32 uart_owner = OWNER_NONE;
+static const char *uart_owner_name;
+static u32 hidden; /* messages not shown while a VM owned the UART */
+static volatile u32 take_back_from = OWNER_NONE;
 
 void console_init(void)
 {
@@ -28,71 +65,357 @@ void console_init(void)
 		return;
 	if (serial_console.init)
 		(void)serial_console.init();
+	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS; cpu++) {
+		cpu_queues[cpu].name = "the hypervisor";
+		queues[cpu] = &cpu_queues[cpu];
+	}
+	nr_queues = CONFIG_NR_CPUS;
 	console_ready = true;
 }
 
-/* Line endings are the driver's business: SBI firmware adds "\r" itself. */
-static void console_emit(const char *text, size_t len)
+void console_queue_register(struct console_queue *queue, const char *name)
 {
-	serial_console.write(text, len);
+	queue->name = name;
+	if (nr_queues < MAX_QUEUES) {
+		queues[nr_queues] = queue;
+		arch_smp_mb();
+		nr_queues = nr_queues + 1;
+	}
 }
 
-static void console_lock_take(unsigned int cpu, bool *nested)
+void console_cpu_companion(unsigned int cpu, struct console_queue *queue)
 {
-	*nested = console_owner == cpu;
-	if (*nested)
-		return;
-	spin_lock(&console_lock);
-	console_owner = cpu;
+	if (cpu < CONFIG_NR_CPUS)
+		companions[cpu] = queue;
 }
 
-static void console_lock_give(bool nested)
+static void ring_copy_in(struct console_queue *q, u32 at, const void *src, size_t len)
 {
-	if (nested)
-		return;
-	console_owner = NO_OWNER;
-	spin_unlock(&console_lock);
+	const u8 *from = src;
+
+	for (size_t i = 0; i < len; i++)
+		q->ring[(at + i) & (CONSOLE_QUEUE_SIZE - 1)] = from[i];
+}
+
+static void ring_copy_out(const struct console_queue *q, u32 at, void *dst, size_t len)
+{
+	u8 *to = dst;
+
+	for (size_t i = 0; i < len; i++)
+		to[i] = q->ring[(at + i) & (CONSOLE_QUEUE_SIZE - 1)];
+}
+
+static bool queue_room(const struct console_queue *q, u32 need)
+{
+	return CONSOLE_QUEUE_SIZE - (q->head - q->tail) >= need;
+}
+
+bool console_queue_put(struct console_queue *q, enum console_msg_kind kind, u32 owner,
+		       const char *text, size_t len)
+{
+	u8 header[RECORD_HEADER];
+	u32 head = q->head;
+	u32 need;
+
+	if (len > RECORD_MAX)
+		len = RECORD_MAX;
+	need = RECORD_HEADER + (u32)len;
+	/*
+	 * A full queue is its own source's doing: only that source waits, as
+	 * on a real UART whose FIFO is full, and only until its backlog moves.
+	 */
+	for (u32 spins = 0; !queue_room(q, need); spins++) {
+		if (spins == QUEUE_WAIT_LIMIT) {
+			q->lost = q->lost + 1;
+			return false;
+		}
+		console_pump(q);
+		arch_relax();
+	}
+	header[0] = (u8)kind;
+	header[1] = owner == CONSOLE_OWNER_HYPERVISOR ? OWNER_NONE : (u8)owner;
+	header[2] = (u8)(len & 0xff);
+	header[3] = (u8)(len >> 8);
+	ring_copy_in(q, head, header, RECORD_HEADER);
+	ring_copy_in(q, head + RECORD_HEADER, text, len);
+	arch_smp_mb(); /* the record is whole before the drainer can see it */
+	q->head = head + need;
+	console_pump(q);
+	return true;
 }
 
 void console_write(const char *text, size_t len)
 {
-	bool nested;
-
-	console_lock_take(arch_cpu_id(), &nested);
-	if (live_len)
-		console_emit("\n", 1);
-	console_emit(text, len);
-	if (live_len)
-		console_emit(live, live_len);
-	console_lock_give(nested);
+	console_init();
+	(void)console_queue_put(&cpu_queues[arch_cpu_id()], CONSOLE_MSG_LINES,
+				CONSOLE_OWNER_HYPERVISOR, text, len);
 }
 
-void console_live_set(const char *text, size_t len)
+/* Line endings are the driver's business: SBI firmware adds "\r" itself. */
+static void emit(const char *text, size_t len)
 {
-	bool nested;
+	if (len)
+		serial_console.write(text, len);
+}
 
-	if (len > LIVE_MAX)
-		len = LIVE_MAX;
-	console_lock_take(arch_cpu_id(), &nested);
-	if (len >= live_len && !memcmp(text, live, live_len)) {
-		console_emit(text + live_len, len - live_len); /* it grew: the new bytes */
-	} else {
-		if (live_len)
-			console_emit("\n", 1);
-		console_emit(text, len);
+/* Writes a record's payload, which may wrap around the ring's end. */
+static void emit_payload(const struct console_queue *q, u32 at, size_t len)
+{
+	u32 start = at & (CONSOLE_QUEUE_SIZE - 1);
+	size_t first = MIN(len, (size_t)(CONSOLE_QUEUE_SIZE - start));
+
+	emit((const char *)&q->ring[start], first);
+	emit((const char *)&q->ring[0], len - first);
+}
+
+/* The live line on screen is not empty: a message goes below it. */
+static bool live_shown(void)
+{
+	return live_owner != OWNER_NONE && live_size[live_owner];
+}
+
+static void live_break(void)
+{
+	if (live_shown())
+		emit("\n", 1);
+}
+
+static void live_redraw(void)
+{
+	if (live_shown())
+		emit(live_text[live_owner], live_size[live_owner]);
+}
+
+/* Adds a record's payload to a VM's unfinished line (cut at LIVE_MAX). */
+static void live_add(const struct console_queue *q, u32 at, u32 owner, size_t len)
+{
+	size_t room = LIVE_MAX - live_size[owner];
+	size_t take = MIN(len, room);
+
+	ring_copy_out(q, at, live_text[owner] + live_size[owner], take);
+	live_size[owner] += take;
+}
+
+/* Live-line records; the caller holds device_lock. */
+static void show_live_record(const struct console_queue *q, u32 at, u8 kind, u32 owner, size_t len)
+{
+	if (owner >= LIVE_OWNERS)
+		return;
+	switch (kind) {
+	case CONSOLE_MSG_LIVE_SET:
+		live_break();
+		live_size[owner] = 0;
+		live_add(q, at, owner, len);
+		live_owner = owner;
+		live_redraw();
+		break;
+	case CONSOLE_MSG_LIVE_APPEND:
+		live_add(q, at, owner, len);
+		if (owner == live_owner)
+			emit_payload(q, at, len);
+		break;
+	case CONSOLE_MSG_LIVE_END:
+		if (owner == live_owner) {
+			live_break();
+			live_owner = OWNER_NONE;
+		} else if (live_size[owner]) {
+			/* It lost the screen before its line ended: the whole line now. */
+			live_break();
+			emit(live_text[owner], live_size[owner]);
+			emit("\n", 1);
+			live_redraw();
+		}
+		live_size[owner] = 0;
+		break;
+	default:
+		break;
 	}
-	memcpy(live, text, len);
-	live_len = len;
-	console_lock_give(nested);
 }
 
-void console_live_end(void)
+static void tell_lost(struct console_queue *q)
 {
-	bool nested;
+	char note[96];
+	u32 lost = q->lost;
+	int n;
 
-	console_lock_take(arch_cpu_id(), &nested);
-	if (live_len)
-		console_emit("\n", 1);
-	live_len = 0;
-	console_lock_give(nested);
+	if (lost == q->lost_told)
+		return;
+	n = snprintf(note, sizeof(note), "[bulwark] console: %u messages of %s lost (queue full)\n",
+		     lost - q->lost_told, q->name);
+	q->lost_told = lost;
+	if (n > 0 && !handed_over) {
+		live_break();
+		emit(note, MIN((size_t)n, sizeof(note) - 1));
+		live_redraw();
+	}
+}
+
+/* Shows one record; the caller holds device_lock. */
+static void show_record(const struct console_queue *q, u32 at, u8 kind, u32 owner, size_t len)
+{
+	if (handed_over) {
+		if (kind == CONSOLE_MSG_RAW && owner == uart_owner)
+			emit_payload(q, at, len);
+		else
+			hidden++;
+		return;
+	}
+	if (kind == CONSOLE_MSG_LINES || kind == CONSOLE_MSG_RAW) {
+		live_break();
+		emit_payload(q, at, len);
+		live_redraw();
+	} else {
+		show_live_record(q, at, kind, owner, len);
+	}
+}
+
+/* Shows at most max records queued before limit; the caller holds device_lock. */
+static void drain(struct console_queue *q, u32 limit, unsigned int max)
+{
+	for (unsigned int done = 0; done < max; done++) {
+		u32 tail = q->tail;
+		u8 header[RECORD_HEADER];
+		size_t len;
+
+		if (tail == limit)
+			break;
+		arch_smp_mb(); /* the record was whole before head moved past it */
+		ring_copy_out(q, tail, header, RECORD_HEADER);
+		len = (size_t)header[2] | (size_t)header[3] << 8;
+		tell_lost(q);
+		show_record(q, tail + RECORD_HEADER, header[0],
+			    header[1] == OWNER_NONE ? CONSOLE_OWNER_HYPERVISOR : header[1], len);
+		arch_smp_mb();
+		q->tail = tail + RECORD_HEADER + (u32)len;
+	}
+}
+
+/* The VM that had the UART stopped: the hypervisor speaks again. */
+static void finish_take_back(void)
+{
+	char note[160];
+	int n;
+
+	if (!handed_over || take_back_from != uart_owner)
+		return;
+	handed_over = false;
+	take_back_from = OWNER_NONE;
+	n = snprintf(note, sizeof(note),
+		     "[bulwark] console: vm '%s' stopped; the UART is the hypervisor's again "
+		     "(%u messages were not shown while the VM owned it)\n",
+		     uart_owner_name, hidden);
+	if (n > 0)
+		emit(note, MIN((size_t)n, sizeof(note) - 1));
+	uart_owner = OWNER_NONE;
+	hidden = 0;
+}
+
+static bool queue_busy(const struct console_queue *q)
+{
+	return q && q->head != q->tail;
+}
+
+void console_pump(struct console_queue *mine)
+{
+	unsigned int cpu = arch_cpu_id();
+	struct console_queue *own = &cpu_queues[cpu];
+	struct console_queue *vm = companions[cpu];
+
+	if (!console_ready)
+		return;
+	/* A second round only if someone gave up on the device meanwhile. */
+	for (unsigned int round = 0; round < 2; round++) {
+		if (!spin_trylock(&device_lock)) {
+			pump_wanted = 1;
+			arch_smp_mb();
+			return;
+		}
+		pump_wanted = 0;
+		finish_take_back();
+		if (vm)
+			drain(vm, vm->head, ~0u);
+		drain(own, own->head, ~0u);
+		if (mine && mine != own && mine != vm)
+			drain(mine, mine->head, ~0u);
+		for (u32 i = 0; i < nr_queues; i++)
+			if (queues[i] != own && queues[i] != mine && queues[i] != vm)
+				drain(queues[i], queues[i]->head, 1);
+		spin_unlock(&device_lock);
+		arch_smp_mb();
+		if (!pump_wanted)
+			return;
+	}
+}
+
+bool console_cpu_has_output(void)
+{
+	unsigned int cpu = arch_cpu_id();
+
+	return queue_busy(&cpu_queues[cpu]) || queue_busy(companions[cpu]) || pump_wanted;
+}
+
+static bool device_lock_take_bounded(void)
+{
+	for (u32 spins = 0; spins < FLUSH_SPIN_LIMIT; spins++) {
+		if (spin_trylock(&device_lock))
+			return true;
+		arch_relax();
+	}
+	return false; /* its holder is gone (a fault mid-write): write anyway */
+}
+
+/* VMs' output first: the hypervisor's last words are mostly about it. */
+static void drain_all(void)
+{
+	finish_take_back();
+	for (u32 i = CONFIG_NR_CPUS; i < nr_queues; i++)
+		drain(queues[i], queues[i]->head, ~0u);
+	for (u32 i = 0; i < CONFIG_NR_CPUS && i < nr_queues; i++)
+		drain(queues[i], queues[i]->head, ~0u);
+}
+
+void console_flush_all(void)
+{
+	bool locked;
+
+	if (!console_ready)
+		return;
+	locked = device_lock_take_bounded();
+	drain_all();
+	if (locked)
+		spin_unlock(&device_lock);
+}
+
+void console_write_final(const char *text, size_t len)
+{
+	bool locked = console_ready && device_lock_take_bounded();
+
+	if (console_ready)
+		drain_all();
+	live_break();
+	live_owner = OWNER_NONE;
+	emit(text, len);
+	if (locked)
+		spin_unlock(&device_lock);
+}
+
+void console_hand_over(u32 owner, const char *name)
+{
+	bool locked = device_lock_take_bounded();
+
+	drain_all();
+	live_break();
+	live_owner = OWNER_NONE;
+	uart_owner = owner;
+	uart_owner_name = name;
+	handed_over = true;
+	if (locked)
+		spin_unlock(&device_lock);
+}
+
+void console_take_back(u32 owner)
+{
+	take_back_from = owner;
+	arch_smp_mb();
+	console_pump(NULL);
 }

@@ -35,6 +35,7 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	console_init();
 	if (arch_cpu_init(cpu) != 0) {
 		pr_err("the boot CPU cannot run the hypervisor; powering off");
+		console_flush_all();
 		arch_poweroff(POWEROFF_FAILURE);
 	}
 

@@ -20,7 +20,7 @@ void panic(const char *fmt, ...)
 
 	/* A fault inside the panic path must not loop back into it. */
 	if (panicking) {
-		console_write(nested, sizeof(nested) - 1);
+		console_write_final(nested, sizeof(nested) - 1);
 		arch_poweroff(POWEROFF_FAILURE);
 	}
 	panicking = true;
@@ -33,6 +33,6 @@ void panic(const char *fmt, ...)
 	va_end(args);
 	len = (int)strlen(buf);
 	buf[len++] = '\n';
-	console_write(buf, (size_t)len);
+	console_write_final(buf, (size_t)len);
 	arch_poweroff(POWEROFF_FAILURE);
 }

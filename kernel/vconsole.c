@@ -14,12 +14,15 @@
 #define INPUT_MAX 64
 
 struct vconsole {
-	spinlock_t lock;
+	spinlock_t lock; /* taken only by the VM's own CPUs and console input */
 	char line[LINE_MAX];
 	size_t len;
 	/* Typed bytes waiting for the guest: a ring, head == tail when empty. */
 	char input[INPUT_MAX];
 	unsigned int head, tail;
+	/* Whether the live line shows this VM's unfinished line. */
+	bool shown_live;
+	struct console_queue queue;
 };
 
 static struct vconsole consoles[VMCONF_NR_VMS];
@@ -36,12 +39,35 @@ static bool has_virtual_console(const struct vm *vm)
 	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL;
 }
 
+static bool owns_uart(const struct vm *vm)
+{
+	return vm->desc->console == VMCONF_CONSOLE_PASSTHROUGH;
+}
+
 void vconsole_init(void)
 {
+	const struct vm *owner = NULL;
+
 	for (unsigned int id = 0; id < vm_count(); id++) {
+		const struct vm *vm = vm_by_id(id);
+
 		consoles[id].lock = (spinlock_t)SPINLOCK_INIT;
-		if (input_vm < 0 && has_virtual_console(vm_by_id(id)))
+		console_queue_register(&consoles[id].queue, vm->desc->name);
+		for (unsigned int i = 0; i < vm->nr_vcpus; i++)
+			console_cpu_companion(vm->vcpus[i]->cpu, &consoles[id].queue);
+		if (owns_uart(vm))
+			owner = vm;
+		else if (input_vm < 0 && has_virtual_console(vm))
 			input_vm = (int)id;
+	}
+	if (owner) {
+		/* Its input and output are its own: nobody else may use the UART. */
+		input_vm = -1;
+		pr_info("console: vm '%s' owns the UART (console = passthrough); the hypervisor "
+			"and the other VMs stay silent on it until that VM stops",
+			owner->desc->name);
+		console_hand_over(owner->id, owner->desc->name);
+		return;
 	}
 	if (input_vm >= 0)
 		pr_info("console input goes to vm '%s'; Ctrl-] then a VM number switches",
@@ -62,7 +88,7 @@ static size_t format_line(const struct vm *vm, const struct vconsole *c, char *o
 	return n + c->len;
 }
 
-/* Prints the buffered line with the VM's prefix; the caller holds c->lock. */
+/* Queues the buffered line with the VM's prefix; the caller holds c->lock. */
 static void emit_line(const struct vm *vm, struct vconsole *c, bool continued)
 {
 	char out[LINE_MAX + 48];
@@ -71,7 +97,7 @@ static void emit_line(const struct vm *vm, struct vconsole *c, bool continued)
 	if (continued)
 		out[n++] = '\\';
 	out[n++] = '\n';
-	console_write(out, n);
+	(void)console_queue_put(&c->queue, CONSOLE_MSG_LINES, vm->id, out, n);
 	c->len = 0;
 }
 
@@ -80,32 +106,61 @@ static void show_live(const struct vm *vm, struct vconsole *c)
 {
 	char out[LINE_MAX + 48];
 
-	console_live_set(out, format_line(vm, c, out, sizeof(out)));
+	(void)console_queue_put(&c->queue, CONSOLE_MSG_LIVE_SET, vm->id, out,
+				format_line(vm, c, out, sizeof(out)));
+	c->shown_live = true;
+}
+
+static void end_live(const struct vm *vm, struct vconsole *c)
+{
+	(void)console_queue_put(&c->queue, CONSOLE_MSG_LIVE_END, vm->id, "", 0);
+	c->shown_live = false;
+	c->len = 0;
+}
+
+/* The VM that owns the UART: its bytes go out unprefixed, a line at a time. */
+static void raw_flush(const struct vm *vm, struct vconsole *con)
+{
+	(void)console_queue_put(&con->queue, CONSOLE_MSG_RAW, vm->id, con->line, con->len);
+	con->len = 0;
+}
+
+static void raw_putc(const struct vm *vm, struct vconsole *con, char c)
+{
+	if (con->len == LINE_MAX)
+		raw_flush(vm, con);
+	con->line[con->len++] = c;
+	if (c == '\n')
+		raw_flush(vm, con);
 }
 
 void vconsole_putc(struct vm *vm, char c)
 {
 	struct vconsole *con = console_of(vm);
-	bool live = (int)vm->id == input_vm;
+	bool live;
 
-	if (!has_virtual_console(vm) || c == '\r')
+	if (c == '\r' || (!has_virtual_console(vm) && !owns_uart(vm)))
 		return;
 	spin_lock(&con->lock);
-	if (c == '\n' && live) {
-		show_live(vm, con);
-		console_live_end();
-		con->len = 0;
+	live = (int)vm->id == input_vm;
+	if (owns_uart(vm)) {
+		raw_putc(vm, con, c);
+	} else if (c == '\n' && live) {
+		if (!con->shown_live)
+			show_live(vm, con);
+		end_live(vm, con);
 	} else if (c == '\n') {
 		emit_line(vm, con, false);
 	} else {
-		if (con->len == LINE_MAX && live) {
-			console_live_end();
-			con->len = 0;
-		} else if (con->len == LINE_MAX) {
+		if (con->len == LINE_MAX && live)
+			end_live(vm, con);
+		else if (con->len == LINE_MAX)
 			emit_line(vm, con, true);
-		}
 		con->line[con->len++] = c;
-		if (live)
+		if (live && con->shown_live)
+			(void)console_queue_put(&con->queue, CONSOLE_MSG_LIVE_APPEND, vm->id, &c,
+						1);
+		else if (live)
 			show_live(vm, con);
 	}
 	spin_unlock(&con->lock);
@@ -116,36 +171,48 @@ void vconsole_flush(struct vm *vm)
 	struct vconsole *con = console_of(vm);
 
 	spin_lock(&con->lock);
-	if (con->len && (int)vm->id == input_vm) {
-		show_live(vm, con); /* already on the terminal: just end it */
-		console_live_end();
-		con->len = 0;
-	} else if (con->len) {
+	if (owns_uart(vm) && con->len)
+		raw_flush(vm, con);
+	else if (con->shown_live)
+		end_live(vm, con); /* already on the terminal: just end it */
+	else if (con->len)
 		emit_line(vm, con, false);
-	}
 	spin_unlock(&con->lock);
 }
 
 static void switch_input(unsigned int id)
 {
 	struct vm *vm = vm_by_id(id);
+	int old = input_vm;
 
 	if (!vm || !has_virtual_console(vm)) {
 		pr_info("console: no VM %u with a virtual console", id);
 		return;
 	}
-	console_live_end();
+	if (old >= 0) {
+		struct vconsole *was = &consoles[old];
+
+		/* Its unfinished line is printed whole when it ends. */
+		spin_lock(&was->lock);
+		was->shown_live = false;
+		input_vm = (int)id;
+		spin_unlock(&was->lock);
+	}
 	input_vm = (int)id;
 	pr_info("console input goes to vm '%s'", vm->desc->name);
 	/* Its unfinished line (a prompt waiting for input) shows at once. */
 	spin_lock(&consoles[id].lock);
 	if (consoles[id].len)
 		show_live(vm, &consoles[id]);
+	else /* the screen's live line is now this VM's, empty */
+		(void)console_queue_put(&consoles[id].queue, CONSOLE_MSG_LIVE_SET, id, "", 0);
 	spin_unlock(&consoles[id].lock);
 }
 
 void vconsole_vm_stopped(const struct vm *vm)
 {
+	if (owns_uart(vm))
+		console_take_back(vm->id);
 	if ((int)vm->id != input_vm)
 		return;
 	/* Typing into a stopped VM helps nobody: the next running one gets it. */

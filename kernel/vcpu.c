@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The per-CPU run loop: run the pinned vCPU when it is started, idle otherwise. */
 #include <bulwark/arch.h>
+#include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/printk.h>
 #include <bulwark/vm.h>
@@ -22,6 +23,9 @@ void cpu_handle_events(unsigned int cpu)
 void vcpu_after_trap(struct vcpu *v)
 {
 	cpu_handle_events(v->cpu);
+	/* Output this CPU queued while another held the device goes out now. */
+	if (console_cpu_has_output())
+		console_pump(NULL);
 	if (v->state != VCPU_RUNNING)
 		cpu_run_loop(v->cpu);
 }
@@ -57,6 +61,8 @@ void cpu_run_loop(unsigned int cpu)
 					 (unsigned long long)arch_counter_read());
 			arch_vcpu_start(v);
 		}
+		if (console_cpu_has_output())
+			console_pump(NULL);
 		arch_idle(cpu);
 	}
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* VMs: built once from the layout, stopped, rebooted, and contained. */
 #include <bulwark/arch.h>
+#include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/cpumask.h>
 #include <bulwark/errno.h>
@@ -111,6 +112,7 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 	vm->desc = d;
 	vm->id = d->id;
 	vm->lock = (spinlock_t)SPINLOCK_INIT;
+	vm->report_lock = (spinlock_t)SPINLOCK_INIT;
 	for (unsigned int cpu = 0; cpu < CONFIG_NR_CPUS && cpu < 64; cpu++) {
 		struct vcpu *v;
 
@@ -134,8 +136,7 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 	/* Each part of the VM in turn; the first that fails says why it does not start. */
 	if (!vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
 	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") ||
-	    (IS_ENABLED(CONFIG_VUART) &&
-	     !vm_part_ok(vm, vuart_vm_init(vm), "its virtual UART")) ||
+	    (IS_ENABLED(CONFIG_VUART) && !vm_part_ok(vm, vuart_vm_init(vm), "its virtual UART")) ||
 	    (IS_ENABLED(CONFIG_IPC_GPIO) &&
 	     !vm_part_ok(vm, ipc_gpio_vm_init(vm), "its GPIO doorbells")))
 		return;
@@ -192,6 +193,7 @@ void vm_stop(struct vm *vm, const char *why)
 	if (!any_vm_running() && !powering_off) {
 		powering_off = true;
 		pr_info("every VM has stopped; powering off");
+		console_flush_all();
 		arch_poweroff(POWEROFF_NORMAL);
 	}
 	spin_unlock(&poweroff_lock);
@@ -249,15 +251,36 @@ void vm_reboot(struct vm *vm)
 	cpu_event_post(vm->vcpus[0]->cpu, CPU_EVENT_START);
 }
 
+/* Fault reports a VM may cause: a burst, then this many a second. */
+#define REPORT_BURST 16u
+
+/* May the VM's CPU print one more fault report? Counts the ones it may not. */
+static bool vm_report_allowed(struct vm *vm, u32 *untold)
+{
+	bool allowed;
+
+	spin_lock(&vm->report_lock);
+	allowed = ratelimit_allow(&vm->reports, arch_counter_read(), arch_counter_freq(),
+				  REPORT_BURST, untold);
+	spin_unlock(&vm->report_lock);
+	return allowed;
+}
+
 bool vm_contain(struct vcpu *v, const char *what, u64 addr, u64 pc, const char *why,
 		const char *consequence)
 {
 	struct vm *vm = v->vm;
 	bool inject = vm->desc->on_fault == VMCONF_FAULT_INJECT;
+	u32 untold = 0;
 
-	pr_warn("vm '%s' vCPU %u: %s 0x%llx (pc 0x%llx): %s; %s", vm->desc->name, v->index, what,
-		(unsigned long long)addr, (unsigned long long)pc, why,
-		inject ? consequence : "VM stopped (fault = stop in its layout)");
+	if (!inject || vm_report_allowed(vm, &untold)) {
+		if (untold)
+			pr_warn("vm '%s': %u fault reports not shown (at most %u a second)",
+				vm->desc->name, untold, REPORT_BURST);
+		pr_warn("vm '%s' vCPU %u: %s 0x%llx (pc 0x%llx): %s; %s", vm->desc->name, v->index,
+			what, (unsigned long long)addr, (unsigned long long)pc, why,
+			inject ? consequence : "VM stopped (fault = stop in its layout)");
+	}
 	if (!inject)
 		vm_stop(vm, "contained after a fault");
 	return inject;

@@ -4,6 +4,7 @@
 #define BULWARK_VM_H
 
 #include <bulwark/compiler.h>
+#include <bulwark/ratelimit.h>
 #include <bulwark/spinlock.h>
 #include <bulwark/types.h>
 #include <bulwark/vmconf.h>
@@ -50,6 +51,9 @@ struct vm {
 	struct arch_vm arch;
 	/* The virtual interrupt controller, owned by drivers/irqchip. */
 	void *virq;
+	/* Fault reports: a budget per VM, taken only by its own vCPUs. */
+	spinlock_t report_lock;
+	struct ratelimit reports;
 };
 
 /* The vCPU the calling physical CPU runs, or NULL. */
