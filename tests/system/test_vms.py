@@ -159,6 +159,8 @@ CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
              "qemu_rv64-sbi.vmconf": "test_conformance_riscv.py"}
 
+OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
+OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
 
 def test_every_qemu_layout_has_a_row():
     shipped = {p.name for board in VARIANTS for p in (SRCTREE / "vmconf").glob(f"{board}*.vmconf")}

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The 16550A console: THR polled for output, RBR drained by the receive interrupt. */
+/* The 16550A console: THR polled for output, RBR drained by the receive interrupt, as a driver
+ * does. */
 #include <stdint.h>
 #include "../arch.h"
 #include "uart.h"
@@ -13,6 +14,14 @@
 #define UART_LSR 5
 
 #define IER_ERBFI   0x01
+#define IER_ETBEI   0x02
+#define IIR_NONE    0x01
+#define IIR_ID	    0x0e
+#define IIR_THRE    0x02
+#define IIR_RDA	    0x04
+#define IIR_RLS	    0x06
+#define IIR_CTI	    0x0c
+#define UART_MSR    6
 #define FCR_ENABLE  0x01
 #define FCR_CLEAR   0x06 /* both FIFOs */
 #define LCR_8N1	    0x03
@@ -28,7 +37,7 @@ static unsigned int uart_irq;
 /* Filled by the interrupt handler, emptied by arch_console_read: one producer, one consumer. */
 static volatile char ring[RING_SIZE];
 static volatile unsigned int head, tail;
-static volatile unsigned long rx_interrupts, rx_bytes;
+static volatile unsigned long rx_interrupts, rx_bytes, thre_interrupts, spurious;
 
 static volatile uint8_t *reg(unsigned int r)
 {
@@ -45,12 +54,9 @@ unsigned int uart_lsr(void)
 	return *reg(UART_LSR);
 }
 
-static void uart_interrupt(unsigned int id)
+/* Received bytes into the ring: all of them, the line stays up while data waits. */
+static void drain_rx(void)
 {
-	if (id != uart_irq)
-		return;
-	rx_interrupts++;
-	/* Drain everything: the line is level-sensitive and stays up while data waits. */
 	while (*reg(UART_LSR) & LSR_DR) {
 		char c = (char)*reg(UART_RBR);
 		unsigned int next = (tail + 1) % RING_SIZE;
@@ -61,6 +67,42 @@ static void uart_interrupt(unsigned int id)
 			tail = next;
 		}
 	}
+}
+
+/* As Linux's 8250 driver: serve what IIR names until it says nothing is pending. */
+static void uart_interrupt(unsigned int id)
+{
+	unsigned int served = 0;
+
+	if (id != uart_irq)
+		return;
+	for (;;) {
+		unsigned int iir = *reg(UART_IIR);
+
+		if (iir & IIR_NONE)
+			break;
+		served++;
+		switch (iir & IIR_ID) {
+		case IIR_RDA:
+		case IIR_CTI:
+			rx_interrupts++;
+			drain_rx();
+			break;
+		case IIR_THRE:
+			/* Nothing more to send: stop asking, as a driver's stop_tx does. */
+			thre_interrupts++;
+			*reg(UART_IER) = (uint8_t)(*reg(UART_IER) & ~IER_ETBEI);
+			break;
+		case IIR_RLS:
+			(void)*reg(UART_LSR);
+			break;
+		default:
+			(void)*reg(UART_MSR);
+			break;
+		}
+	}
+	if (!served)
+		spurious++;
 }
 
 void uart_console_start(unsigned long base, unsigned int irq)
@@ -109,4 +151,19 @@ unsigned long uart_rx_interrupts(void)
 unsigned long uart_rx_bytes(void)
 {
 	return rx_bytes;
+}
+
+void uart_ask_thr_empty_interrupt(void)
+{
+	*reg(UART_IER) = (uint8_t)(*reg(UART_IER) | IER_ETBEI);
+}
+
+unsigned long uart_thre_interrupts(void)
+{
+	return thre_interrupts;
+}
+
+unsigned long uart_spurious_interrupts(void)
+{
+	return spurious;
 }

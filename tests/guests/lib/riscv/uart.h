@@ -21,9 +21,14 @@ bool uart_console_active(void);
 void uart_console_write(const char *buf, unsigned long len);
 long uart_console_read(char *c);
 
-/* Receive interrupts taken so far, and the bytes they brought. */
+/* Received-data interrupts (IIR data available or timeout) so far, and the bytes they brought. */
 unsigned long uart_rx_interrupts(void);
 unsigned long uart_rx_bytes(void);
+/* Enables the THR empty interrupt; the handler counts it and disables it again. */
+void uart_ask_thr_empty_interrupt(void);
+unsigned long uart_thre_interrupts(void);
+/* Interrupts taken while IIR said nothing was pending. */
+unsigned long uart_spurious_interrupts(void);
 /* The UART's IIR and LSR as they read now. */
 unsigned int uart_iir(void);
 unsigned int uart_lsr(void);
