@@ -85,6 +85,15 @@ static bool psci_implemented(unsigned int fn)
 	}
 }
 
+/*
+ * PSCI 1.1 defines an SMC64 form only for the functions that take an
+ * address or an MPIDR; the SMC64 ids of the others are not PSCI functions.
+ */
+static bool psci_has_smc64(unsigned int fn)
+{
+	return fn == PSCI_FN_CPU_SUSPEND || fn == PSCI_FN_CPU_ON || fn == PSCI_FN_AFFINITY_INFO;
+}
+
 /* PSCI_FEATURES: 0 for what we implement (CPU_SUSPEND: original power_state format). */
 static long features(u64 queried)
 {
@@ -93,7 +102,7 @@ static long features(u64 queried)
 	unsigned int fn = id & SMCCC_FUNC_MASK;
 
 	if (!(id & SMCCC_FAST_CALL) || owner != SMCCC_OWNER_STD || fn > PSCI_FN_LAST ||
-	    !psci_implemented(fn))
+	    !psci_implemented(fn) || ((id & SMCCC_64BIT) && !psci_has_smc64(fn)))
 		return PSCI_NOT_SUPPORTED;
 	return PSCI_SUCCESS;
 }
@@ -148,7 +157,8 @@ void arm64_smccc_call(struct vcpu *v)
 	if (!(id & SMCCC_FAST_CALL))
 		ret = SMCCC_UNKNOWN;
 	else if (owner == SMCCC_OWNER_STD && fn <= PSCI_FN_LAST)
-		ret = psci_call(v, fn, args);
+		ret = (id & SMCCC_64BIT) && !psci_has_smc64(fn) ? PSCI_NOT_SUPPORTED
+								: psci_call(v, fn, args);
 	else if (owner == SMCCC_OWNER_VENDOR_HYP)
 		ret = hypercall(v, fn, (unsigned long)args[0], (unsigned long)args[1],
 				(unsigned long)args[2]);

@@ -332,8 +332,22 @@ static enum mmio_result to_mmio(enum vgic_result r)
  */
 static void fold_caller(struct vgic *g, struct vcpu *v)
 {
-	if (v->cpu == arch_cpu_id())
-		sync_locked(g, v->index, &vgic_cpus[v->cpu]);
+	struct vgic_cpu *c = &vgic_cpus[v->cpu];
+
+	if (v->cpu != arch_cpu_id())
+		return;
+	sync_locked(g, v->index, c);
+	/*
+	 * A timer that asserts its line but whose interrupt has not reached
+	 * us yet (it will be injected on the way back to the guest) reads
+	 * pending already, as the GIC would show it.
+	 */
+	vgic_model_set_line_level(&g->model, v->index, GIC_VTIMER_PPI,
+				  !(c->ppi_in_flight & (1u << GIC_VTIMER_PPI)) &&
+				      arm64_guest_timer_asserted(GIC_VTIMER_PPI));
+	vgic_model_set_line_level(&g->model, v->index, GIC_PTIMER_PPI,
+				  !(c->ppi_in_flight & (1u << GIC_PTIMER_PPI)) &&
+				      arm64_guest_timer_asserted(GIC_PTIMER_PPI));
 }
 
 static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)

@@ -79,7 +79,7 @@ bool vgic_model_test(const struct vgic_model *m, unsigned int vcpu, enum vgic_fi
 
 static bool visible_pending(const struct vgic_model *m, unsigned int vcpu, u32 intid)
 {
-	return get(m, vcpu, VGIC_F_PENDING, intid) ||
+	return get(m, vcpu, VGIC_F_PENDING, intid) || get(m, vcpu, VGIC_F_LINE, intid) ||
 	       (get(m, vcpu, VGIC_F_LISTED_P, intid) && !get(m, vcpu, VGIC_F_CANCEL_P, intid));
 }
 
@@ -200,6 +200,12 @@ bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid)
 	clear_pending(m, vcpu, intid);
 	kick_for(m, vcpu, intid);
 	return true;
+}
+
+void vgic_model_set_line_level(struct vgic_model *m, unsigned int vcpu, u32 intid, bool asserted)
+{
+	if (vcpu < m->nr_vcpus && is_private(intid) && !is_sgi(intid))
+		put(m, vcpu, VGIC_F_LINE, intid, asserted);
 }
 
 /* --- Registers --- */

@@ -110,6 +110,7 @@ enum vgic_field {
 	VGIC_F_LISTED_A,  /* listed with active state, for register reads */
 	VGIC_F_LISTED_HW, /* listed while physically in flight (HW or release entry) */
 	VGIC_F_RELEASE,	  /* physical in flight that must now be deactivated */
+	VGIC_F_LINE,	  /* level line asserted, physical interrupt not taken yet (reads) */
 	VGIC_NR_FIELDS,
 };
 
@@ -194,6 +195,14 @@ bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid);
  * pending with the physical interrupt).
  */
 bool vgic_model_pending_from_line(const struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/*
+ * For register reads only: whether the line of a level-sensitive PPI of
+ * vcpu is asserted while its physical interrupt has not reached the
+ * hypervisor yet (it will be injected when it does). Such an interrupt
+ * reads pending, as on a GIC that samples the line.
+ */
+void vgic_model_set_line_level(struct vgic_model *m, unsigned int vcpu, u32 intid, bool asserted);
 
 /*
  * vcpu restarts (CPU_ON, its first boot): nothing of it is active any more.

@@ -161,6 +161,8 @@ OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
 
 OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
+OWN_TESTS["qemu_aarch64-conformance.vmconf"] = "test_conformance.py"
+
 
 def test_every_qemu_layout_has_a_row():
     shipped = {p.name for board in VARIANTS for p in (SRCTREE / "vmconf").glob(f"{board}*.vmconf")}

@@ -1016,3 +1016,16 @@ TEST(vgic, timer_line_low_withdraws_a_held_back_timer)
 	EXPECT_TRUE(!vgic_model_line_low(&m, 0, 27));
 	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 1u << 27);
 }
+
+TEST(vgic, timer_line_asserted_before_injection_reads_pending)
+{
+	timer_setup(3, true);
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
+	vgic_model_set_line_level(&m, 0, 27, true);
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 1u << 27);
+	EXPECT_EQ_UINT(rdr(0, 0x10280, 4), 1u << 27);
+	vgic_model_set_line_level(&m, 0, 27, false);
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
+	vgic_model_set_line_level(&m, 0, 3, true); /* SGIs have no line */
+	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
+}
