@@ -85,7 +85,7 @@ LAYOUTS = [
     # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it. On RISC-V both
     # VMs print and read through the virtual 16550 their device trees name.
     Layout("qemu_rv64", "qemu_rv64-console.vmconf",
-           verdicts={"first": r"^7 passed, 0 failed$", "second": r"^7 passed, 0 failed$"},
+           verdicts={"first": r"^9 passed, 0 failed$", "second": r"^9 passed, 0 failed$"},
            lines=[r"^\[first\] PASS console_input: read a line: 'to-first'$",
                   r"^\[second\] PASS console_input: read a line: 'to-second'$",
                   r"^\[bulwark\] console input goes to vm 'second'$",
