@@ -21,7 +21,7 @@ from bulwark_test import SRCTREE, make_ok
 
 LAYOUT = "qemu_rv64-sbi.vmconf"
 TIMEOUT = 120
-SBI_CHECKS = 208
+SBI_CHECKS = 214
 
 # (name, QEMU CPU): the guest's timer through Sstc, and through SBI TIME.
 ROWS = [("sstc", "rv64"), ("no-sstc", "rv64,sstc=false")]
