@@ -157,7 +157,9 @@ CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 
 # Layouts with a test file of their own.
 OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
-             "qemu_rv64-sbi.vmconf": "test_conformance_riscv.py"}
+             "qemu_rv64-sbi.vmconf": "test_conformance_riscv.py",
+             "qemu_rv64-hostile.vmconf": "test_hostile.py",
+             "qemu_aarch64-hostile.vmconf": "test_hostile.py"}
 
 OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
