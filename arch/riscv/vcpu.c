@@ -12,18 +12,22 @@
 #include <asm/sbi_emul.h>
 #include <asm/virt.h>
 
+/* Zicfilp/Zicfiss: a missing landing pad or a shadow-stack mismatch. */
+#define EXC_SOFTWARE_CHECK 18
+
 /*
  * Exceptions the guest handles itself: misaligned accesses, access faults,
- * illegal instructions, breakpoints, ecalls from VU-mode and its own page
- * faults. Guest-page faults, virtual instructions and ecalls from VS-mode
- * come to the hypervisor.
+ * illegal instructions, breakpoints, ecalls from VU-mode, its own page
+ * faults and the software checks of the CFI features SBI FWFT lets it turn
+ * on (WARL: the bit stays 0 on a hart without them). Guest-page faults,
+ * virtual instructions and ecalls from VS-mode come to the hypervisor.
  */
 #define HEDELEG_GUEST                                                                              \
 	((1UL << EXC_INSN_MISALIGNED) | (1UL << EXC_INSN_ACCESS) | (1UL << EXC_ILLEGAL_INSN) |     \
 	 (1UL << EXC_BREAKPOINT) | (1UL << EXC_LOAD_MISALIGNED) | (1UL << EXC_LOAD_ACCESS) |       \
 	 (1UL << EXC_STORE_MISALIGNED) | (1UL << EXC_STORE_ACCESS) | (1UL << EXC_ECALL_U) |        \
 	 (1UL << EXC_INSN_PAGE_FAULT) | (1UL << EXC_LOAD_PAGE_FAULT) |                             \
-	 (1UL << EXC_STORE_PAGE_FAULT))
+	 (1UL << EXC_STORE_PAGE_FAULT) | (1UL << EXC_SOFTWARE_CHECK))
 #define HIDELEG_GUEST (HVIP_VSSIP | HVIP_VSTIP | HVIP_VSEIP)
 /* The guest reads cycle, time and instret without exits. */
 #define HCOUNTEREN_GUEST 0x7UL
