@@ -58,11 +58,6 @@ RUNS = [
     Run("basic", 4, expect=[(r"^PASS ipi: round trips between harts", 3)]),
     Run("timer", 1, expect=[(r"^PASS timer_periodic: timer interrupts taken$", 1)]),
     Run("plic", 1, expect=[(r"^PASS plic_rtc: claimed source$", 1)]),
-    # SBI 3.0 conformance (Documentation/conformance-sbi.md): what OpenSBI 1.5.1
-    # (SBI 2.0) lacks or answers otherwise is a SKIP naming both answers.
-    Run("sbiconf", 2, expect=[
-        (r"^PASS sbi_hsm_states: retentive: hart 1 reads SUSPENDED from this hart$", 1),
-        (r"^PASS sbi_hsm_states: non-retentive: resumed at resume_addr$", 1)]),
     # SRST cold reboot resets the machine but not RAM outside the reloaded image.
     Run("reboot", 1, expect=[(r"^guest reboot on hart \d+$", 2),
                              (r"^INFO reboot: first boot", 1)]),
