@@ -4,6 +4,7 @@
 #include <bulwark/printk.h>
 #include <asm/arm64.h>
 #include <asm/esr.h>
+#include <asm/guest_timer.h>
 #include <asm/sysreg.h>
 #include <asm/vgic.h>
 #include <asm/virt.h>
@@ -113,6 +114,6 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 	}
 	vcpu_after_trap(v);
 	/* What the guest sees of its timers' interrupts follows their level. */
-	vgic_vcpu_resume(v);
+	vgic_vcpu_resume(v, v->cpu);
 	return f;
 }

@@ -38,8 +38,10 @@ struct vgic_cpu {
 	struct vgic *owner;
 	unsigned int epoch;
 	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
-	u32 timer_watch;   /* timer PPIs pending from their line: resample before entry */
 };
+
+/* Per CPU: timer PPIs pending from their line, resampled before entry (asm/vgic.h). */
+u32 vgic_timer_watch[CONFIG_NR_CPUS];
 
 /* The guest's EL1 timers: level-sensitive PPIs whose line the vCPU's CPU can read. */
 #define TIMER_PPIS ((1u << GIC_VTIMER_PPI) | (1u << GIC_PTIMER_PPI))
@@ -92,19 +94,19 @@ static void notify_remote(struct vgic *g, u64 kicks)
  * once the guest disabled or masked it or moved its deadline on (what the
  * guest sees must follow CNTx_CTL). Lock held, on the vCPU's CPU.
  */
-static void resample_timers(struct vgic *g, unsigned int index)
+static __noinline void resample_timers(struct vgic *g, unsigned int index, u32 watch)
 {
-	static const u32 ppis[] = {GIC_VTIMER_PPI, GIC_PTIMER_PPI};
-
-	for (unsigned int i = 0; i < sizeof(ppis) / sizeof(ppis[0]); i++)
-		if (vgic_model_pending_from_line(&g->model, index, ppis[i]) &&
-		    !arm64_guest_timer_asserted(ppis[i]))
-			(void)vgic_model_line_low(&g->model, index, ppis[i]);
+	if ((watch & (1u << GIC_VTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_VTIMER_PPI))
+		(void)vgic_model_line_low(&g->model, index, GIC_VTIMER_PPI);
+	if ((watch & (1u << GIC_PTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_PTIMER_PPI))
+		(void)vgic_model_line_low(&g->model, index, GIC_PTIMER_PPI);
 }
 
 /* Folds the list registers back into the model and refills them. Lock held, v's CPU. */
-static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
+static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 {
+	struct vgic_cpu *c = &vgic_cpus[cpu];
+	u32 watch = vgic_timer_watch[cpu];
 	unsigned int max = gic_lr_count();
 	unsigned int previous = c->nr_listed;
 	bool overflow, any_pending = false, any_eoi = false;
@@ -120,8 +122,9 @@ static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 			c->ppi_in_flight &= ~(1u << e->intid);
 	}
 	if (c->owner == g && c->epoch == g->epoch) {
-		if (c->ppi_in_flight & TIMER_PPIS)
-			resample_timers(g, index);
+		/* Only a timer pending from its line at the last sync can have dropped. */
+		if (unlikely(watch))
+			resample_timers(g, index, watch);
 		vgic_model_fold(&g->model, index, c->lrs, c->nr_listed);
 	}
 
@@ -145,13 +148,10 @@ static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 	c->nr_listed = n;
 	c->owner = g;
 	c->epoch = g->epoch;
-	c->timer_watch = 0;
-	if (c->ppi_in_flight & TIMER_PPIS) {
-		if (vgic_model_pending_from_line(&g->model, index, GIC_VTIMER_PPI))
-			c->timer_watch |= 1u << GIC_VTIMER_PPI;
-		if (vgic_model_pending_from_line(&g->model, index, GIC_PTIMER_PPI))
-			c->timer_watch |= 1u << GIC_PTIMER_PPI;
-	}
+	/* inject_timer sets its bit first; what is still pending from a line stays watched. */
+	if (unlikely(watch))
+		vgic_timer_watch[cpu] =
+		    vgic_model_ppis_pending_from_line(&g->model, index) & TIMER_PPIS;
 	/*
 	 * Left-overs come in when the guest has taken everything pending, or
 	 * (all entries active) when most of them are gone. A single active
@@ -165,11 +165,10 @@ static void sync_locked(struct vgic *g, unsigned int index, struct vgic_cpu *c)
 /* Refills the list registers of v, which runs on this CPU. */
 static void sync_local(struct vgic *g, struct vcpu *v)
 {
-	struct vgic_cpu *c = &vgic_cpus[v->cpu];
 	u64 kicks;
 
 	spin_lock(&g->lock);
-	sync_locked(g, v->index, c);
+	sync_locked(g, v->index, v->cpu);
 	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
 	spin_unlock(&g->lock);
 	notify_remote(g, kicks);
@@ -207,17 +206,8 @@ void vgic_vcpu_sync(struct vcpu *v)
 		sync_local(g, v);
 }
 
-void vgic_vcpu_resume(struct vcpu *v)
+void vgic_vcpu_resample(struct vcpu *v)
 {
-	struct vgic_cpu *c = &vgic_cpus[v->cpu];
-	u32 watch = c->timer_watch;
-
-	/* The common case costs one load: no timer interrupt pending from its line. */
-	if (likely(!watch))
-		return;
-	if ((!(watch & (1u << GIC_VTIMER_PPI)) || arm64_guest_timer_asserted(GIC_VTIMER_PPI)) &&
-	    (!(watch & (1u << GIC_PTIMER_PPI)) || arm64_guest_timer_asserted(GIC_PTIMER_PPI)))
-		return;
 	if (v->vm->virq && running(v))
 		sync_local(v->vm->virq, v);
 }
@@ -249,7 +239,7 @@ void vgic_vcpu_reset(struct vcpu *v)
 	gic_vif_reset();
 	gic_private_enable(GIC_VTIMER_PPI, true);
 	gic_private_enable(GIC_PTIMER_PPI, true);
-	sync_locked(g, v->index, c);
+	sync_locked(g, v->index, v->cpu);
 	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
 	spin_unlock(&g->lock);
 	notify_remote(g, kicks);
@@ -281,12 +271,17 @@ static void inject_timer(unsigned int cpu, u32 irq)
 		gic_deactivate(irq);
 		return;
 	}
+	/* Its line is high: nothing to resample for it in the sync that follows. */
+	vgic_timer_watch[cpu] &= ~(1u << irq);
 	spin_lock(&g->lock);
 	if (vgic_model_inject_hw(&g->model, v->index, irq))
 		vgic_cpus[cpu].ppi_in_flight |= 1u << irq;
 	else
 		gic_deactivate(irq);
 	finish_unlock(g);
+	/* A level: followed from now on, until the guest took it or the line dropped. */
+	if (vgic_cpus[cpu].ppi_in_flight & (1u << irq))
+		vgic_timer_watch[cpu] |= 1u << irq;
 }
 
 bool vgic_handle_private(unsigned int cpu, u32 irq)
@@ -332,16 +327,28 @@ static enum mmio_result to_mmio(enum vgic_result r)
  */
 static void fold_caller(struct vgic *g, struct vcpu *v)
 {
-	struct vgic_cpu *c = &vgic_cpus[v->cpu];
+	if (v->cpu == arch_cpu_id())
+		sync_locked(g, v->index, v->cpu);
+}
 
-	if (v->cpu != arch_cpu_id())
+/* GICD_ISPENDR0/ICPENDR0 (GICv2) or GICR_ISPENDR0/ICPENDR0 (GICv3): the private pending bits. */
+#define PRIVATE_PENDING_OFFSET (IS_ENABLED(CONFIG_IRQCHIP_GICV3) ? 0x10200u : 0x200u)
+#define PRIVATE_CLEAR_OFFSET   (PRIVATE_PENDING_OFFSET + 0x80u)
+
+/*
+ * Before a read of the caller's private pending bits: a timer that asserts
+ * its line but whose interrupt has not reached us yet (it is injected on
+ * the way back to the guest) reads pending already, as the GIC shows it.
+ * Only those two registers pay for reading the timers.
+ */
+static void sample_timer_lines(struct vgic *g, struct vcpu *v, const struct mmio_access *a,
+			       u64 offset)
+{
+	const struct vgic_cpu *c = &vgic_cpus[v->cpu];
+
+	if (a->is_write || (offset != PRIVATE_PENDING_OFFSET && offset != PRIVATE_CLEAR_OFFSET) ||
+	    v->cpu != arch_cpu_id())
 		return;
-	sync_locked(g, v->index, c);
-	/*
-	 * A timer that asserts its line but whose interrupt has not reached
-	 * us yet (it will be injected on the way back to the guest) reads
-	 * pending already, as the GIC would show it.
-	 */
 	vgic_model_set_line_level(&g->model, v->index, GIC_VTIMER_PPI,
 				  !(c->ppi_in_flight & (1u << GIC_VTIMER_PPI)) &&
 				      arm64_guest_timer_asserted(GIC_VTIMER_PPI));
@@ -357,6 +364,8 @@ static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void 
 
 	spin_lock(&g->lock);
 	fold_caller(g, v);
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+		sample_timer_lines(g, v, a, a->offset);
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
 		u64 value = a->value;
 
@@ -388,6 +397,9 @@ static enum mmio_result redist_access(struct vcpu *v, struct mmio_access *a, voi
 		return MMIO_BAD_ACCESS; /* never registered on GICv2 */
 	spin_lock(&g->lock);
 	fold_caller(g, v);
+	/* Only the caller's own redistributor: another vCPU's timers live on its CPU. */
+	if (a->offset / VGIC_V3_REDIST_STRIDE == v->index)
+		sample_timer_lines(g, v, a, a->offset % VGIC_V3_REDIST_STRIDE);
 	r = vgic_v3_redist_access(&g->model, a->offset, a->width, a->is_write, &value);
 	if (r == VGIC_OK && !a->is_write)
 		a->value = value;

@@ -79,7 +79,8 @@ bool vgic_model_test(const struct vgic_model *m, unsigned int vcpu, enum vgic_fi
 
 static bool visible_pending(const struct vgic_model *m, unsigned int vcpu, u32 intid)
 {
-	return get(m, vcpu, VGIC_F_PENDING, intid) || get(m, vcpu, VGIC_F_LINE, intid) ||
+	return get(m, vcpu, VGIC_F_PENDING, intid) ||
+	       (is_private(intid) && (m->line[vcpu] & bit_of(intid))) ||
 	       (get(m, vcpu, VGIC_F_LISTED_P, intid) && !get(m, vcpu, VGIC_F_CANCEL_P, intid));
 }
 
@@ -193,6 +194,19 @@ bool vgic_model_pending_from_line(const struct vgic_model *m, unsigned int vcpu,
 	return get(m, vcpu, VGIC_F_HW, intid) && get(m, vcpu, VGIC_F_PENDING, intid);
 }
 
+u32 vgic_model_ppis_pending_from_line(const struct vgic_model *m, unsigned int vcpu)
+{
+	const u32 *b;
+
+	if (vcpu >= m->nr_vcpus)
+		return 0;
+	b = m->cpu[vcpu].bits;
+	return ((b[VGIC_F_HW] & b[VGIC_F_PENDING] & ~b[VGIC_F_LISTED]) |
+		(b[VGIC_F_LISTED] & b[VGIC_F_LISTED_HW] & b[VGIC_F_LISTED_P] &
+		 ~b[VGIC_F_CANCEL_P])) &
+	       ~((1u << VGIC_NR_SGIS) - 1u);
+}
+
 bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid)
 {
 	if (!vgic_model_pending_from_line(m, vcpu, intid))
@@ -204,8 +218,12 @@ bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid)
 
 void vgic_model_set_line_level(struct vgic_model *m, unsigned int vcpu, u32 intid, bool asserted)
 {
-	if (vcpu < m->nr_vcpus && is_private(intid) && !is_sgi(intid))
-		put(m, vcpu, VGIC_F_LINE, intid, asserted);
+	if (vcpu >= m->nr_vcpus || !is_private(intid) || is_sgi(intid))
+		return;
+	if (asserted)
+		m->line[vcpu] |= bit_of(intid);
+	else
+		m->line[vcpu] &= ~bit_of(intid);
 }
 
 /* --- Registers --- */
@@ -855,6 +873,7 @@ void vgic_model_reset(struct vgic_model *m)
 			p->sgi_sources[i] = 0;
 			p->sgi_active_source[i] = 0;
 		}
+		m->line[n] = 0;
 		p->asleep = true;
 	}
 }

@@ -110,7 +110,6 @@ enum vgic_field {
 	VGIC_F_LISTED_A,  /* listed with active state, for register reads */
 	VGIC_F_LISTED_HW, /* listed while physically in flight (HW or release entry) */
 	VGIC_F_RELEASE,	  /* physical in flight that must now be deactivated */
-	VGIC_F_LINE,	  /* level line asserted, physical interrupt not taken yet (reads) */
 	VGIC_NR_FIELDS,
 };
 
@@ -138,6 +137,7 @@ struct vgic_model {
 	u32 rerouted[VGIC_WORDS];  /* owned SPIs whose target changed, to route physically */
 	u64 kick;		   /* vCPUs whose list registers must be refilled */
 	struct vgic_private cpu[VGIC_MAX_VCPUS];
+	u32 line[VGIC_MAX_VCPUS]; /* PPIs whose level line is asserted, not taken yet (reads) */
 };
 
 /*
@@ -195,6 +195,9 @@ bool vgic_model_line_low(struct vgic_model *m, unsigned int vcpu, u32 intid);
  * pending with the physical interrupt).
  */
 bool vgic_model_pending_from_line(const struct vgic_model *m, unsigned int vcpu, u32 intid);
+
+/* The same for all PPIs of vcpu at once: bit n for INTID n. */
+u32 vgic_model_ppis_pending_from_line(const struct vgic_model *m, unsigned int vcpu);
 
 /*
  * For register reads only: whether the line of a level-sensitive PPI of

@@ -961,6 +961,7 @@ TEST(vgic, timer_line_low_withdraws_a_listed_pending_timer)
 			fake_sync(&c, 0, 4);
 			EXPECT_EQ_UINT(c.n, 1);
 			EXPECT_TRUE(vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_EQ_UINT(vgic_model_ppis_pending_from_line(&m, 0), 1u << 27);
 			EXPECT_EQ_UINT(timer_pending_reg(version), 1u << 27);
 			/* The guest disabled its timer before taking the interrupt. */
 			EXPECT_TRUE(vgic_model_line_low(&m, 0, 27));
@@ -971,6 +972,7 @@ TEST(vgic, timer_line_low_withdraws_a_listed_pending_timer)
 			/* The physical PPI is ours to deactivate (it was not the guest's). */
 			EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);
 			EXPECT_TRUE(!vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_EQ_UINT(vgic_model_ppis_pending_from_line(&m, 0), 0);
 			EXPECT_TRUE(!vgic_model_line_low(&m, 0, 27));
 			/* The next expiry goes through as before. */
 			EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
@@ -1007,6 +1009,7 @@ TEST(vgic, timer_line_low_withdraws_a_held_back_timer)
 	EXPECT_EQ_INT(wrr(0, 0x10180, 4, 1u << 27), VGIC_OK); /* disabled in the GIC */
 	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
 	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 1u << 27);
+	EXPECT_EQ_UINT(vgic_model_ppis_pending_from_line(&m, 0), 1u << 27);
 	EXPECT_TRUE(vgic_model_line_low(&m, 0, 27));
 	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
 	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 1u << 27);

@@ -27,4 +27,15 @@ static inline bool arm64_guest_timer_asserted(u32 ppi)
 	       (CNT_CTL_ENABLE | CNT_CTL_ISTATUS);
 }
 
+/* See asm/vgic.h: withdraws what a timer whose line dropped still has pending. */
+static inline void vgic_vcpu_resume(struct vcpu *v, unsigned int cpu)
+{
+	u32 watch = vgic_timer_watch[cpu];
+
+	if (__builtin_expect(watch != 0, 0) &&
+	    (((watch & (1u << GIC_VTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_VTIMER_PPI)) ||
+	     ((watch & (1u << GIC_PTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_PTIMER_PPI))))
+		vgic_vcpu_resample(v);
+}
+
 #endif /* ASM_GUEST_TIMER_H */

@@ -24,7 +24,7 @@
  *   any) on another CPU posts CPU_EVENT_LINES to v->cpu (which ends in
  *   arch_vcpu_sync_lines there); on v's own CPU it calls vgic_vcpu_sync(v).
  * - arch_vcpu_start calls vgic_vcpu_reset(v) before entering the guest;
- *   every return to the guest from a trap calls vgic_vcpu_resume(v) last.
+ *   every return to the guest from a trap calls vgic_vcpu_resume(v, cpu) last.
  * - The guest's EL1 timers run untrapped, their registers live on the
  *   vCPU's CPU (asm/guest_timer.h reads whether one asserts its PPI).
  * - The IRQ vector (from the guest or while idle) calls irq_handle(cpu).
@@ -70,13 +70,15 @@ void gic_send_event_ipi(unsigned int cpu);
 void vgic_vcpu_sync(struct vcpu *v);
 
 /*
- * On v's own CPU before every return to the guest after a trap: a timer
- * interrupt listed or held pending because its line was asserted is
+ * On v's own CPU (cpu) before every return to the guest after a trap: a
+ * timer interrupt listed or held pending because its line was asserted is
  * withdrawn when the guest's CNTV_CTL_EL0 / CNTP_CTL_EL0 no longer assert
  * it (disabled, masked, deadline moved on). One load when no timer
  * interrupt is pending.
  */
-void vgic_vcpu_resume(struct vcpu *v);
+extern u32 vgic_timer_watch[]; /* per CPU: timer PPIs pending from their line */
+void vgic_vcpu_resample(struct vcpu *v);
+/* static inline void vgic_vcpu_resume(struct vcpu *v, unsigned int cpu): asm/guest_timer.h */
 
 /* On v's own CPU when v starts (first boot, PSCI CPU_ON, VM reboot). */
 void vgic_vcpu_reset(struct vcpu *v);
