@@ -43,7 +43,7 @@ COUNTS = ("breaches", "misfaults", "ic-aborts", "wrong-results", "privileged", "
 TOTALS = ("probes", "ic-writes", "calls", "traps", "wfis", "resets")
 VERDICT = re.compile(r"^hostile: " + ", ".join(rf"{c} (\d+)" for c in COUNTS) + r" \(" +
                      ", ".join(rf"{t} (\d+)" for t in TOTALS) + r"\)$")
-SENTINEL = re.compile(r"^sentinel: (\d+) ticks, worst lateness (\d+) us, missed (\d+), "
+SENTINEL = re.compile(r"^sentinel: (\d+) ticks, worst lateness (\d+) ns, missed (\d+), "
                       r"corrupted (\d+), (\d+) ticks in (\d+) us$")
 
 
@@ -151,4 +151,4 @@ def test_sentinel_keeps_time_and_memory(session, row):
     assert last[2] == 0, f"sentinel missed {last[2]} periods: {reports}"
     assert last[3] == 0, f"sentinel's canary corrupted {last[3]} times: {reports}"
     assert not any(x.startswith(("FAIL", "sentinel: canary")) for x in sentinel), sentinel
-    print(f"{row.board} {row.variant}: sentinel {last[0]} ticks, worst lateness {last[1]} us")
+    print(f"{row.board} {row.variant}: sentinel {last[0]} ticks, worst lateness {last[1]} ns")

@@ -39,6 +39,12 @@ INIT_LINE = re.compile(r"bulwark-init: userspace reached at counter (\d+) \((\d+
 VM_START = re.compile(r"vm 'linux' boot 1: vCPU 0 enters at counter (\d+)")
 NS_PER_INSN = 1  # -icount shift=0
 
+# Interference (Documentation/benchmarks.md): the sentinel's first 1,000 ticks beside a VM
+# that only spins, then beside one that attacks everything it does not own.
+NEIGHBOURS = ("spin", "hostile")
+SENTINEL_LINE = re.compile(r"sentinel: (\d+) ticks, worst lateness (\d+) ns, missed (\d+), "
+                           r"corrupted (\d+), (\d+) ticks in (\d+) us")
+
 # Figures the guest prints as distributions, and which statistic the table shows.
 LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")  # doorbell below
 BENCH_LINE = re.compile(r"BENCH (\S+) (.*)$")
@@ -68,7 +74,9 @@ def build(board, out):
     dirs = {}
     for kind, layout in (("virt", f"tests/bench/{board}.vmconf"),
                          ("boot", f"tests/bench/{board}-boot.vmconf"),
-                         ("ipc", f"tests/bench/{board}-ipc.vmconf")):
+                         ("ipc", f"tests/bench/{board}-ipc.vmconf")) + tuple(
+                             (f"sentinel-{n}", f"tests/bench/{board}-sentinel-{n}.vmconf")
+                             for n in NEIGHBOURS):
         d = os.path.join(out, kind)
         make(d, desc["defconfig"])
         make(d, f"VMCONF={layout}")
@@ -173,6 +181,24 @@ def measure_linux(out):
             "native": {"value": native}, "virt": {"value": virt}}
 
 
+def measure_interference(dirs, board):
+    """The sentinel's worst lateness and time for its first 1,000 ticks, per neighbour."""
+    result = {"ticks": 1000, "units": {"worst_lateness": "ns", "time_for_ticks": "us"}}
+    for neighbour in NEIGHBOURS:
+        label = f"{board} sentinel beside {neighbour}"
+        cmd = qemu_command(os.path.join(dirs[f"sentinel-{neighbour}"], "run.json"), None, 2)
+        m = SENTINEL_LINE.search(run_until(cmd, SENTINEL_LINE, label, timeout=300))
+        ticks, late, missed, corrupted, window, span = map(int, m.groups())
+        if corrupted:
+            raise BenchError(f"{label}: the sentinel's canary was corrupted {corrupted} times")
+        result[neighbour] = {"worst_lateness": late, "time_for_ticks": span, "missed": missed}
+    spin, hostile = result["spin"], result["hostile"]
+    # hostile / spin; two zeros are equal (1.0), not an infinite ratio.
+    result["ratio"] = {k: hostile[k] / spin[k] if spin[k] else (1.0 if not hostile[k] else None)
+                       for k in ("worst_lateness", "time_for_ticks")}
+    return result
+
+
 def measure_board(board, out):
     desc = BOARDS[board]
     dirs = build(board, out)
@@ -207,7 +233,7 @@ def measure_board(board, out):
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
     if desc.get("linux"):
         figures["linux_boot"] = measure_linux(out)
-    return {"figures": figures,
+    return {"figures": figures, "interference": measure_interference(dirs, board),
             "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
 
 

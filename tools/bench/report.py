@@ -28,6 +28,17 @@ def table(results):
                 spread = f"{v['min']} / {v['p99']} / {v['max']}"
             lines.append(f"  {name + ' (' + fig['stat'] + ')':<26}{n['value']:>12}"
                          f"{v['value']:>12}{ratio(n['value'], v['value']):>8.2f}   {spread:>26}")
+        i = r.get("interference")
+        if i:
+            lines.append(f"  interference: the sentinel's first {i['ticks']} ticks (1 ms period) "
+                         "beside a VM that")
+            lines.append(f"  {'':<26}{'spins':>12}{'attacks':>12}{'ratio':>8}")
+            for key, what in (("worst_lateness", "worst lateness"),
+                              ("time_for_ticks", f"{i['ticks']} ticks")):
+                r_ = i["ratio"][key]
+                lines.append(f"  {what + ' (' + i['units'][key] + ')':<26}{i['spin'][key]:>12}"
+                             f"{i['hostile'][key]:>12}"
+                             + (f"{r_:>8.3f}" if r_ is not None else f"{'-':>8}"))
         s = r.get("image", {})
         if s:
             lines.append(f"  image: text {s['size']['text']} B, data {s['size']['data']} B, "

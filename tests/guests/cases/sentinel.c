@@ -80,10 +80,15 @@ static unsigned long ticks_to_us(unsigned long t)
 	return t * 1000000UL / TIMEBASE_HZ;
 }
 
+static unsigned long ticks_to_ns(unsigned long t)
+{
+	return t * 1000000000UL / TIMEBASE_HZ;
+}
+
 /*
  * The one case never returns (the VM runs until the machine stops): every
  * SENTINEL_REPORT_TICKS ticks it prints
- * "sentinel: <N> ticks, worst lateness <L> us, missed <M>, corrupted <C>, 1000 ticks in <T> us"
+ * "sentinel: <N> ticks, worst lateness <L> ns, missed <M>, corrupted <C>, 1000 ticks in <T> us"
  * (worst, missed and corrupted since boot; T for the last SENTINEL_REPORT_TICKS ticks).
  */
 TEST_CASE(sentinel)
@@ -116,10 +121,9 @@ TEST_CASE(sentinel)
 			m = missed;
 			l = ticks;
 			local_irq_enable();
-			printf("sentinel: %lu ticks, worst lateness %lu us, missed %lu, corrupted "
-			       "%lu, "
-			       "%lu ticks in %lu us\n",
-			       l, ticks_to_us(w), m, corrupted,
+			printf("sentinel: %lu ticks, worst lateness %lu ns, missed %lu, "
+			       "corrupted %lu, %lu ticks in %lu us\n",
+			       l, ticks_to_ns(w), m, corrupted,
 			       (unsigned long)SENTINEL_REPORT_TICKS,
 			       ticks_to_us(end - window_start));
 			window_start = end;
