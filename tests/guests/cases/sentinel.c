@@ -15,6 +15,19 @@
 #define CANARY_WORDS 4096u
 /* Words checked per pass of the main loop, between waits for the next tick. */
 #define CANARY_CHUNK 1024u
+/*
+ * Besides, the first word of every 4 KiB page of RAM after the image (up to
+ * SENTINEL_RAM_SIZE from the start of the image: the VM's RAM in its
+ * layout) holds its own address scrambled, so a stray store anywhere in the
+ * VM's free memory at page granularity is seen too.
+ */
+#ifndef SENTINEL_RAM_SIZE
+#define SENTINEL_RAM_SIZE 0x200000UL
+#endif
+#define PAGE	       4096UL
+#define PAGES_PER_PASS 64UL
+
+extern char _start[], _end[];
 
 /* Written only by the timer interrupt; the main loop reads them. */
 static volatile unsigned long ticks, missed, worst_late, armed;
@@ -27,6 +40,21 @@ static unsigned long corrupted;
 static uint32_t canary_word(unsigned int i)
 {
 	return (uint32_t)(i * 0x9e3779b1u) ^ 0xa5c3e10fu;
+}
+
+static uint32_t page_word(unsigned long addr)
+{
+	return (uint32_t)(addr >> 12) * 0x85ebca6bu ^ 0x3c6ef372u;
+}
+
+static unsigned long first_page(void)
+{
+	return ((unsigned long)_end + PAGE - 1) & ~(PAGE - 1);
+}
+
+static unsigned long ram_end(void)
+{
+	return (unsigned long)_start + SENTINEL_RAM_SIZE;
 }
 
 /*
@@ -55,6 +83,33 @@ static void canary_fill(void)
 {
 	for (unsigned int i = 0; i < CANARY_WORDS; i++)
 		canary[i] = canary_word(i);
+	for (unsigned long a = first_page(); a < ram_end(); a += PAGE)
+		*(volatile uint32_t *)a = page_word(a);
+}
+
+static void corruption(unsigned long addr, uint32_t got, uint32_t want)
+{
+	if (corrupted++ < 8)
+		printf("sentinel: canary at 0x%lx corrupted: 0x%x, expected 0x%x\n", addr, got,
+		       want);
+}
+
+/* Checks (and repairs) the next PAGES_PER_PASS page words, from where the last pass stopped. */
+static void page_check(void)
+{
+	static unsigned long next;
+
+	if (next < first_page() || next >= ram_end())
+		next = first_page();
+	for (unsigned long n = 0; n < PAGES_PER_PASS && next < ram_end(); n++, next += PAGE) {
+		volatile uint32_t *w = (volatile uint32_t *)next;
+		uint32_t got = *w, want = page_word(next);
+
+		if (got != want) {
+			corruption(next, got, want);
+			*w = want;
+		}
+	}
 }
 
 /* Checks (and repairs) one chunk; a word that changed is memory another party wrote. */
@@ -66,10 +121,7 @@ static void canary_check(unsigned int chunk)
 		uint32_t want = canary_word(i), got = canary[i];
 
 		if (got != want) {
-			if (corrupted++ < 8)
-				printf("sentinel: canary word %u at 0x%lx corrupted: 0x%x, "
-				       "expected 0x%x\n",
-				       i, (unsigned long)&canary[i], got, want);
+			corruption((unsigned long)&canary[i], got, want);
 			canary[i] = want;
 		}
 	}
@@ -98,8 +150,10 @@ TEST_CASE(sentinel)
 
 	period = SENTINEL_PERIOD_US * TIMEBASE_HZ / 1000000UL;
 	canary_fill();
-	printf("sentinel: tick every %lu us, canary of %u words at 0x%lx\n",
-	       (unsigned long)SENTINEL_PERIOD_US, CANARY_WORDS, (unsigned long)canary);
+	printf("sentinel: tick every %lu us, canary of %u words at 0x%lx and a word in each page "
+	       "0x%lx-0x%lx\n",
+	       (unsigned long)SENTINEL_PERIOD_US, CANARY_WORDS, (unsigned long)canary, first_page(),
+	       ram_end() - 1);
 	irq_set_handler(IRQ_TIMER, tick);
 	arch_irq_enable(IRQ_TIMER);
 	window_start = time_now();
@@ -111,6 +165,7 @@ TEST_CASE(sentinel)
 		unsigned long seen = ticks;
 
 		canary_check(chunk);
+		page_check();
 		chunk = (chunk + 1) % (CANARY_WORDS / CANARY_CHUNK);
 		if (seen >= next_report) {
 			unsigned long end, w, m, l;
