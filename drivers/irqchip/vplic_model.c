@@ -68,12 +68,15 @@ static u32 best_source(const struct vplic_model *m, unsigned int vcpu)
 	return best;
 }
 
-/* Reserved offsets: nothing lives there, so a write is reaching for something. */
+/*
+ * Reserved offsets and contexts that are not the VM's: the PLIC
+ * specification hardwires what is not implemented to zero, so they read
+ * as zero and ignore writes (RAZ/WI), never fault.
+ */
 static enum vplic_result reserved_access(bool is_write, u32 *value)
 {
-	if (is_write)
-		return VPLIC_DENIED;
-	*value = 0;
+	if (!is_write)
+		*value = 0;
 	return VPLIC_OK;
 }
 
@@ -130,11 +133,13 @@ static enum vplic_result enable_access(struct vplic_model *m, u64 context, u32 w
 		*value = m->ctx[vcpu].enable[word];
 		return VPLIC_OK;
 	}
-	/* Bit 0 of word 0 is source 0, hardwired to zero. */
+	/*
+	 * Enable bits of sources the VM does not own are hardwired to zero for
+	 * it (the bits of unimplemented sources, WARL): written bits there are
+	 * dropped. Bit 0 of word 0 is source 0, which does not exist.
+	 */
 	bits = word == 0 ? *value & ~1u : *value;
-	if (bits & ~m->owned[word])
-		return VPLIC_DENIED;
-	m->ctx[vcpu].enable[word] = bits;
+	m->ctx[vcpu].enable[word] = bits & m->owned[word];
 	return VPLIC_OK;
 }
 
@@ -155,9 +160,12 @@ static enum vplic_result complete(struct vplic_model *m, u32 src, u32 *completed
 	/* Writing 0 completes nothing; Linux never does it, but it is harmless. */
 	if (src == 0)
 		return VPLIC_OK;
+	/*
+	 * The specification silently ignores a completion that names a source
+	 * not enabled for the context, which includes every source not the VM's.
+	 */
 	if (!vplic_model_owns(m, src))
-		return VPLIC_DENIED;
-	/* The specification ignores completion of a source not in service. */
+		return VPLIC_OK;
 	if (test_bit(m->claimed, src)) {
 		clear_bit(m->claimed, src);
 		*completed = src;
@@ -225,6 +233,9 @@ enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned
 				      (u32)(rel % VPLIC_CONTEXT_STRIDE), is_write, value,
 				      completed);
 	}
+	/* Past the last context there is no PLIC register at all. */
+	if (offset >= context_end)
+		return VPLIC_DENIED;
 	return reserved_access(is_write, value);
 }
 

@@ -70,17 +70,15 @@ LAYOUTS = [
            lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
                   r"^\[app\] INFO runtime: device tree header ok$"]),
     Layout("qemu_rv64", "qemu_rv64-isolation.vmconf",
-           verdicts={"good": rf"^{PASSED}$", "prober": r"^30 passed, 0 failed$"},
+           verdicts={"good": rf"^{PASSED}$", "prober": r"^28 passed, 0 failed$"},
            reports=probes("qemu_rv64", "prober") + [
-               report("prober", "store to", "0xc002080", NOT_OWNED, INJECTED),
                report("rogue", "load from", "0x90000000", NOT_COVERED, STOPPED),
                bad_console_buffer("good")],
            contained=["rogue"]),
     Layout("qemu_rv64", "qemu_rv64-reboot.vmconf",
            verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^13 passed, 0 failed$",
-                     "thief": r"^30 passed, 0 failed$", "ticker": r"^4 passed, 0 failed$"},
-           reports=probes("qemu_rv64", "thief") + [
-               report("thief", "store to", "0xc002080", NOT_OWNED, INJECTED)],
+                     "thief": r"^28 passed, 0 failed$", "ticker": r"^4 passed, 0 failed$"},
+           reports=probes("qemu_rv64", "thief"),
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
     # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it. On RISC-V both
     # VMs print and read through the virtual 16550 their device trees name.
