@@ -146,6 +146,9 @@ enum vgic_result vgic_v2_dist_access(struct vgic_model *m, unsigned int vcpu, u6
 	if (off >= GICD_IPRIORITYR && off < GICD_ITARGETSR)
 		return vgic_model_priority_access(m, vcpu, off - GICD_IPRIORITYR, width, is_write,
 						  value);
+	/* A uniprocessor GIC's targets are RAZ/WI: everything goes to the one interface. */
+	if (off >= GICD_ITARGETSR && off < GICD_ICFGR && m->nr_vcpus == 1)
+		return read_only(is_write, value, 0);
 	if (off >= GICD_ITARGETSR && off < GICD_ITARGETSR + VGIC_NR_PRIVATE) {
 		/* SGIs and PPIs: read-only, each byte names the reader's own interface. */
 		u32 self = 0x01010101u << vcpu;

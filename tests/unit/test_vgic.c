@@ -1032,3 +1032,12 @@ TEST(vgic, timer_line_asserted_before_injection_reads_pending)
 	vgic_model_set_line_level(&m, 0, 3, true); /* SGIs have no line */
 	EXPECT_EQ_UINT(rdr(0, 0x10200, 4), 0);
 }
+
+TEST(vgic, conformance_v2_uniprocessor_itargetsr_raz_wi)
+{
+	setup(2, 1);
+	EXPECT_EQ_UINT(rd2(0, 0x800), 0);
+	EXPECT_EQ_INT(wr2b(0, 0x800 + SPI_UART, 0x01), VGIC_OK);
+	EXPECT_EQ_UINT(rd2(0, 0x820), 0);
+	EXPECT_EQ_UINT(vgic_model_target(&m, SPI_UART), 0); /* still the one vCPU */
+}
