@@ -1,9 +1,22 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Delivering IPC events from one VM to the peers that map the same object. */
+/*
+ * Delivering IPC events from one VM to the peers that map the same object.
+ * The ringing VM's CPU only sets bits in the peer's incoming words and
+ * interrupts one of the peer's CPUs, which delivers them into its own
+ * virtual interrupt controller or GPIO doorbells under its own locks: a VM
+ * ringing in a loop never waits for, nor holds, a lock its peer needs.
+ */
+#include <bulwark/atomic.h>
+#include <bulwark/cpu_event.h>
 #include <bulwark/hypercall.h>
 #include <bulwark/ipc.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
+
+_Static_assert(IPC_MAX_EVENTS <= sizeof(unsigned long) * 8, "an event is a bit of a word");
+
+/* Events rung and not yet delivered, per VM (by id) and per mapping. */
+static volatile unsigned long incoming[CONFIG_NR_CPUS][IPC_MAX_MAPS];
 
 /* The peer's own way of hearing event e: its doorbell, or its GPIO line. */
 static void deliver(struct vm *peer, u32 ipc, u32 event)
@@ -16,6 +29,31 @@ static void deliver(struct vm *peer, u32 ipc, u32 event)
 		ipc_gpio_event(peer, ipc, event);
 	else
 		virq_raise(peer, map->doorbells[event]);
+}
+
+void ipc_receive(struct vm *vm)
+{
+	for (u32 m = 0; m < vm->desc->nr_shmem_maps && m < IPC_MAX_MAPS; m++) {
+		unsigned long rung;
+
+		if (!incoming[vm->id][m])
+			continue;
+		rung = arch_atomic_swap_ulong(&incoming[vm->id][m], 0);
+		if (vm->state != VM_RUNNING)
+			continue; /* it stopped or restarts: what was rung is gone */
+		for (u32 event = 0; rung; event++, rung >>= 1)
+			if (rung & 1)
+				deliver(vm, m, event);
+	}
+}
+
+/* Leaves event for the peer's own CPU to deliver. */
+static void ring(struct vm *peer, u32 m, u32 event)
+{
+	if (m >= IPC_MAX_MAPS || event >= IPC_MAX_EVENTS || peer->id >= CONFIG_NR_CPUS)
+		return; /* the layout checker refuses such layouts */
+	arch_atomic_or_ulong(&incoming[peer->id][m], 1UL << event);
+	cpu_event_post(peer->vcpus[0]->cpu, CPU_EVENT_IPC);
 }
 
 long ipc_notify(struct vm *vm, u32 ipc, u32 event)
@@ -35,7 +73,7 @@ long ipc_notify(struct vm *vm, u32 ipc, u32 event)
 			continue;
 		for (u32 m = 0; m < peer->desc->nr_shmem_maps; m++)
 			if (peer->desc->shmem_maps[m].shmem_id == mine->shmem_id)
-				deliver(peer, m, event);
+				ring(peer, m, event);
 	}
 	return HC_SUCCESS;
 }

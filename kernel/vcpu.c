@@ -3,6 +3,7 @@
 #include <bulwark/arch.h>
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
+#include <bulwark/ipc.h>
 #include <bulwark/printk.h>
 #include <bulwark/vm.h>
 
@@ -15,6 +16,8 @@ void cpu_handle_events(unsigned int cpu)
 
 	if (events & FENCE_EVENTS)
 		arch_flush_guest_tlb(cpu, events & (1UL << CPU_EVENT_FENCE_I));
+	if (v && (events & (1UL << CPU_EVENT_IPC)))
+		ipc_receive(v->vm);
 	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING)
 		arch_vcpu_sync_lines(v);
 	/* STOP and START need no work here: the vCPU's state says it all. */

@@ -18,6 +18,19 @@ struct vm;
  */
 long ipc_notify(struct vm *vm, u32 ipc, u32 event);
 
+/*
+ * Limits the layout checker enforces: the IPC mappings of one VM, and the
+ * events (doorbells) of one IPC object.
+ */
+#define IPC_MAX_MAPS   16
+#define IPC_MAX_EVENTS 32
+
+/*
+ * On the receiving VM's CPU (CPU_EVENT_IPC): delivers what peers rang
+ * since, into the VM's own doorbells or GPIO lines.
+ */
+void ipc_receive(struct vm *vm);
+
 /* At boot and at every restart of a VM: its GPIO doorbell controllers, if any. */
 int ipc_gpio_vm_init(struct vm *vm);
 void ipc_gpio_vm_reset(const struct vm *vm);

@@ -189,6 +189,22 @@ CASES = [
      'chan); add a top-level shmem chann { size = ... }', None),
     ('shmem-zero-size', 'shmem chan { size = 0 }\n' + vm(),
      E % 1 + "shmem 'chan'.size: must not be zero", None),
+    ('doorbells-too-many',
+     vm(body='    shmem chan { guest = 0x90000000  doorbells = [%s] }\n'
+        % ', '.join(str(i) for i in range(20, 53)))
+     + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [%s] }\n'
+          % ', '.join(str(i) for i in range(53, 86)))
+     + 'shmem chan { size = 64K }\n',
+     E % 5 + "vm 'a': shmem 'chan'.doorbells: 33 doorbells, but an IPC object carries at most "
+     '32 events', None),
+    ('shmem-maps-too-many',
+     vm(body=''.join('    shmem c%d { guest = 0x%x }\n' % (i, 0x90000000 + i * 0x10000)
+                     for i in range(17)))
+     + vm('b', '[1]', ''.join('    shmem c%d { guest = 0x%x }\n' % (i, 0x90000000 + i * 0x10000)
+                              for i in range(17)))
+     + ''.join('shmem c%d { size = 64K }\n' % i for i in range(17)),
+     E % 21 + "vm 'a': shmem 'c16': a VM maps at most 16 shared-memory objects; merge some of "
+     'them', None),
     ('doorbell-not-on-board',
      vm(body='    shmem chan { guest = 0x90000000  doorbells = [200] }\n')
      + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40] }\n')

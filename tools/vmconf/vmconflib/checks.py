@@ -55,6 +55,8 @@ def check_layout(layout, board, config):
 
 
 GPIO_LINES = 4      # a GPIO doorbell controller: events 0-3 in, 0-3 out
+IPC_MAX_MAPS = 16   # include/bulwark/ipc.h: shared-memory mappings of one VM
+IPC_MAX_EVENTS = 32 # include/bulwark/ipc.h: events of one IPC object
 GPIO_SIZE = 0x1000  # one PL061
 
 
@@ -75,6 +77,11 @@ def _check_ipc_events(layout):
                                % (len(m.doorbells), first_vm.name, len(first.doorbells),
                                   first.line))
         events = counts.pop() if counts else 1
+        if events > IPC_MAX_EVENTS:
+            vm, m = plain[0]
+            raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
+                               '%d doorbells, but an IPC object carries at most %d events'
+                               % (events, IPC_MAX_EVENTS))
         for vm, m in maps:
             m.events = len(m.doorbells) if m.gpio is None else events
             if m.gpio is not None and events > GPIO_LINES:
@@ -263,8 +270,11 @@ def _check_dma_trust(vm, board):
 
 def _check_shmaps(vm, layout, board):
     seen = {}
-    for smap in vm.shmaps:
+    for index, smap in enumerate(vm.shmaps):
         ctx, rec = smap.ctx, smap.rec
+        if index == IPC_MAX_MAPS:
+            raise ctx.error(smap.line, '', 'a VM maps at most %d shared-memory objects; merge some '
+                            'of them' % IPC_MAX_MAPS)
         shmem = layout.shmem_by_name.get(smap.name)
         if shmem is None:
             declared = ', '.join(layout.shmem_by_name) or 'none'
