@@ -502,26 +502,39 @@ enum vgic_result vgic_model_router_access(struct vgic_model *m, u32 intid, bool 
 	return VGIC_OK;
 }
 
+/* The sender whose SGI instance a list register holds pending, as a bit (0: none). */
+static u8 listed_sender(const struct vgic_model *m, unsigned int vcpu, u32 sgi)
+{
+	if (!get(m, vcpu, VGIC_F_LISTED_P, sgi) || get(m, vcpu, VGIC_F_CANCEL_P, sgi))
+		return 0;
+	return (u8)(1u << (m->sgi_listed_source[vcpu][sgi] % 8u));
+}
+
 u8 vgic_model_sgi_sources(const struct vgic_model *m, unsigned int vcpu, u32 sgi)
 {
 	if (vcpu >= m->nr_vcpus || !is_sgi(sgi))
 		return 0;
-	return m->cpu[vcpu].sgi_sources[sgi];
+	return m->cpu[vcpu].sgi_sources[sgi] | listed_sender(m, vcpu, sgi);
 }
 
 void vgic_model_sgi_sources_write(struct vgic_model *m, unsigned int vcpu, u32 sgi, u8 set,
 				  u8 clear)
 {
-	u8 *sources;
+	u8 *sources, listed, all;
 
 	if (vcpu >= m->nr_vcpus || !is_sgi(sgi))
 		return;
 	sources = &m->cpu[vcpu].sgi_sources[sgi];
-	if (clear && (*sources & clear) == *sources && *sources) {
+	listed = listed_sender(m, vcpu, sgi);
+	all = *sources | listed;
+	if (clear && (all & clear) == all && all) {
 		/* Every sender withdrawn: the same as clearing its pending state. */
 		clear_pending(m, vcpu, sgi);
 	} else {
 		*sources = (u8)(*sources & ~clear);
+		/* The listed instance's sender withdrawn: it goes when the LRs are folded. */
+		if (clear & listed)
+			put(m, vcpu, VGIC_F_CANCEL_P, sgi, true);
 	}
 	if (set) {
 		*sources |= set;
@@ -685,6 +698,7 @@ static void take_listed(struct vgic_model *m, unsigned int vcpu, const struct vg
 			u8 *sources = &m->cpu[vcpu].sgi_sources[intid];
 
 			*sources = (u8)(*sources & ~(1u << e->source));
+			m->sgi_listed_source[vcpu][intid] = e->source;
 			put(m, vcpu, VGIC_F_PENDING, intid, *sources != 0);
 			if (*sources)
 				*overflow = true;

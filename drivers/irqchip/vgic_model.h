@@ -138,6 +138,7 @@ struct vgic_model {
 	u64 kick;		   /* vCPUs whose list registers must be refilled */
 	struct vgic_private cpu[VGIC_MAX_VCPUS];
 	u32 line[VGIC_MAX_VCPUS]; /* PPIs whose level line is asserted, not taken yet (reads) */
+	u8 sgi_listed_source[VGIC_MAX_VCPUS][VGIC_NR_SGIS]; /* sender of a listed pending SGI */
 };
 
 /*

@@ -1041,3 +1041,32 @@ TEST(vgic, conformance_v2_uniprocessor_itargetsr_raz_wi)
 	EXPECT_EQ_UINT(rd2(0, 0x820), 0);
 	EXPECT_EQ_UINT(vgic_model_target(&m, SPI_UART), 0); /* still the one vCPU */
 }
+
+/* GICv2 SPENDSGIR/CPENDSGIR see and cancel the sender of an SGI already listed. */
+TEST(vgic, conformance_v2_sgi_pending_senders_while_listed)
+{
+	struct fake_cpu c = {.n = 0};
+
+	setup(2, 2);
+	EXPECT_EQ_INT(wr2(0, 0x100, 1u << 5), VGIC_OK);
+	EXPECT_EQ_INT(wr2(0, 0x000, VGIC_CTLR_GRP0), VGIC_OK);
+	EXPECT_EQ_INT(wr2b(0, 0xf20 + 5, 0x02), VGIC_OK); /* pending from CPU 1 */
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT((rd2(0, 0xf24) >> 8) & 0xffu, 0x02); /* SPENDSGIR1, SGI 5's byte */
+	EXPECT_EQ_UINT((rd2(0, 0xf14) >> 8) & 0xffu, 0x02); /* CPENDSGIR1 reads the same */
+	EXPECT_EQ_INT(wr2b(0, 0xf10 + 5, 0x02), VGIC_OK);   /* withdrawn */
+	EXPECT_EQ_UINT((rd2(0, 0xf24) >> 8) & 0xffu, 0);
+	EXPECT_EQ_UINT(rd2(0, 0x200) & (1u << 5), 0);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(fake_ack(&c), 1023);
+	/* Two senders, one listed: withdrawing the listed one leaves the other. */
+	EXPECT_EQ_INT(wr2b(0, 0xf20 + 5, 0x03), VGIC_OK);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT((rd2(0, 0xf24) >> 8) & 0xffu, 0x03);
+	EXPECT_EQ_INT(wr2b(0, 0xf10 + 5, 0x01), VGIC_OK);
+	EXPECT_EQ_UINT((rd2(0, 0xf24) >> 8) & 0xffu, 0x02);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(fake_ack(&c), 5);
+	EXPECT_EQ_UINT(c.lrs[0].source, 1);
+}
