@@ -9,6 +9,7 @@
 #include <bulwark/arch.h>
 #include <bulwark/atomic.h>
 #include <bulwark/console.h>
+#include <bulwark/cpu_event.h>
 #include <bulwark/format.h>
 #include <bulwark/serial.h>
 #include <bulwark/spinlock.h>
@@ -29,6 +30,7 @@
 /* A bounded wait for the device when the machine stops. */
 #define FLUSH_SPIN_LIMIT 10000000u
 
+_Static_assert(CONFIG_NR_CPUS <= sizeof(unsigned long) * 8, "one bit per CPU");
 _Static_assert((CONSOLE_QUEUE_SIZE & (CONSOLE_QUEUE_SIZE - 1)) == 0, "ring size is a power of 2");
 
 static struct console_queue cpu_queues[CONFIG_NR_CPUS];
@@ -39,8 +41,10 @@ static bool console_ready;
 
 /* Held by the CPU writing to the device; only ever tried, never waited for. */
 static spinlock_t device_lock = SPINLOCK_INIT;
-/* Someone found the device busy: its holder looks again before leaving. */
-static volatile u32 pump_wanted;
+/* CPUs that found the device busy: its holder calls them back when done. */
+static volatile unsigned long pump_waiting;
+/* Until CPUs can interrupt each other, one that found it busy retries itself. */
+static bool callbacks_ready;
 
 /*
  * The following belong to the holder of device_lock. Each VM's unfinished
@@ -315,43 +319,57 @@ static bool queue_busy(const struct console_queue *q)
 	return q && q->head != q->tail;
 }
 
-void console_pump(struct console_queue *mine)
+/* Writes out the calling CPU's own queues; the caller holds device_lock. */
+static void drain_own(unsigned int cpu, struct console_queue *mine)
 {
-	unsigned int cpu = arch_cpu_id();
 	struct console_queue *own = &cpu_queues[cpu];
 	struct console_queue *vm = companions[cpu];
 
+	finish_take_back();
+	if (vm)
+		drain(vm, vm->head, ~0u);
+	drain(own, own->head, ~0u);
+	if (mine && mine != own && mine != vm)
+		drain(mine, mine->head, ~0u);
+}
+
+void console_pump(struct console_queue *mine)
+{
+	unsigned int cpu = arch_cpu_id();
+	unsigned long waiting;
+
 	if (!console_ready)
 		return;
-	/* A second round only if someone gave up on the device meanwhile. */
-	for (unsigned int round = 0; round < 2; round++) {
-		if (!spin_trylock(&device_lock)) {
-			pump_wanted = 1;
-			arch_smp_mb();
-			return;
-		}
-		pump_wanted = 0;
-		finish_take_back();
-		if (vm)
-			drain(vm, vm->head, ~0u);
-		drain(own, own->head, ~0u);
-		if (mine && mine != own && mine != vm)
-			drain(mine, mine->head, ~0u);
-		for (u32 i = 0; i < nr_queues; i++)
-			if (queues[i] != own && queues[i] != mine && queues[i] != vm)
-				drain(queues[i], queues[i]->head, 1);
-		spin_unlock(&device_lock);
-		arch_smp_mb();
-		if (!pump_wanted)
+	if (!spin_trylock(&device_lock)) {
+		/*
+		 * Busy: say so, then look once more. If it is still busy, its
+		 * holder releases it after our mark and calls us back.
+		 */
+		arch_atomic_or_ulong(&pump_waiting, 1UL << cpu);
+		if (!spin_trylock(&device_lock))
 			return;
 	}
+	drain_own(cpu, mine);
+	spin_unlock(&device_lock);
+	/* Each CPU that found it busy writes its own output, on its own time. */
+	if (!callbacks_ready)
+		return;
+	waiting = arch_atomic_swap_ulong(&pump_waiting, 0) & ~(1UL << cpu);
+	for (unsigned int other = 0; waiting; other++, waiting >>= 1)
+		if (waiting & 1)
+			cpu_event_post(other, CPU_EVENT_CONSOLE);
+}
+
+void console_start_callbacks(void)
+{
+	callbacks_ready = true;
 }
 
 bool console_cpu_has_output(void)
 {
 	unsigned int cpu = arch_cpu_id();
 
-	return queue_busy(&cpu_queues[cpu]) || queue_busy(companions[cpu]) || pump_wanted;
+	return queue_busy(&cpu_queues[cpu]) || queue_busy(companions[cpu]);
 }
 
 static bool device_lock_take_bounded(void)

@@ -54,6 +54,7 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 		pr_warn("only %u of %u CPUs online", nr_online, nr_cpus);
 
 	irqchip_init();
+	console_start_callbacks();
 	vm_setup_all(online);
 	irq_setup(cpu);
 	/* From here on, VM lines and hypervisor lines share the console. */

@@ -16,6 +16,8 @@ void cpu_handle_events(unsigned int cpu)
 
 	if (events & FENCE_EVENTS)
 		arch_flush_guest_tlb(cpu, events & (1UL << CPU_EVENT_FENCE_I));
+	if (events & (1UL << CPU_EVENT_CONSOLE))
+		console_pump(NULL);
 	if (v && (events & (1UL << CPU_EVENT_IPC)))
 		ipc_receive(v->vm);
 	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING)

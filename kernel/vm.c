@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* VMs: built once from the layout, stopped, rebooted, and contained. */
 #include <bulwark/arch.h>
+#include <bulwark/atomic.h>
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/cpumask.h>
@@ -19,8 +20,6 @@
 #define REBOOT_WAIT_MS 1000u
 
 static struct vm vms[VMCONF_NR_VMS];
-static spinlock_t poweroff_lock = SPINLOCK_INIT;
-static bool powering_off;
 static struct vcpu vcpu_storage[CONFIG_NR_CPUS];
 static struct vcpu *vcpu_of_cpu[CONFIG_NR_CPUS];
 
@@ -146,18 +145,38 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 	vm_arm_boot_vcpu(vm);
 }
 
+/* VMs that stopped and said so (or never started); the machine stops with the last. */
+static volatile unsigned long vms_done;
+static volatile unsigned long poweroff_claimed;
+
+_Static_assert(CONFIG_NR_CPUS <= sizeof(unsigned long) * 8, "a VM is a bit of a word");
+
 void vm_setup_all(u64 online_cpus)
 {
-	for (u32 i = 0; i < vmconf_nr_vms; i++)
+	for (u32 i = 0; i < vmconf_nr_vms; i++) {
 		vm_setup(&vms[i], &vmconf_vms[i], online_cpus);
+		if (vms[i].state == VM_STOPPED)
+			arch_atomic_or_ulong(&vms_done, 1UL << i);
+	}
 }
 
-static bool any_vm_running(void)
+/*
+ * The VM has stopped and its last lines are queued. When it was the last
+ * VM, its CPU powers off, after every VM's lines, with no lock: two VMs
+ * stopping at once each set their bit, and one of them claims the power-off.
+ */
+static void vm_stopped_announced(const struct vm *vm)
 {
-	for (u32 i = 0; i < vmconf_nr_vms; i++)
-		if (vms[i].state != VM_STOPPED)
-			return true;
-	return false;
+	unsigned long all =
+	    vmconf_nr_vms >= sizeof(unsigned long) * 8 ? ~0UL : (1UL << vmconf_nr_vms) - 1;
+
+	arch_atomic_or_ulong(&vms_done, 1UL << vm->id);
+	if (vms_done != all || arch_atomic_swap_ulong(&poweroff_claimed, 1))
+		return;
+	console_flush_all();
+	pr_info("every VM has stopped; powering off");
+	console_flush_all();
+	arch_poweroff(POWEROFF_NORMAL);
 }
 
 /* Marks every vCPU off and kicks those on other CPUs out of the guest. */
@@ -188,15 +207,7 @@ void vm_stop(struct vm *vm, const char *why)
 	vconsole_flush(vm);
 	pr_info("vm '%s' stopped: %s", vm->desc->name, why);
 	vconsole_vm_stopped(vm);
-	/* Two VMs may stop at once: only one CPU says so and powers off. */
-	spin_lock(&poweroff_lock);
-	if (!any_vm_running() && !powering_off) {
-		powering_off = true;
-		pr_info("every VM has stopped; powering off");
-		console_flush_all();
-		arch_poweroff(POWEROFF_NORMAL);
-	}
-	spin_unlock(&poweroff_lock);
+	vm_stopped_announced(vm);
 }
 
 /* Waits, bounded, until every vCPU of the VM but the caller's is parked. */

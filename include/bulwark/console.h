@@ -2,12 +2,12 @@
 /*
  * The hypervisor's console: every source of output (each CPU's hypervisor
  * messages, each VM's console) fills its own queue of whole messages, and
- * whichever CPU finds the serial device free writes them out. A CPU that
- * finds the device busy leaves its messages queued and goes on; only a
- * source whose own queue is full waits (bounded) for it to drain, as a
- * writer waits on a full UART FIFO. So a guest that prints, or faults,
- * as fast as it can costs the other VMs' CPUs nothing but a bounded
- * share of the writing.
+ * each CPU writes out its own when it finds the serial device free. A CPU
+ * that finds the device busy leaves its messages queued and goes on; it
+ * is called back when the device is free. Only a source whose own queue
+ * is full waits (bounded) for it to drain, as a writer waits on a full
+ * UART FIFO. So a guest that prints, or faults, as fast as it can costs
+ * the other VMs' CPUs nothing: no wait, and none of its writing.
  */
 #ifndef BULWARK_CONSOLE_H
 #define BULWARK_CONSOLE_H
@@ -64,11 +64,15 @@ bool console_queue_put(struct console_queue *queue, enum console_msg_kind kind, 
 void console_write(const char *text, size_t len);
 
 /*
- * Writes out what is queued if the device is free: all of the calling
- * CPU's own queue and of mine (may be NULL), and at most one message of
- * every other queue, so queues whose CPU is busy elsewhere still move.
+ * Writes out what the calling CPU queued (its own queue, its VM's, and
+ * mine, which may be NULL) if the device is free. If it is not, the CPU
+ * holding it sends this one CPU_EVENT_CONSOLE when it is done, so each CPU
+ * writes its own output on its own time and never another's.
  */
 void console_pump(struct console_queue *mine);
+
+/* CPUs can now interrupt each other (cpu_event_post): callbacks may begin. */
+void console_start_callbacks(void);
 
 /* Cheap test for the trap path: anything of the calling CPU's waiting? */
 bool console_cpu_has_output(void);

@@ -15,6 +15,7 @@ enum cpu_event {
 	CPU_EVENT_FENCE_VMA, /* flush guest translations */
 	CPU_EVENT_FENCE_I,   /* flush the instruction cache as well */
 	CPU_EVENT_IPC,	     /* a peer rang the VM's IPC doorbells */
+	CPU_EVENT_CONSOLE,   /* the UART is free again: write out what is queued */
 	CPU_EVENT_COUNT,
 };
 
