@@ -20,6 +20,10 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import report  # noqa: E402
 import sizes  # noqa: E402
 
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))),
+                                "linux-guest"))
+import session  # noqa: E402
+
 SRCTREE = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off", "-rtc", "clock=vm"]
 
@@ -181,6 +185,29 @@ def measure_linux(out):
             "native": {"value": native}, "virt": {"value": virt}}
 
 
+def measure_linux_rt(out):
+    """rt's worst lateness and missed periods beside Linux, through each phase of the session.
+
+    The session of tests/system/test_linux.py (tools/linux-guest/session.py): boot, three busy
+    CPUs with IPC round trips, reboot and second boot, poweroff. rt's reports are cumulative."""
+    d = os.path.join(out, "linux-rt")
+    make(d, "qemu_aarch64_defconfig")
+    make(d, "VMCONF=vmconf/qemu_aarch64-linux.vmconf")
+    log = os.path.join(d, "session.log")
+    cmd = [sys.executable, os.path.join(SRCTREE, "tools", "qemu-run.py"), "--timeout", "900",
+           "--log", log] + session.qemu_run_args() + [os.path.join(d, "run.json"), "--"] + ICOUNT
+    proc = subprocess.run(cmd, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    with open(log, errors="replace") as f:
+        text = f.read().replace("\r", "")
+    phases = session.phase_reports(text)
+    if proc.returncode != 0 or len(phases) != len(session.PHASES):
+        raise BenchError(f"Linux + rt session: ended with {proc.returncode} after phases "
+                         f"{list(phases)}; see {log}")
+    return {"period_us": session.PERIOD_US, "units": {"worst_lateness": "us"},
+            "phases": {name: {"periods": p, "worst_lateness": late, "missed": missed}
+                       for name, (p, late, missed) in phases.items()}}
+
+
 def measure_interference(dirs, board):
     """The sentinel's worst lateness and time for its first 1,000 ticks, per neighbour."""
     result = {"ticks": 1000, "units": {"worst_lateness": "ns", "time_for_ticks": "us"}}
@@ -231,10 +258,12 @@ def measure_board(board, out):
                            "native": {"value": work_native}, "virt": {"value": work_virt}}
     figures["boot"] = {"stat": "to guest", "unit": "instructions",
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
+    result = {"figures": figures, "interference": measure_interference(dirs, board),
+              "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
     if desc.get("linux"):
         figures["linux_boot"] = measure_linux(out)
-    return {"figures": figures, "interference": measure_interference(dirs, board),
-            "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
+        result["linux_rt"] = measure_linux_rt(out)
+    return result
 
 
 def measure_defconfig_sizes(out):

@@ -39,6 +39,14 @@ def table(results):
                 lines.append(f"  {what + ' (' + i['units'][key] + ')':<26}{i['spin'][key]:>12}"
                              f"{i['hostile'][key]:>12}"
                              + (f"{r_:>8.3f}" if r_ is not None else f"{'-':>8}"))
+        lr = r.get("linux_rt")
+        if lr:
+            lines.append(f"  real-time VM beside Linux ({lr['period_us']} us period; "
+                         "cumulative after each phase)")
+            lines.append(f"  {'phase':<26}{'periods':>12}{'worst (us)':>12}{'missed':>8}")
+            for name, ph in lr["phases"].items():
+                lines.append(f"  {name:<26}{ph['periods']:>12}{ph['worst_lateness']:>12}"
+                             f"{ph['missed']:>8}")
         s = r.get("image", {})
         if s:
             lines.append(f"  image: text {s['size']['text']} B, data {s['size']['data']} B, "
