@@ -384,3 +384,34 @@ TEST_CASE(hostile)
 	}
 }
 #endif
+
+unsigned long hostile_privileged(unsigned long *tried)
+{
+	unsigned long reached = 0;
+
+	for (unsigned int i = 0; i < hostile_nr_priv_ops; i++) {
+		struct fault_info f;
+
+		fault_expect();
+		hostile_priv_ops[i].op();
+		f = fault_take();
+		if (!f.taken || f.cause != hostile_undef_cause) {
+			reached++;
+			printf("hostile: PRIVILEGED: %s: %s (" FAULT_CAUSE_NAME " 0x%lx)\n",
+			       hostile_priv_ops[i].name,
+			       f.taken ? "wrong exception" : "no exception", f.cause);
+		}
+	}
+	*tried = hostile_nr_priv_ops;
+	return reached;
+}
+
+bool hostile_local_trap(void)
+{
+	struct fault_info f;
+
+	fault_expect();
+	hostile_undef_insn();
+	f = fault_take();
+	return f.taken && f.cause == hostile_undef_cause;
+}

@@ -37,13 +37,31 @@ unsigned long hostile_valid_calls(void);
 /* Clears what random calls may have left pending (timer, software interrupt). */
 void hostile_calls_cleanup(void);
 
+/* A register or instruction of a higher privilege level, tried by its op. */
+struct priv_op {
+	const char *name;
+	void (*op)(void);
+};
+
+#define PRIV_REG_OPS(name)                                                                         \
+	{"read " #name, read_##name},                                                              \
+	{                                                                                          \
+		"write " #name, write_##name                                                       \
+	}
+
+/* Per arch: what to try, and the exception each must raise (undefined / illegal). */
+extern const struct priv_op hostile_priv_ops[];
+extern const unsigned int hostile_nr_priv_ops;
+extern const unsigned long hostile_undef_cause;
+/* One instruction the VM's own vectors must take as undefined. */
+void hostile_undef_insn(void);
+
 /*
- * Registers and instructions of a higher privilege level; returns how many
- * did not raise the expected undefined- or illegal-instruction exception,
- * and sets *tried to how many were tried.
+ * Tries every privileged op; returns how many did not raise the expected
+ * exception, and sets *tried to how many were tried.
  */
 unsigned long hostile_privileged(unsigned long *tried);
-/* One instruction the VM's own vectors must take as undefined; returns whether they did. */
+/* Runs hostile_undef_insn(); returns whether the VM's vectors took it as expected. */
 bool hostile_local_trap(void);
 
 #endif

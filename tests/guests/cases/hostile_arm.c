@@ -276,52 +276,19 @@ static void tlbi_vmalls12e1(void)
 	__asm__ volatile("sys #4, c8, c7, #6, xzr" ::: "memory");
 }
 
-struct priv_op {
-	const char *name;
-	void (*op)(void);
+const struct priv_op hostile_priv_ops[] = {
+    PRIV_REG_OPS(hcr_el2),     PRIV_REG_OPS(sctlr_el2),	   PRIV_REG_OPS(vttbr_el2),
+    PRIV_REG_OPS(vtcr_el2),    PRIV_REG_OPS(vbar_el2),	   PRIV_REG_OPS(esr_el2),
+    PRIV_REG_OPS(elr_el2),     PRIV_REG_OPS(vmpidr_el2),   PRIV_REG_OPS(cnthctl_el2),
+    PRIV_REG_OPS(cntvoff_el2), PRIV_REG_OPS(ich_hcr_el2),  PRIV_REG_OPS(ich_lr0_el2),
+    PRIV_REG_OPS(icc_sre_el2), PRIV_REG_OPS(scr_el3),	   PRIV_REG_OPS(sctlr_el3),
+    {"AT S12E1R", at_s12e1r},  {"TLBI ALLE2", tlbi_alle2}, {"TLBI VMALLS12E1", tlbi_vmalls12e1},
 };
 
-#define REG_OPS(name)                                                                              \
-	{"read " #name, read_##name},                                                              \
-	{                                                                                          \
-		"write " #name, write_##name                                                       \
-	}
+const unsigned int hostile_nr_priv_ops = sizeof(hostile_priv_ops) / sizeof(hostile_priv_ops[0]);
+const unsigned long hostile_undef_cause = ESR_EC_UNKNOWN;
 
-static const struct priv_op priv_ops[] = {
-    REG_OPS(hcr_el2),	      REG_OPS(sctlr_el2),	  REG_OPS(vttbr_el2),
-    REG_OPS(vtcr_el2),	      REG_OPS(vbar_el2),	  REG_OPS(esr_el2),
-    REG_OPS(elr_el2),	      REG_OPS(vmpidr_el2),	  REG_OPS(cnthctl_el2),
-    REG_OPS(cntvoff_el2),     REG_OPS(ich_hcr_el2),	  REG_OPS(ich_lr0_el2),
-    REG_OPS(icc_sre_el2),     REG_OPS(scr_el3),		  REG_OPS(sctlr_el3),
-    {"AT S12E1R", at_s12e1r}, {"TLBI ALLE2", tlbi_alle2}, {"TLBI VMALLS12E1", tlbi_vmalls12e1},
-};
-
-unsigned long hostile_privileged(unsigned long *tried)
+void hostile_undef_insn(void)
 {
-	unsigned long reached = 0;
-
-	for (unsigned int i = 0; i < sizeof(priv_ops) / sizeof(priv_ops[0]); i++) {
-		struct fault_info f;
-
-		fault_expect();
-		priv_ops[i].op();
-		f = fault_take();
-		if (!f.taken || f.cause != ESR_EC_UNKNOWN) {
-			reached++;
-			printf("hostile: PRIVILEGED: %s: %s (ESR 0x%lx)\n", priv_ops[i].name,
-			       f.taken ? "wrong exception" : "no exception", f.syndrome);
-		}
-	}
-	*tried = sizeof(priv_ops) / sizeof(priv_ops[0]);
-	return reached;
-}
-
-bool hostile_local_trap(void)
-{
-	struct fault_info f;
-
-	fault_expect();
 	__asm__ volatile("udf #0" ::: "memory");
-	f = fault_take();
-	return f.taken && f.cause == ESR_EC_UNKNOWN;
 }

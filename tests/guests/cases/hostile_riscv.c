@@ -254,71 +254,38 @@ static void mret(void)
 	__asm__ volatile(".4byte 0x30200073" ::: "memory");
 }
 
-struct priv_op {
-	const char *name;
-	void (*op)(void);
-};
-
-#define CSR_OPS(name)                                                                              \
-	{"read " #name, read_##name},                                                              \
-	{                                                                                          \
-		"write " #name, write_##name                                                       \
-	}
-
-static const struct priv_op priv_ops[] = {
-    CSR_OPS(hstatus),
-    CSR_OPS(hedeleg),
-    CSR_OPS(hideleg),
-    CSR_OPS(hie),
-    CSR_OPS(htimedelta),
-    CSR_OPS(hcounteren),
-    CSR_OPS(hgeie),
-    CSR_OPS(henvcfg),
-    CSR_OPS(hvip),
-    CSR_OPS(hgatp),
-    CSR_OPS(vsstatus),
-    CSR_OPS(vstvec),
-    CSR_OPS(vsatp),
-    CSR_OPS(mstatus),
-    CSR_OPS(medeleg),
-    CSR_OPS(mtvec),
-    CSR_OPS(mepc),
-    CSR_OPS(pmpcfg0),
-    CSR_OPS(pmpaddr0),
-    CSR_OPS(mhartid),
+const struct priv_op hostile_priv_ops[] = {
+    PRIV_REG_OPS(hstatus),
+    PRIV_REG_OPS(hedeleg),
+    PRIV_REG_OPS(hideleg),
+    PRIV_REG_OPS(hie),
+    PRIV_REG_OPS(htimedelta),
+    PRIV_REG_OPS(hcounteren),
+    PRIV_REG_OPS(hgeie),
+    PRIV_REG_OPS(henvcfg),
+    PRIV_REG_OPS(hvip),
+    PRIV_REG_OPS(hgatp),
+    PRIV_REG_OPS(vsstatus),
+    PRIV_REG_OPS(vstvec),
+    PRIV_REG_OPS(vsatp),
+    PRIV_REG_OPS(mstatus),
+    PRIV_REG_OPS(medeleg),
+    PRIV_REG_OPS(mtvec),
+    PRIV_REG_OPS(mepc),
+    PRIV_REG_OPS(pmpcfg0),
+    PRIV_REG_OPS(pmpaddr0),
+    PRIV_REG_OPS(mhartid),
     {"hfence.gvma", hfence_gvma},
     {"hfence.vvma", hfence_vvma},
     {"hlv.w", hlv_w},
     {"mret", mret},
 };
 
-unsigned long hostile_privileged(unsigned long *tried)
+const unsigned int hostile_nr_priv_ops = sizeof(hostile_priv_ops) / sizeof(hostile_priv_ops[0]);
+const unsigned long hostile_undef_cause = CAUSE_ILLEGAL_INSN;
+
+void hostile_undef_insn(void)
 {
-	unsigned long reached = 0;
-
-	for (unsigned int i = 0; i < sizeof(priv_ops) / sizeof(priv_ops[0]); i++) {
-		struct fault_info f;
-
-		fault_expect();
-		priv_ops[i].op();
-		f = fault_take();
-		if (!f.taken || f.cause != CAUSE_ILLEGAL_INSN) {
-			reached++;
-			printf("hostile: PRIVILEGED: %s: %s (scause %lu)\n", priv_ops[i].name,
-			       f.taken ? "wrong exception" : "no exception", f.cause);
-		}
-	}
-	*tried = sizeof(priv_ops) / sizeof(priv_ops[0]);
-	return reached;
-}
-
-bool hostile_local_trap(void)
-{
-	struct fault_info f;
-
-	fault_expect();
 	/* unimp: csrrw zero, cycle, zero, a write to a read-only CSR. */
 	__asm__ volatile(".4byte 0xc0001073" ::: "memory");
-	f = fault_take();
-	return f.taken && f.cause == CAUSE_ILLEGAL_INSN;
 }
