@@ -9,65 +9,15 @@ ENTRY(_start)
 
 #include <generated/board.h>
 
-#define PAGE_ALIGN 4096
+/* Sv39x4 G-stage pages: guest images are mapped by whole pages. */
+#define LD_PAGE_ALIGN 4096
+/* boot.S clears the bss a register at a time: 16 bytes is a multiple of any XLEN. */
+#define LD_BSS_ALIGN 16
 
 SECTIONS
 {
 	/* The firmware jumps to the load address: _start must be first. */
 	. = CONFIG_HYP_LOAD_ADDR;
-	__image_start = .;
 
-	.text : {
-		KEEP(*(.text.boot))
-		*(.text .text.*)
-	}
-
-	/*
-	 * Guest images, page aligned so they can be mapped or copied by whole
-	 * pages. Listed before .rodata so its wildcard does not take them.
-	 */
-	. = ALIGN(PAGE_ALIGN);
-	.vmimage : {
-		__vmimage_start = .;
-		KEEP(*(.rodata.vmimage))
-		__vmimage_end = .;
-	}
-
-	. = ALIGN(PAGE_ALIGN);
-	.rodata : {
-		*(.rodata .rodata.* .srodata .srodata.*)
-	}
-
-	. = ALIGN(PAGE_ALIGN);
-	.data : {
-		*(.data .data.* .sdata .sdata.*)
-	}
-
-	/* boot.S clears this a register at a time, so both ends are aligned. */
-	. = ALIGN(16);
-	.bss (NOLOAD) : {
-		__bss_start = .;
-		*(.sbss .sbss.* .bss .bss.* COMMON)
-		. = ALIGN(16);
-		__bss_end = .;
-	}
-
-	/* Not cleared: each CPU's stack is only used after it starts. */
-	. = ALIGN(PAGE_ALIGN);
-	.stacks (NOLOAD) : {
-		__cpu_stacks_start = .;
-		. += CONFIG_NR_CPUS * CONFIG_CPU_STACK_SIZE;
-		__cpu_stacks_end = .;
-	}
-
-	. = ALIGN(PAGE_ALIGN);
-	__image_end = .;
-#ifdef BOARD_HYP_LIMIT
-	/* The layout compiler gave the rest of RAM to VMs from this address on. */
-	ASSERT(__image_end <= BOARD_HYP_LIMIT, "the hypervisor image (guest files included) overruns its range in board.hw: enlarge 'reserved hypervisor'")
-#endif
-
-	/DISCARD/ : {
-		*(.eh_frame .eh_frame_hdr .note .note.* .comment)
-	}
+#include <bulwark/linker_common.ld.S>
 }
