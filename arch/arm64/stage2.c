@@ -1,31 +1,64 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Building VMSAv8-64 stage-2 tables (4 KiB granule) from a static pool of pages. */
+/* The Arm stage-2 table formats (VMSAv8-64 4 KiB granule, AArch32 LPAE) and AArch64's use of them.
+ */
 #include <bulwark/errno.h>
-#include <bulwark/string.h>
 #include <asm/stage2.h>
 
-#define DESC_VALID	(1ULL << 0)
-#define DESC_TABLE	(1ULL << 1) /* a table below level 3, a page at level 3 */
-#define DESC_ATTR_SHIFT 2
-#define DESC_ATTR_MASK	(0xfULL << DESC_ATTR_SHIFT)
-#define DESC_S2AP_R	(1ULL << 6)
-#define DESC_S2AP_W	(1ULL << 7)
-#define DESC_SH_INNER	(3ULL << 8)
-#define DESC_AF		(1ULL << 10)
-#define DESC_XN		(1ULL << 54)
-#define DESC_OA_MASK	0x0000fffffffff000ULL
-
+/* Stage-2 block and page descriptors, shared by VMSAv8-64 and LPAE (Arm ARM D8.3, G5.5). */
+#define DESC_VALID	  (1ULL << 0)
+#define DESC_TABLE	  (1ULL << 1) /* a table below the last level, a page at it */
+#define DESC_MEMATTR(a)	  ((u64)(a) << 2)
+#define DESC_MEMATTR_MASK DESC_MEMATTR(0xf)
+#define DESC_S2AP_R	  (1ULL << 6)
+#define DESC_S2AP_W	  (1ULL << 7)
+#define DESC_SH_INNER	  (3ULL << 8)
+#define DESC_AF		  (1ULL << 10)
+#define DESC_XN		  (1ULL << 54)
 /* MemAttr[3:0] of stage 2 (without FEAT_S2FWB). */
-#define MEMATTR_NORMAL_WB    0xfULL
-#define MEMATTR_DEVICE_nGnRE 0x1ULL
+#define MEMATTR_NORMAL_WB    0xfu
+#define MEMATTR_DEVICE_nGnRE 0x1u
 
-#define LEVELS	   4
-#define LAST_LEVEL 3
-#define ENTRIES	   512u
-/* Blocks are allowed at levels 1 (1 GiB) and 2 (2 MiB) with this granule. */
-#define FIRST_BLOCK_LEVEL 1
+/* Every field but the shape: both Arm formats encode descriptors alike. */
+#define ARM_STAGE2_DESCRIPTORS                                                                     \
+	.page_shift = 12, .desc_bytes = 8, .bits_per_level = 9, .frame_shift = 12,                 \
+	.valid = DESC_VALID, .kind_mask = DESC_VALID | DESC_TABLE,                                 \
+	.table_kind = DESC_VALID | DESC_TABLE, .block_kind = DESC_VALID,                           \
+	.page_kind = DESC_VALID | DESC_TABLE, .page_is_table_kind = true, .leaf_always = DESC_AF,  \
+	.right_r = DESC_S2AP_R, .right_w = DESC_S2AP_W, .right_x = 0, .right_nx = DESC_XN,         \
+	.memtype_mask = DESC_MEMATTR_MASK | DESC_SH_INNER,                                         \
+	.memtype_normal = DESC_MEMATTR(MEMATTR_NORMAL_WB) | DESC_SH_INNER,                         \
+	.memtype_device = DESC_MEMATTR(MEMATTR_DEVICE_nGnRE)
 
-static const unsigned int level_shift[LEVELS] = {39, 30, 21, 12};
+/*
+ * Levels 0..3 resolve bits 47:39, 38:30, 29:21, 20:12; 1 GiB blocks at level
+ * 1 and 2 MiB blocks at level 2 (none at level 0 with this granule); up to 16
+ * tables concatenated at the start level.
+ */
+const struct pgtable_format stage2_format_vmsav8_4k = {
+    .name = "VMSAv8-64 stage 2, 4 KiB",
+    ARM_STAGE2_DESCRIPTORS,
+    .levels = 4,
+    .root_extra_bits = 4,
+    .pa_bits = 48,
+    .block_levels = (1u << 1) | (1u << 2),
+};
+
+/*
+ * AArch32 VTCR with SL0 = 1: the walk starts at the first level (called 1
+ * by the architecture, 0 here), resolving IPA bits 39:30 for a 40-bit IPA
+ * with two concatenated tables, then 29:21 and 20:12. Blocks of 1 GiB and
+ * 2 MiB; output addresses of 40 bits.
+ */
+const struct pgtable_format stage2_format_lpae = {
+    .name = "LPAE stage 2",
+    ARM_STAGE2_DESCRIPTORS,
+    .levels = 3,
+    .root_extra_bits = 1,
+    .pa_bits = 40,
+    .block_levels = (1u << 0) | (1u << 1),
+};
+
+static const struct pgtable_format *const format = &stage2_format_vmsav8_4k;
 
 /* 4 KiB granule, up to 42 bits from level 1 (up to 8 concatenated tables), else level 0. */
 static unsigned int start_level(unsigned int ipa_bits)
@@ -35,12 +68,9 @@ static unsigned int start_level(unsigned int ipa_bits)
 
 unsigned int stage2_root_pages(unsigned int ipa_bits)
 {
-	unsigned int entries_bits;
-
 	if (ipa_bits < STAGE2_MIN_IPA_BITS || ipa_bits > STAGE2_MAX_IPA_BITS)
 		return 0;
-	entries_bits = ipa_bits - level_shift[start_level(ipa_bits)];
-	return entries_bits <= 9 ? 1 : 1u << (entries_bits - 9);
+	return pgtable_root_pages(format, ipa_bits, start_level(ipa_bits));
 }
 
 unsigned int stage2_pa_bits(unsigned int pa_range)
@@ -63,168 +93,39 @@ u64 stage2_vtcr(unsigned int ipa_bits, unsigned int pa_range)
 
 int stage2_init(struct stage2 *s2, void *pool, unsigned int pool_pages, unsigned int ipa_bits)
 {
-	unsigned int root_pages = stage2_root_pages(ipa_bits);
+	int err;
 
-	if (!root_pages || pool_pages < root_pages ||
-	    ((uintptr_t)pool & ((uintptr_t)root_pages * STAGE2_PAGE_SIZE - 1)))
+	if (!stage2_root_pages(ipa_bits))
 		return -EINVAL;
-	s2->pool = pool;
-	s2->pool_pages = pool_pages;
-	s2->root = pool;
-	s2->used = root_pages;
+	/* The hypervisor runs identity-mapped: the pool's address is its physical address. */
+	err = pgtable_init(&s2->pt, format, pool, (u64)(uintptr_t)pool, pool_pages, ipa_bits,
+			   start_level(ipa_bits));
+	if (err)
+		return err;
+	s2->root = s2->pt.root;
+	s2->used = s2->pt.used;
 	s2->ipa_bits = ipa_bits;
-	s2->start_level = start_level(ipa_bits);
-	s2->root_pages = root_pages;
-	return 0;
-}
-
-/* Index into the table of this level; the root may span concatenated pages. */
-static unsigned int table_index(const struct stage2 *s2, u64 ipa, unsigned int level)
-{
-	u64 entries =
-	    level == s2->start_level ? 1ULL << (s2->ipa_bits - level_shift[level]) : ENTRIES;
-
-	return (unsigned int)((ipa >> level_shift[level]) & (entries - 1));
-}
-
-static bool desc_is_table(u64 desc, unsigned int level)
-{
-	return level < LAST_LEVEL && (desc & DESC_TABLE);
-}
-
-static u64 *alloc_table(struct stage2 *s2)
-{
-	u64 *table;
-
-	if (s2->used >= s2->pool_pages)
-		return NULL;
-	table = (u64 *)(void *)s2->pool[s2->used++];
-	memset(table, 0, STAGE2_PAGE_SIZE);
-	return table;
-}
-
-/* The table one level below entry *desc, created if missing. */
-static u64 *next_table(struct stage2 *s2, u64 *desc, unsigned int level, int *err)
-{
-	u64 *table;
-
-	if (*desc & DESC_VALID) {
-		if (!desc_is_table(*desc, level)) {
-			*err = -EINVAL; /* a block already covers it */
-			return NULL;
-		}
-		return (u64 *)(uintptr_t)(*desc & DESC_OA_MASK);
-	}
-	table = alloc_table(s2);
-	if (!table) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	*desc = ((u64)(uintptr_t)table & DESC_OA_MASK) | DESC_TABLE | DESC_VALID;
-	return table;
-}
-
-static u64 leaf_attrs(unsigned int perms, enum stage2_memtype type)
-{
-	u64 bits = DESC_VALID | DESC_AF;
-
-	if (type == STAGE2_NORMAL)
-		bits |= (MEMATTR_NORMAL_WB << DESC_ATTR_SHIFT) | DESC_SH_INNER;
-	else
-		bits |= MEMATTR_DEVICE_nGnRE << DESC_ATTR_SHIFT;
-	if (perms & STAGE2_R)
-		bits |= DESC_S2AP_R;
-	if (perms & STAGE2_W)
-		bits |= DESC_S2AP_W;
-	if (!(perms & STAGE2_X))
-		bits |= DESC_XN;
-	return bits;
-}
-
-/* Maps one block or page of the given level at ipa. */
-static int map_one(struct stage2 *s2, u64 ipa, u64 pa, unsigned int leaf_level, u64 attrs)
-{
-	u64 *table = s2->root;
-	u64 *slot;
-	int err = 0;
-
-	for (unsigned int level = s2->start_level; level < leaf_level; level++) {
-		table = next_table(s2, &table[table_index(s2, ipa, level)], level, &err);
-		if (!table)
-			return err;
-	}
-	slot = &table[table_index(s2, ipa, leaf_level)];
-	if (*slot & DESC_VALID)
-		return -EINVAL;
-	*slot = (pa & DESC_OA_MASK) | attrs | (leaf_level == LAST_LEVEL ? DESC_TABLE : 0);
+	s2->start_level = s2->pt.start_level;
+	s2->root_pages = s2->pt.root_pages;
 	return 0;
 }
 
 int stage2_map(struct stage2 *s2, u64 ipa, u64 pa, u64 size, unsigned int perms,
 	       enum stage2_memtype type)
 {
-	const u64 page_mask = STAGE2_PAGE_SIZE - 1;
-	u64 attrs = leaf_attrs(perms, type);
+	int err = pgtable_map(&s2->pt, ipa, pa, size, perms, (enum pgtable_memtype)type);
 
-	if ((ipa | pa | size) & page_mask || size == 0 ||
-	    !(perms & (STAGE2_R | STAGE2_W | STAGE2_X)))
-		return -EINVAL;
-	if (ipa + size < ipa || ipa + size > (1ULL << s2->ipa_bits) || pa + size > (1ULL << 48) ||
-	    pa + size < pa)
-		return -EINVAL;
-	while (size) {
-		unsigned int level = LAST_LEVEL;
-		u64 step;
-		int err;
-
-		/* The largest block both addresses are aligned to and that fits. */
-		for (unsigned int l = FIRST_BLOCK_LEVEL; l < LAST_LEVEL; l++) {
-			u64 big = 1ULL << level_shift[l];
-
-			if (l >= s2->start_level && !((ipa | pa) & (big - 1)) && size >= big) {
-				level = l;
-				break;
-			}
-		}
-		step = 1ULL << level_shift[level];
-		err = map_one(s2, ipa, pa, level, attrs);
-		if (err)
-			return err;
-		ipa += step;
-		pa += step;
-		size -= step;
-	}
-	return 0;
+	s2->used = s2->pt.used;
+	return err;
 }
 
 u64 stage2_translate(const struct stage2 *s2, u64 ipa, unsigned int *perms,
 		     enum stage2_memtype *type)
 {
-	const u64 *table = s2->root;
+	enum pgtable_memtype memtype = PGTABLE_NORMAL;
+	u64 pa = pgtable_translate(&s2->pt, ipa, perms, &memtype);
 
-	if (ipa >= (1ULL << s2->ipa_bits))
-		return ~0ULL;
-	for (unsigned int level = s2->start_level; level < LEVELS; level++) {
-		u64 desc = table[table_index(s2, ipa, level)];
-
-		if (!(desc & DESC_VALID))
-			return ~0ULL;
-		if (level == 0 && !desc_is_table(desc, level))
-			return ~0ULL; /* no level-0 blocks with a 4 KiB granule */
-		if (!desc_is_table(desc, level)) {
-			u64 offset = ipa & ((1ULL << level_shift[level]) - 1);
-
-			if (level == LAST_LEVEL && !(desc & DESC_TABLE))
-				return ~0ULL; /* reserved encoding at level 3 */
-			*perms = ((desc & DESC_S2AP_R) ? STAGE2_R : 0) |
-				 ((desc & DESC_S2AP_W) ? STAGE2_W : 0) |
-				 ((desc & DESC_XN) ? 0 : STAGE2_X);
-			*type = ((desc & DESC_ATTR_MASK) >> DESC_ATTR_SHIFT) == MEMATTR_NORMAL_WB
-				    ? STAGE2_NORMAL
-				    : STAGE2_DEVICE;
-			return (desc & DESC_OA_MASK) + offset;
-		}
-		table = (const u64 *)(uintptr_t)(desc & DESC_OA_MASK);
-	}
-	return ~0ULL;
+	if (pa != ~0ULL)
+		*type = (enum stage2_memtype)memtype;
+	return pa;
 }

@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Building Sv39x4 G-stage page tables from a static pool of pages. */
+/* The RISC-V G-stage table formats (Sv39x4, Sv32x4) and RV64's use of Sv39x4. */
 #include <bulwark/errno.h>
-#include <bulwark/string.h>
 #include <asm/gstage.h>
 
+/* Page-table entry bits (privileged spec, Sv32 and Sv39; the x4 forms reuse them). */
 #define PTE_V (1u << 0)
 #define PTE_R (1u << 1)
 #define PTE_W (1u << 2)
@@ -13,159 +13,71 @@
 #define PTE_A	      (1u << 6)
 #define PTE_D	      (1u << 7)
 #define PTE_PPN_SHIFT 10
-#define PTE_PPN_MASK  ((1ULL << 44) - 1)
 
-#define LEVELS 3
-/* Bits of the guest-physical address each level translates. */
-static const unsigned int level_shift[LEVELS] = {30, 21, 12};
-static const u64 level_entries[LEVELS] = {2048, 512, 512};
+/* Every field but the shape: both formats encode entries alike (W alone is reserved: W sets R). */
+#define RISCV_GSTAGE_PTES                                                                          \
+	.page_shift = 12, .frame_shift = PTE_PPN_SHIFT, .valid = PTE_V,                            \
+	.kind_mask = PTE_V | PTE_R | PTE_W | PTE_X, .table_kind = PTE_V, .block_kind = PTE_V,      \
+	.page_kind = PTE_V, .page_is_table_kind = false, .leaf_always = PTE_U | PTE_A | PTE_D,     \
+	.right_r = PTE_R, .right_w = PTE_W | PTE_R, .right_x = PTE_X, .right_nx = 0,               \
+	.memtype_mask = 0, .memtype_normal = 0, .memtype_device = 0
 
-static u64 pte_to_pa(u64 pte)
-{
-	return ((pte >> PTE_PPN_SHIFT) & PTE_PPN_MASK) << 12;
-}
+/*
+ * Sv39x4: 8-byte entries, levels resolving GPA bits 40:30 (2048 entries, a
+ * 16 KiB root), 29:21 and 20:12; leaves (gigapages, megapages) at every level;
+ * 56-bit physical addresses (44-bit PPN).
+ */
+const struct pgtable_format gstage_format_sv39x4 = {
+    .name = "Sv39x4",
+    RISCV_GSTAGE_PTES,
+    .levels = 3,
+    .bits_per_level = 9,
+    .root_extra_bits = 2,
+    .desc_bytes = 8,
+    .pa_bits = 56,
+    .block_levels = (1u << 0) | (1u << 1),
+};
 
-static u64 pa_to_pte(u64 pa)
-{
-	return (pa >> 12) << PTE_PPN_SHIFT;
-}
-
-static bool pte_is_leaf(u64 pte)
-{
-	return (pte & (PTE_R | PTE_W | PTE_X)) != 0;
-}
-
-static unsigned int table_index(u64 gpa, unsigned int level)
-{
-	return (unsigned int)((gpa >> level_shift[level]) & (level_entries[level] - 1));
-}
+/*
+ * Sv32x4: 4-byte entries, levels resolving GPA bits 33:22 (4096 entries, a
+ * 16 KiB root) and 21:12; 4 MiB megapages at the root; 34-bit physical
+ * addresses (22-bit PPN).
+ */
+const struct pgtable_format gstage_format_sv32x4 = {
+    .name = "Sv32x4",
+    RISCV_GSTAGE_PTES,
+    .levels = 2,
+    .bits_per_level = 10,
+    .root_extra_bits = 2,
+    .desc_bytes = 4,
+    .pa_bits = 34,
+    .block_levels = 1u << 0,
+};
 
 int gstage_init(struct gstage *gs, void *pool, unsigned int pool_pages)
 {
-	if (pool_pages < GSTAGE_ROOT_PAGES || ((uintptr_t)pool & (4 * GSTAGE_PAGE_SIZE - 1)))
-		return -EINVAL;
-	gs->pool = pool;
-	gs->pool_pages = pool_pages;
-	gs->root = pool;
-	gs->used = GSTAGE_ROOT_PAGES;
-	return 0;
-}
+	/* The hypervisor runs identity-mapped: the pool's address is its physical address. */
+	int err = pgtable_init(&gs->pt, &gstage_format_sv39x4, pool, (u64)(uintptr_t)pool,
+			       pool_pages, GSTAGE_GPA_BITS, 0);
 
-static u64 *alloc_table(struct gstage *gs)
-{
-	u64 *table;
-
-	if (gs->used >= gs->pool_pages)
-		return NULL;
-	table = (u64 *)(void *)gs->pool[gs->used++];
-	memset(table, 0, GSTAGE_PAGE_SIZE);
-	return table;
-}
-
-/* The table one level below entry *pte, created if missing. */
-static u64 *next_table(struct gstage *gs, u64 *pte, int *err)
-{
-	u64 *table;
-
-	if (*pte & PTE_V) {
-		if (pte_is_leaf(*pte)) {
-			*err = -EINVAL; /* a larger page already covers it */
-			return NULL;
-		}
-		return (u64 *)(uintptr_t)pte_to_pa(*pte);
-	}
-	table = alloc_table(gs);
-	if (!table) {
-		*err = -ENOMEM;
-		return NULL;
-	}
-	*pte = pa_to_pte((u64)(uintptr_t)table) | PTE_V;
-	return table;
-}
-
-static u64 leaf_bits(unsigned int perms)
-{
-	u64 bits = PTE_V | PTE_U | PTE_A | PTE_D;
-
-	if (perms & GSTAGE_R)
-		bits |= PTE_R;
-	if (perms & GSTAGE_W)
-		bits |= PTE_W | PTE_R; /* write-only is reserved: W implies R */
-	if (perms & GSTAGE_X)
-		bits |= PTE_X;
-	return bits;
-}
-
-/* Maps one page of the given level at gpa. */
-static int map_one(struct gstage *gs, u64 gpa, u64 pa, unsigned int leaf_level, u64 bits)
-{
-	u64 *table = gs->root;
-	int err = 0;
-
-	for (unsigned int level = 0; level < leaf_level; level++) {
-		table = next_table(gs, &table[table_index(gpa, level)], &err);
-		if (!table)
-			return err;
-	}
-	if (table[table_index(gpa, leaf_level)] & PTE_V)
-		return -EINVAL;
-	table[table_index(gpa, leaf_level)] = pa_to_pte(pa) | bits;
+	if (err)
+		return err;
+	gs->root = gs->pt.root;
+	gs->used = gs->pt.used;
 	return 0;
 }
 
 int gstage_map(struct gstage *gs, u64 gpa, u64 pa, u64 size, unsigned int perms)
 {
-	const u64 page_mask = GSTAGE_PAGE_SIZE - 1;
-	u64 bits = leaf_bits(perms);
+	int err = pgtable_map(&gs->pt, gpa, pa, size, perms, PGTABLE_NORMAL);
 
-	if ((gpa | pa | size) & page_mask || size == 0 || !perms)
-		return -EINVAL;
-	if (gpa + size < gpa || gpa + size > (1ULL << GSTAGE_GPA_BITS))
-		return -EINVAL;
-	while (size) {
-		unsigned int level = LEVELS - 1;
-		u64 step;
-		int err;
-
-		/* The largest page both addresses are aligned to and that fits. */
-		for (unsigned int l = 0; l < LEVELS - 1; l++) {
-			u64 big = 1ULL << level_shift[l];
-
-			if (!((gpa | pa) & (big - 1)) && size >= big) {
-				level = l;
-				break;
-			}
-		}
-		step = 1ULL << level_shift[level];
-		err = map_one(gs, gpa, pa, level, bits);
-		if (err)
-			return err;
-		gpa += step;
-		pa += step;
-		size -= step;
-	}
-	return 0;
+	gs->used = gs->pt.used;
+	return err;
 }
 
 u64 gstage_translate(const struct gstage *gs, u64 gpa, unsigned int *perms)
 {
-	const u64 *table = gs->root;
+	enum pgtable_memtype type;
 
-	if (gpa >= (1ULL << GSTAGE_GPA_BITS))
-		return ~0ULL;
-	for (unsigned int level = 0; level < LEVELS; level++) {
-		u64 pte = table[table_index(gpa, level)];
-
-		if (!(pte & PTE_V))
-			return ~0ULL;
-		if (pte_is_leaf(pte)) {
-			u64 offset = gpa & ((1ULL << level_shift[level]) - 1);
-
-			*perms = ((pte & PTE_R) ? GSTAGE_R : 0) | ((pte & PTE_W) ? GSTAGE_W : 0) |
-				 ((pte & PTE_X) ? GSTAGE_X : 0);
-			return pte_to_pa(pte) + offset;
-		}
-		table = (const u64 *)(uintptr_t)pte_to_pa(pte);
-	}
-	return ~0ULL;
+	return pgtable_translate(&gs->pt, gpa, perms, &type);
 }

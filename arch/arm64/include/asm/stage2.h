@@ -7,6 +7,7 @@
 #ifndef ASM_STAGE2_H
 #define ASM_STAGE2_H
 
+#include <bulwark/pgtable.h>
 #include <bulwark/types.h>
 
 #define STAGE2_PAGE_SIZE 4096u
@@ -16,20 +17,24 @@
 #define STAGE2_MAX_IPA_BITS   48u
 
 /* Access rights of a mapping. */
-#define STAGE2_R 0x1u
-#define STAGE2_W 0x2u
-#define STAGE2_X 0x4u
+#define STAGE2_R PGTABLE_R
+#define STAGE2_W PGTABLE_W
+#define STAGE2_X PGTABLE_X
 
 /* Memory type of a mapping. */
 enum stage2_memtype {
-	STAGE2_NORMAL = 0, /* normal, inner and outer write-back, inner shareable */
-	STAGE2_DEVICE,	   /* Device-nGnRE */
+	STAGE2_NORMAL = PGTABLE_NORMAL, /* normal, inner and outer write-back, inner shareable */
+	STAGE2_DEVICE = PGTABLE_DEVICE, /* Device-nGnRE */
 };
 
+/* The two Arm stage-2 formats: AArch64's, and AArch32's for when it comes. */
+extern const struct pgtable_format stage2_format_vmsav8_4k;
+extern const struct pgtable_format stage2_format_lpae;
+
+/* The walker's tables, and copies of what the callers read under their old names. */
 struct stage2 {
-	u64 *root; /* the first root_pages pages of the pool */
-	u8 (*pool)[STAGE2_PAGE_SIZE];
-	unsigned int pool_pages;
+	struct pgtable pt;
+	u64 *root;		  /* the first root_pages pages of the pool */
 	unsigned int used;	  /* pages handed out, root included */
 	unsigned int ipa_bits;	  /* size of the guest-physical space */
 	unsigned int start_level; /* 0 or 1 */

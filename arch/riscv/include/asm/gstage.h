@@ -7,6 +7,7 @@
 #ifndef ASM_GSTAGE_H
 #define ASM_GSTAGE_H
 
+#include <bulwark/pgtable.h>
 #include <bulwark/types.h>
 
 #define GSTAGE_PAGE_SIZE  4096u
@@ -14,14 +15,18 @@
 #define GSTAGE_GPA_BITS	  41u
 
 /* Access rights of a mapping. */
-#define GSTAGE_R 0x1u
-#define GSTAGE_W 0x2u
-#define GSTAGE_X 0x4u
+#define GSTAGE_R PGTABLE_R
+#define GSTAGE_W PGTABLE_W
+#define GSTAGE_X PGTABLE_X
 
+/* The two G-stage formats: RV64's, and RV32's for when it comes. */
+extern const struct pgtable_format gstage_format_sv39x4;
+extern const struct pgtable_format gstage_format_sv32x4;
+
+/* The walker's tables, and copies of what the callers read under their old names. */
 struct gstage {
-	u64 *root; /* the first GSTAGE_ROOT_PAGES pages of the pool */
-	u8 (*pool)[GSTAGE_PAGE_SIZE];
-	unsigned int pool_pages;
+	struct pgtable pt;
+	u64 *root;	   /* the first GSTAGE_ROOT_PAGES pages of the pool */
 	unsigned int used; /* pages handed out, root included */
 };
 
