@@ -13,8 +13,17 @@ $(error no configuration in $(objtree): run 'make <board>_defconfig' first \
 ('make help' lists the boards))
 endif
 
--include $(auto-conf)
+# auto.conf.cmd names the Kconfig files auto.conf was generated from. An
+# auto.conf older than any of them or than .config is not read: make
+# regenerates it and restarts first, so the checks below judge the
+# configuration as it is now (one that could not be built must not block
+# the next).
 -include $(auto-conf-cmd)
+auto-conf-stale := $(if $(wildcard $(auto-conf-cmd)),$(shell find $(KCONFIG_CONFIG) \
+	$(kconfig-files) -newer $(auto-conf-cmd) 2>/dev/null | head -n 1),missing)
+ifeq ($(auto-conf-stale),)
+-include $(auto-conf)
+endif
 
 # Regenerates autoconf.h, auto.conf and the per-symbol files. auto.conf.cmd
 # is always rewritten and serves as the stamp; autoconf.h and the symbol
@@ -41,10 +50,18 @@ $(error board '$(BOARD)' has no directory under boards/$(if $(BOARD_ROOT),, \
 (out-of-tree boards need BOARD_ROOT=<dir>)))
 endif
 
+# A board may describe more than this tree implements (arch/Kconfig,
+# NOT_IMPLEMENTED): such a configuration stops here with one message,
+# before anything is compiled.
+ifneq ($(CONFIG_NOT_IMPLEMENTED),)
+$(error $(BOARD): $(subst ",,$(CONFIG_NOT_IMPLEMENTED)) (this board is configuration \
+only; see README.md, Status))
+endif
+
 arch-mk := $(srctree)/arch/$(ARCH)/arch.mk
 ifeq ($(wildcard $(arch-mk)),)
-$(error architecture '$(ARCH)' (board $(BOARD)) is described in Kconfig but not \
-implemented yet: only riscv builds in this release)
+$(error $(BOARD): architecture '$(ARCH)' has no arch/$(ARCH)/arch.mk; an architecture \
+that is not implemented yet belongs in NOT_IMPLEMENTED in arch/Kconfig)
 endif
 include $(arch-mk)
 -include $(board-dir)/board.mk

@@ -110,7 +110,15 @@ def _why_not_taken(sym, a):
                 fmt = hex if base == 16 else str
                 return f"{a.value} is out of range [{fmt(rng[0])}, {fmt(rng[1])}]"
     if sym.visibility == 0:
-        return f"unmet dependencies: depends on {expr_str(_own_deps(sym))}"
+        deps = _own_deps(sym)
+        missing = sorted(dep.name for dep in kconfiglib.expr_items(deps)
+                         if isinstance(dep, kconfiglib.Symbol)
+                         and dep.name.endswith("_IMPLEMENTED") and dep.tri_value == 0)
+        if missing:
+            verb = "is" if len(missing) == 1 else "are"
+            return (f"not implemented yet ({', '.join(missing)} {verb} n); "
+                    f"depends on {expr_str(deps)}")
+        return f"unmet dependencies: depends on {expr_str(deps)}"
     if a.value == "n" and sym.rev_dep is not sym.kconfig.n and \
             kconfiglib.expr_value(sym.rev_dep):
         return f"cannot be n: selected by {expr_str(sym.rev_dep)}"

@@ -1,0 +1,137 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Only what builds is offered: every alternative that menuconfig shows in a
+choice, and every board it accepts, either builds or stops with the one
+'not implemented yet' message before anything is compiled."""
+
+import os
+import re
+import sys
+from concurrent.futures import ThreadPoolExecutor
+
+from bulwark_test import SRCTREE, make
+
+sys.path.insert(0, str(SRCTREE / "tools" / "kconfig"))
+
+import kconfiglib  # noqa: E402
+import strict  # noqa: E402
+
+NOT_IMPLEMENTED = re.compile(r"^\S+: \*\*\* (\S+): .* is not implemented yet\b.*Stop\.$")
+# What a build may print besides the message: make's directory notes, the
+# quiet one-line steps and the image size table.
+QUIET = re.compile(r"^(make(\[\d+\])?: (Entering|Leaving) directory .*"
+                   r"|  [A-Z]+ +\S.*"
+                   r"|\s+text\s+data\s+bss\s+dec\s+hex\s+filename"
+                   r"|\s+\d+\s+\d+\s+\d+\s+\d+\s+[0-9a-f]+\s+\S+)$")
+
+
+def load_kconfig():
+    os.environ["srctree"] = str(SRCTREE)
+    os.environ.setdefault("BOARD_ROOT", "")
+    os.environ.setdefault("BULWARK_VERSION", "test")
+    return kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn=False)
+
+
+def full_config(kconf, scratch):
+    """The whole configuration as text, which identifies what gets built."""
+    kconf.write_config(str(scratch), header="", save_old=False)
+    return scratch.read_text()
+
+
+def starting_points(kconf, tmp_path):
+    """Shipped defconfigs, and a bare CONFIG_BOARD for every board that has
+    none (menuconfig accepts any board name the tree knows)."""
+    points = sorted(str(p) for p in (SRCTREE / "configs").glob("*_defconfig"))
+    shipped = set()
+    for path in points:
+        kconf.load_config(path)
+        shipped.add(kconf.syms["BOARD"].str_value)
+    for board in strict.known_boards(kconf):
+        if board not in shipped:
+            path = tmp_path / f"{board}.start"
+            path.write_text(f'CONFIG_BOARD="{board}"\n')
+            points.append(str(path))
+    return points
+
+
+def variants(tmp_path):
+    """{configuration text: what it is} for every starting point with each
+    visible alternative of each visible choice selected in turn."""
+    kconf = load_kconfig()
+    scratch = tmp_path / "scratch.config"
+    found = {}
+    for start in starting_points(kconf, tmp_path):
+        kconf.load_config(start)
+        board = kconf.syms["BOARD"].str_value
+        found.setdefault(full_config(kconf, scratch), f"{board} as configured")
+        offered = [(choice.name, sym.name) for choice in kconf.unique_choices
+                   if choice.visibility for sym in choice.syms if sym.visibility]
+        for choice_name, sym_name in offered:
+            kconf.load_config(start)
+            kconf.syms[sym_name].set_value(2)
+            assert kconf.syms[sym_name].tri_value == 2, sym_name
+            found.setdefault(full_config(kconf, scratch), f"{board} with {choice_name}={sym_name}")
+    return found
+
+
+def build(tmp_path, index, config):
+    out = tmp_path / f"build{index}"
+    out.mkdir()
+    (out / ".config").write_text(config)
+    res = make("olddefconfig", O=out)
+    if res.returncode != 0:
+        return res
+    return make(O=out)
+
+
+def verdict(what, res):
+    """None when RES is a good outcome for WHAT, or why it is not."""
+    lines = res.out.splitlines()
+    noise = [line for line in lines if not QUIET.match(line) and not NOT_IMPLEMENTED.match(line)]
+    messages = [line for line in lines if NOT_IMPLEMENTED.match(line)]
+    if res.returncode == 0 and not messages and not noise:
+        return None
+    if res.returncode != 0 and len(messages) == 1 and not noise:
+        board = NOT_IMPLEMENTED.match(messages[0]).group(1)
+        if what.startswith(board + " ") and not re.search(r"^  (CC|AS|LD) ", res.out, re.M):
+            return None
+    return f"{what}: exit {res.returncode}\n" + "\n".join(lines[-25:])
+
+
+def test_every_offered_choice_builds_or_says_not_implemented(tmp_path):
+    found = variants(tmp_path)
+    assert any("IRQCHIP=" in what for what in found.values())
+    jobs = list(found.items())
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(lambda job: build(tmp_path, *job),
+                                [(i, config) for i, (config, _) in enumerate(jobs)]))
+    bad = [why for (_, what), res in zip(jobs, results)
+           if (why := verdict(what, res)) is not None]
+    assert not bad, f"{len(bad)} of {len(jobs)} configurations:\n\n" + "\n\n".join(bad)
+
+
+def test_not_implemented_stops_before_compiling(tmp_path):
+    """A configuration-only board says so once, names itself, and leaves no
+    objects; asking again says the same (nothing stale is kept)."""
+    out = tmp_path / "arm"
+    out.mkdir()
+    (out / ".config").write_text('CONFIG_BOARD="qemu_arm"\n')
+    assert make("olddefconfig", O=out).returncode == 0
+    for _ in range(2):
+        res = make(O=out)
+        assert res.returncode != 0
+        assert verdict("qemu_arm as configured", res) is None, res
+        assert "AArch32" in res.out
+        assert not list(out.rglob("*.o"))
+
+
+def test_switching_back_to_a_building_board(tmp_path):
+    """A stale configuration that could not build does not block one that can."""
+    out = tmp_path / "switch"
+    out.mkdir()
+    (out / ".config").write_text('CONFIG_BOARD="qemu_rv32"\n')
+    make("olddefconfig", O=out)
+    assert make(O=out).returncode != 0
+    res = make("qemu_rv64_defconfig", O=out)
+    assert res.returncode == 0, res
+    res = make("vmconf-show", O=out)
+    assert res.returncode == 0, res
