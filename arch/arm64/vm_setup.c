@@ -3,6 +3,7 @@
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
+#include <bulwark/vm_map.h>
 #include <asm/arm64.h>
 #include <asm/stage2.h>
 #include <asm/sysreg.h>
@@ -46,59 +47,16 @@ static unsigned int access_to_perms(u32 access)
 	       ((access & VMCONF_ACCESS_EXEC) ? STAGE2_X : 0);
 }
 
-/* The layout tool's rule: page n of host memory has color n mod the color count. */
-static bool page_has_color(u64 pa, u32 color_mask)
+static int map_one(void *ctx, u64 gpa, u64 pa, u64 size, u32 access, enum vm_map_kind kind)
 {
-	const u64 nr_colors = BOARD_NR_COLORS ? BOARD_NR_COLORS : 1;
-
-	return (color_mask >> ((pa / BOARD_PAGE_SIZE) % nr_colors)) & 1;
-}
-
-/* Colored regions take, in order, the pages of their colors from phys_base up. */
-static int map_colored(struct stage2 *s2, const struct vmconf_region *r)
-{
-	u64 pa = r->phys_base;
-
-	for (u64 off = 0; off < r->size; off += STAGE2_PAGE_SIZE) {
-		int err;
-
-		while (!page_has_color(pa, r->color_mask))
-			pa += STAGE2_PAGE_SIZE;
-		err = stage2_map(s2, r->guest_base + off, pa, STAGE2_PAGE_SIZE,
-				 access_to_perms(r->access), STAGE2_NORMAL);
-		if (err)
-			return err;
-		pa += STAGE2_PAGE_SIZE;
-	}
-	return 0;
+	return stage2_map(ctx, gpa, pa, size, access_to_perms(access),
+			  kind == VM_MAP_DEVICE ? STAGE2_DEVICE : STAGE2_NORMAL);
 }
 
 static int map_layout(struct stage2 *s2, const struct vmconf_vm *d)
 {
-	int err = 0;
+	int err = vm_map_layout(d, STAGE2_PAGE_SIZE, BOARD_PAGE_SIZE, BOARD_NR_COLORS, map_one, s2);
 
-	for (u32 i = 0; i < d->nr_regions && !err; i++) {
-		const struct vmconf_region *r = &d->regions[i];
-
-		if (r->color_mask && BOARD_NR_COLORS)
-			err = map_colored(s2, r);
-		else
-			err = stage2_map(s2, r->guest_base, r->phys_base, r->size,
-					 access_to_perms(r->access), STAGE2_NORMAL);
-	}
-	for (u32 i = 0; i < d->nr_devices && !err; i++) {
-		const struct vmconf_device *dev = &d->devices[i];
-
-		err = stage2_map(s2, dev->guest_base, dev->phys_base, dev->size,
-				 STAGE2_R | STAGE2_W, STAGE2_DEVICE);
-	}
-	for (u32 i = 0; i < d->nr_shmem_maps && !err; i++) {
-		const struct vmconf_shmem_map *m = &d->shmem_maps[i];
-		const struct vmconf_shmem *obj = &vmconf_shmems[m->shmem_id];
-
-		err = stage2_map(s2, m->guest_base, obj->phys_base, obj->size,
-				 access_to_perms(m->access), STAGE2_NORMAL);
-	}
 #if defined(BOARD_DEV_GICV_BASE) && defined(BOARD_DEV_GICC_BASE)
 	/* GICv2: the guest finds its CPU interface where the physical GICC is. */
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV2) && !err)

@@ -3,6 +3,7 @@
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
+#include <bulwark/vm_map.h>
 #include <asm/csr.h>
 #include <asm/gstage.h>
 #include <asm/virt.h>
@@ -20,60 +21,11 @@ static unsigned int access_to_perms(u32 access)
 	       ((access & VMCONF_ACCESS_EXEC) ? GSTAGE_X : 0);
 }
 
-/* The layout tool's rule: page n of host memory has color n mod the color count. */
-static bool page_has_color(u64 pa, u32 color_mask)
+static int map_one(void *ctx, u64 gpa, u64 pa, u64 size, u32 access, enum vm_map_kind kind)
 {
-	const u64 nr_colors = BOARD_NR_COLORS ? BOARD_NR_COLORS : 1;
-
-	return (color_mask >> ((pa / BOARD_PAGE_SIZE) % nr_colors)) & 1;
-}
-
-/* Colored regions take, in order, the pages of their colors from phys_base up. */
-static int map_colored(struct gstage *gs, const struct vmconf_region *r)
-{
-	u64 pa = r->phys_base;
-
-	for (u64 off = 0; off < r->size; off += GSTAGE_PAGE_SIZE) {
-		int err;
-
-		while (!page_has_color(pa, r->color_mask))
-			pa += GSTAGE_PAGE_SIZE;
-		err = gstage_map(gs, r->guest_base + off, pa, GSTAGE_PAGE_SIZE,
-				 access_to_perms(r->access));
-		if (err)
-			return err;
-		pa += GSTAGE_PAGE_SIZE;
-	}
-	return 0;
-}
-
-static int map_layout(struct gstage *gs, const struct vmconf_vm *d)
-{
-	int err = 0;
-
-	for (u32 i = 0; i < d->nr_regions && !err; i++) {
-		const struct vmconf_region *r = &d->regions[i];
-
-		if (r->color_mask && BOARD_NR_COLORS)
-			err = map_colored(gs, r);
-		else
-			err = gstage_map(gs, r->guest_base, r->phys_base, r->size,
-					 access_to_perms(r->access));
-	}
-	for (u32 i = 0; i < d->nr_devices && !err; i++) {
-		const struct vmconf_device *dev = &d->devices[i];
-
-		err =
-		    gstage_map(gs, dev->guest_base, dev->phys_base, dev->size, GSTAGE_R | GSTAGE_W);
-	}
-	for (u32 i = 0; i < d->nr_shmem_maps && !err; i++) {
-		const struct vmconf_shmem_map *m = &d->shmem_maps[i];
-		const struct vmconf_shmem *obj = &vmconf_shmems[m->shmem_id];
-
-		err = gstage_map(gs, m->guest_base, obj->phys_base, obj->size,
-				 access_to_perms(m->access));
-	}
-	return err;
+	/* G-stage PTEs carry no memory type: PMAs decide what is a device. */
+	(void)kind;
+	return gstage_map(ctx, gpa, pa, size, access_to_perms(access));
 }
 
 /* Width of the VMID field this hart implements. */
@@ -94,7 +46,8 @@ int arch_vm_init(struct vm *vm)
 	int err = gstage_init(gs, gstage_pools[vm->id], POOL_PAGES);
 
 	if (!err)
-		err = map_layout(gs, vm->desc);
+		err = vm_map_layout(vm->desc, GSTAGE_PAGE_SIZE, BOARD_PAGE_SIZE, BOARD_NR_COLORS,
+				    map_one, gs);
 	if (err == -ENOMEM)
 		pr_err("vm '%s': its G-stage tables need more than %u pages: raise "
 		       "CONFIG_RISCV_GSTAGE_POOL_PAGES",
