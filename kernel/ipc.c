@@ -10,6 +10,7 @@
 #include <bulwark/cpu_event.h>
 #include <bulwark/hypercall.h>
 #include <bulwark/ipc.h>
+#include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
 
@@ -18,17 +19,20 @@ _Static_assert(IPC_MAX_EVENTS <= sizeof(unsigned long) * 8, "an event is a bit o
 /* Events rung and not yet delivered, per VM (by id) and per mapping. */
 static volatile unsigned long incoming[CONFIG_NR_CPUS][IPC_MAX_MAPS];
 
-/* The peer's own way of hearing event e: its doorbell, or its GPIO line. */
+/* The peer's own way of hearing event e: a model that carries the mapping, or its doorbell. */
 static void deliver(struct vm *peer, u32 ipc, u32 event)
 {
 	const struct vmconf_shmem_map *map = &peer->desc->shmem_maps[ipc];
 
 	if (event >= map->nr_events)
 		return;
-	if (IS_ENABLED(CONFIG_IPC_GPIO) && map->gpio_base)
-		ipc_gpio_event(peer, ipc, event);
-	else
-		virq_raise(peer, map->doorbells[event]);
+	for (unsigned int i = 0; i < vdev_nr_models(); i++) {
+		const struct vdev_model *m = vdev_model(i);
+
+		if (m->ipc_event && m->ipc_event(peer, ipc, event))
+			return;
+	}
+	virq_raise(peer, map->doorbells[event]);
 }
 
 void ipc_receive(struct vm *vm)

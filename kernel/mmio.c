@@ -4,26 +4,38 @@
 #include <bulwark/mmio.h>
 #include <generated/board.h>
 
-/* A VM has its interrupt controller and perhaps a UART model. */
-#define MMIO_WINDOWS_PER_VM 4
-
-static struct mmio_window windows[VMCONF_NR_VMS][MMIO_WINDOWS_PER_VM];
+/*
+ * One table for every VM, each VM's share sized by the layout tool from what
+ * its device models ask for (tools/vmconf/vmconflib/vdev.py): the first
+ * window of each VM and how many it has room for.
+ */
+static const u16 first_window[VMCONF_NR_VMS] = VMCONF_MMIO_FIRST_WINDOW;
+static const u16 windows_of_vm[VMCONF_NR_VMS] = VMCONF_MMIO_WINDOWS_OF_VM;
+static struct mmio_window windows[VMCONF_NR_MMIO_WINDOWS];
 static unsigned int nr_windows[VMCONF_NR_VMS];
+
+unsigned int mmio_capacity(unsigned int vm_id)
+{
+	return vm_id < VMCONF_NR_VMS ? windows_of_vm[vm_id] : 0;
+}
 
 int mmio_register(unsigned int vm_id, const struct mmio_window *w)
 {
-	if (vm_id >= VMCONF_NR_VMS || nr_windows[vm_id] == MMIO_WINDOWS_PER_VM)
+	if (vm_id >= VMCONF_NR_VMS || nr_windows[vm_id] >= windows_of_vm[vm_id])
 		return -ENOSPC;
-	windows[vm_id][nr_windows[vm_id]++] = *w;
+	windows[first_window[vm_id] + nr_windows[vm_id]++] = *w;
 	return 0;
 }
 
 const struct mmio_window *mmio_find(unsigned int vm_id, u64 addr)
 {
+	const struct mmio_window *mine;
+
 	if (vm_id >= VMCONF_NR_VMS)
 		return NULL;
+	mine = &windows[first_window[vm_id]];
 	for (unsigned int i = 0; i < nr_windows[vm_id]; i++) {
-		const struct mmio_window *w = &windows[vm_id][i];
+		const struct mmio_window *w = &mine[i];
 
 		if (addr >= w->base && addr - w->base < w->size)
 			return w;

@@ -5,7 +5,7 @@
 #include <bulwark/spinlock.h>
 #include <bulwark/string.h>
 #include <bulwark/vconsole.h>
-#include <bulwark/vuart.h>
+#include <bulwark/vdev.h>
 #include <bulwark/vm.h>
 #include <generated/board.h>
 
@@ -255,8 +255,9 @@ void vconsole_input(char c)
 		con->tail = next;
 	}
 	spin_unlock(&con->lock);
-	if (IS_ENABLED(CONFIG_VUART))
-		vuart_input_ready(vm_by_id((unsigned int)input_vm));
+	for (unsigned int i = 0; i < vdev_nr_models(); i++)
+		if (vdev_model(i)->console_input_ready)
+			vdev_model(i)->console_input_ready(vm_by_id((unsigned int)input_vm));
 }
 
 int vconsole_getc(struct vm *vm)

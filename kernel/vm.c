@@ -7,13 +7,14 @@
 #include <bulwark/cpumask.h>
 #include <bulwark/errno.h>
 #include <bulwark/ipc.h>
+#include <bulwark/mmio.h>
 #include <bulwark/panic.h>
 #include <bulwark/printk.h>
 #include <bulwark/string.h>
 #include <bulwark/vconsole.h>
+#include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
-#include <bulwark/vuart.h>
 #include <generated/board.h>
 
 /* How long a reboot waits for the VM's other vCPUs to leave the guest. */
@@ -104,6 +105,44 @@ static bool vm_part_ok(const struct vm *vm, int err, const char *part)
 	return !err;
 }
 
+/*
+ * The layout tool sized the VM's window table from the same models
+ * (tools/vmconf/vmconflib/vdev.py): a difference is a tools bug, said here
+ * rather than as a window that does not fit.
+ */
+static bool vm_windows_ok(const struct vm *vm)
+{
+	u32 need = 0;
+
+	for (unsigned int i = 0; i < vdev_nr_models(); i++) {
+		const struct vdev_model *m = vdev_model(i);
+
+		if (m->nr_windows)
+			need += m->nr_windows(vm->desc);
+	}
+	if (need != mmio_capacity(vm->id))
+		pr_err("vm '%s' not started: its device models need %u MMIO windows but the layout "
+		       "tool counted %u (a tools bug)",
+		       vm->desc->name, need, mmio_capacity(vm->id));
+	return need == mmio_capacity(vm->id);
+}
+
+/* Every device model in turn, after the interrupt controller; the first that fails says why. */
+static bool vm_models_ok(struct vm *vm)
+{
+	for (unsigned int i = 0; i < vdev_nr_models(); i++) {
+		const struct vdev_model *m = vdev_model(i);
+		int err = m->vm_init ? m->vm_init(vm) : 0;
+
+		if (err) {
+			pr_err("vm '%s' not started: its %s model: %s", vm->desc->name, m->name,
+			       errno_describe(err));
+			return false;
+		}
+	}
+	return true;
+}
+
 static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 {
 	unsigned int index = 0;
@@ -133,11 +172,8 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 		return;
 	}
 	/* Each part of the VM in turn; the first that fails says why it does not start. */
-	if (!vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
-	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") ||
-	    (IS_ENABLED(CONFIG_VUART) && !vm_part_ok(vm, vuart_vm_init(vm), "its virtual UART")) ||
-	    (IS_ENABLED(CONFIG_IPC_GPIO) &&
-	     !vm_part_ok(vm, ipc_gpio_vm_init(vm), "its GPIO doorbells")))
+	if (!vm_windows_ok(vm) || !vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
+	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") || !vm_models_ok(vm))
 		return;
 	vm_load_image(vm);
 	vm->boots = 1;
@@ -247,10 +283,9 @@ void vm_reboot(struct vm *vm)
 	vconsole_flush(vm);
 	vm_wait_parked(vm);
 	virq_vm_reset(vm);
-	if (IS_ENABLED(CONFIG_VUART))
-		vuart_vm_reset(vm);
-	if (IS_ENABLED(CONFIG_IPC_GPIO))
-		ipc_gpio_vm_reset(vm);
+	for (unsigned int i = 0; i < vdev_nr_models(); i++)
+		if (vdev_model(i)->vm_reset)
+			vdev_model(i)->vm_reset(vm);
 	vm_load_image(vm);
 
 	spin_lock(&vm->lock);
@@ -336,8 +371,9 @@ u32 vm_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 
 	for (u32 i = 0; i < d->nr_irqs && n < max; i++)
 		out[n++] = d->irqs[i];
-	if (IS_ENABLED(CONFIG_VUART) && vuart_irq(vm) && n < max)
-		out[n++] = vuart_irq(vm);
+	for (unsigned int i = 0; i < vdev_nr_models() && n < max; i++)
+		if (vdev_model(i)->virtual_irqs)
+			n += vdev_model(i)->virtual_irqs(vm, out + n, max - n);
 	for (u32 m = 0; m < d->nr_shmem_maps; m++)
 		for (u32 e = 0; e < d->shmem_maps[m].nr_doorbells && n < max; e++)
 			out[n++] = d->shmem_maps[m].doorbells[e];

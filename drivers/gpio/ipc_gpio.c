@@ -10,6 +10,7 @@
 #include <bulwark/ipc.h>
 #include <bulwark/mmio.h>
 #include <bulwark/spinlock.h>
+#include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
 #include <generated/board.h>
@@ -69,20 +70,25 @@ static enum mmio_result ipc_gpio_access(struct vcpu *v, struct mmio_access *a, v
 	return MMIO_OK;
 }
 
-void ipc_gpio_event(struct vm *vm, u32 ipc, u32 event)
+/* A peer rang event on the VM's mapping ipc: a line edge when the mapping has gpio. */
+static bool ipc_gpio_event(struct vm *vm, u32 ipc, u32 event)
 {
-	struct ipc_gpio *g = gpio_of(vm, ipc);
+	struct ipc_gpio *g;
 	struct pl061_effects fx;
 
+	if (!vm->desc->shmem_maps[ipc].gpio_base)
+		return false; /* the core raises the mapping's doorbell */
+	g = gpio_of(vm, ipc);
 	if (!g)
-		return;
+		return true;
 	spin_lock(&g->lock);
 	fx = pl061_model_event(&g->model, event);
 	spin_unlock(&g->lock);
 	apply(g, fx);
+	return true;
 }
 
-void ipc_gpio_vm_reset(const struct vm *vm)
+static void ipc_gpio_vm_reset(const struct vm *vm)
 {
 	for (unsigned int i = 0; i < nr_gpios; i++) {
 		struct ipc_gpio *g = &gpios[i];
@@ -95,7 +101,7 @@ void ipc_gpio_vm_reset(const struct vm *vm)
 	}
 }
 
-int ipc_gpio_vm_init(struct vm *vm)
+static int ipc_gpio_vm_init(struct vm *vm)
 {
 	const struct vmconf_vm *d = vm->desc;
 
@@ -122,3 +128,21 @@ int ipc_gpio_vm_init(struct vm *vm)
 	}
 	return 0;
 }
+
+/* One PL061 window per mapping with gpio; its interrupt is the mapping's doorbell. */
+static u32 ipc_gpio_nr_windows(const struct vmconf_vm *d)
+{
+	u32 n = 0;
+
+	for (u32 m = 0; m < d->nr_shmem_maps; m++)
+		n += d->shmem_maps[m].gpio_base ? 1 : 0;
+	return n;
+}
+
+VDEV_MODEL(ipc_gpio) = {
+    .name = "GPIO doorbells",
+    .nr_windows = ipc_gpio_nr_windows,
+    .vm_init = ipc_gpio_vm_init,
+    .vm_reset = ipc_gpio_vm_reset,
+    .ipc_event = ipc_gpio_event,
+};

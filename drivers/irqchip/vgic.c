@@ -7,6 +7,7 @@
 #include <bulwark/mmio.h>
 #include <bulwark/printk.h>
 #include <bulwark/spinlock.h>
+#include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
 #include <asm/guest_timer.h>
@@ -418,6 +419,22 @@ static u32 model_intids(const struct vmconf_vm *desc)
 		nr = VGIC_NR_PRIVATE;
 	return nr > VGIC_MAX_SPI + 1u ? VGIC_MAX_SPI + 1u : nr;
 }
+
+/* The distributor's window, and on GICv3 the redistributors'. */
+static u32 vgic_nr_windows(const struct vmconf_vm *d)
+{
+	(void)d;
+	return IS_ENABLED(CONFIG_IRQCHIP_GICV3) ? 2 : 1;
+}
+
+/*
+ * The vGIC's entry in the model registry only counts its windows: it comes
+ * up before every model (virq_vm_init) and is reset first (virq_vm_reset).
+ */
+VDEV_MODEL(vgic) = {
+    .name = "virtual GIC",
+    .nr_windows = vgic_nr_windows,
+};
 
 int virq_vm_init(struct vm *vm)
 {

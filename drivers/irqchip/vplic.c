@@ -6,6 +6,7 @@
 #include <bulwark/mmio.h>
 #include <bulwark/printk.h>
 #include <bulwark/spinlock.h>
+#include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
 #include <generated/board.h>
@@ -93,6 +94,22 @@ static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void
 		return MMIO_BAD_ACCESS;
 	}
 }
+
+/* The PLIC's one window. */
+static u32 vplic_nr_windows(const struct vmconf_vm *d)
+{
+	(void)d;
+	return 1;
+}
+
+/*
+ * The vPLIC's entry in the model registry only counts its window: it comes
+ * up before every model (virq_vm_init) and is reset first (virq_vm_reset).
+ */
+VDEV_MODEL(vplic) = {
+    .name = "virtual PLIC",
+    .nr_windows = vplic_nr_windows,
+};
 
 int virq_vm_init(struct vm *vm)
 {

@@ -13,7 +13,7 @@
 #include <bulwark/vconsole.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
-#include <bulwark/vuart.h>
+#include <bulwark/vdev.h>
 #include <generated/board.h>
 
 #include "ns16550_model.h"
@@ -28,9 +28,9 @@ struct vns16550 {
 
 static struct vns16550 uarts[VMCONF_NR_VMS];
 
-static bool has_vuart(const struct vm *vm)
+static bool has_vuart(const struct vmconf_vm *d)
 {
-	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL;
+	return d->console == VMCONF_CONSOLE_VIRTUAL;
 }
 
 /*
@@ -89,17 +89,25 @@ static enum mmio_result vns16550_access(struct vcpu *v, struct mmio_access *a, v
 	return MMIO_OK;
 }
 
-u32 vuart_irq(const struct vm *vm)
+static u32 vns16550_nr_windows(const struct vmconf_vm *d)
 {
-	return has_vuart(vm) ? BOARD_CONSOLE_IRQ : 0;
+	return has_vuart(d) ? 1 : 0;
 }
 
-void vuart_input_ready(struct vm *vm)
+static u32 vns16550_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
+{
+	if (!has_vuart(vm->desc) || max == 0)
+		return 0;
+	out[0] = BOARD_CONSOLE_IRQ;
+	return 1;
+}
+
+static void vns16550_input_ready(struct vm *vm)
 {
 	struct vns16550 *u = &uarts[vm->id];
 	bool rose;
 
-	if (!has_vuart(vm))
+	if (!has_vuart(vm->desc))
 		return;
 	spin_lock(&u->lock);
 	rose = !ns16550_model_irq(&u->model);
@@ -110,16 +118,18 @@ void vuart_input_ready(struct vm *vm)
 		virq_raise(vm, BOARD_CONSOLE_IRQ);
 }
 
-void vuart_vm_reset(const struct vm *vm)
+static void vns16550_vm_reset(const struct vm *vm)
 {
 	struct vns16550 *u = &uarts[vm->id];
 
+	if (!has_vuart(vm->desc))
+		return;
 	spin_lock(&u->lock);
 	ns16550_model_reset(&u->model);
 	spin_unlock(&u->lock);
 }
 
-int vuart_vm_init(struct vm *vm)
+static int vns16550_vm_init(struct vm *vm)
 {
 	struct vns16550 *u = &uarts[vm->id];
 	struct mmio_window w = {
@@ -130,9 +140,18 @@ int vuart_vm_init(struct vm *vm)
 	    .ctx = u,
 	};
 
-	if (!has_vuart(vm))
+	if (!has_vuart(vm->desc))
 		return 0;
 	u->lock = (spinlock_t)SPINLOCK_INIT;
 	ns16550_model_reset(&u->model);
 	return mmio_register(vm->id, &w);
 }
+
+VDEV_MODEL(vns16550) = {
+    .name = "virtual 16550A",
+    .nr_windows = vns16550_nr_windows,
+    .virtual_irqs = vns16550_virtual_irqs,
+    .vm_init = vns16550_vm_init,
+    .vm_reset = vns16550_vm_reset,
+    .console_input_ready = vns16550_input_ready,
+};

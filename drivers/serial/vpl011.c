@@ -14,7 +14,7 @@
 #include <bulwark/spinlock.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
-#include <bulwark/vuart.h>
+#include <bulwark/vdev.h>
 #include <generated/board.h>
 
 #define UART_DR	   0x000
@@ -159,16 +159,29 @@ static enum mmio_result vpl011_access(struct vcpu *v, struct mmio_access *a, voi
 	return MMIO_OK;
 }
 
-u32 vuart_irq(const struct vm *vm)
+static bool has_vuart(const struct vmconf_vm *d)
 {
-	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL ? BOARD_CONSOLE_IRQ : 0;
+	return d->console == VMCONF_CONSOLE_VIRTUAL;
 }
 
-void vuart_input_ready(struct vm *vm)
+static u32 vpl011_nr_windows(const struct vmconf_vm *d)
+{
+	return has_vuart(d) ? 1 : 0;
+}
+
+static u32 vpl011_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
+{
+	if (!has_vuart(vm->desc) || max == 0)
+		return 0;
+	out[0] = BOARD_CONSOLE_IRQ;
+	return 1;
+}
+
+static void vpl011_input_ready(struct vm *vm)
 {
 	struct vpl011 *u = &uarts[vm->id];
 
-	if (vm->desc->console != VMCONF_CONSOLE_VIRTUAL)
+	if (!has_vuart(vm->desc))
 		return;
 	spin_lock(&u->lock);
 	raise_if_pending(u, vm, INT_RX | INT_RT);
@@ -184,16 +197,18 @@ static void vpl011_reset(struct vpl011 *u)
 	u->peeked = -1;
 }
 
-void vuart_vm_reset(const struct vm *vm)
+static void vpl011_vm_reset(const struct vm *vm)
 {
 	struct vpl011 *u = &uarts[vm->id];
 
+	if (!has_vuart(vm->desc))
+		return;
 	spin_lock(&u->lock);
 	vpl011_reset(u);
 	spin_unlock(&u->lock);
 }
 
-int vuart_vm_init(struct vm *vm)
+static int vpl011_vm_init(struct vm *vm)
 {
 	struct vpl011 *u = &uarts[vm->id];
 	struct mmio_window w = {
@@ -204,9 +219,18 @@ int vuart_vm_init(struct vm *vm)
 	    .ctx = u,
 	};
 
-	if (vm->desc->console != VMCONF_CONSOLE_VIRTUAL)
+	if (!has_vuart(vm->desc))
 		return 0;
 	u->lock = (spinlock_t)SPINLOCK_INIT;
 	vpl011_reset(u);
 	return mmio_register(vm->id, &w);
 }
+
+VDEV_MODEL(vpl011) = {
+    .name = "virtual PL011",
+    .nr_windows = vpl011_nr_windows,
+    .virtual_irqs = vpl011_virtual_irqs,
+    .vm_init = vpl011_vm_init,
+    .vm_reset = vpl011_vm_reset,
+    .console_input_ready = vpl011_input_ready,
+};

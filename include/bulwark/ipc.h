@@ -31,11 +31,4 @@ long ipc_notify(struct vm *vm, u32 ipc, u32 event);
  */
 void ipc_receive(struct vm *vm);
 
-/* At boot and at every restart of a VM: its GPIO doorbell controllers, if any. */
-int ipc_gpio_vm_init(struct vm *vm);
-void ipc_gpio_vm_reset(const struct vm *vm);
-
-/* A peer rang event on the VM's mapping ipc, which has a GPIO controller. */
-void ipc_gpio_event(struct vm *vm, u32 ipc, u32 event);
-
 #endif /* BULWARK_IPC_H */

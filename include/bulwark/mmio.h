@@ -2,7 +2,8 @@
 /*
  * Emulated MMIO: guest accesses that fault in stage 2 and fall inside a
  * registered window are handed to its model (virtual interrupt
- * controller, virtual UART). Everything else is a containment fault.
+ * controller, virtual UART, GPIO doorbells: include/bulwark/vdev.h).
+ * Everything else is a containment fault.
  */
 #ifndef BULWARK_MMIO_H
 #define BULWARK_MMIO_H
@@ -35,8 +36,14 @@ struct mmio_window {
 	void *ctx;
 };
 
-/* Registers a window for one VM, at boot. Returns 0 or -ENOSPC. */
+/*
+ * Registers a window for one VM, at boot. Returns 0, or -ENOSPC past the
+ * VM's share of the table (the layout tool's count of what its models need).
+ */
 int mmio_register(unsigned int vm_id, const struct mmio_window *w);
+
+/* How many windows VM vm_id has room for (the layout tool's count). */
+unsigned int mmio_capacity(unsigned int vm_id);
 
 /* The window of VM vm_id that holds addr, or NULL. */
 const struct mmio_window *mmio_find(unsigned int vm_id, u64 addr);

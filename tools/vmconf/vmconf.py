@@ -52,7 +52,7 @@ def run(args):
         files = {
             args.out_c: generate_c(layout, board, source),
             args.out_s: generate_asm(layout, source),
-            args.out_h: generate_header(layout, board, source),
+            args.out_h: generate_header(layout, board, source, system.config),
         }
         files.update(dtbs)
         if args.out_d:

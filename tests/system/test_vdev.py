@@ -1,0 +1,37 @@
+# SPDX-License-Identifier: Apache-2.0
+"""QEMU system test of the device-model registry: a VM whose models need more
+MMIO windows than the four a VM once had (virtual console and two GPIO
+doorbell controllers, on GICv3 five windows) starts and runs, on both GICs.
+"""
+
+import subprocess
+import sys
+
+import pytest
+
+from bulwark_test import SRCTREE, make_ok
+
+TIMEOUT = 120
+LAYOUT = SRCTREE / "tests" / "system" / "layouts" / "qemu_aarch64-gpio-doorbells.vmconf"
+VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
+            "gicv2": ["qemu_aarch64_defconfig", "gicv2.config"]}
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_many_windows_vm_starts(tmp_path, variant):
+    make_ok(*VARIANTS[variant], O=tmp_path)
+    make_ok(f"VMCONF={LAYOUT}", O=tmp_path)
+    log = tmp_path / "console.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
+                           str(tmp_path / "run.json"), "--"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
+    lines = console.splitlines()
+    assert not [x for x in lines if "error:" in x], console
+    for vm in ("app", "peer"):
+        own = [x for x in lines if x.startswith(f"[{vm}] ")]
+        assert own and own[-1].endswith(" passed, 0 failed"), console
+        assert f"[bulwark] vm '{vm}' stopped: shut down by its guest (PSCI SYSTEM_OFF)" in lines
+    assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
