@@ -16,7 +16,7 @@ import pytest
 
 from bulwark_test import SRCTREE, make_ok
 
-TIMEOUT = 60
+TIMEOUT = 300  # a bound for a hung system, never a measure: a busy host is slow
 
 
 @dataclass

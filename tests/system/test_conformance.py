@@ -26,7 +26,7 @@ import pytest
 
 from bulwark_test import SRCTREE, make_ok
 
-TIMEOUT = 120
+TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 ARM_NATIVE = ["qemu-system-aarch64", "-M", "virt,gic-version={gic}", "-cpu", "cortex-a53",

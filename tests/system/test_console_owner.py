@@ -15,7 +15,7 @@ import pytest
 
 from bulwark_test import SRCTREE, make_ok
 
-TIMEOUT = 120
+TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 HANDED = ("[bulwark] console: vm 'owner' owns the UART (console = passthrough); the hypervisor "
           "and the other VMs stay silent on it until that VM stops")
 BACK = "[bulwark] console: vm 'owner' stopped; the UART is the hypervisor's again"

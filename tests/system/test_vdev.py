@@ -11,7 +11,7 @@ import pytest
 
 from bulwark_test import SRCTREE, make_ok
 
-TIMEOUT = 120
+TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 LAYOUT = SRCTREE / "tests" / "system" / "layouts" / "qemu_aarch64-gpio-doorbells.vmconf"
 VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
             "gicv2": ["qemu_aarch64_defconfig", "gicv2.config"]}

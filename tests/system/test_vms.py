@@ -18,7 +18,7 @@ import pytest
 
 from bulwark_test import SRCTREE, make_ok
 
-TIMEOUT = 120
+TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 PASSED = r"(\d+) passed, 0 failed"
 
 
