@@ -415,3 +415,11 @@ bool hostile_local_trap(void)
 	f = fault_take();
 	return f.taken && f.cause == hostile_undef_cause;
 }
+
+unsigned long hostile_expect(long got, long want, const char *what)
+{
+	if (got == want)
+		return 0;
+	printf("hostile: %s: %ld, expected %ld\n", what, got, want);
+	return 1;
+}

@@ -32,6 +32,8 @@ void hostile_ic_recover(void);
 
 /* One malformed hypercall, PSCI or SBI call with random function and arguments. */
 void hostile_bad_call(void);
+/* 0 if a call answered want, else 1 (and it says which and what). */
+unsigned long hostile_expect(long got, long want, const char *what);
 /* Valid calls after the storm; returns how many answered wrongly (and logs each). */
 unsigned long hostile_valid_calls(void);
 /* Clears what random calls may have left pending (timer, software interrupt). */

@@ -200,31 +200,24 @@ void hostile_calls_cleanup(void)
 {
 }
 
-static unsigned long expect(long got, long want, const char *what)
-{
-	if (got == want)
-		return 0;
-	printf("hostile: %s: %ld, expected %ld\n", what, got, want);
-	return 1;
-}
-
 unsigned long hostile_valid_calls(void)
 {
 	unsigned long wrong = 0;
 
 	for (int c = PSCI_HVC; c <= PSCI_SMC; c++) {
-		wrong += expect(psci_call(c, PSCI_VERSION, 0, 0, 0), 0x10001, "PSCI_VERSION");
-		wrong += expect(psci_call(c, PSCI_FEATURES, PSCI_AFFINITY_INFO, 0, 0), 0,
-				"PSCI_FEATURES(AFFINITY_INFO)");
-		wrong += expect(psci_call(c, PSCI_FEATURES, PSCI_UNASSIGNED, 0, 0),
-				PSCI_NOT_SUPPORTED, "PSCI_FEATURES(unassigned)");
-		wrong += expect(psci_call(c, PSCI_AFFINITY_INFO, 0, 0, 0), PSCI_AFFINITY_ON,
-				"AFFINITY_INFO(self)");
-		wrong += expect(psci_call(c, PSCI_AFFINITY_INFO, 7, 0, 0), PSCI_INVALID_PARAMETERS,
-				"AFFINITY_INFO(cpu 7)");
 		wrong +=
-		    expect(psci_call(c, PSCI_CPU_ON, 0, (unsigned long)psci_secondary_entry, 0),
-			   PSCI_ALREADY_ON, "CPU_ON(self)");
+		    hostile_expect(psci_call(c, PSCI_VERSION, 0, 0, 0), 0x10001, "PSCI_VERSION");
+		wrong += hostile_expect(psci_call(c, PSCI_FEATURES, PSCI_AFFINITY_INFO, 0, 0), 0,
+					"PSCI_FEATURES(AFFINITY_INFO)");
+		wrong += hostile_expect(psci_call(c, PSCI_FEATURES, PSCI_UNASSIGNED, 0, 0),
+					PSCI_NOT_SUPPORTED, "PSCI_FEATURES(unassigned)");
+		wrong += hostile_expect(psci_call(c, PSCI_AFFINITY_INFO, 0, 0, 0), PSCI_AFFINITY_ON,
+					"AFFINITY_INFO(self)");
+		wrong += hostile_expect(psci_call(c, PSCI_AFFINITY_INFO, 7, 0, 0),
+					PSCI_INVALID_PARAMETERS, "AFFINITY_INFO(cpu 7)");
+		wrong += hostile_expect(
+		    psci_call(c, PSCI_CPU_ON, 0, (unsigned long)psci_secondary_entry, 0),
+		    PSCI_ALREADY_ON, "CPU_ON(self)");
 	}
 	return wrong;
 }

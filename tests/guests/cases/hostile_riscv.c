@@ -166,32 +166,26 @@ void hostile_calls_cleanup(void)
 	csr_clear(sip, 1UL << IRQ_S_SOFT);
 }
 
-static unsigned long expect(long got, long want, const char *what)
-{
-	if (got == want)
-		return 0;
-	printf("hostile: %s: %ld, expected %ld\n", what, got, want);
-	return 1;
-}
-
 unsigned long hostile_valid_calls(void)
 {
 	unsigned long wrong = 0;
 	struct sbiret ret = sbi_call(SBI_EXT_BASE, SBI_BASE_GET_SPEC_VERSION, 0, 0, 0, 0, 0);
 
-	wrong += expect(ret.error, SBI_SUCCESS, "BASE get_spec_version");
-	wrong += expect(sbi_probe(SBI_EXT_BASE) != 0, 1, "probe(BASE)");
-	wrong += expect(sbi_probe(SBI_EXT_HSM) != 0, 1, "probe(HSM)");
-	wrong += expect(sbi_probe(0x0a0b0c0d), 0, "probe(unknown)");
+	wrong += hostile_expect(ret.error, SBI_SUCCESS, "BASE get_spec_version");
+	wrong += hostile_expect(sbi_probe(SBI_EXT_BASE) != 0, 1, "probe(BASE)");
+	wrong += hostile_expect(sbi_probe(SBI_EXT_HSM) != 0, 1, "probe(HSM)");
+	wrong += hostile_expect(sbi_probe(0x0a0b0c0d), 0, "probe(unknown)");
 	ret = sbi_hart_status(0);
-	wrong += expect(ret.error, SBI_SUCCESS, "hart_get_status(self) error");
-	wrong += expect(ret.value, SBI_HSM_STARTED, "hart_get_status(self)");
-	wrong += expect(sbi_hart_status(7).error, SBI_ERR_INVALID_PARAM, "hart_get_status(7)");
-	wrong += expect(sbi_hart_start(0, (unsigned long)hostile_valid_calls, 0).error,
-			SBI_ERR_ALREADY_AVAILABLE, "hart_start(self)");
-	wrong += expect(sbi_send_ipi(1, 7).error, SBI_ERR_INVALID_PARAM, "send_ipi(hart 7)");
-	wrong += expect(sbi_call(0x0a0b0c0d, 0, 0, 0, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED,
-			"a call to an unknown extension");
+	wrong += hostile_expect(ret.error, SBI_SUCCESS, "hart_get_status(self) error");
+	wrong += hostile_expect(ret.value, SBI_HSM_STARTED, "hart_get_status(self)");
+	wrong +=
+	    hostile_expect(sbi_hart_status(7).error, SBI_ERR_INVALID_PARAM, "hart_get_status(7)");
+	wrong += hostile_expect(sbi_hart_start(0, (unsigned long)hostile_valid_calls, 0).error,
+				SBI_ERR_ALREADY_AVAILABLE, "hart_start(self)");
+	wrong +=
+	    hostile_expect(sbi_send_ipi(1, 7).error, SBI_ERR_INVALID_PARAM, "send_ipi(hart 7)");
+	wrong += hostile_expect(sbi_call(0x0a0b0c0d, 0, 0, 0, 0, 0, 0).error, SBI_ERR_NOT_SUPPORTED,
+				"a call to an unknown extension");
 	return wrong;
 }
 
