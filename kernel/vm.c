@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* VMs: built once from the layout, stopped, rebooted, and contained. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/atomic.h>
 #include <bulwark/console.h>
@@ -44,7 +45,7 @@ struct vcpu *current_vcpu(void)
 	return cpu_vcpu(arch_cpu_id());
 }
 
-void *vm_guest_ram(struct vm *vm, u64 gpa, u64 size)
+void *vm_guest_ram(struct vm *vm, gpa_t gpa, u64 size)
 {
 	for (u32 i = 0; i < vm->desc->nr_regions; i++) {
 		const struct vmconf_region *r = &vm->desc->regions[i];
@@ -54,7 +55,7 @@ void *vm_guest_ram(struct vm *vm, u64 gpa, u64 size)
 			continue;
 		if (gpa >= r->guest_base && size <= r->size &&
 		    gpa - r->guest_base <= r->size - size)
-			return (void *)(uintptr_t)(r->phys_base + (gpa - r->guest_base));
+			return hpa_to_ptr(r->phys_base + (gpa - r->guest_base));
 	}
 	return NULL;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The arch_* interface on AArch64: CPU ids, starting CPUs through PSCI, time, power. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
@@ -82,7 +83,7 @@ int arch_start_cpu(unsigned int cpu)
 	/* Everything the new CPU reads must be in memory before it runs. */
 	arch_smp_mb();
 	/* The affinity fields only: QEMU refuses MPIDR bit 31 with INVALID_PARAMETERS. */
-	ret = psci_smc(PSCI_CPU_ON_64, target, (u64)(uintptr_t)arm64_secondary_entry, cpu);
+	ret = psci_smc(PSCI_CPU_ON_64, target, ptr_to_hpa(arm64_secondary_entry), cpu);
 	switch (ret) {
 	case PSCI_SUCCESS:
 		return 0;

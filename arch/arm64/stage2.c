@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The Arm stage-2 table formats (VMSAv8-64 4 KiB granule, AArch32 LPAE) and AArch64's use of them.
  */
+#include <bulwark/addr.h>
 #include <bulwark/errno.h>
 #include <asm/stage2.h>
 
@@ -98,7 +99,7 @@ int stage2_init(struct stage2 *s2, void *pool, unsigned int pool_pages, unsigned
 	if (!stage2_root_pages(ipa_bits))
 		return -EINVAL;
 	/* The hypervisor runs identity-mapped: the pool's address is its physical address. */
-	err = pgtable_init(&s2->pt, format, pool, (u64)(uintptr_t)pool, pool_pages, ipa_bits,
+	err = pgtable_init(&s2->pt, format, pool, ptr_to_hpa(pool), pool_pages, ipa_bits,
 			   start_level(ipa_bits));
 	if (err)
 		return err;

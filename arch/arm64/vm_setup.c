@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* A VM's stage-2 tables and VMID, built once at boot from its layout. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
@@ -81,7 +82,7 @@ int arch_vm_init(struct vm *vm)
 	if (err)
 		return err;
 	vm->arch.root = s2->root;
-	vm->arch.vttbr = (vmid << VTTBR_VMID_SHIFT) | (u64)(uintptr_t)s2->root;
+	vm->arch.vttbr = (vmid << VTTBR_VMID_SHIFT) | ptr_to_hpa(s2->root);
 	pr_debug("vm '%s': stage 2 %u pages (%u-bit guest-physical space), VMID %llu",
 		 vm->desc->name, s2->used, s2->ipa_bits, (unsigned long long)vmid);
 	return 0;

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* A VM's G-stage tables and VMID, built once at boot from its layout. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
@@ -56,7 +57,7 @@ int arch_vm_init(struct vm *vm)
 		return err;
 	vm->arch.root = gs->root;
 	vm->arch.hgatp =
-	    HGATP_MODE_SV39X4 | (vmid << HGATP_VMID_SHIFT) | ((u64)(uintptr_t)gs->root >> 12);
+	    HGATP_MODE_SV39X4 | (vmid << HGATP_VMID_SHIFT) | (ptr_to_hpa(gs->root) >> 12);
 	pr_debug("vm '%s': G-stage %u pages, VMID %lu", vm->desc->name, gs->used, vmid);
 	return 0;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The physical GICv2: distributor, banked CPU interface and the GICH virtual interface control. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
@@ -55,22 +56,22 @@ static u32 claimed_iar[CONFIG_NR_CPUS]; /* SGIs complete with their source CPU i
 
 static volatile u32 *gicd_reg(u32 offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_DEV_GICD_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_GICD_BASE + offset);
 }
 
 static volatile u8 *gicd_byte(u32 offset)
 {
-	return (volatile u8 *)(uintptr_t)(BOARD_DEV_GICD_BASE + offset);
+	return (volatile u8 *)hpa_to_mmio(BOARD_DEV_GICD_BASE + offset);
 }
 
 static volatile u32 *gicc_reg(u32 offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_DEV_GICC_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_GICC_BASE + offset);
 }
 
 static volatile u32 *gich_reg(u32 offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_DEV_GICH_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_GICH_BASE + offset);
 }
 
 u32 gic_nr_intids(void)

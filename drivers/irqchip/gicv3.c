@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The physical GICv3: distributor, one redistributor per CPU, ICC/ICH system registers. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
@@ -56,7 +57,7 @@ static volatile u8 *redist[CONFIG_NR_CPUS];
 
 static volatile u32 *gicd_reg(u32 offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_DEV_GICD_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_GICD_BASE + offset);
 }
 
 static volatile u32 *gicr_reg(volatile u8 *frame, u32 offset)
@@ -93,7 +94,7 @@ static volatile u8 *redist_of(unsigned int cpu)
 		return redist[cpu];
 	aff = packed_affinity(cpu);
 	while (offset + GICR_FRAME_STRIDE <= BOARD_DEV_GICR_SIZE) {
-		volatile u8 *frame = (volatile u8 *)(uintptr_t)(BOARD_DEV_GICR_BASE + offset);
+		volatile u8 *frame = (volatile u8 *)hpa_to_mmio(BOARD_DEV_GICR_BASE + offset);
 		u64 typer = *(volatile u64 *)(void *)(frame + GICR_TYPER);
 
 		if ((u32)(typer >> 32) == aff) {
@@ -204,8 +205,8 @@ void irqchip_route(u32 irq, unsigned int cpu)
 		return;
 	}
 	mpidr = arch_cpu_hw_id(cpu);
-	*(volatile u8 *)(uintptr_t)(BOARD_DEV_GICD_BASE + GICD_IPRIORITYR + irq) = GIC_PRIORITY;
-	*(volatile u64 *)(uintptr_t)(BOARD_DEV_GICD_BASE + GICD_IROUTER + 8u * irq) =
+	*(volatile u8 *)hpa_to_mmio(BOARD_DEV_GICD_BASE + GICD_IPRIORITYR + irq) = GIC_PRIORITY;
+	*(volatile u64 *)hpa_to_mmio(BOARD_DEV_GICD_BASE + GICD_IROUTER + 8u * irq) =
 	    mpidr & 0xff00ffffffull;
 	*gicd_reg(GICD_ISENABLER + 4u * (irq / 32u)) = 1u << (irq % 32u);
 }

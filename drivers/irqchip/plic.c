@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The physical RISC-V PLIC, driven through each hart's S-mode context. */
+#include <bulwark/addr.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
 #include <bulwark/spinlock.h>
@@ -36,7 +37,7 @@ static spinlock_t plic_enable_lock = SPINLOCK_INIT;
 
 static volatile u32 *plic_reg(unsigned long offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_DEV_PLIC_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_PLIC_BASE + offset);
 }
 
 static unsigned int plic_context(unsigned int cpu)

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The NS16550-compatible console UART: polled output, interrupt-driven input. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/serial.h>
 #include <generated/board.h>
@@ -25,7 +26,7 @@
 
 static volatile u8 *uart_reg(unsigned int reg)
 {
-	return (volatile u8 *)(uintptr_t)(BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT));
+	return (volatile u8 *)hpa_to_mmio(BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT));
 }
 
 static int ns16550_init(void)

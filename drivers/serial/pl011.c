@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The Arm PL011 console UART: polled output, interrupt-driven input. */
+#include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/serial.h>
 #include <generated/board.h>
@@ -21,7 +22,7 @@
 
 static volatile u32 *uart_reg(unsigned int offset)
 {
-	return (volatile u32 *)(uintptr_t)(BOARD_CONSOLE_BASE + offset);
+	return (volatile u32 *)hpa_to_mmio(BOARD_CONSOLE_BASE + offset);
 }
 
 static int pl011_init(void)

@@ -3,6 +3,7 @@
 #ifndef BULWARK_VM_H
 #define BULWARK_VM_H
 
+#include <bulwark/addr.h>
 #include <bulwark/compiler.h>
 #include <bulwark/ratelimit.h>
 #include <bulwark/spinlock.h>
@@ -82,7 +83,7 @@ void vcpu_after_trap(struct vcpu *v);
 void cpu_handle_events(unsigned int cpu);
 
 /* Host address of guest-physical [gpa, gpa + size) in the VM's RAM, or NULL. */
-void *vm_guest_ram(struct vm *vm, u64 gpa, u64 size);
+void *vm_guest_ram(struct vm *vm, gpa_t gpa, u64 size);
 
 /* Stops every vCPU of the VM; when no VM is left running, powers off. */
 void vm_stop(struct vm *vm, const char *why);
