@@ -197,8 +197,9 @@ static void switch_input(unsigned int id)
 		was->shown_live = false;
 		input_vm = (int)id;
 		spin_unlock(&was->lock);
+	} else {
+		input_vm = (int)id;
 	}
-	input_vm = (int)id;
 	pr_info("console input goes to vm '%s'", vm->desc->name);
 	/* Its unfinished line (a prompt waiting for input) shows at once. */
 	spin_lock(&consoles[id].lock);
