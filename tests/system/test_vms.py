@@ -39,7 +39,6 @@ def report(vm, access, addr, why, action):
 
 
 NOT_COVERED = "no memory region or device of the VM's layout covers it"
-NOT_OWNED = "the VM does not own that interrupt or register"
 INJECTED = "access fault injected"
 STOPPED = r"VM stopped \(fault = stop in its layout\)"
 

@@ -309,6 +309,17 @@ static void print_verdict(const struct hostile_counts *c)
 	    c->reset_failures, c->probes, c->ic_writes, c->calls, c->traps, c->wfis, c->resets);
 }
 
+/* Every attack but the resets, once: the test case runs it once, the benchmark forever. */
+static void attack_once(void)
+{
+	probe_space();
+	privileged();
+	trap_storms();
+	wfi_storms();
+	call_storm();
+	ic_scribble();
+}
+
 #ifndef HOSTILE_LOOP
 static void copy_counts(volatile struct hostile_counts *to, const struct hostile_counts *from)
 {
@@ -358,12 +369,7 @@ TEST_CASE(hostile)
 		counts.resets++;
 		report_info("boot %lu of the reset storm", counts.resets + 1);
 	} else {
-		probe_space();
-		privileged();
-		trap_storms();
-		wfi_storms();
-		call_storm();
-		ic_scribble();
+		attack_once();
 	}
 	reset_storm();
 	print_verdict(&counts);
@@ -374,12 +380,7 @@ TEST_CASE(hostile)
 TEST_CASE(hostile)
 {
 	for (;;) {
-		probe_space();
-		privileged();
-		trap_storms();
-		wfi_storms();
-		call_storm();
-		ic_scribble();
+		attack_once();
 		print_verdict(&counts);
 	}
 }
