@@ -1,24 +1,40 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The per-VM virtual interrupt controller, as the core sees it. Exactly one
- * model (chosen with the interrupt controller in Kconfig) implements these:
- * a virtual PLIC, APLIC or GIC distributor.
+ * The per-VM virtual interrupt controller, as the core and the arch see it.
+ * Exactly one model (chosen with the interrupt controller in Kconfig)
+ * implements all of these: today the virtual GIC v2/v3
+ * (drivers/irqchip/vgic*.c) and the virtual PLIC (drivers/irqchip/vplic*.c);
+ * an APLIC or IMSIC model implements the same. Nothing in arch/ or kernel/
+ * calls a model by any other name.
  */
 #ifndef BULWARK_VIRQ_H
 #define BULWARK_VIRQ_H
 
 #include <bulwark/types.h>
+#include <bulwark/vm_map.h>
 
 struct vm;
 struct vcpu;
 
+/* --- Per VM, called by the core --- */
+
 /*
  * At boot, for every VM: build its model from the layout (only the VM's own
- * interrupts exist in it: its devices' and its IPC doorbells), register its
- * MMIO window and route each of its physical interrupts to the VM's first
- * physical CPU.
+ * interrupts exist in it: its devices' and its virtual devices' and IPC
+ * doorbells), register its MMIO windows and route each of its physical
+ * interrupts to the VM's first physical CPU.
  */
 int virq_vm_init(struct vm *vm);
+
+/*
+ * At boot, for every VM, while its stage-2 / G-stage tables are built (after
+ * its layout is mapped): map what the model lets the guest reach directly,
+ * by calling map once per range (device memory, read-write unless it says
+ * otherwise), and return the first error map returned, or 0. The GICv2 maps
+ * the GICV page at the guest's GICC address; an IMSIC its guest interrupt
+ * files; the others map nothing. May run before virq_vm_init.
+ */
+int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx);
 
 /*
  * Physical interrupt irq, owned by vm, fired and was claimed. The model makes
@@ -33,7 +49,81 @@ void virq_inject(struct vm *vm, u32 irq);
  */
 void virq_raise(struct vm *vm, u32 irq);
 
+/*
+ * A virtual device drives the level of its purely virtual interrupt line
+ * irq: level-sensitive, as a wire. While high, the interrupt is pending
+ * for the guest, and again after each completion (PLIC: the gateway
+ * forwards a new request once the guest completes; GIC: pending again once
+ * deactivated); once low, nothing new is made pending (PLIC: a request
+ * already in the pending bit stays there, as the PLIC specification says;
+ * GIC: the pending state goes, as for a level interrupt whose line drops).
+ * Setting the level it already has changes nothing. Any CPU; the caller
+ * holds no lock the model could take.
+ */
+void virq_set_level(struct vm *vm, u32 irq, bool level);
+
 /* The VM restarts: back to reset state; in-flight interrupts are completed. */
 void virq_vm_reset(struct vm *vm);
+
+/*
+ * --- Per vCPU, called by the arch on the vCPU's own CPU, with interrupts
+ * off (Documentation/porting.md, "Interrupt controller") ---
+ */
+
+/*
+ * v starts from reset (first boot, a CPU_ON / HSM start, a VM reboot), after
+ * the arch reset its guest registers and before its first entry: what an
+ * earlier run of a vCPU left in this CPU's virtual interface goes (GIC: list
+ * registers, active state, PPIs in flight) while pending edges stay, then as
+ * virq_vcpu_sync.
+ */
+void virq_vcpu_start(struct vcpu *v);
+
+/*
+ * Before entering the guest from arch_vcpu_start and from every
+ * arch_vcpu_sync_lines (CPU_EVENT_LINES, posted when another CPU changed
+ * what v should see, or vcpu_set_external_irq on v's own CPU): make the
+ * guest's view follow the model (GIC: fold the list registers back into the
+ * model and refill them). A model that hands its lines to the arch with
+ * vcpu_set_external_irq (the PLIC) has nothing to do here.
+ */
+void virq_vcpu_sync(struct vcpu *v);
+
+/*
+ * The guest accessed a register of its interrupt controller's CPU interface
+ * that traps to the hypervisor. reg is the arch's number for it (AArch64:
+ * esr_sysreg_id() of a trapped MSR/MRS, e.g. ICC_SGI1R_EL1 on GICv3;
+ * RISC-V: the CSR number). For a write *value is what the guest wrote; for
+ * a read the model stores the result there. Returns true when the model
+ * emulated it (the arch writes a read's result to the guest's register and
+ * steps over the instruction), false when it is not one of the model's (the
+ * arch then treats it as any register it does not emulate: undefined).
+ */
+bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value);
+
+/*
+ * The last thing before every return to the guest after a trap, on every
+ * trap: a model whose guest-visible state can go stale without a trap
+ * (GIC: a timer interrupt pending from its line once the guest's
+ * CNTx_CTL no longer asserts it) selects VIRQ_VCPU_RESUME and keeps
+ * virq_resume_pending[cpu] nonzero while virq_vcpu_resume_slow(v) has
+ * something to look at. One load and a branch otherwise; nothing at all
+ * for a model without it.
+ */
+#ifdef CONFIG_VIRQ_VCPU_RESUME
+extern u32 virq_resume_pending[]; /* per CPU, written by the model only */
+void virq_vcpu_resume_slow(struct vcpu *v);
+#endif
+
+static inline void virq_vcpu_resume(struct vcpu *v, unsigned int cpu)
+{
+#ifdef CONFIG_VIRQ_VCPU_RESUME
+	if (__builtin_expect(virq_resume_pending[cpu] != 0, 0))
+		virq_vcpu_resume_slow(v);
+#else
+	(void)v;
+	(void)cpu;
+#endif
+}
 
 #endif /* BULWARK_VIRQ_H */
