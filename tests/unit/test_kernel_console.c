@@ -1,0 +1,213 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Host tests of kernel/vconsole.c and kernel/console.c on the fake arch:
+ * per-VM prefixes, the input VM's live line, Ctrl-] escapes, the input ring,
+ * and a full queue dropping and counting what it could not hold.
+ */
+#include <string.h>
+
+#include <bulwark/cpu_event.h>
+#include <bulwark/printk.h>
+#include <bulwark/vconsole.h>
+#include <bulwark/vm.h>
+
+#include "fake_arch.h"
+#include "test.h"
+
+#define ALPHA 0
+#define BETA  1
+#define ESC   "\x1d"
+
+struct output {
+	unsigned int vm;
+	const char *text;
+};
+
+static void do_puts(void *arg)
+{
+	const struct output *o = arg;
+
+	for (const char *c = o->text; *c; c++)
+		vconsole_putc(vm_by_id(o->vm), *c);
+}
+
+/* VM vm writes text to its console, from its own CPU. */
+static void vm_puts(unsigned int vm, const char *text)
+{
+	struct output o = {vm, text};
+
+	EXPECT_EQ_INT(fake_run(vm_by_id(vm)->vcpus[0]->cpu, do_puts, &o), FAKE_EXIT_RETURNED);
+}
+
+static void do_type(void *arg)
+{
+	for (const char *c = arg; *c; c++)
+		vconsole_input(*c);
+}
+
+/* Bytes typed on the physical console (received on CPU 0). */
+static void type(const char *text)
+{
+	EXPECT_EQ_INT(fake_run(0, do_type, (void *)text), FAKE_EXIT_RETURNED);
+}
+
+static bool shown(const char *text)
+{
+	return strstr(fake_serial_text(), text) != NULL;
+}
+
+TEST(vconsole, boot_says_where_input_goes)
+{
+	fake_boot();
+	EXPECT_TRUE(shown("console input goes to vm 'alpha'; Ctrl-] then a VM number switches\n"));
+}
+
+TEST(vconsole, each_line_carries_its_vm_prefix)
+{
+	fake_serial_clear();
+	vm_puts(BETA, "hello\r\n");
+	EXPECT_EQ_STR(fake_serial_text(), "[beta] hello\n");
+}
+
+TEST(vconsole, a_long_line_is_cut_and_marked_continued)
+{
+	char line[252], expected[300];
+
+	memset(line, 'x', 250);
+	line[250] = '\n';
+	line[251] = '\0';
+	fake_serial_clear();
+	vm_puts(BETA, line);
+	strcpy(expected, "[beta] ");
+	memset(expected + 7, 'x', 200);
+	strcpy(expected + 207, "\\\n[beta] ");
+	memset(expected + 216, 'x', 50);
+	strcpy(expected + 266, "\n");
+	EXPECT_EQ_STR(fake_serial_text(), expected);
+}
+
+TEST(vconsole, the_input_vms_unfinished_line_is_live)
+{
+	fake_serial_clear();
+	vm_puts(ALPHA, "login: ");
+	EXPECT_EQ_STR(fake_serial_text(), "[alpha] login: ");
+	/* Another VM's line goes above it and the prompt is drawn again. */
+	vm_puts(BETA, "x\n");
+	vm_puts(ALPHA, "root\n");
+	EXPECT_EQ_STR(fake_serial_text(), "[alpha] login: \n[beta] x\n[alpha] login: root\n");
+}
+
+TEST(vconsole, typed_bytes_go_to_the_input_vm)
+{
+	type("ab");
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), 'a');
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), 'b');
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), -1);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), -1);
+	EXPECT_EQ_UINT(fake_vms[ALPHA].input_ready, 2);
+	EXPECT_EQ_UINT(fake_vms[BETA].input_ready, 0);
+}
+
+TEST(vconsole, escape_then_a_number_switches_input)
+{
+	fake_serial_clear();
+	type(ESC "1q");
+	EXPECT_TRUE(shown("console input goes to vm 'beta'\n"));
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), 'q');
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), -1);
+	EXPECT_EQ_UINT(fake_vms[BETA].input_ready, 1);
+	EXPECT_EQ_UINT(fake_vms[ALPHA].input_ready, 2);
+}
+
+TEST(vconsole, escape_twice_sends_one_and_unknown_sequences_are_dropped)
+{
+	fake_serial_clear();
+	type(ESC ESC);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), 0x1d);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), -1);
+	type(ESC "x");
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), -1);
+	type(ESC "9z");
+	EXPECT_TRUE(shown("console: no VM 9 with a virtual console\n"));
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), 'z');
+}
+
+TEST(vconsole, switching_shows_the_new_input_vms_unfinished_line)
+{
+	fake_serial_clear();
+	/* Alpha has no input now: its unfinished line waits, unseen. */
+	vm_puts(ALPHA, "prompt> ");
+	EXPECT_EQ_STR(fake_serial_text(), "");
+	type(ESC "0");
+	EXPECT_EQ_STR(fake_serial_text(), "console input goes to vm 'alpha'\n[alpha] prompt> ");
+	vm_puts(ALPHA, "ok\n");
+	EXPECT_TRUE(shown("[alpha] prompt> ok\n"));
+}
+
+TEST(vconsole, a_full_input_ring_drops_what_it_cannot_hold)
+{
+	char many[71];
+	int got = 0;
+
+	memset(many, 'k', 70);
+	many[70] = '\0';
+	type(many);
+	while (vconsole_getc(vm_by_id(ALPHA)) == 'k')
+		got++;
+	EXPECT_EQ_INT(got, 63);
+}
+
+TEST(vconsole, flush_prints_an_unfinished_line)
+{
+	fake_serial_clear();
+	vm_puts(BETA, "partial");
+	EXPECT_EQ_STR(fake_serial_text(), "");
+	EXPECT_EQ_INT(fake_run(1, (void (*)(void *))vconsole_flush, vm_by_id(BETA)),
+		      FAKE_EXIT_RETURNED);
+	EXPECT_EQ_STR(fake_serial_text(), "[beta] partial\n");
+}
+
+/* Each line queues a record of a 4-byte header, "[beta] " and the line: this many fit. */
+#define FLOOD_LINE "...........................................................\n"
+#define FLOOD_FIT  (4096 / (4 + 7 + sizeof(FLOOD_LINE) - 1))
+
+/* While CPU 0 holds the serial device, beta's CPU writes one line more than its queue holds. */
+static void flood_from_beta(void)
+{
+	fake_serial_hook = NULL;
+	for (unsigned int i = 0; i < FLOOD_FIT + 1; i++)
+		vm_puts(BETA, FLOOD_LINE);
+}
+
+static void say_something(void *arg)
+{
+	(void)arg;
+	pr_info("the device is busy now");
+}
+
+static void handle_events(void *arg)
+{
+	cpu_handle_events(*(unsigned int *)arg);
+}
+
+TEST(console, a_full_queue_drops_and_counts_and_says_so)
+{
+	unsigned int ipis = fake_cpus[1].ipis;
+	const char *note = "[bulwark] console: 1 messages of beta lost (queue full)\n";
+	const char *text;
+
+	fake_serial_clear();
+	fake_serial_hook = flood_from_beta;
+	EXPECT_EQ_INT(fake_run(0, say_something, NULL), FAKE_EXIT_RETURNED);
+	/* CPU 0 wrote only its own line, then told beta's CPU the device is free. */
+	EXPECT_EQ_STR(fake_serial_text(), "the device is busy now\n");
+	EXPECT_TRUE(cpu_event_pending(1) & (1UL << CPU_EVENT_CONSOLE));
+	EXPECT_EQ_UINT(fake_cpus[1].ipis, ipis + 1);
+
+	/* Beta's CPU writes out its backlog, with the count of what was lost first. */
+	EXPECT_EQ_INT(fake_run(1, handle_events, &(unsigned int){1}), FAKE_EXIT_RETURNED);
+	text = fake_serial_text();
+	EXPECT_TRUE(strncmp(text + strlen("the device is busy now\n"), note, strlen(note)) == 0);
+	EXPECT_EQ_UINT(strlen(text), strlen("the device is busy now\n") + strlen(note) +
+					 FLOOD_FIT * (strlen("[beta] ") + strlen(FLOOD_LINE)));
+}
