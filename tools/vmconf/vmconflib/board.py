@@ -9,7 +9,7 @@ from .units import human, span
 RANGE_SPEC = {'base': 'int', 'size': 'int'}
 BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
-    'irqs': 'ints', 'colors': 'int',
+    'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -20,6 +20,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 })
 MAX_CPUS = 64
 MAX_COLORS = 32
+PA_BITS = (32, 36, 40, 42, 44, 48, 52)
 
 
 class Window:
@@ -59,6 +60,10 @@ class Board:
         self.mpu_granule = rec.get('mpu_granule')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         self.colors = rec.get('colors', 0)
+        # pa_bits = N: the physical address size the CPUs implement (Arm
+        # ID_AA64MMFR0_EL1.PARange), which sizes stage 2's guest-physical
+        # space; pgtables.py counts table pages for it, else for the worst case.
+        self.pa_bits = rec.get('pa_bits')
         self.banks = [Window(r) for r in rec.blocks('memory')]
         self.reserved = [Window(r) for r in rec.blocks('reserved')]
         self.devices = {}
@@ -137,6 +142,9 @@ def _check(board, ctx):
     for field in ('page_size', 'mpu_granule'):
         if rec.has(field) and not _pow2(rec.get(field)):
             raise ctx.error(rec.line_of(field), field, 'must be a power of two')
+    if rec.has('pa_bits') and board.pa_bits not in PA_BITS:
+        raise ctx.error(rec.line_of('pa_bits'), 'pa_bits', 'must be one of %s (the sizes Arm\'s '
+                        'PARange encodes)' % ', '.join('%d' % b for b in PA_BITS))
     if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
         raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
     if not board.banks:

@@ -59,6 +59,11 @@ def generate_header(layout, board, source, config):
     define('VMCONF_MMIO_FIRST_WINDOW', '{%s}' % ', '.join('%d' % f for f, _ in windows))
     define('VMCONF_MMIO_WINDOWS_OF_VM', '{%s}' % ', '.join('%d' % n for _, n in windows))
     define('VMCONF_NR_MMIO_WINDOWS', '%d' % sum(n for _, n in windows))
+    # What the checker counted each VM's stage-2 / G-stage tables to take
+    # (pgtables.py); tests/vmconf/test_table_pages.py checks the C walker agrees.
+    if all(vm.table_pages is not None for vm in layout.vms):
+        define('VMCONF_TABLE_PAGES_OF_VM', '{%s}' % ', '.join('%d' % vm.table_pages
+                                                              for vm in layout.vms))
     define('VMCONF_MAX_VCPUS_PER_VM', '%d' % max(len(vm.cpus) for vm in layout.vms))
     out += ['', '#endif /* %s */' % guard]
     return '\n'.join(out) + '\n'

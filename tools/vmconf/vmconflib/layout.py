@@ -135,6 +135,7 @@ class Vm:
         self.devices = [DeviceMap(r) for r in rec.blocks('device')]
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]
         self.irqs = []
+        self.table_pages = None  # stage-2 / G-stage table pages, counted by pgtables.py
 
     @property
     def cpu_mask(self):

@@ -9,6 +9,7 @@ from .checks import check_layout
 from .config import parse_config
 from .images import number_images
 from .layout import load_layout
+from .pgtables import check_tables
 
 
 class System:
@@ -39,5 +40,6 @@ def build(layout_path, board_dir, config_path, srctree, objtree):
     layout = load_layout(layout_path, srctree, objtree)
     check_layout(layout, board, config)
     alloc = allocate_layout(layout, board)
+    check_tables(layout, board, config)
     number_images(layout)
     return System(layout, board, config, alloc, source_name(layout_path, srctree))
