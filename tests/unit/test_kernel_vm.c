@@ -160,15 +160,41 @@ TEST(vm_reboot, gives_up_waiting_after_a_second)
 	EXPECT_EQ_INT(fake_run(3, after_trap, gamma->vcpus[1]), FAKE_EXIT_IDLE);
 }
 
+static bool injected = true;
+
+/* Beta touches what it does not own; its layout says fault = stop. */
+static void beta_faults(void *arg)
+{
+	(void)arg;
+	injected = vm_contain(vm_by_id(1)->vcpus[0], "load from", 0x1234, 0x80000010,
+			      "not its memory", VM_FAULT_INJECTED);
+}
+
+TEST(vm_stop, a_fault_stops_the_vm_its_layout_says_to_stop)
+{
+	struct vm *beta = vm_by_id(1);
+
+	fake_serial_clear();
+	EXPECT_EQ_INT(fake_run(1, beta_faults, NULL), FAKE_EXIT_RETURNED);
+	EXPECT_TRUE(!injected);
+	EXPECT_EQ_INT(beta->state, VM_STOPPED);
+	EXPECT_EQ_INT(beta->vcpus[0]->state, VCPU_OFF);
+	EXPECT_TRUE(strstr(fake_serial_text(),
+			   "warning: vm 'beta' vCPU 0: load from 0x1234 (pc 0x80000010): not its "
+			   "memory; VM stopped (fault = stop in its layout)\n") != NULL);
+	EXPECT_TRUE(strstr(fake_serial_text(), "vm 'beta' stopped: contained after a fault\n") !=
+		    NULL);
+	/* Its CPU leaves the guest at its next trap and idles. */
+	EXPECT_EQ_INT(fake_run(1, after_trap, beta->vcpus[0]), FAKE_EXIT_IDLE);
+}
+
 TEST(vm_stop, stopped_vm_is_not_rebooted_and_last_stop_powers_off)
 {
 	struct vm *beta = vm_by_id(1);
 
 	fake_serial_clear();
 	EXPECT_EQ_INT(fake_run(1, stop, beta), FAKE_EXIT_RETURNED);
-	EXPECT_EQ_INT(beta->state, VM_STOPPED);
-	EXPECT_EQ_INT(beta->vcpus[0]->state, VCPU_OFF);
-	EXPECT_TRUE(strstr(fake_serial_text(), "vm 'beta' stopped: test says so") != NULL);
+	EXPECT_TRUE(strstr(fake_serial_text(), "stopped") == NULL); /* already was */
 
 	memcpy(fake_vm_ram(1), scribble, sizeof(scribble));
 	EXPECT_EQ_INT(fake_run(0, reboot, beta), FAKE_EXIT_RETURNED);

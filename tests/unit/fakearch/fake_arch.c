@@ -167,6 +167,7 @@ void arch_cpu_virt_init(unsigned int cpu)
 	(void)cpu;
 }
 
+/* Until the memory back end (mem.h) replaces it. */
 int arch_vm_init(struct vm *vm)
 {
 	return fake_vms[vm->id].vm_init_error;
@@ -196,9 +197,17 @@ void mem_vcpu_load(struct vcpu *v)
 	(void)v;
 }
 
+static void record_flush(unsigned int cpu, bool instruction_cache)
+{
+	if (instruction_cache)
+		fake_cpus[cpu].icache_flushes++;
+	else
+		fake_cpus[cpu].tlb_flushes++;
+}
+
 void mem_flush_guest(unsigned int cpu, bool instruction_cache)
 {
-	arch_flush_guest_tlb(cpu, instruction_cache);
+	record_flush(cpu, instruction_cache);
 }
 
 void arch_vcpu_start(struct vcpu *v)
@@ -228,10 +237,8 @@ void arch_vcpu_sync_lines(struct vcpu *v)
 	v->arch.lines_synced++;
 }
 
+/* Until the memory back end (mem.h) replaces it. */
 void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache)
 {
-	if (instruction_cache)
-		fake_cpus[cpu].icache_flushes++;
-	else
-		fake_cpus[cpu].tlb_flushes++;
+	record_flush(cpu, instruction_cache);
 }
