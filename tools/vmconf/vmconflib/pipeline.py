@@ -10,6 +10,7 @@ from .config import parse_config
 from .images import number_images
 from .layout import load_layout
 from .pgtables import check_tables
+from .vdev import check_virtual_irqs
 
 
 class System:
@@ -39,6 +40,7 @@ def build(layout_path, board_dir, config_path, srctree, objtree):
     apply_config(board, config)
     layout = load_layout(layout_path, srctree, objtree)
     check_layout(layout, board, config)
+    check_virtual_irqs(layout, board, config)
     alloc = allocate_layout(layout, board)
     check_tables(layout, board, config)
     number_images(layout)

@@ -1,5 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
-# What each VM's device models need, mirroring their nr_windows hooks (include/bulwark/vdev.h).
+# What each VM's device models need (their nr_windows hooks, include/bulwark/vdev.h) and what its
+# virtual interrupt controller can serve.
+
+from .errors import VmconfError
 
 
 def _vic_windows(config):
@@ -25,3 +28,32 @@ def window_table(layout, config):
         table.append((first, count))
         first += count
     return table
+
+
+# What the virtual interrupt controllers serve (drivers/irqchip/vgic_model.h,
+# vplic_model.h): the interrupt numbers a VM may own, and vCPUs per VM
+# (None: as many as the board's CPUs, which CONFIG_NR_CPUS already bounds).
+VIRTUAL_IRQCHIPS = (
+    ('CONFIG_IRQCHIP_GICV3', 'the virtual GICv3', 32, 1019, None),
+    ('CONFIG_IRQCHIP_GICV2', 'the virtual GICv2', 32, 1019, 8),
+    ('CONFIG_IRQCHIP_PLIC', 'the virtual PLIC', 1, 1023, None),
+)
+
+
+def check_virtual_irqs(layout, board, config):
+    """Refuses interrupts or vCPUs the VMs' virtual interrupt controller cannot serve."""
+    for symbol, name, lowest, highest, max_vcpus in VIRTUAL_IRQCHIPS:
+        if not config.bool(symbol):
+            continue
+        for irq, line in board.rec.get('irqs', []):
+            if not lowest <= irq <= highest:
+                raise VmconfError(board.path, line, "board '%s'" % board.name, 'irqs',
+                                  'interrupt %d: %s serves interrupts %d-%d only (%s); list '
+                                  'those a VM may own' % (irq, name, lowest, highest, symbol))
+        for vm in layout.vms:
+            if max_vcpus is not None and len(vm.cpus) > max_vcpus:
+                raise vm.ctx.error(vm.rec.line_of('cpus'), 'cpus', '%d CPUs, but %s serves at '
+                                   'most %d vCPUs per VM (%s); give the VM at most %d or use '
+                                   'a GICv3' % (len(vm.cpus), name, max_vcpus, symbol,
+                                                max_vcpus))
+        return
