@@ -279,3 +279,12 @@ def test_colored_region_overflows_the_pool(scratch):
         "CONFIG_RISCV_GSTAGE_POOL_PAGES to at least 9, or color less memory (a colored region "
         "is mapped in stretches of its colors' pages, too short for 2 MiB blocks: a table page "
         'per 2 MiB of it) (4 root pages; 41-bit guest-physical space)\n')
+
+
+def test_show_prints_each_vms_table_pages(scratch):
+    scratch.config(GICV2 + 'CONFIG_ARM64_STAGE2_POOL_PAGES=64\n')
+    lines = scratch.run(ARM_MIXED, command='show', board_dir=ARM_BOARD).stdout.splitlines()
+    assert [line for line in lines if line.startswith('  tables')] == [
+        '  tables   %d of 64 pages (CONFIG_ARM64_STAGE2_POOL_PAGES; VMSAv8-64 stage 2, 2 root '
+        "pages; 40-bit guest-physical space, from the board's pa_bits)" % pages
+        for pages in (12, 41)]

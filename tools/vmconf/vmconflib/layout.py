@@ -136,6 +136,7 @@ class Vm:
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]
         self.irqs = []
         self.table_pages = None  # stage-2 / G-stage table pages, counted by pgtables.py
+        self.tables_text = None  # the same for vmconf show
 
     @property
     def cpu_mask(self):

@@ -234,6 +234,9 @@ def check_tables(layout, board, config):
         _check_reach(vm, runs, fmt, board)
         count = count_tables(vm, board, config, runs)
         vm.table_pages = count.pages
+        vm.tables_text = '%d of %d pages (%s; %s, %d root page%s; %s)' % (
+            count.pages, pool, fmt.symbol, fmt.name, count.root,
+            '' if count.root == 1 else 's', count.how)
         if count.pages <= pool:
             continue
         tables = Tables(fmt, count.ia_bits, count.start)

@@ -99,6 +99,8 @@ def _vm(vm, board):
                      human(m.shmem.size), details))
     out += ['  ' + line for line in table(rows, right={5})]
     out += _section('irqs', [intset(vm.irqs)])
+    if vm.tables_text:
+        out += _section('tables', [vm.tables_text])
     return out
 
 
