@@ -47,34 +47,6 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 	return (long)x0;
 }
 
-const char *psci_strerror(long code)
-{
-	switch (code) {
-	case PSCI_SUCCESS:
-		return "success";
-	case PSCI_NOT_SUPPORTED:
-		return "not supported";
-	case PSCI_INVALID_PARAMETERS:
-		return "invalid parameters";
-	case PSCI_DENIED:
-		return "denied";
-	case PSCI_ALREADY_ON:
-		return "already on";
-	case PSCI_ON_PENDING:
-		return "on pending";
-	case PSCI_INTERNAL_FAILURE:
-		return "internal failure";
-	case PSCI_NOT_PRESENT:
-		return "not present";
-	case PSCI_DISABLED:
-		return "disabled";
-	case PSCI_INVALID_ADDRESS:
-		return "invalid address";
-	default:
-		return "unknown error";
-	}
-}
-
 int arch_start_cpu(unsigned int cpu)
 {
 	u64 target = arm64_index_to_affinity(cpu);

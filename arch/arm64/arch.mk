@@ -7,3 +7,5 @@ ARCH_CC_PACKAGE := gcc-aarch64-linux-gnu
 ARCH_CFLAGS := -march=armv8-a -mgeneral-regs-only -mstrict-align
 ARCH_LDFLAGS := -m aarch64elf
 ARCH_GUEST := aarch64
+# PSCI, syndrome and MMIO decoding, GIC register names: shared with AArch32.
+ARCH_SHARED_DIRS := arch/arm-common

@@ -3,6 +3,7 @@
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
 #include <asm/arm64.h>
+#include <asm/arm_guest.h>
 #include <asm/esr.h>
 #include <asm/guest_timer.h>
 #include <asm/sysreg.h>
@@ -67,18 +68,18 @@ static void guest_sync(struct vcpu *v)
 	switch (esr_ec(f->esr)) {
 	case ESR_EC_HVC64:
 		/* ELR already points past the HVC. */
-		arm64_smccc_call(v);
+		arm_smccc_call(v);
 		break;
 	case ESR_EC_SMC64:
 		/* A trapped SMC has not executed: step over it. */
 		f->elr += 4;
-		arm64_smccc_call(v);
+		arm_smccc_call(v);
 		break;
 	case ESR_EC_SYSREG:
 		guest_sysreg(v);
 		break;
 	case ESR_EC_DABT_LOW:
-		arm64_guest_data_abort(v);
+		arm_guest_data_abort(v);
 		break;
 	case ESR_EC_IABT_LOW:
 		guest_instruction_abort(v);

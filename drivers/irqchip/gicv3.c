@@ -142,18 +142,18 @@ static void cpu_interface_init(void)
 {
 	u64 sre, vtr;
 
-	gic_sysreg_read(ICC_SRE_EL2, sre);
-	gic_sysreg_write(ICC_SRE_EL2,
+	sre = arm_sysreg_read(ICC_SRE_EL2);
+	arm_sysreg_write(ICC_SRE_EL2,
 			 sre | ICC_SRE_SRE | ICC_SRE_DFB | ICC_SRE_DIB | ICC_SRE_ENABLE);
 	gic_isb();
-	gic_sysreg_write(ICC_PMR_EL1, 0xff);
-	gic_sysreg_write(ICC_BPR1_EL1, 0);
+	arm_sysreg_write(ICC_PMR_EL1, 0xff);
+	arm_sysreg_write(ICC_BPR1_EL1, 0);
 	/* EOImode 1: EOIR drops priority, DIR deactivates; HW list entries rely on it. */
-	gic_sysreg_write(ICC_CTLR_EL1, ICC_CTLR_EOIMODE);
-	gic_sysreg_write(ICC_IGRPEN1_EL1, 1);
+	arm_sysreg_write(ICC_CTLR_EL1, ICC_CTLR_EOIMODE);
+	arm_sysreg_write(ICC_IGRPEN1_EL1, 1);
 	gic_isb();
 
-	gic_sysreg_read(ICH_VTR_EL2, vtr);
+	vtr = arm_sysreg_read(ICH_VTR_EL2);
 	nr_lrs = ICH_VTR_LISTREGS(vtr);
 	if (nr_lrs > VGIC_MAX_LRS)
 		nr_lrs = VGIC_MAX_LRS;
@@ -216,20 +216,20 @@ u32 irqchip_claim(unsigned int cpu)
 	u64 iar;
 
 	(void)cpu;
-	gic_sysreg_read(ICC_IAR1_EL1, iar);
+	iar = arm_sysreg_read(ICC_IAR1_EL1);
 	iar &= 0xffffffu;
 	return iar >= GIC_SPURIOUS_MIN && iar <= 1023u ? IRQCHIP_NONE : (u32)iar;
 }
 
 void gic_priority_drop(u32 irq)
 {
-	gic_sysreg_write(ICC_EOIR1_EL1, irq);
+	arm_sysreg_write(ICC_EOIR1_EL1, irq);
 	gic_isb();
 }
 
 void gic_deactivate(u32 irq)
 {
-	gic_sysreg_write(ICC_DIR_EL1, irq);
+	arm_sysreg_write(ICC_DIR_EL1, irq);
 	gic_isb();
 }
 
@@ -280,7 +280,7 @@ void gic_send_event_ipi(unsigned int cpu)
 
 	/* The event bits must be visible before the target takes the SGI. */
 	gic_dsb_ishst();
-	gic_sysreg_write(ICC_SGI1R_EL1, sgi1r);
+	arm_sysreg_write64(ICC_SGI1R_EL1, sgi1r);
 	gic_isb();
 }
 
@@ -326,7 +326,7 @@ void gic_vif_set_maintenance(bool no_pending, bool underflow)
 		hcr |= ICH_HCR_NPIE;
 	if (underflow)
 		hcr |= ICH_HCR_UIE;
-	gic_sysreg_write(ICH_HCR_EL2, hcr);
+	arm_sysreg_write(ICH_HCR_EL2, hcr);
 	gic_isb();
 }
 
@@ -335,7 +335,7 @@ void gic_vif_reset(void)
 	for (unsigned int n = 0; n < nr_lrs; n++)
 		ich_lr_write(n, 0);
 	ich_apr_clear_all(nr_aprs);
-	gic_sysreg_write(ICH_VMCR_EL2, 0);
-	gic_sysreg_write(ICH_HCR_EL2, ICH_HCR_EN);
+	arm_sysreg_write(ICH_VMCR_EL2, 0);
+	arm_sysreg_write(ICH_HCR_EL2, ICH_HCR_EN);
 	gic_isb();
 }

@@ -63,8 +63,15 @@ ifeq ($(wildcard $(arch-mk)),)
 $(error $(BOARD): architecture '$(ARCH)' has no arch/$(ARCH)/arch.mk; an architecture \
 that is not implemented yet belongs in NOT_IMPLEMENTED in arch/Kconfig)
 endif
+ARCH_SHARED_DIRS :=
 include $(arch-mk)
 -include $(board-dir)/board.mk
+
+# Code an arch shares with its sibling execution states (arch.mk sets
+# ARCH_SHARED_DIRS, e.g. arch/arm-common for arm64 and arm): each directory
+# is walked like arch/$(ARCH), and its include/ is searched right after
+# arch/$(ARCH)/include, so an execution state's own header comes first.
+arch-dirs := arch/$(ARCH) $(ARCH_SHARED_DIRS)
 
 CROSS_COMPILE ?= $(ARCH_CROSS_COMPILE)
 CC := $(CROSS_COMPILE)gcc
@@ -84,7 +91,7 @@ WARNINGS := -Wall -Wextra -Werror -Wshadow -Wmissing-prototypes -Wstrict-prototy
 	-Wimplicit-fallthrough -Wconversion -Wno-sign-conversion
 
 CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include 2>/dev/null) \
-	-I$(srctree)/include -I$(objtree)/include -I$(srctree)/arch/$(ARCH)/include \
+	-I$(srctree)/include -I$(objtree)/include $(foreach d,$(arch-dirs),-I$(srctree)/$(d)/include) \
 	-include $(autoconf-h) -DBULWARK_VERSION='"$(VERSION)"'
 CFLAGS := -std=c11 -ffreestanding -fno-common -fno-builtin -fno-stack-protector -fno-pic \
 	-O2 -g $(WARNINGS) $(ARCH_CFLAGS)
@@ -115,7 +122,7 @@ $$(foreach d,$$(subdirs-$(1)),$$(eval $$(call walk-dir,$$(d))))
 endef
 
 all-objs :=
-$(foreach d,arch/$(ARCH) kernel drivers,$(eval $(call walk-dir,$(d))))
+$(foreach d,$(arch-dirs) kernel drivers,$(eval $(call walk-dir,$(d))))
 
 # Board stubs, in the tree or out of it, built into boards/<board>/.
 ifneq ($(wildcard $(board-dir)/Makefile),)

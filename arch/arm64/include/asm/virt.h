@@ -40,10 +40,4 @@ u64 arm64_stage2_vtcr(void);
  */
 void arm64_inject_sync(struct vcpu *v, u64 esr, u64 far);
 
-/* A data abort from the guest: emulate MMIO or contain the guest. */
-void arm64_guest_data_abort(struct vcpu *v);
-
-/* An SMCCC call from the guest (HVC or SMC): PSCI, hypercalls. */
-void arm64_smccc_call(struct vcpu *v);
-
 #endif /* ASM_VIRT_H */

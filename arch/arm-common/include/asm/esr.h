@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Decoding the syndrome (ESR_EL2) of a trap from a guest, and building the
- * syndrome of an exception injected into it. Pure code: the host unit
- * tests run it as is.
+ * Decoding the syndrome of a trap from a guest (ESR_EL2 on AArch64, HSR on
+ * AArch32: the same EC, IL and ISS fields; in a data abort AArch32 leaves
+ * SF and the top bit of SRT zero), and building the syndrome of an
+ * exception injected into an AArch64 guest. Pure code: the host unit tests
+ * run it as is.
  */
 #ifndef ASM_ESR_H
 #define ASM_ESR_H

@@ -1,12 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SMCCC calls from guests: PSCI 1.1 for the VM's own vCPUs, and Bao-compatible hypercalls. */
 #include <bulwark/hypercall.h>
-#include <asm/arm64.h>
+#include <asm/arm_guest.h>
+#include <asm/processor.h>
 #include <asm/psci.h>
-#include <asm/sysreg.h>
-#include <asm/virt.h>
 
-static bool executable_guest_address(const struct vm *vm, u64 ipa)
+static bool executable_guest_address(const struct vm *vm, gpa_t ipa)
 {
 	for (u32 i = 0; i < vm->desc->nr_regions; i++) {
 		const struct vmconf_region *r = &vm->desc->regions[i];
@@ -17,10 +16,10 @@ static bool executable_guest_address(const struct vm *vm, u64 ipa)
 	return false;
 }
 
-/* The vCPU a guest names by its MPIDR (VMPIDR_EL2 of that vCPU), or NULL. */
+/* The vCPU a guest names by its MPIDR (the virtual MPIDR of that vCPU), or NULL. */
 static struct vcpu *vcpu_by_mpidr(struct vm *vm, u64 mpidr)
 {
-	long index = arm64_affinity_to_index(mpidr & MPIDR_AFF_MASK);
+	long index = arm_guest_mpidr_index(mpidr);
 
 	if (index < 0 || (unsigned long)index >= vm->nr_vcpus)
 		return NULL;
@@ -118,7 +117,8 @@ static long psci_call(struct vcpu *v, unsigned int fn, const u64 *args)
 		 * Every state is treated as standby: wait for an interrupt and
 		 * return, which PSCI allows for power-down requests too.
 		 */
-		__asm__ __volatile__("dsb sy\n\twfi" ::: "memory");
+		__asm__ __volatile__("dsb sy" ::: "memory");
+		cpu_wait_for_interrupt();
 		return PSCI_SUCCESS;
 	case PSCI_FN_CPU_OFF:
 		vcpu_stop_self(v);
@@ -141,13 +141,12 @@ static long psci_call(struct vcpu *v, unsigned int fn, const u64 *args)
 	}
 }
 
-void arm64_smccc_call(struct vcpu *v)
+void arm_smccc_call(struct vcpu *v)
 {
-	struct guest_frame *f = &v->arch.frame;
-	u32 id = (u32)f->regs[0];
+	u32 id = (u32)arm_guest_reg(v, 0);
 	unsigned int owner = (id >> SMCCC_OWNER_SHIFT) & SMCCC_OWNER_MASK;
 	unsigned int fn = id & SMCCC_FUNC_MASK;
-	u64 args[3] = {f->regs[1], f->regs[2], f->regs[3]};
+	u64 args[3] = {arm_guest_reg(v, 1), arm_guest_reg(v, 2), arm_guest_reg(v, 3)};
 	long ret = SMCCC_UNKNOWN;
 
 	/* SMC32/HVC32 calls only look at the low 32 bits of their arguments. */
@@ -162,6 +161,6 @@ void arm64_smccc_call(struct vcpu *v)
 	else if (owner == SMCCC_OWNER_VENDOR_HYP)
 		ret = hypercall(v, fn, (unsigned long)args[0], (unsigned long)args[1],
 				(unsigned long)args[2]);
-	/* SMCCC: results in x0 (the 32-bit convention sign-extends into w0 as well). */
-	f->regs[0] = (u64)ret;
+	/* SMCCC: results in x0 / r0 (the 32-bit convention sign-extends into w0 as well). */
+	arm_guest_set_reg(v, 0, (register_t)ret);
 }

@@ -1,29 +1,25 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Stage-2 data aborts: emulated MMIO from the syndrome, or a contained guest. */
 #include <bulwark/mmio.h>
+#include <asm/arm_guest.h>
 #include <asm/esr.h>
-#include <asm/virt.h>
 
-static void contain(struct vcpu *v, const struct esr_data_abort *a, u64 ipa, const char *why)
+static void contain(struct vcpu *v, const struct esr_data_abort *a, gpa_t ipa, const char *why)
 {
-	struct guest_frame *f = &v->arch.frame;
-
-	if (vm_contain(v, a->is_write ? "store to" : "load from", ipa, f->elr, why,
+	if (vm_contain(v, a->is_write ? "store to" : "load from", ipa, arm_guest_pc(v), why,
 		       VM_FAULT_INJECTED))
-		arm64_inject_sync(v, esr_guest_abort(false, a->is_write, arm64_guest_from_el0(f)),
-				  f->far);
+		arm_guest_inject_abort(v, false, a->is_write);
 }
 
-void arm64_guest_data_abort(struct vcpu *v)
+void arm_guest_data_abort(struct vcpu *v)
 {
-	struct guest_frame *f = &v->arch.frame;
-	u64 ipa = arm64_fault_ipa(f);
+	gpa_t ipa = arm_guest_fault_ipa(v);
 	const struct mmio_window *w = mmio_find(v->vm->id, ipa);
 	struct esr_data_abort a;
 	struct mmio_access access;
 	enum mmio_result result;
 
-	esr_decode_data_abort(f->esr, &a);
+	esr_decode_data_abort(arm_guest_syndrome(v), &a);
 	if (!w) {
 		contain(v, &a, ipa, "no memory region or device of the VM's layout covers it");
 		return;
@@ -37,7 +33,7 @@ void arm64_guest_data_abort(struct vcpu *v)
 	access.offset = ipa - w->base;
 	access.width = a.width;
 	access.is_write = a.is_write;
-	access.value = a.is_write && a.reg != 31 ? f->regs[a.reg] : 0;
+	access.value = a.is_write ? arm_guest_reg(v, a.reg) : 0;
 	if (a.width < 8)
 		access.value &= (1ULL << (a.width * 8)) - 1;
 	result = w->access(v, &access, w->ctx);
@@ -49,7 +45,7 @@ void arm64_guest_data_abort(struct vcpu *v)
 		contain(v, &a, ipa, "an access width or alignment the device does not support");
 		return;
 	}
-	if (!a.is_write && a.reg != 31)
-		f->regs[a.reg] = esr_load_value(&a, access.value);
-	f->elr += 4;
+	if (!a.is_write)
+		arm_guest_set_reg(v, a.reg, (register_t)esr_load_value(&a, access.value));
+	arm_guest_skip_insn(v);
 }
