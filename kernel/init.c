@@ -8,6 +8,7 @@
 #include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/layout.h>
+#include <bulwark/mem.h>
 #include <bulwark/printk.h>
 #include <bulwark/smp.h>
 #include <bulwark/vconsole.h>
@@ -33,7 +34,7 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	u64 online;
 
 	console_init();
-	if (arch_cpu_init(cpu) != 0) {
+	if (arch_cpu_init(cpu) != 0 || mem_cpu_init(cpu) != 0) {
 		pr_err("the boot CPU cannot run the hypervisor; powering off");
 		console_flush_all();
 		arch_poweroff(POWEROFF_FAILURE);
@@ -69,8 +70,8 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 
 void kernel_secondary_main(unsigned int cpu)
 {
-	if (arch_cpu_init(cpu) != 0) {
-		/* arch_cpu_init said why; the boot CPU must not wait for us. */
+	if (arch_cpu_init(cpu) != 0 || mem_cpu_init(cpu) != 0) {
+		/* arch_cpu_init or mem_cpu_init said why; the boot CPU must not wait for us. */
 		smp_report_failed(cpu);
 		arch_halt();
 	}

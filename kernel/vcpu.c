@@ -4,6 +4,7 @@
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/ipc.h>
+#include <bulwark/mem.h>
 #include <bulwark/printk.h>
 #include <bulwark/vm.h>
 
@@ -15,7 +16,7 @@ void cpu_handle_events(unsigned int cpu)
 	struct vcpu *v = cpu_vcpu(cpu);
 
 	if (events & FENCE_EVENTS)
-		arch_flush_guest_tlb(cpu, events & (1UL << CPU_EVENT_FENCE_I));
+		mem_flush_guest(cpu, events & (1UL << CPU_EVENT_FENCE_I));
 	if (events & (1UL << CPU_EVENT_CONSOLE))
 		console_pump(NULL);
 	if (v && (events & (1UL << CPU_EVENT_IPC)))

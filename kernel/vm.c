@@ -8,6 +8,7 @@
 #include <bulwark/cpumask.h>
 #include <bulwark/errno.h>
 #include <bulwark/ipc.h>
+#include <bulwark/mem.h>
 #include <bulwark/mmio.h>
 #include <bulwark/panic.h>
 #include <bulwark/printk.h>
@@ -16,6 +17,7 @@
 #include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
+#include <bulwark/vm_map.h>
 #include <generated/board.h>
 
 /* How long a reboot waits for the VM's other vCPUs to leave the guest. */
@@ -47,29 +49,16 @@ struct vcpu *current_vcpu(void)
 
 void *vm_guest_ram(struct vm *vm, gpa_t gpa, u64 size)
 {
-	for (u32 i = 0; i < vm->desc->nr_regions; i++) {
-		const struct vmconf_region *r = &vm->desc->regions[i];
-
-		/* Colored regions are not contiguous in host memory. */
-		if (r->color_mask)
-			continue;
-		if (gpa >= r->guest_base && size <= r->size &&
-		    gpa - r->guest_base <= r->size - size)
-			return hpa_to_ptr(r->phys_base + (gpa - r->guest_base));
-	}
-	return NULL;
+	return vm_layout_ram_ptr(vm->desc, gpa, size);
 }
 
 /* Copies one embedded file into the VM's RAM; the layout checker made sure it fits. */
-static void vm_copy_in(struct vm *vm, const char *what, u64 gpa, const u8 *src, u64 size)
+static void vm_copy_in(struct vm *vm, const char *what, gpa_t gpa, const u8 *src, u64 size)
 {
-	void *dst = vm_guest_ram(vm, gpa, size);
-
 	/* A failure here is a bug in the tools, not in the layout. */
-	if (!dst)
+	if (vm_layout_copy_in(vm->desc, gpa, src, size))
 		panic("vm '%s': %s does not fit at guest 0x%llx", vm->desc->name, what,
 		      (unsigned long long)gpa);
-	memcpy(dst, src, (size_t)size);
 }
 
 /*
@@ -97,6 +86,26 @@ static void vm_arm_boot_vcpu(struct vm *vm)
 	v->start_arg0 = 0;
 	v->start_arg1 = vm->desc->dtb_addr;
 	v->state = VCPU_START_PENDING;
+}
+
+static int vm_map_run(void *ctx, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
+{
+	return mem_vm_map(ctx, gpa, pa, size, access, kind);
+}
+
+/*
+ * The VM's memory context from its layout, run by run. (What its interrupt
+ * model lets the guest reach directly, a GICv2's GICV page, comes next
+ * through virq_vm_map once the models provide it; until then the stage-2
+ * back end maps GICV.)
+ */
+static int vm_map_memory(struct vm *vm)
+{
+	int err = mem_vm_create(vm);
+
+	if (!err)
+		err = vm_map_layout(vm->desc, vm_map_run, vm);
+	return err;
 }
 
 static bool vm_part_ok(const struct vm *vm, int err, const char *part)
@@ -173,7 +182,7 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 		return;
 	}
 	/* Each part of the VM in turn; the first that fails says why it does not start. */
-	if (!vm_windows_ok(vm) || !vm_part_ok(vm, arch_vm_init(vm), "mapping its memory failed") ||
+	if (!vm_windows_ok(vm) || !vm_part_ok(vm, vm_map_memory(vm), "mapping its memory failed") ||
 	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") || !vm_models_ok(vm))
 		return;
 	vm_load_image(vm);

@@ -1,57 +1,176 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The walk over a VM's layout that every memory back end builds its mappings from. */
+/* The layout walk: a VM's layout as runs of host memory, for mapping it and for copying into it. */
+#include <bulwark/compiler.h>
+#include <bulwark/errno.h>
+#include <bulwark/string.h>
 #include <bulwark/vm_map.h>
+#include <generated/board.h>
 
-/* The layout tool's rule: page n of host memory has color n mod the color count. */
-static bool page_has_color(u64 pa, u64 color_page, u32 nr_colors, u32 color_mask)
+/* The modulus of the color rule; 1 on a board without colors, where nothing is colored. */
+#define COLOR_MODULUS (BOARD_NR_COLORS ? BOARD_NR_COLORS : 1)
+
+/* The color iterator: a colored region's stretches of consecutive host pages of its colors. */
+struct color_runs {
+	hpa_t next; /* first host page not looked at yet */
+	u64 left;   /* bytes of the region not handed out yet */
+	u32 mask;
+};
+
+/* The layout tool's rule (vmconflib/alloc.py, colored_runs): page n has color n mod the count. */
+static bool page_has_color(hpa_t pa, u32 mask)
 {
-	return (color_mask >> ((pa / color_page) % nr_colors)) & 1;
+	return (mask >> ((pa / BOARD_PAGE_SIZE) % COLOR_MODULUS)) & 1;
 }
 
-/* Colored regions take, in order, the pages of their colors from phys_base up. */
-static int map_colored(const struct vmconf_region *r, u64 page_size, u64 color_page, u32 nr_colors,
-		       vm_map_fn map, void *ctx)
+/* The next stretch: its size (0 once the region is done), its first host address in *pa. */
+static u64 color_runs_next(struct color_runs *it, hpa_t *pa)
 {
-	u64 pa = r->phys_base;
+	u64 size = 0;
 
-	for (u64 off = 0; off < r->size; off += page_size) {
-		int err;
-
-		while (!page_has_color(pa, color_page, nr_colors, r->color_mask))
-			pa += page_size;
-		err = map(ctx, r->guest_base + off, pa, page_size, r->access, VM_MAP_NORMAL);
-		if (err)
-			return err;
-		pa += page_size;
+	if (!it->left)
+		return 0;
+	while (!page_has_color(it->next, it->mask))
+		it->next += BOARD_PAGE_SIZE;
+	*pa = it->next;
+	while (size < it->left && page_has_color(it->next, it->mask)) {
+		size += MIN((u64)BOARD_PAGE_SIZE, it->left - size);
+		it->next += BOARD_PAGE_SIZE;
 	}
-	return 0;
+	it->left -= size;
+	return size;
 }
 
-int vm_map_layout(const struct vmconf_vm *d, u64 page_size, u64 color_page, u32 nr_colors,
-		  vm_map_fn map, void *ctx)
+/* A region's runs in ascending guest addresses: itself, or its colors' stretches. */
+static int walk_region(const struct vmconf_region *r, vm_map_fn fn, void *ctx)
 {
-	int err = 0;
+	struct color_runs it = {.next = r->phys_base, .left = r->size, .mask = r->color_mask};
+	gpa_t gpa = r->guest_base;
+	hpa_t pa = 0;
+	u64 size;
+	int ret = 0;
 
-	for (u32 i = 0; i < d->nr_regions && !err; i++) {
-		const struct vmconf_region *r = &d->regions[i];
-
-		if (r->color_mask && nr_colors)
-			err = map_colored(r, page_size, color_page, nr_colors, map, ctx);
-		else
-			err = map(ctx, r->guest_base, r->phys_base, r->size, r->access,
-				  VM_MAP_NORMAL);
+	if (!r->color_mask || !BOARD_NR_COLORS)
+		return fn(ctx, r->guest_base, r->phys_base, r->size, r->access, VM_MAP_NORMAL);
+	/* The layout tool refuses colors the board lacks; without one the walk would not end. */
+	if (!(it.mask & (u32)((1ULL << COLOR_MODULUS) - 1)))
+		return -EINVAL;
+	while (!ret && (size = color_runs_next(&it, &pa)) != 0) {
+		ret = fn(ctx, gpa, pa, size, r->access, VM_MAP_NORMAL);
+		gpa += size;
 	}
-	for (u32 i = 0; i < d->nr_devices && !err; i++) {
+	return ret;
+}
+
+int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx)
+{
+	int ret = 0;
+
+	for (u32 i = 0; i < d->nr_regions && !ret; i++)
+		ret = walk_region(&d->regions[i], map, ctx);
+	for (u32 i = 0; i < d->nr_devices && !ret; i++) {
 		const struct vmconf_device *dev = &d->devices[i];
 
-		err = map(ctx, dev->guest_base, dev->phys_base, dev->size,
+		ret = map(ctx, dev->guest_base, dev->phys_base, dev->size,
 			  VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, VM_MAP_DEVICE);
 	}
-	for (u32 i = 0; i < d->nr_shmem_maps && !err; i++) {
+	for (u32 i = 0; i < d->nr_shmem_maps && !ret; i++) {
 		const struct vmconf_shmem_map *m = &d->shmem_maps[i];
 		const struct vmconf_shmem *obj = &vmconf_shmems[m->shmem_id];
 
-		err = map(ctx, m->guest_base, obj->phys_base, obj->size, m->access, VM_MAP_NORMAL);
+		ret = map(ctx, m->guest_base, obj->phys_base, obj->size, m->access, VM_MAP_NORMAL);
 	}
-	return err;
+	return ret;
+}
+
+/* A range of guest RAM being handed out piece by piece from its region's runs. */
+struct ram_range {
+	gpa_t gpa;
+	u64 size;
+	vm_ram_fn fn;
+	void *ctx;
+	bool complete;
+};
+
+static int ram_piece(void *ctx, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
+{
+	struct ram_range *range = ctx;
+	gpa_t end = range->gpa + range->size;
+	gpa_t from = MAX(gpa, range->gpa);
+	gpa_t to = MIN(gpa + size, end);
+	int ret;
+
+	(void)access;
+	(void)kind;
+	if (from >= to)
+		return 0;
+	ret = range->fn(range->ctx, hpa_to_ptr(pa + (from - gpa)), from - range->gpa, to - from);
+	if (ret)
+		return ret;
+	/* Runs come in ascending guest addresses: the rest of the region is past the range. */
+	range->complete = to == end;
+	return range->complete ? 1 : 0;
+}
+
+int vm_layout_ram(const struct vmconf_vm *d, gpa_t gpa, u64 size, vm_ram_fn fn, void *ctx)
+{
+	struct ram_range range = {.gpa = gpa, .size = size, .fn = fn, .ctx = ctx};
+
+	for (u32 i = 0; i < d->nr_regions; i++) {
+		const struct vmconf_region *r = &d->regions[i];
+		int ret;
+
+		if (!size || gpa < r->guest_base || size > r->size ||
+		    gpa - r->guest_base > r->size - size)
+			continue;
+		ret = walk_region(r, ram_piece, &range);
+		if (range.complete)
+			return 0;
+		return ret ? ret : -EINVAL;
+	}
+	return -EINVAL;
+}
+
+struct copy_source {
+	const u8 *bytes;
+};
+
+static int copy_piece(void *ctx, u8 *host, u64 offset, u64 size)
+{
+	const struct copy_source *src = ctx;
+
+	memcpy(host, src->bytes + offset, (size_t)size);
+	return 0;
+}
+
+int vm_layout_copy_in(const struct vmconf_vm *d, gpa_t gpa, const void *src, u64 size)
+{
+	struct copy_source source = {src};
+
+	return vm_layout_ram(d, gpa, size, copy_piece, &source);
+}
+
+/* The first piece of a range, and whether it is the whole range. */
+struct first_piece {
+	u8 *host;
+	u64 size;
+};
+
+static int take_first_piece(void *ctx, u8 *host, u64 offset, u64 size)
+{
+	struct first_piece *first = ctx;
+
+	(void)offset;
+	first->host = host;
+	first->size = size;
+	return 1;
+}
+
+void *vm_layout_ram_ptr(const struct vmconf_vm *d, gpa_t gpa, u64 size)
+{
+	struct first_piece first = {NULL, 0};
+	/* An empty buffer must still be the VM's. */
+	u64 want = size ? size : 1;
+	int ret = vm_layout_ram(d, gpa, want, take_first_piece, &first);
+
+	return (ret == 0 || ret == 1) && first.size == want ? first.host : NULL;
 }

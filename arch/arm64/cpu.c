@@ -9,28 +9,20 @@
 #include <bulwark/serial.h>
 #include <asm/arm64.h>
 #include <asm/esr.h>
-#include <asm/stage2.h>
 #include <asm/sysreg.h>
 
 #define PFR0_GIC_SHIFT 24
 #define TGRAN4_ABSENT  0xfu
 
-unsigned int arm64_pa_range = MMFR0_PARANGE_MASK;
-
 int arch_cpu_init(unsigned int cpu)
 {
 	unsigned long mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	unsigned long pfr0 = read_sysreg(id_aa64pfr0_el1);
-	unsigned int pa_range = (unsigned int)(mmfr0 & MMFR0_PARANGE_MASK);
 
 	if (((mmfr0 >> MMFR0_TGRAN4_SHIFT) & 0xf) == TGRAN4_ABSENT) {
 		pr_err("CPU %u (MPIDR 0x%lx) has no 4 KiB translation granule, which Bulwark "
 		       "needs",
 		       cpu, arch_cpu_hw_id(cpu));
-		return -ENODEV;
-	}
-	if (stage2_pa_bits(pa_range) < STAGE2_MIN_IPA_BITS) {
-		pr_err("CPU %u: reserved physical address size (PARange %u)", cpu, pa_range);
 		return -ENODEV;
 	}
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && ((pfr0 >> PFR0_GIC_SHIFT) & 0xf) == 0) {
@@ -40,9 +32,6 @@ int arch_cpu_init(unsigned int cpu)
 		       cpu);
 		return -ENODEV;
 	}
-	/* Every VM's tables must suit every CPU: keep the smallest size seen. */
-	if (pa_range < arm64_pa_range)
-		arm64_pa_range = pa_range;
 	return 0;
 }
 

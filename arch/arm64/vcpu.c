@@ -4,7 +4,9 @@
 #include <bulwark/cpu_event.h>
 #include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
+#include <bulwark/mem.h>
 #include <bulwark/string.h>
+#include <bulwark/vm_map.h>
 #include <asm/arm64.h>
 #include <asm/sysreg.h>
 #include <asm/vgic.h>
@@ -31,7 +33,6 @@ void arch_cpu_virt_init(unsigned int cpu)
 	/* Every performance counter belongs to the guest; nothing debug-related traps. */
 	write_sysreg(mdcr_el2, (read_sysreg(pmcr_el0) >> PMCR_N_SHIFT) & PMCR_N_MASK);
 	write_sysreg(vpidr_el2, read_sysreg(midr_el1));
-	write_sysreg(vtcr_el2, arm64_stage2_vtcr());
 	isb();
 	irqchip_cpu_init(cpu);
 }
@@ -80,23 +81,27 @@ static void reset_guest_sysregs(struct vcpu *v)
 	write_sysreg(cntp_cval_el0, 0);
 	write_sysreg(vmpidr_el2, vcpu_mpidr(v));
 	write_sysreg(hcr_el2, HCR_GUEST);
-	write_sysreg(vttbr_el2, v->vm->arch.vttbr);
-	isb();
-	/* Whatever this VMID cached before (an earlier boot) is stale. */
-	__asm__ __volatile__("tlbi vmalls12e1\n\tdsb nsh\n\tic iallu\n\tdsb nsh\n\tisb" ::
-				 : "memory");
+	mem_vcpu_load(v);
 }
 
-/* Cleans a range of guest RAM from our write-back caches to memory. */
+/* Cleans one host-contiguous piece of guest RAM, ctx the cache line size. */
+static int clean_piece(void *ctx, u8 *host, u64 offset, u64 size)
+{
+	unsigned long line = *(const unsigned long *)ctx;
+
+	(void)offset;
+	for (uintptr_t p = (uintptr_t)host & ~(line - 1); p < (uintptr_t)host + size; p += line)
+		__asm__ __volatile__("dc cvac, %0" : : "r"(p) : "memory");
+	return 0;
+}
+
+/* Cleans a range of guest RAM from our write-back caches to memory, piece by piece when colored. */
 static void clean_guest_range(struct vm *vm, u64 gpa, u64 size)
 {
-	u8 *start = size ? vm_guest_ram(vm, gpa, size) : NULL;
 	unsigned long line = 4UL << (read_sysreg(ctr_el0) >> 16 & 0xf);
 
-	if (!start)
-		return;
-	for (uintptr_t p = (uintptr_t)start & ~(line - 1); p < (uintptr_t)start + size; p += line)
-		__asm__ __volatile__("dc cvac, %0" : : "r"(p) : "memory");
+	if (size)
+		(void)vm_layout_ram(vm->desc, gpa, size, clean_piece, &line);
 }
 
 /*
@@ -154,15 +159,6 @@ void vcpu_set_external_irq(struct vcpu *v, bool pending)
 void arch_send_event_ipi(unsigned int cpu)
 {
 	gic_send_event_ipi(cpu);
-}
-
-void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache)
-{
-	(void)cpu;
-	__asm__ __volatile__("dsb ishst\n\ttlbi vmalle1\n\tdsb nsh" ::: "memory");
-	if (instruction_cache)
-		__asm__ __volatile__("ic iallu\n\tdsb nsh" ::: "memory");
-	isb();
 }
 
 void arch_idle(unsigned int cpu)

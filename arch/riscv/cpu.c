@@ -37,8 +37,9 @@ bool riscv_probe_fixup(struct trap_frame *frame)
 }
 
 /*
- * misa cannot be read from S-mode, so ask the hardware directly: hgatp only
- * exists with the H extension, and touching it traps otherwise.
+ * misa cannot be read from S-mode, so ask the hardware directly: hstatus
+ * only exists with the H extension, and reading it traps otherwise. (hgatp
+ * is the memory back end's, mem_gstage.c.)
  */
 static bool cpu_has_hypervisor_extension(unsigned int cpu)
 {
@@ -47,9 +48,7 @@ static bool cpu_has_hypervisor_extension(unsigned int cpu)
 	probe->faulted = false;
 	probe->armed = true;
 	barrier();
-	/* Bare mode: no guest translation until VMs are set up. */
-	csr_write(CSR_HGATP, 0);
-	(void)csr_read(CSR_HGATP);
+	(void)csr_read(CSR_HSTATUS);
 	barrier();
 	probe->armed = false;
 	return !probe->faulted;

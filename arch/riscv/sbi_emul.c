@@ -3,6 +3,7 @@
 #include <bulwark/arch.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/hypercall.h>
+#include <bulwark/mem.h>
 #include <bulwark/printk.h>
 #include <bulwark/vconsole.h>
 #include <asm/csr.h>
@@ -103,7 +104,7 @@ static struct sbiret sbi_rfence(struct vcpu *v, unsigned long fid, unsigned long
 		if (t == v || t->state != VCPU_RUNNING) {
 			/* Its next entry starts from flushed translations anyway. */
 			if (t == v)
-				arch_flush_guest_tlb(v->cpu, event == CPU_EVENT_FENCE_I);
+				mem_flush_guest(v->cpu, event == CPU_EVENT_FENCE_I);
 			continue;
 		}
 		cpu_event_post(t->cpu, event);

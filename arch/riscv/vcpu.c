@@ -4,6 +4,7 @@
 #include <bulwark/cpu_event.h>
 #include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
+#include <bulwark/mem.h>
 #include <bulwark/string.h>
 #include <asm/atomic.h>
 #include <asm/csr.h>
@@ -68,10 +69,7 @@ static void reset_guest_csrs(struct vcpu *v)
 	v->arch.timer_deadline = ~0ULL;
 	v->arch.ssip_pending = 0;
 	riscv_sbi_vcpu_reset(v);
-	csr_write(CSR_HGATP, v->vm->arch.hgatp);
-	/* Whatever this VMID cached before (an earlier boot) is stale. */
-	hfence_gvma_all();
-	hfence_vvma_all();
+	mem_vcpu_load(v);
 }
 
 void arch_vcpu_start(struct vcpu *v)
@@ -131,14 +129,6 @@ void riscv_vcpu_raise_soft(struct vcpu *v)
 void arch_send_event_ipi(unsigned int cpu)
 {
 	(void)sbi_send_ipi(1UL << arch_cpu_hw_id(cpu), 0);
-}
-
-void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache)
-{
-	(void)cpu;
-	hfence_vvma_all();
-	if (instruction_cache)
-		__asm__ __volatile__("fence.i" ::: "memory");
 }
 
 /* Handles whatever interrupts are pending; interrupts stay off throughout. */

@@ -69,9 +69,6 @@ void arch_send_event_ipi(unsigned int cpu);
 /* On every CPU that runs a vCPU, before its first guest entry. */
 void arch_cpu_virt_init(unsigned int cpu);
 
-/* Build the VM's stage-2 / G-stage mappings from its layout, at boot. */
-int arch_vm_init(struct vm *vm);
-
 /*
  * Enter vCPU v on the calling CPU (which must be v->cpu) from its start
  * state (v->start_pc, start_arg0, start_arg1) with its guest registers
@@ -88,8 +85,5 @@ void arch_idle(unsigned int cpu);
 
 /* Apply the interrupt lines other CPUs set for v (v runs on this CPU). */
 void arch_vcpu_sync_lines(struct vcpu *v);
-
-/* Forget this CPU's guest translations (a remote fence asked for it). */
-void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache);
 
 #endif /* BULWARK_ARCH_H */

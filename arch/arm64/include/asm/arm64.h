@@ -78,9 +78,6 @@ static inline long arm64_affinity_to_index(u64 mpidr)
 	return (long)(aff1 * CPUS_PER_CLUSTER + aff0);
 }
 
-/* Physical address size the CPUs support: ID_AA64MMFR0_EL1.PARange (lowest of all CPUs). */
-extern unsigned int arm64_pa_range;
-
 #endif /* !__ASSEMBLY__ */
 
 #endif /* ASM_ARM64_H */

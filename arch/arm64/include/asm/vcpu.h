@@ -43,9 +43,8 @@ struct arch_vcpu {
 	struct guest_frame frame;
 };
 
+/* Nothing of a VM's is the arch's: its stage-2 tables and VMID are the memory back end's. */
 struct arch_vm {
-	u64 vttbr;
-	u64 *root; /* stage-2 root table */
 };
 
 #endif /* !__ASSEMBLY__ */

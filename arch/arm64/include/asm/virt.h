@@ -30,9 +30,6 @@ static inline u64 arm64_fault_ipa(const struct guest_frame *f)
 	return ((f->hpfar & 0xfffffffff0ULL) << 8) | (f->far & 0xfff);
 }
 
-/* VTCR_EL2 for every VM's tables (vm_setup.c), written on each CPU. */
-u64 arm64_stage2_vtcr(void);
-
 /*
  * Make the guest take a synchronous exception with syndrome esr (and fault
  * address far) at its current pc, as the CPU would have: to EL1 at VBAR_EL1

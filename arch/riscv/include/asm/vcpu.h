@@ -56,9 +56,8 @@ struct arch_vcpu {
 	bool dbtr_shmem;		      /* DBTR shared memory set */
 };
 
+/* Nothing of a VM's is the arch's: its G-stage tables and VMID are the memory back end's. */
 struct arch_vm {
-	u64 hgatp;
-	u64 *root; /* Sv39x4 root table, 16 KiB */
 };
 
 #endif /* !__ASSEMBLY__ */
