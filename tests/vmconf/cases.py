@@ -21,8 +21,9 @@ E = 'layout.vmconf:%d: error: '
 CASES = [
     ('syntax-unclosed', 'vm a {\n    cpus = [0]\n',
      E % 3 + "syntax: expected '}' to close vm 'a' opened at line 1, found end of file", None),
-    ('syntax-bad-number', vm(extra='    load = 12Q\n'),
-     E % 4 + "syntax: bad number '12Q'", None),
+    ('bad-number', vm(extra='    load = 12Q\n'),
+     E % 4 + "vm 'a': load: bad number '12Q': write a decimal or 0x hexadecimal number, '_' "
+     'allowed between digits, with an optional K, M or G suffix (e.g. 16M)', None),
     ('syntax-unterminated-string', 'vm a {\n    image = "img.bin\n}\n',
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
@@ -203,8 +204,10 @@ CASES = [
      + vm('b', '[1]', ''.join('    shmem c%d { guest = 0x%x }\n' % (i, 0x90000000 + i * 0x10000)
                               for i in range(17)))
      + ''.join('shmem c%d { size = 64K }\n' % i for i in range(17)),
+     # Each VM breaks the limit on its own: both are reported.
      E % 21 + "vm 'a': shmem 'c16': a VM maps at most 16 shared-memory objects; merge some of "
-     'them', None),
+     'them\n' + E % 43 + "vm 'b': shmem 'c16': a VM maps at most 16 shared-memory objects; "
+     'merge some of them', None),
     ('doorbell-not-on-board',
      vm(body='    shmem chan { guest = 0x90000000  doorbells = [200] }\n')
      + vm('b', '[1]', '    shmem chan { guest = 0x90000000  doorbells = [40] }\n')

@@ -252,7 +252,7 @@ all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin
 
 vmconf-show: $(auto-conf-cmd) $(guest-images)
 	$(call need-vmconf)
-	$(Q)$(vmconf-tool) show $(vmconf-args)
+	$(Q)$(vmconf-tool) show $(vmconf-args) --out-svg $(objtree)/vmconf.svg
 .PHONY: vmconf-show
 
 include $(srctree)/tools/build/compdb.mk

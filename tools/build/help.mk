@@ -24,7 +24,7 @@ help:
 	@echo '  all (default)       - build $$(O)/bulwark.elf and $$(O)/bulwark.bin'
 	@echo '  run                 - boot the image under QEMU (Ctrl-a x quits)'
 	@echo '  debug               - like run, with QEMU waiting for gdb on :1234'
-	@echo '  vmconf-show         - print the VM partitioning of the layout'
+	@echo '  vmconf-show         - print and draw the VM partitioning ($$(O)/vmconf.svg)'
 	@echo '  linux-guest         - assemble the arm64 Linux guest from Debian packages ($$(O)/linux)'
 	@echo '  compile_commands.json - compilation database for editors'
 	@echo '  clean               - remove build output, keep the configuration'

@@ -16,6 +16,7 @@ from vmconflib.gen_c import generate_c  # noqa: E402
 from vmconflib.gen_header import generate_header  # noqa: E402
 from vmconflib.output import remove_all, write_all  # noqa: E402
 from vmconflib.pipeline import build  # noqa: E402
+from vmconflib.draw import format_svg  # noqa: E402
 from vmconflib.show import format_show  # noqa: E402
 
 
@@ -32,6 +33,7 @@ def parse_args(argv):
     parser.add_argument('--out-s', help='assembly embedding the images (compile)')
     parser.add_argument('--out-h', help='board constants header (compile)')
     parser.add_argument('--out-d', help='make dependency file listing every input read (compile)')
+    parser.add_argument('--out-svg', help='SVG drawing of the partitioning to write (show)')
     parser.add_argument('--dep-target', action='append', default=[],
                         help='a make target the dependency file makes depend on the inputs '
                         '(repeatable; default: the --out-c file)')
@@ -44,7 +46,11 @@ def parse_args(argv):
 def run(args):
     system = build(args.layout, args.board_dir, args.config, args.srctree, args.objtree)
     if args.command == 'show':
-        sys.stdout.write(format_show(system))
+        text = format_show(system)
+        if args.out_svg:
+            write_all({args.out_svg: format_svg(system)})
+            text += '  %-9s%s\n' % ('', 'also drawn in %s' % args.out_svg)
+        sys.stdout.write(text)
     elif args.command == 'compile':
         layout, board, source = system.layout, system.board, system.source
         # Generated device trees (dtb = auto) go next to the assembly that embeds them.
@@ -63,7 +69,7 @@ def run(args):
 
 def main(argv=None):
     args = parse_args(sys.argv[1:] if argv is None else argv)
-    outputs = [args.out_c, args.out_s, args.out_h, args.out_d]
+    outputs = [args.out_c, args.out_s, args.out_h, args.out_d, args.out_svg]
     try:
         run(args)
     except VmconfError as err:

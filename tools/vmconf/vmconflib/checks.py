@@ -1,9 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
-# Semantic checks of a layout against the board and the Kconfig choices, in file order, first error wins.
+# Semantic checks of a layout against the board and the Kconfig choices, VM by VM in file order;
+# each independent error is recorded and what depends on it skipped.
 
 import os
 
-from .errors import VmconfError
+from .errors import Collector, VmconfError
 from .units import hexa, human, intset, span
 
 LIMIT = 1 << 64
@@ -16,42 +17,104 @@ def _aligned(ctx, rec, field, value, board):
                            hexa((value + board.align - 1) // board.align * board.align)))
 
 
-def check_layout(layout, board, config):
+# The checks of one VM, in order: (name, check, fields it reads, checks it builds on).
+# A check runs only if the fields it reads were accepted and the checks it builds on
+# passed: a mistake is reported once, not again by every check that uses its value.
+VM_CHECKS = (
+    ('cpus', lambda vm, ctx: _check_cpus(vm, ctx.board, ctx.state), {'cpus'}, ()),
+    ('regions', lambda vm, ctx: _check_regions(vm, ctx.board, ctx.config), {'memory'}, ()),
+    ('devices', lambda vm, ctx: _check_devices(vm, ctx.board, ctx.state), {'device', 'dma'},
+     ()),
+    ('dma', lambda vm, ctx: _check_dma_trust(vm, ctx.board), {'dma', 'device'}, ('devices',)),
+    ('shmaps', lambda vm, ctx: _check_shmaps(vm, ctx.layout, ctx.board), {'shmem'}, ()),
+    ('gpio', lambda vm, ctx: _check_ipc_gpio(vm, ctx.board, ctx.config), {'shmem'}, ('shmaps',)),
+    ('console', lambda vm, ctx: _check_console(vm, ctx.board, ctx.state), {'console'}, ()),
+    ('space', lambda vm, ctx: _check_guest_space(vm, ctx.board),
+     {'memory', 'device', 'shmem', 'console'}, ('regions', 'devices', 'shmaps', 'gpio', 'console')),
+    ('irqs', lambda vm, ctx: _check_irqs(vm, ctx.board, ctx.state),
+     {'irqs', 'device', 'console', 'shmem'}, ('devices', 'console')),
+    ('image', lambda vm, ctx: _check_image(vm), {'image', 'load', 'memory'}, ('regions',)),
+    ('addresses', lambda vm, ctx: _check_addresses(vm),
+     {'entry', 'dtb', 'bootargs', 'initrd', 'memory', 'image', 'load'}, ('regions', 'image')),
+)
+
+
+class _Run:
+    """What the checks of one layout share."""
+
+    def __init__(self, layout, board, config):
+        self.layout = layout
+        self.board = board
+        self.config = config
+        self.state = {'cpus': {}, 'devices': {}, 'irqs': {}, 'passthrough': None}
+
+
+def check_layout(layout, board, config, errors=None):
+    """Checks every VM and shared object; records each independent error in errors.
+
+    Without a collector the errors found are raised together at the end."""
+    own = errors is None
+    if own:
+        errors = Collector()
+    _check_all(layout, board, config, errors)
+    if own:
+        errors.raise_if_any()
+
+
+def _check_all(layout, board, config, errors):
     if not layout.vms:
-        raise VmconfError(layout.path, 1, None, 'vm', 'the layout has no vm block; add one, '
-                          'e.g. vm NAME { cpus = [0] ... }')
-    _check_shmems(layout, board)
-    state = {'cpus': {}, 'devices': {}, 'irqs': {}, 'passthrough': None}
+        if not layout.incomplete:
+            errors.add(VmconfError(layout.path, 1, None, 'vm', 'the layout has no vm block; add '
+                                   'one, e.g. vm NAME { cpus = [0] ... }'))
+        return
+    _check_shmems(layout, board, errors)
+    run = _Run(layout, board, config)
     names = {}
     max_vms = config.int('CONFIG_MAX_VMS', 8)
     for vm in layout.vms:
+        vm.passed = set()
         if vm.name in names:
-            raise vm.ctx.error(vm.line, 'name', 'duplicate VM name, first defined at line %d'
-                               % names[vm.name].line)
+            errors.add(vm.ctx.error(vm.line, 'name', 'duplicate VM name, first defined at line %d'
+                                    % names[vm.name].line))
+            vm.rec.bad.add('name')
+            continue
         names[vm.name] = vm
-        if vm.index >= max_vms:
-            raise vm.ctx.error(vm.line, 'name', 'this is VM number %d but CONFIG_MAX_VMS is %d; '
-                               'remove a VM or raise CONFIG_MAX_VMS' % (vm.index + 1, max_vms))
-        _check_cpus(vm, board, state)
-        _check_regions(vm, board, config)
-        _check_devices(vm, board, state)
-        _check_dma_trust(vm, board)
-        _check_shmaps(vm, layout, board)
-        _check_ipc_gpio(vm, board, config)
-        _check_console(vm, board, state)
-        _check_guest_space(vm, board)
-        _check_irqs(vm, board, state)
-        _check_image(vm)
-        _check_addresses(vm)
-    _check_ipc_events(layout)
+        if vm.index == max_vms:  # once: the VMs after it are over the limit for the same reason
+            errors.add(vm.ctx.error(vm.line, 'name', 'this is VM number %d but CONFIG_MAX_VMS is '
+                                    '%d; remove a VM or raise CONFIG_MAX_VMS'
+                                    % (vm.index + 1, max_vms)))
+        if any(not getattr(layout.shmem_by_name.get(m.name), 'checked', True)
+               for m in vm.shmaps):
+            vm.rec.bad.add('shmem')  # it maps an object that was refused: its size is unknown
+        for name, check, fields, needs in VM_CHECKS:
+            if fields & vm.rec.bad or any(n not in vm.passed for n in needs):
+                continue
+            if errors.attempt(check, vm, run):
+                vm.passed.add(name)
+    sure = _sure_shmems(layout)
+    _check_ipc_events(layout, sure, errors)
     for shmem in layout.shmems:
+        if shmem.name not in sure:
+            continue
         if not shmem.users:
-            raise shmem.ctx.error(shmem.line, '', 'declared but not mapped by any VM; map it in '
-                                  'at least two VMs or remove it')
-        if len(shmem.users) == 1:
-            raise shmem.ctx.error(shmem.line, '', "used by vm '%s' only; a shared object needs "
-                                  'at least two VMs: map it in another VM or use a memory region'
-                                  % shmem.users[0].name)
+            errors.add(shmem.ctx.error(shmem.line, '', 'declared but not mapped by any VM; map it '
+                                       'in at least two VMs or remove it'))
+        elif len(shmem.users) == 1:
+            errors.add(shmem.ctx.error(shmem.line, '', "used by vm '%s' only; a shared object "
+                                       'needs at least two VMs: map it in another VM or use a '
+                                       'memory region' % shmem.users[0].name))
+
+
+def _sure_shmems(layout):
+    """Shared objects whose every mapping was checked: only these are counted across VMs.
+
+    A mapping that was refused may be a misspelt name of any object, so then none is."""
+    if layout.incomplete:
+        return set()
+    for vm in layout.vms:
+        if 'shmaps' not in vm.passed or 'gpio' not in vm.passed:
+            return set()
+    return {s.name for s in layout.shmems if s.checked}
 
 
 GPIO_LINES = 4      # a GPIO doorbell controller: events 0-3 in, 0-3 out
@@ -60,34 +123,39 @@ IPC_MAX_EVENTS = 32 # include/bulwark/ipc.h: events of one IPC object
 GPIO_SIZE = 0x1000  # one PL061
 
 
-def _check_ipc_events(layout):
+def _check_ipc_events(layout, sure, errors):
     """An IPC object (a shmem with doorbells) has the same events in every VM.
 
     A VM with gpio takes its events from the others: one line per event."""
     for shmem in layout.shmems:
-        maps = [(vm, m) for vm in layout.vms for m in vm.shmaps if m.name == shmem.name]
-        plain = [(vm, m) for vm, m in maps if m.gpio is None]
-        counts = {len(m.doorbells) for _, m in plain}
-        if len(counts) > 1:
-            vm, m = plain[-1]
-            first_vm, first = plain[0]
-            raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
-                               "%d doorbells, but vm '%s' has %d (line %d); an IPC object has one "
-                               'doorbell per event in every VM that maps it'
-                               % (len(m.doorbells), first_vm.name, len(first.doorbells),
-                                  first.line))
-        events = counts.pop() if counts else 1
-        if events > IPC_MAX_EVENTS:
-            vm, m = plain[0]
-            raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
-                               '%d doorbells, but an IPC object carries at most %d events'
-                               % (events, IPC_MAX_EVENTS))
-        for vm, m in maps:
-            m.events = len(m.doorbells) if m.gpio is None else events
-            if m.gpio is not None and events > GPIO_LINES:
-                raise vm.ctx.error(m.rec.line_of('gpio'), "shmem '%s'.gpio" % m.name,
-                                   'the object has %d events but a GPIO doorbell controller '
-                                   'carries at most %d' % (events, GPIO_LINES))
+        if shmem.name in sure:
+            errors.attempt(_check_object_events, layout, shmem)
+
+
+def _check_object_events(layout, shmem):
+    maps = [(vm, m) for vm in layout.vms for m in vm.shmaps if m.name == shmem.name]
+    plain = [(vm, m) for vm, m in maps if m.gpio is None]
+    counts = {len(m.doorbells) for _, m in plain}
+    if len(counts) > 1:
+        vm, m = plain[-1]
+        first_vm, first = plain[0]
+        raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
+                           "%d doorbells, but vm '%s' has %d (line %d); an IPC object has one "
+                           'doorbell per event in every VM that maps it'
+                           % (len(m.doorbells), first_vm.name, len(first.doorbells),
+                              first.line))
+    events = counts.pop() if counts else 1
+    if events > IPC_MAX_EVENTS:
+        vm, m = plain[0]
+        raise vm.ctx.error(m.line, "shmem '%s'.doorbells" % m.name,
+                           '%d doorbells, but an IPC object carries at most %d events'
+                           % (events, IPC_MAX_EVENTS))
+    for vm, m in maps:
+        m.events = len(m.doorbells) if m.gpio is None else events
+        if m.gpio is not None and events > GPIO_LINES:
+            raise vm.ctx.error(m.rec.line_of('gpio'), "shmem '%s'.gpio" % m.name,
+                               'the object has %d events but a GPIO doorbell controller '
+                               'carries at most %d' % (events, GPIO_LINES))
 
 
 def _check_ipc_gpio(vm, board, config):
@@ -106,20 +174,27 @@ def _check_ipc_gpio(vm, board, config):
                             'exactly one, e.g. doorbells = [100]')
 
 
-def _check_shmems(layout, board):
+def _check_shmems(layout, board, errors):
     seen = {}
     for shmem in layout.shmems:
-        ctx, rec = shmem.ctx, shmem.rec
+        shmem.checked = False
         if shmem.name in seen:
-            raise ctx.error(shmem.line, '', 'duplicate shared-memory object, first declared at '
-                            'line %d' % seen[shmem.name].line)
+            errors.add(shmem.ctx.error(shmem.line, '', 'duplicate shared-memory object, first '
+                                       'declared at line %d' % seen[shmem.name].line))
+            continue
         seen[shmem.name] = shmem
-        if not rec.has('size'):
-            raise ctx.error(shmem.line, 'size', 'missing; give the object a size, e.g. size = 64K')
-        _size(ctx, rec, shmem.size, board)
-        if shmem.fixed:
-            _aligned(ctx, rec, 'phys', shmem.phys, board)
+        if not shmem.rec.bad:
+            shmem.checked = errors.attempt(_check_shmem, shmem, board)
     layout.shmem_by_name = seen
+
+
+def _check_shmem(shmem, board):
+    ctx, rec = shmem.ctx, shmem.rec
+    if not rec.has('size'):
+        raise ctx.error(shmem.line, 'size', 'missing; give the object a size, e.g. size = 64K')
+    _size(ctx, rec, shmem.size, board)
+    if shmem.fixed:
+        _aligned(ctx, rec, 'phys', shmem.phys, board)
 
 
 def _size(ctx, rec, size, board):

@@ -4,7 +4,7 @@
 import os
 import re
 
-from .errors import Context
+from .errors import Context, VmconfError
 from .schema import Spec, check_block, require_name
 from .syntax import Assign, parse_file
 
@@ -153,6 +153,8 @@ class Layout:
         self.shmems = []
         self.order = []
         self.images = []
+        # A vm or shmem block was refused: what holds across VMs is not checked.
+        self.incomplete = False
 
 
 def expand(ctx, line, field, text, variables):
@@ -168,36 +170,62 @@ def expand(ctx, line, field, text, variables):
     return re.sub(r'\$\{([A-Za-z_][A-Za-z0-9_]*)\}', repl, text)
 
 
-def load_layout(path, srctree, objtree):
-    """Parses and structurally checks a layout; semantic checks come later."""
+def load_layout(path, srctree, objtree, errors=None):
+    """Parses and structurally checks a layout; semantic checks come later.
+
+    With an error collector every block is checked; a refused vm or shmem block
+    is left out and the layout marked incomplete (checks across VMs then hold back)."""
     ctx = Context(path)
     layout = Layout(path)
     variables = {'O': objtree, 'srctree': srctree}
     base_dir = os.path.dirname(os.path.abspath(path))
-    for item in parse_file(path):
-        if isinstance(item, Assign):
-            raise ctx.error(item.line, item.key, 'unknown field at top level; allowed here: '
-                            'vm and shmem blocks')
-        if item.kind not in TOP_BLOCKS:
-            raise ctx.error(item.line, item.title(), 'unknown block; allowed here: %s'
-                            % ', '.join(TOP_BLOCKS))
-        spec = TOP_BLOCKS[item.kind]
-        require_name(item, spec, ctx)
-        if not NAME.match(item.name):
-            raise ctx.error(item.line, item.title(), 'names are letters, digits, _ and -')
-        if item.kind == 'vm':
-            vctx = Context(path, "vm '%s'" % item.name)
-            rec = check_block(item, spec, vctx)
-            paths = {}
-            for field in ('image', 'initrd'):
-                if rec.has(field):
-                    text = expand(vctx, rec.line_of(field), field, rec.get(field), variables)
-                    paths[field] = os.path.normpath(os.path.join(base_dir, text))
-            vm = Vm(rec, len(layout.vms), paths.get('image'), paths.get('initrd'))
-            layout.vms.append(vm)
-        else:
-            rec = check_block(item, spec, ctx.sub(item.title()))
-            vm = Shmem(rec, len(layout.shmems))
-            layout.shmems.append(vm)
-        layout.order.append(vm)
+    for item in parse_file(path, errors):
+        try:
+            obj = _top_item(item, ctx, path, variables, base_dir, layout, errors)
+        except VmconfError as err:
+            if errors is None:
+                raise
+            errors.add(err)
+            if not isinstance(item, Assign) and item.kind in TOP_BLOCKS:
+                layout.incomplete = True
+            continue
+        if obj is not None:
+            layout.order.append(obj)
     return layout
+
+
+def _top_item(item, ctx, path, variables, base_dir, layout, errors):
+    if isinstance(item, Assign):
+        raise ctx.error(item.line, item.key, 'unknown field at top level; allowed here: '
+                        'vm and shmem blocks')
+    if item.kind not in TOP_BLOCKS:
+        raise ctx.error(item.line, item.title(), 'unknown block; allowed here: %s'
+                        % ', '.join(TOP_BLOCKS))
+    spec = TOP_BLOCKS[item.kind]
+    require_name(item, spec, ctx)
+    if not NAME.match(item.name):
+        raise ctx.error(item.line, item.title(), 'names are letters, digits, _ and -')
+    if item.kind != 'vm':
+        rec = check_block(item, spec, ctx.sub(item.title()), errors)
+        if rec.bad:
+            layout.incomplete = True
+        shmem = Shmem(rec, len(layout.shmems))
+        layout.shmems.append(shmem)
+        return shmem
+    vctx = Context(path, "vm '%s'" % item.name)
+    rec = check_block(item, spec, vctx, errors)
+    paths = {}
+    for field in ('image', 'initrd'):
+        if rec.has(field):
+            try:
+                text = expand(vctx, rec.line_of(field), field, rec.get(field), variables)
+            except VmconfError as err:
+                if errors is None:
+                    raise
+                rec.bad.add(field)
+                errors.add(err)
+                continue
+            paths[field] = os.path.normpath(os.path.join(base_dir, text))
+    vm = Vm(rec, len(layout.vms), paths.get('image'), paths.get('initrd'))
+    layout.vms.append(vm)
+    return vm

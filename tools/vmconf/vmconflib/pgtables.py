@@ -223,27 +223,36 @@ def pool_pages(fmt, config):
     return config.int(fmt.symbol, fmt.default_pool)
 
 
-def check_tables(layout, board, config):
-    """Refuses a VM whose tables outgrow the pool, at the mapping that crosses it."""
+def check_tables(layout, board, config, errors=None):
+    """Refuses a VM whose tables outgrow the pool, at the mapping that crosses it.
+
+    Each VM is checked on its own; with a collector every such VM is reported."""
     fmt = table_format(board)
     if fmt is None:
         return
     pool = pool_pages(fmt, config)
     for vm in layout.vms:
-        runs = vm_runs(vm, board, config)
-        _check_reach(vm, runs, fmt, board)
-        count = count_tables(vm, board, config, runs)
-        vm.table_pages = count.pages
-        vm.tables_text = '%d of %d pages (%s; %s, %d root page%s; %s)' % (
-            count.pages, pool, fmt.symbol, fmt.name, count.root,
-            '' if count.root == 1 else 's', count.how)
-        if count.pages <= pool:
-            continue
-        tables = Tables(fmt, count.ia_bits, count.start)
-        for run in runs:
-            _map(tables, run)
-            if tables.used > pool:
-                raise run.ctx.error(run.line, run.field, _too_many(fmt, pool, count, run, tables))
+        if errors is None:
+            _check_vm_tables(vm, board, config, fmt, pool)
+        else:
+            errors.attempt(_check_vm_tables, vm, board, config, fmt, pool)
+
+
+def _check_vm_tables(vm, board, config, fmt, pool):
+    runs = vm_runs(vm, board, config)
+    _check_reach(vm, runs, fmt, board)
+    count = count_tables(vm, board, config, runs)
+    vm.table_pages = count.pages
+    vm.tables_text = '%d of %d pages (%s; %s, %d root page%s; %s)' % (
+        count.pages, pool, fmt.symbol, fmt.name, count.root,
+        '' if count.root == 1 else 's', count.how)
+    if count.pages <= pool:
+        return
+    tables = Tables(fmt, count.ia_bits, count.start)
+    for run in runs:
+        _map(tables, run)
+        if tables.used > pool:
+            raise run.ctx.error(run.line, run.field, _too_many(fmt, pool, count, run, tables))
 
 
 def _too_many(fmt, pool, count, run, tables):

@@ -7,6 +7,7 @@ from .alloc import allocate_layout
 from .board import apply_config, load_board
 from .checks import check_layout
 from .config import parse_config
+from .errors import Collector, TooManyErrors
 from .images import number_images
 from .layout import load_layout
 from .pgtables import check_tables
@@ -34,14 +35,24 @@ def source_name(layout_path, srctree):
 
 
 def build(layout_path, board_dir, config_path, srctree, objtree):
-    """Loads and checks everything; raises VmconfError on the first problem."""
+    """Loads and checks everything; raises VmconfError (an ErrorList when there are several).
+
+    The .config and the board stop at their first problem; the layout is checked
+    whole, each independent mistake reported once (up to MAX_ERRORS), and nothing
+    is allocated or generated unless it passed."""
     config = parse_config(config_path)
     board = load_board(os.path.join(board_dir, 'board.hw'))
     apply_config(board, config)
-    layout = load_layout(layout_path, srctree, objtree)
-    check_layout(layout, board, config)
-    check_virtual_irqs(layout, board, config)
-    alloc = allocate_layout(layout, board)
-    check_tables(layout, board, config)
+    errors = Collector()
+    try:
+        layout = load_layout(layout_path, srctree, objtree, errors)
+        check_layout(layout, board, config, errors)
+        check_virtual_irqs(layout, board, config, errors)
+        errors.raise_if_any()
+        alloc = allocate_layout(layout, board)
+        check_tables(layout, board, config, errors)
+        errors.raise_if_any()
+    except TooManyErrors as stop:
+        raise stop.errors from None
     number_images(layout)
     return System(layout, board, config, alloc, source_name(layout_path, srctree))

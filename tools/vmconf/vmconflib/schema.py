@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Checks parsed blocks against a schema: known fields and blocks, value types, duplicates.
 
-from .syntax import Assign
+from .errors import VmconfError
+from .syntax import Assign, bad_number_reason
 
 MAX_LIST = 1 << 16
 
@@ -30,6 +31,9 @@ class Record:
         self.lines = {}
         self.elem_lines = {}
         self.children = []
+        # Fields and block kinds whose value was refused: checks that need them
+        # are skipped, so that one mistake gives one message.
+        self.bad = set()
 
     def has(self, field):
         return field in self.values
@@ -51,6 +55,8 @@ def _ints(ctx, field, value):
     for elem in elems:
         if elem.kind == 'int':
             out.append((elem.value, elem.line))
+        elif elem.kind == 'badnum':
+            raise ctx.error(elem.line, field, bad_number_reason(elem.value))
         elif elem.kind == 'range':
             low, high = elem.value
             if low > high:
@@ -82,6 +88,8 @@ def _access(ctx, field, value):
 
 def convert(ctx, field, ftype, value, choices=None):
     """Converts a Value to the Python value of a field type, or raises."""
+    if value.kind == 'badnum' and ftype in ('int', 'int_or_auto'):
+        raise ctx.error(value.line, field, bad_number_reason(value.value))
     if ftype == 'int':
         if value.kind != 'int':
             raise ctx.error(value.line, field, 'expected a number, found %s' % value.describe())
@@ -114,43 +122,64 @@ def convert(ctx, field, ftype, value, choices=None):
     raise AssertionError(ftype)
 
 
-def check_block(block, spec, ctx):
-    """Checks one block (already known to be of spec.kind) and returns its Record."""
+def check_block(block, spec, ctx, errors=None):
+    """Checks one block (already known to be of spec.kind) and returns its Record.
+
+    Without an error collector the first problem raises; with one, every item
+    is checked and refused values are left out and named in Record.bad."""
     rec = Record(block.kind, block.name, block.line, ctx)
     for item in block.items:
-        if isinstance(item, Assign):
-            _field(rec, spec, ctx, item)
-        else:
-            _child(rec, spec, ctx, item)
+        try:
+            if isinstance(item, Assign):
+                _field(rec, spec, ctx, item, errors)
+            else:
+                _child(rec, spec, ctx, item, errors)
+        except VmconfError as err:
+            if errors is None:
+                raise
+            errors.add(err)
     return rec
 
 
-def _field(rec, spec, ctx, item):
+def _field(rec, spec, ctx, item, errors):
     key = item.key
     if key not in spec.fields:
         if key in spec.blocks:
+            rec.bad.add(key)
             raise ctx.error(item.line, key, "'%s' is a block, not a field: write %s"
                             % (key, spec.blocks[key].example))
         raise ctx.error(item.line, key, 'unknown field; allowed here: %s'
                         % _allowed(spec.fields))
-    if key in rec.values:
+    if key in rec.values or key in rec.bad:
         raise ctx.error(item.line, key, 'duplicate field, already set at line %d'
                         % rec.lines[key])
-    rec.values[key] = convert(ctx, key, spec.fields[key], item.value, spec.choices.get(key))
     rec.lines[key] = item.line
+    try:
+        rec.values[key] = convert(ctx, key, spec.fields[key], item.value, spec.choices.get(key))
+    except VmconfError:
+        rec.bad.add(key)
+        raise
 
 
-def _child(rec, spec, ctx, block):
+def _child(rec, spec, ctx, block, errors):
     title = block.title()
     if block.kind not in spec.blocks:
         if block.kind in spec.fields:
+            rec.bad.add(block.kind)
             raise ctx.error(block.line, block.kind, "'%s' is a field: write %s = ..."
                             % (block.kind, block.kind))
         raise ctx.error(block.line, title, 'unknown block; allowed here: %s'
                         % _allowed(spec.blocks))
     sub = spec.blocks[block.kind]
-    require_name(block, sub, ctx)
-    rec.children.append(check_block(block, sub, ctx.sub(title)))
+    try:
+        require_name(block, sub, ctx)
+    except VmconfError:
+        rec.bad.add(block.kind)
+        raise
+    child = check_block(block, sub, ctx.sub(title), errors)
+    if child.bad:
+        rec.bad.add(block.kind)
+    rec.children.append(child)
 
 
 def _allowed(names):

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Formats the checked partitioning for people: per-VM CPUs, memory, devices, then free RAM.
 
+from .draw import format_drawing
 from .units import access_text, hexa, human, intset, span
 
 
@@ -130,4 +131,5 @@ def format_show(system):
         rows.append(('-', 'none', '0 bytes'))
     out += ['  ' + line for line in table(rows, right={2})]
     out.append('  total %s free of %s' % (human(total), human(sum(b.size for b in board.banks))))
+    out += format_drawing(system)
     return '\n'.join(out) + '\n'

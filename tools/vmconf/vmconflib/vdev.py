@@ -40,20 +40,32 @@ VIRTUAL_IRQCHIPS = (
 )
 
 
-def check_virtual_irqs(layout, board, config):
-    """Refuses interrupts or vCPUs the VMs' virtual interrupt controller cannot serve."""
+def check_virtual_irqs(layout, board, config, errors=None):
+    """Refuses interrupts or vCPUs the VMs' virtual interrupt controller cannot serve.
+
+    A board interrupt stops at once (the board file is wrong); each VM with too
+    many vCPUs is recorded in errors (raised at once without a collector)."""
     for symbol, name, lowest, highest, max_vcpus in VIRTUAL_IRQCHIPS:
         if not config.bool(symbol):
             continue
         for irq, line in board.rec.get('irqs', []):
             if not lowest <= irq <= highest:
-                raise VmconfError(board.path, line, "board '%s'" % board.name, 'irqs',
+                err = VmconfError(board.path, line, "board '%s'" % board.name, 'irqs',
                                   'interrupt %d: %s serves interrupts %d-%d only (%s); list '
                                   'those a VM may own' % (irq, name, lowest, highest, symbol))
+                if errors is None:
+                    raise err
+                errors.add(err)
+                break
         for vm in layout.vms:
+            if 'cpus' not in getattr(vm, 'passed', {'cpus'}):
+                continue  # its cpus were refused already
             if max_vcpus is not None and len(vm.cpus) > max_vcpus:
-                raise vm.ctx.error(vm.rec.line_of('cpus'), 'cpus', '%d CPUs, but %s serves at '
+                err = vm.ctx.error(vm.rec.line_of('cpus'), 'cpus', '%d CPUs, but %s serves at '
                                    'most %d vCPUs per VM (%s); give the VM at most %d or use '
                                    'a GICv3' % (len(vm.cpus), name, max_vcpus, symbol,
                                                 max_vcpus))
+                if errors is None:
+                    raise err
+                errors.add(err)
         return
