@@ -167,12 +167,6 @@ void arch_cpu_virt_init(unsigned int cpu)
 	(void)cpu;
 }
 
-/* Until the memory back end (mem.h) replaces it. */
-int arch_vm_init(struct vm *vm)
-{
-	return fake_vms[vm->id].vm_init_error;
-}
-
 /* The memory back end (mem.h): counts what it is asked to map. */
 int mem_cpu_init(unsigned int cpu)
 {
@@ -197,17 +191,12 @@ void mem_vcpu_load(struct vcpu *v)
 	(void)v;
 }
 
-static void record_flush(unsigned int cpu, bool instruction_cache)
+void mem_flush_guest(unsigned int cpu, bool instruction_cache)
 {
 	if (instruction_cache)
 		fake_cpus[cpu].icache_flushes++;
 	else
 		fake_cpus[cpu].tlb_flushes++;
-}
-
-void mem_flush_guest(unsigned int cpu, bool instruction_cache)
-{
-	record_flush(cpu, instruction_cache);
 }
 
 void arch_vcpu_start(struct vcpu *v)
@@ -235,10 +224,4 @@ void arch_idle(unsigned int cpu)
 void arch_vcpu_sync_lines(struct vcpu *v)
 {
 	v->arch.lines_synced++;
-}
-
-/* Until the memory back end (mem.h) replaces it. */
-void arch_flush_guest_tlb(unsigned int cpu, bool instruction_cache)
-{
-	record_flush(cpu, instruction_cache);
 }

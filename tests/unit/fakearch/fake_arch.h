@@ -41,8 +41,8 @@ void fake_boot(void);
 /* What each physical CPU was asked or did. */
 struct fake_cpu_record {
 	unsigned int ipis;	     /* arch_send_event_ipi to it */
-	unsigned int tlb_flushes;    /* arch_flush_guest_tlb without the I-cache */
-	unsigned int icache_flushes; /* arch_flush_guest_tlb with it */
+	unsigned int tlb_flushes;    /* mem_flush_guest without the I-cache */
+	unsigned int icache_flushes; /* mem_flush_guest with it */
 	/* The last guest entry: the vCPU and its start state. */
 	const struct vcpu *entered;
 	u64 entry_pc, entry_arg0, entry_arg1;
@@ -89,7 +89,7 @@ struct fake_vm_record {
 	bool model_takes_ipc;	  /* the model claims IPC events (a GPIO doorbell) */
 	unsigned int model_ipc;	  /* IPC events the model took */
 	u32 last_ipc, last_event; /* the last of them */
-	int vm_init_error;	  /* what arch_vm_init returns */
+	int vm_init_error;	  /* what mem_vm_create returns */
 };
 extern struct fake_vm_record fake_vms[FAKE_NR_VMS];
 
@@ -99,6 +99,16 @@ extern struct fake_vm_record fake_vms[FAKE_NR_VMS];
 #define FAKE_RAM_GPA  0x80000000ULL
 #define FAKE_RAM_SIZE 0x4000ULL
 u8 *fake_vm_ram(unsigned int vm);
+
+/*
+ * Gamma's colored region (colors 1 and 2 of 4: host pages 1-2 and 5-6 of
+ * the buffer) and the initrd loaded into it across the gap.
+ */
+#define FAKE_COLORED_GPA 0xa0000000ULL
+#define FAKE_INITRD_GPA	 (FAKE_COLORED_GPA + 0x800)
+#define FAKE_INITRD_SIZE 0x2000
+u8 *fake_colored_ram(void);
+const u8 *fake_initrd(void);
 
 /* The pristine image each VM boots from, and where it goes in its RAM. */
 extern const u8 *const fake_images[FAKE_NR_VMS];

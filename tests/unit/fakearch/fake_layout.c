@@ -6,7 +6,7 @@
  *   alpha  CPU 0     IPC "ring" (doorbells 40, 41), shared memory "log"
  *   beta   CPU 1     IPC "ring" (doorbells 50, 51), a pass-through device
  *   gamma  CPUs 2-3  IPC "solo" (doorbell 60, nobody else maps it), "log",
- *                    a colored region (colors 0 and 2 of 4)
+ *                    a colored region (colors 1 and 2 of 4) holding its initrd
  * Every VM has a virtual console and a device tree after its image.
  */
 #include <bulwark/vmconf.h>
@@ -18,12 +18,12 @@
 #define RWX	      (RW | VMCONF_ACCESS_EXEC)
 #define DTB_OFFSET    0x2000ULL
 #define COLORED_PAGES 4
-#define COLORED_GPA   0xa0000000ULL
 #define HPA(buffer)   ((hpa_t)(uintptr_t)(buffer))
 
 static u8 ram[FAKE_NR_VMS][FAKE_RAM_SIZE] __attribute__((aligned(4096)));
-/* Two colors of four: the region takes every other page, twice its size. */
+/* Two colors of four: the region's pages are spread over twice its size. */
 static u8 colored[2 * COLORED_PAGES * PAGE] __attribute__((aligned(4 * 4096)));
+static u8 initrd[FAKE_INITRD_SIZE];
 static u8 shared_ring[PAGE] __attribute__((aligned(4096)));
 static u8 shared_log[PAGE] __attribute__((aligned(4096)));
 static u8 shared_solo[PAGE] __attribute__((aligned(4096)));
@@ -40,6 +40,23 @@ const u64 fake_image_sizes[FAKE_NR_VMS] = {sizeof(image_alpha), sizeof(image_bet
 u8 *fake_vm_ram(unsigned int vm)
 {
 	return ram[vm];
+}
+
+u8 *fake_colored_ram(void)
+{
+	return colored;
+}
+
+const u8 *fake_initrd(void)
+{
+	return initrd;
+}
+
+/* The initrd is a pattern no page boundary repeats, written before the VMs are built. */
+__attribute__((constructor)) static void fill_initrd(void)
+{
+	for (unsigned int i = 0; i < FAKE_INITRD_SIZE; i++)
+		initrd[i] = (u8)(i * 7 + i / 256);
 }
 
 const struct vmconf_shmem vmconf_shmems[] = {
@@ -60,11 +77,11 @@ static const struct vmconf_region regions_beta[] = {RAM_REGION(1)};
 static const struct vmconf_region regions_gamma[] = {
     RAM_REGION(2),
     {.name = "cache",
-     .guest_base = COLORED_GPA,
+     .guest_base = FAKE_COLORED_GPA,
      .phys_base = HPA(colored),
      .size = COLORED_PAGES * PAGE,
      .access = RW,
-     .color_mask = 0x5},
+     .color_mask = 0x6},
 };
 
 static const u32 alpha_ring_doorbells[] = {40, 41};
@@ -123,7 +140,8 @@ const struct vmconf_vm vmconf_vms[] = {
     {VM(0, "alpha", 0x1, 1, regions_alpha, maps_alpha, image_alpha)},
     {VM(1, "beta", 0x2, 1, regions_beta, maps_beta, image_beta), .devices = devices_beta,
      .nr_devices = 1, .irqs = beta_device_irqs, .nr_irqs = 1},
-    {VM(2, "gamma", 0xc, 2, regions_gamma, maps_gamma, image_gamma)},
+    {VM(2, "gamma", 0xc, 2, regions_gamma, maps_gamma, image_gamma), .initrd_start = initrd,
+     .initrd_size = FAKE_INITRD_SIZE, .initrd_load = FAKE_INITRD_GPA},
 };
 const u32 vmconf_nr_vms = FAKE_NR_VMS;
 const char vmconf_source[] = "tests/unit/fakearch/fake_layout.c";
