@@ -160,6 +160,45 @@ TEST(vm_reboot, gives_up_waiting_after_a_second)
 	EXPECT_EQ_INT(fake_run(3, after_trap, gamma->vcpus[1]), FAKE_EXIT_IDLE);
 }
 
+/* Gamma's layout says fault = inject: it is told, and reports are rate-limited. */
+static void gamma_faults(void *arg)
+{
+	unsigned int *told = arg;
+
+	for (unsigned int i = 0; i < 20; i++)
+		*told += vm_contain(vm_by_id(2)->vcpus[0], "store to", 0x5000, 0x80000020,
+				    "not its memory", VM_FAULT_INJECTED);
+}
+
+static unsigned int count(const char *text, const char *what)
+{
+	unsigned int n = 0;
+
+	for (const char *at = strstr(text, what); at; at = strstr(at + 1, what))
+		n++;
+	return n;
+}
+
+TEST(vm_contain, injected_faults_are_reported_16_a_second)
+{
+	static const char report[] = "warning: vm 'gamma' vCPU 0: store to 0x5000 (pc 0x80000020): "
+				     "not its memory; access fault injected\n";
+	unsigned int told = 0;
+
+	fake_serial_clear();
+	EXPECT_EQ_INT(fake_run(2, gamma_faults, &told), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_UINT(told, 20);
+	EXPECT_EQ_UINT(count(fake_serial_text(), report), 16);
+	EXPECT_EQ_INT(vm_by_id(2)->state, VM_RUNNING);
+
+	/* A second later the next report says how many were not shown. */
+	fake_counter_step = 1000000;
+	EXPECT_EQ_INT(fake_run(2, gamma_faults, &told), FAKE_EXIT_RETURNED);
+	fake_counter_step = 1;
+	EXPECT_TRUE(strstr(fake_serial_text(), "warning: vm 'gamma': 4 fault reports not shown (at "
+					       "most 16 a second)\n") != NULL);
+}
+
 static bool injected = true;
 
 /* Beta touches what it does not own; its layout says fault = stop. */

@@ -6,7 +6,8 @@
  *   alpha  CPU 0     IPC "ring" (doorbells 40, 41), shared memory "log"
  *   beta   CPU 1     IPC "ring" (doorbells 50, 51), a pass-through device
  *   gamma  CPUs 2-3  IPC "solo" (doorbell 60, nobody else maps it), "log",
- *                    a colored region (colors 1 and 2 of 4) holding its initrd
+ *                    a colored region (colors 1 and 2 of 4) holding its initrd,
+ *                    faults injected (the others: fault = stop)
  * Every VM has a virtual console and a device tree after its image.
  */
 #include <bulwark/vmconf.h>
@@ -140,8 +141,9 @@ const struct vmconf_vm vmconf_vms[] = {
     {VM(0, "alpha", 0x1, 1, regions_alpha, maps_alpha, image_alpha)},
     {VM(1, "beta", 0x2, 1, regions_beta, maps_beta, image_beta), .devices = devices_beta,
      .nr_devices = 1, .irqs = beta_device_irqs, .nr_irqs = 1},
-    {VM(2, "gamma", 0xc, 2, regions_gamma, maps_gamma, image_gamma), .initrd_start = initrd,
-     .initrd_size = FAKE_INITRD_SIZE, .initrd_load = FAKE_INITRD_GPA},
+    {VM(2, "gamma", 0xc, 2, regions_gamma, maps_gamma, image_gamma),
+     .on_fault = VMCONF_FAULT_INJECT, .initrd_start = initrd, .initrd_size = FAKE_INITRD_SIZE,
+     .initrd_load = FAKE_INITRD_GPA},
 };
 const u32 vmconf_nr_vms = FAKE_NR_VMS;
 const char vmconf_source[] = "tests/unit/fakearch/fake_layout.c";
