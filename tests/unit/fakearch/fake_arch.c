@@ -29,9 +29,10 @@ int fake_poweroff_reason;
 
 static u64 counter;
 
-/* Where each nested fake_run is waiting for its CPU's turn to end. */
+/* Where each nested fake_run is waiting for its CPU's turn to end, and how it ended. */
 static jmp_buf turns[FAKE_MAX_NESTING];
 static unsigned int depth;
+static enum fake_exit ended;
 
 static void __noreturn end_turn(enum fake_exit how)
 {
@@ -40,25 +41,26 @@ static void __noreturn end_turn(enum fake_exit how)
 			fake_cpu, (int)how);
 		abort();
 	}
-	longjmp(turns[depth - 1], (int)how);
+	ended = how;
+	longjmp(turns[depth - 1], 1);
 }
 
 enum fake_exit fake_run(unsigned int cpu, void (*fn)(void *), void *arg)
 {
 	unsigned int was = fake_cpu;
-	volatile enum fake_exit how;
 
 	if (depth == FAKE_MAX_NESTING)
 		abort();
 	fake_cpu = cpu;
-	how = (enum fake_exit)setjmp(turns[depth]);
-	if (how == FAKE_EXIT_RETURNED) {
+	/* setjmp only as the C standard allows it: the whole operand of a comparison. */
+	if (setjmp(turns[depth]) == 0) {
 		depth++;
 		fn(arg);
+		ended = FAKE_EXIT_RETURNED;
 	}
 	depth--;
 	fake_cpu = was;
-	return how;
+	return ended;
 }
 
 static void run_loop(void *arg)
