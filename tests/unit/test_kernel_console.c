@@ -2,10 +2,12 @@
 /*
  * Host tests of kernel/vconsole.c and kernel/console.c on the fake arch:
  * per-VM prefixes, the input VM's live line, Ctrl-] escapes, the input ring,
- * and a full queue dropping and counting what it could not hold.
+ * a full queue dropping and counting what it could not hold, and a VM that
+ * owns the UART.
  */
 #include <string.h>
 
+#include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/printk.h>
 #include <bulwark/vconsole.h>
@@ -210,4 +212,44 @@ TEST(console, a_full_queue_drops_and_counts_and_says_so)
 	EXPECT_TRUE(strncmp(text + strlen("the device is busy now\n"), note, strlen(note)) == 0);
 	EXPECT_EQ_UINT(strlen(text), strlen("the device is busy now\n") + strlen(note) +
 					 FLOOD_FIT * (strlen("[beta] ") + strlen(FLOOD_LINE)));
+}
+
+static struct console_queue owner_queue;
+
+static void owner_writes(void *arg)
+{
+	(void)console_queue_put(&owner_queue, CONSOLE_MSG_RAW, BETA, arg, strlen(arg));
+}
+
+static void hand_over(void *arg)
+{
+	(void)arg;
+	console_hand_over(BETA, "beta");
+	pr_info("the hypervisor speaks");
+	vm_puts(2, "gamma speaks\n");
+	vm_puts(BETA, "a prefixed line, not raw bytes\n");
+}
+
+static void take_back(void *arg)
+{
+	(void)arg;
+	console_take_back(BETA);
+}
+
+TEST(console, a_vm_owning_the_uart_is_the_only_one_heard_until_it_stops)
+{
+	console_queue_register(&owner_queue, "owner");
+	fake_serial_clear();
+	EXPECT_EQ_INT(fake_run(1, hand_over, NULL), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_INT(fake_run(1, owner_writes, "raw bytes\n"), FAKE_EXIT_RETURNED);
+	/* The hypervisor's and the VMs' lines were held back: only the owner's raw bytes went out.
+	 */
+	EXPECT_EQ_STR(fake_serial_text(), "raw bytes\n");
+	fake_serial_clear();
+	EXPECT_EQ_INT(fake_run(1, take_back, NULL), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_STR(fake_serial_text(),
+		      "[bulwark] console: vm 'beta' stopped; the UART is the hypervisor's again "
+		      "(3 messages were not shown while the VM owned it)\n");
+	vm_puts(BETA, "heard again\n");
+	EXPECT_TRUE(shown("[beta] heard again\n"));
 }
