@@ -40,7 +40,9 @@ def command_line(desc, args):
             fail(f"{arg} not found: run 'make' first")
     cmd = [qemu] + desc["args"] + ["-nographic"]
     if args.gdb:
-        cmd += ["-s", "-S"]
+        # QEMU's gdb stub on that TCP port; -S holds every CPU at its first
+        # instruction until gdb says 'continue'.
+        cmd += ["-gdb", f"tcp::{args.gdb}", "-S"]
     cmd += args.extra
     return cmd
 
@@ -108,7 +110,8 @@ def main():
     ap.add_argument("run_json", help="the build's run.json")
     ap.add_argument("--timeout", type=float, help="non-interactive: kill QEMU after SEC")
     ap.add_argument("--log", help="copy the console output to this file")
-    ap.add_argument("--gdb", action="store_true", help="wait for gdb on :1234")
+    ap.add_argument("--gdb", metavar="PORT", type=int,
+                    help="start stopped and wait for gdb on this TCP port")
     ap.add_argument("--qemu", help="QEMU binary to use instead of the board's")
     ap.add_argument("--send-after", nargs=2, action="append", default=[],
                     metavar=("REGEX", "TEXT"),
@@ -133,6 +136,9 @@ def main():
     if args.timeout:
         return run_with_timeout(cmd, args.timeout, args.log, args.send_after, args.stop_after)
     print("qemu-run: " + " ".join(cmd))
+    if args.gdb:
+        print(f"qemu-run: the CPUs wait for gdb on port {args.gdb} "
+              f"(target remote :{args.gdb}, then continue)")
     print("qemu-run: Ctrl-a x quits QEMU")
     sys.stdout.flush()
     return subprocess.call(cmd)

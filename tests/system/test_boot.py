@@ -182,7 +182,7 @@ def test_aarch64_boots_through_uboot_booti(tmp_path):
     (tmp_path / "uboot.json").write_text(json.dumps(desc))
     log = tmp_path / "uboot.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
-                           "--timeout", "120", "--log", str(log),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
                            "--send-after", "Hit any key", r"\r",
                            "--send-after", "=> ", r"booti 0x42000000 - ${fdtcontroladdr}\r",
                            str(tmp_path / "uboot.json")],

@@ -27,7 +27,7 @@ from bulwark_test import SRCTREE
 QEMU = "qemu-system-riscv64"
 CROSS_COMPILE = "riscv64-linux-gnu-"
 FIRMWARE = Path("/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin")
-TIMEOUT = 30
+TIMEOUT = 300  # a bound for a hung system, never a measure: a busy host is slow
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 QEMU_ARM = "qemu-system-aarch64"

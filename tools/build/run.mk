@@ -5,7 +5,18 @@
 
 run-json := $(objtree)/run.json
 
-$(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
+# The settings as this make command sees them, board.mk's or overridden on
+# the command line (QEMU_FIRMWARE=..., QEMU_MACHINE=..., QEMU_ARGS=...). They
+# are kept in a file rewritten only when they differ, so run.json follows
+# every change on the next make, and back again when the override is gone.
+run-settings := $(objtree)/.run-settings
+run-settings-now := $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS)
+ifneq ($(run-settings-now),$(strip $(file <$(run-settings))))
+$(shell mkdir -p $(objtree))
+$(file >$(run-settings),$(run-settings-now))
+endif
+
+$(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings)
 	$(if $(QEMU_SYSTEM),,$(error board $(BOARD) has no QEMU settings (board.mk)))
 	$(Q)$(PYTHON) -c 'import json, sys; json.dump({"qemu": sys.argv[1], \
 		"qemu_package": sys.argv[2], "firmware": sys.argv[3], \
@@ -15,14 +26,18 @@ $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
 
 all: $(run-json)
 
-# QEMU_EXTRA="..." adds QEMU options, e.g. -icount shift=0,align=off,sleep=off.
+# Read by the runner at each run, never kept: QEMU=binary, QEMU_EXTRA="..."
+# (more QEMU options, e.g. -icount shift=0,align=off,sleep=off) and
+# GDB_PORT (where 'make debug' waits for gdb).
+GDB_PORT ?= 1234
+qemu-run = $(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu '$(QEMU)')
+
 run: all
-	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) $(run-json) \
-		$(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
+	$(Q)$(qemu-run) $(run-json) $(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
 debug: all
-	@echo 'QEMU waits for gdb: gdb-multiarch $(objtree)/bulwark.elf -ex "target remote :1234"'
-	$(Q)$(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu $(QEMU)) --gdb $(run-json) \
-		$(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
+	@echo 'QEMU waits for gdb: gdb-multiarch $(objtree)/bulwark.elf -ex "target remote :$(GDB_PORT)"'
+	@echo '(Documentation/debugging.md)'
+	$(Q)$(qemu-run) --gdb $(GDB_PORT) $(run-json) $(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
 .PHONY: run debug
