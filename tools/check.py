@@ -7,6 +7,11 @@ Suites:
   system  QEMU boots of the board configurations (pytest)
   lint    cppcheck and clang-format on the hypervisor sources (pytest)
 
+--quick (make check-quick) is the edit loop: the unit tests, the layout
+checker's tests and one QEMU boot per architecture. --tests runs only the
+tests named (pytest node ids or paths, unit test names); --boards keeps
+only the tests of those boards (see board_of).
+
 The last line is 'N passed, N failed'; the exit status is 1 when anything
 failed or nothing ran.
 """
@@ -23,17 +28,58 @@ PYTEST_SUITES = {
     "tools": ["tests/kconfig", "tests/build", "tests/vmconf"],
     "system": ["tests/system"],
     "lint": ["tests/lint"],
+    # make check-quick: the layout checker and the cheapest boot of each
+    # architecture (a default build that boots on 4 CPUs and powers off).
+    # The boots come first, so that pytest-xdist starts them on two workers.
+    "quick": ["tests/system/test_boot.py::test_boot[default]",
+              "tests/system/test_boot.py::test_aarch64_boot_at_el2[GICv3-goals0]",
+              "tests/vmconf"],
 }
+
+# Which board a test belongs to, from the words its node id carries: a
+# board's name or, for the two QEMU boards, its variants. A test naming no
+# board belongs to every board, except in the files listed in UNNAMED.
+BOARD_WORDS = {
+    "qemu_rv64": ["rv64", "sstc"],
+    "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
+}
+UNNAMED = {"tests/system/test_boot.py": "qemu_rv64"}   # its unnamed rows boot qemu_rv64
+
+
+def known_boards():
+    return sorted(d for d in os.listdir(os.path.join(SRCTREE, "boards"))
+                  if os.path.isdir(os.path.join(SRCTREE, "boards", d)))
+
+
+def board_of(nodeid):
+    """The boards a pytest node id names (empty: any board)."""
+    text = nodeid.lower()
+    found = {b for b in known_boards() if b in text}
+    found |= {b for b, words in BOARD_WORDS.items() if any(w in text for w in words)}
+    if not found and nodeid.split("::")[0] in UNNAMED:
+        found = {UNNAMED[nodeid.split("::")[0]]}
+    return found
+
+
+def select_boards(paths, boards):
+    """The node ids under PATHS that belong to one of BOARDS (or to none)."""
+    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                           "--collect-only"] + paths, cwd=SRCTREE, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True)
+    ids = [line for line in proc.stdout.splitlines() if "::" in line]
+    return [i for i in ids if not board_of(i) or board_of(i) & set(boards)]
 
 
 def banner(text):
     print(f"\n==== {text} ====", flush=True)
 
 
-def run_unit(objtree):
-    """Builds and runs every unit test binary; returns (passed, failed)."""
+def run_unit(objtree, only=None):
+    """Builds the unit tests and runs every binary, or those named in ONLY;
+    returns (passed, failed)."""
     out = os.path.join(objtree, "unit")
-    build = subprocess.run(["make", "-s", "-C", os.path.join(SRCTREE, "tests/unit"),
+    build = subprocess.run(["make", "-s", f"-j{os.cpu_count() or 1}",
+                            "-C", os.path.join(SRCTREE, "tests/unit"),
                             f"O={out}", f"srctree={SRCTREE}"])
     if build.returncode != 0:
         print("FAIL unit: the unit tests did not build")
@@ -43,6 +89,8 @@ def run_unit(objtree):
         path = os.path.join(out, name)
         if not name.startswith("test_") or not os.access(path, os.X_OK) or \
                 os.path.isdir(path) or "." in name:
+            continue
+        if only is not None and name not in only:
             continue
         proc = subprocess.run([path], stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
                               text=True)
@@ -60,9 +108,13 @@ def run_unit(objtree):
     return passed, failed
 
 
-def run_pytest(suite, objtree, extra):
-    """Runs one pytest suite; returns (passed, failed, skipped)."""
-    paths = [p for p in PYTEST_SUITES[suite] if os.path.isdir(os.path.join(SRCTREE, p))]
+def run_pytest(suite, objtree, extra, paths=None, boards=None):
+    """Runs one pytest suite, or the node ids PATHS; returns (passed, failed, skipped)."""
+    if paths is None:
+        paths = [p for p in PYTEST_SUITES[suite]
+                 if os.path.exists(os.path.join(SRCTREE, p.split("::")[0]))]
+    if boards:
+        paths = select_boards(paths, boards) if paths else []
     if not paths:
         return 0, 0, 0
     os.makedirs(objtree, exist_ok=True)
@@ -98,17 +150,44 @@ def main():
     ap.add_argument("--objtree", required=True, help="where tests build")
     ap.add_argument("suites", nargs="*", help="unit, tools, system, lint (default: all)")
     ap.add_argument("--pytest-arg", action="append", default=[], help="passed to pytest")
+    ap.add_argument("--quick", action="store_true",
+                    help="unit, layout checker, one boot per architecture")
+    ap.add_argument("--tests", default="",
+                    help="only these (space-separated): pytest paths or node ids "
+                         "(tests/system/test_vms.py::test_layout_boots[...]), unit tests "
+                         "(tests/unit/test_vgic.c or test_vgic)")
+    ap.add_argument("--boards", default="",
+                    help="only the tests of these boards (space-separated)")
     args = ap.parse_args()
-    suites = args.suites or ["unit", "tools", "system", "lint"]
+    boards = args.boards.split()
+    unknown = [b for b in boards if b not in known_boards()]
+    if unknown:
+        sys.exit(f"check: unknown board {', '.join(unknown)} "
+                 f"(boards: {', '.join(known_boards())})")
+    selected = None
+    if args.tests:
+        unit = [os.path.splitext(os.path.basename(t))[0] for t in args.tests.split()
+                if t.startswith("tests/unit/") or
+                (t.startswith("test_") and "/" not in t and "::" not in t and
+                 not t.endswith(".py"))]
+        selected = [t for t in args.tests.split()
+                    if os.path.splitext(os.path.basename(t))[0] not in unit]
+        suites = (["unit"] if unit else []) + (["selected"] if selected else [])
+    elif args.quick:
+        suites = ["unit", "quick"]
+    else:
+        suites = args.suites or ["unit", "tools", "system", "lint"]
     totals = {"passed": 0, "failed": 0, "skipped": 0}
     rows = []
     for suite in suites:
         banner(suite)
         if suite == "unit":
-            p, f = run_unit(args.objtree)
+            p, f = run_unit(args.objtree, unit if args.tests else None)
             s = 0
+        elif suite == "selected":
+            p, f, s = run_pytest(suite, args.objtree, args.pytest_arg, selected, boards)
         elif suite in PYTEST_SUITES:
-            p, f, s = run_pytest(suite, args.objtree, args.pytest_arg)
+            p, f, s = run_pytest(suite, args.objtree, args.pytest_arg, None, boards)
         else:
             sys.exit(f"check: unknown suite '{suite}' (unit, tools, system, lint)")
         rows.append((suite, p, f, s))
