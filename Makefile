@@ -17,8 +17,18 @@ O ?= build
 objtree := $(abspath $(O))
 export srctree objtree
 
-# Board directories may live outside the tree (vendor boards).
-BOARD_ROOT ?=
+# How the user runs make for this build directory, for messages: 'make' in
+# the tree or in the build directory (its generated Makefile sets O), and
+# 'make O=...' when O was given on the command line.
+make-hint := make$(if $(filter command line,$(origin O)), O=$(O))
+
+# Board directories may live outside the tree (vendor boards). BOARD_ROOT
+# given when configuring is remembered in the build directory (.board_root,
+# written by tools/kconfig), so later goals there need not repeat it;
+# BOARD_ROOT= (empty) forgets it.
+ifeq ($(origin BOARD_ROOT),undefined)
+BOARD_ROOT := $(if $(wildcard $(objtree)/.board_root),$(strip $(file <$(objtree)/.board_root)))
+endif
 override BOARD_ROOT := $(if $(BOARD_ROOT),$(abspath $(BOARD_ROOT)))
 
 # Quiet by default; V=1 shows every command.
@@ -43,7 +53,7 @@ include $(srctree)/tools/build/python.mk
 config-goals := menuconfig oldconfig olddefconfig savedefconfig listnewconfig \
 	%_defconfig %.config
 noconfig-goals := help clean distclean check check-% bench-all cppcheck \
-	format format-check
+	format format-check diffconfig
 config-in-goals := $(filter $(config-goals),$(MAKECMDGOALS))
 other-goals := $(filter-out $(config-goals) $(noconfig-goals),$(MAKECMDGOALS))
 
@@ -58,13 +68,14 @@ ifeq ($(sequential),1)
 $(MAKECMDGOALS): run-goals-in-order ; @:
 run-goals-in-order:
 	$(Q)set -e; for goal in $(MAKECMDGOALS); do \
-		$(MAKE) -f $(srctree)/Makefile $$goal; done
+		case $$goal in *_defconfig) extra=;; *) extra=EXTRA_CONFIG=;; esac; \
+		O='$(O)' $(MAKE) -f $(srctree)/Makefile $$goal $$extra; done
 .PHONY: run-goals-in-order
 else
 
 KCONFIG_CONFIG := $(objtree)/.config
 kconfig-env := srctree=$(srctree) KCONFIG_CONFIG=$(KCONFIG_CONFIG) \
-	BOARD_ROOT=$(BOARD_ROOT) BULWARK_VERSION=$(VERSION)
+	BOARD_ROOT=$(BOARD_ROOT) BULWARK_VERSION=$(VERSION) MAKE_HINT='$(make-hint)'
 kconfig = $(call need-python) $(kconfig-env) $(PYTHON) $(srctree)/tools/kconfig/kconfig.py
 
 config-dirs := $(srctree)/configs $(if $(BOARD_ROOT),$(BOARD_ROOT)/configs)
@@ -78,15 +89,37 @@ find-config = $(firstword $(wildcard $(addsuffix /$(1),$(config-dirs))))
 $(objtree):
 	$(Q)mkdir -p $@
 
+# EXTRA_CONFIG="a.config dir/b.config": fragments (any path) merged right
+# after a defconfig, judged in the same strict run.
+EXTRA_CONFIG ?=
+extra-configs := $(abspath $(EXTRA_CONFIG))
+$(foreach f,$(extra-configs),$(if $(wildcard $(f)),,$(error EXTRA_CONFIG: $(f): no such fragment)))
+ifneq ($(extra-configs),)
+ifeq ($(filter %_defconfig,$(MAKECMDGOALS)),)
+$(error EXTRA_CONFIG is merged after a defconfig: run '$(make-hint) <board>_defconfig \
+EXTRA_CONFIG=...', or '$(make-hint) path/to/fragment.config' to merge one into this configuration)
+endif
+endif
+
 $(defconfigs): %_defconfig: | $(objtree)
 	$(call say,DEFCONFIG,$(call find-config,$@))
-	$(Q)$(kconfig) defconfig $(call find-config,$@)
+	$(Q)$(if $(Q),$(foreach f,$(extra-configs),printf '  %-8s %s\n' MERGE '$(f)';)) \
+		$(kconfig) defconfig $(call find-config,$@) $(extra-configs)
 
 $(fragments): %.config: | $(objtree)
 	$(call say,MERGE,$(call find-config,$@))
 	$(Q)$(kconfig) merge $(call find-config,$@)
 
-unknown-configs := $(filter-out $(defconfigs) $(fragments),$(filter %_defconfig %.config,$(MAKECMDGOALS)))
+# A fragment may also be named by its path ('make ../vendor/my.config'):
+# any goal ending in .config that names an existing file.
+path-fragments := $(filter-out $(fragments),$(foreach g,$(filter %.config,$(MAKECMDGOALS)),\
+	$(if $(wildcard $(g)),$(g))))
+$(path-fragments): | $(objtree)
+	$(call say,MERGE,$(abspath $@))
+	$(Q)$(kconfig) merge $(abspath $@)
+
+unknown-configs := $(filter-out $(defconfigs) $(fragments) $(path-fragments),\
+	$(filter %_defconfig %.config,$(MAKECMDGOALS)))
 ifneq ($(unknown-configs),)
 $(error unknown configuration '$(firstword $(unknown-configs))': 'make help' lists the \
 defconfigs and fragments$(if $(BOARD_ROOT),, (out-of-tree boards need BOARD_ROOT=<dir>)))
@@ -101,8 +134,15 @@ olddefconfig listnewconfig:
 savedefconfig:
 	$(Q)$(kconfig) savedefconfig $(objtree)/defconfig
 
-.PHONY: menuconfig oldconfig olddefconfig listnewconfig savedefconfig \
-	$(defconfigs) $(fragments)
+# What the last configuration step changed (.config.old is the .config it
+# replaced), or the difference with DIFFCONFIG_OLD=<file>.
+DIFFCONFIG_OLD ?= $(KCONFIG_CONFIG).old
+diffconfig:
+	$(Q)$(call need-python)$(PYTHON) $(srctree)/tools/kconfig/diffconfig.py \
+		$(DIFFCONFIG_OLD) $(KCONFIG_CONFIG)
+
+.PHONY: diffconfig menuconfig oldconfig olddefconfig listnewconfig savedefconfig \
+	$(defconfigs) $(fragments) $(path-fragments)
 
 # ---------------------------------------------------------------------------
 # Goals that need no configuration
@@ -114,7 +154,8 @@ include $(srctree)/tools/build/bench.mk
 clean:
 	$(call say,CLEAN,$(objtree))
 	$(Q)if [ -d $(objtree) ]; then cd $(objtree) && find . -mindepth 1 -maxdepth 1 \
-		! -name .config ! -name defconfig ! -name include -exec rm -rf {} +; \
+		! -name .config ! -name defconfig ! -name include ! -name .board_root \
+		! -name .gitignore ! -name Makefile -exec rm -rf {} +; \
 		rm -rf include/generated/vmconf* include/generated/board.h; fi
 
 distclean:
@@ -127,6 +168,10 @@ distclean:
 # Everything else builds from the configuration.
 
 ifneq ($(filter-out $(noconfig-goals) $(config-goals),$(or $(MAKECMDGOALS),all)),)
+ifeq ($(wildcard $(KCONFIG_CONFIG)),)
+$(error no configuration in $(objtree): run '$(make-hint) <board>_defconfig' first \
+(defconfigs: $(defconfigs); '$(make-hint) help' lists them all))
+endif
 include $(srctree)/tools/build/build.mk
 endif
 

@@ -3,6 +3,7 @@
 compile_commands.json, menuconfig in a terminal, and bad input."""
 
 import json
+import os
 import re
 import shutil
 import struct
@@ -142,9 +143,70 @@ def test_missing_cross_compiler(tmp_path):
 
 
 def test_build_needs_configuration(tmp_path):
+    """An unconfigured O= says which command configures it."""
     res = make(O=tmp_path)
     assert res.returncode != 0
-    assert "no configuration in" in res.out and "make <board>_defconfig" in res.out
+    assert f"no configuration in {tmp_path}: run 'make O={tmp_path} <board>_defconfig' " \
+        "first (defconfigs: " in res.out, res
+    assert "qemu_rv64_defconfig" in res.out
+
+
+def make_in(out, *args):
+    """Runs make in the build directory itself, through its own Makefile."""
+    env = dict(os.environ)
+    env.pop("MAKEFLAGS", None)
+    env.pop("MAKELEVEL", None)
+    return subprocess.run(["make", *[str(a) for a in args]], cwd=out, env=env,
+                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+
+
+def test_build_dir_is_a_kbuild_style_output_dir(rv64_build):
+    """O= holds a .gitignore that ignores it all and a Makefile: 'make' there
+    builds (nothing, here: it is up to date) and other goals work too."""
+    assert (rv64_build / ".gitignore").read_text().splitlines()[-1] == "*"
+    proc = make_in(rv64_build)
+    assert proc.returncode == 0, proc.stdout
+    assert not re.search(r"^  (CC|LD) ", proc.stdout, re.M), proc.stdout
+    proc = make_in(rv64_build, "-s", "savedefconfig")
+    assert proc.returncode == 0, proc.stdout
+    assert (rv64_build / "defconfig").read_text() == \
+        (SRCTREE / "configs/qemu_rv64_defconfig").read_text()
+
+
+def test_build_dir_files_survive_clean(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    make_ok("clean", O=tmp_path)
+    assert (tmp_path / ".gitignore").exists() and (tmp_path / "Makefile").exists()
+    (tmp_path / ".config").unlink()
+    proc = make_in(tmp_path)
+    assert proc.returncode != 0
+    # In the build directory, plain 'make' is the command to give.
+    assert "run 'make <board>_defconfig' first" in proc.stdout, proc.stdout
+
+
+def test_board_root_is_remembered(tmp_path):
+    """BOARD_ROOT given when configuring holds for later goals in that
+    directory; BOARD_ROOT= (empty) forgets it."""
+    vendor = tmp_path / "vendor"
+    board = vendor / "boards/qemu_kept"
+    board.mkdir(parents=True)
+    kconfig = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
+    (board / "Kconfig.board").write_text(
+        kconfig.replace('BOARD = "qemu_rv64"', 'BOARD = "qemu_kept"')
+        .replace("QEMU_RV64", "QEMU_KEPT"))
+    (vendor / "configs").mkdir()
+    (vendor / "configs/qemu_kept_defconfig").write_text('CONFIG_BOARD="qemu_kept"\n')
+    out = tmp_path / "out"
+    make_ok(f"BOARD_ROOT={vendor}", "qemu_kept_defconfig", O=out)
+    assert (out / ".board_root").read_text().strip() == str(vendor)
+    assert "qemu_kept_defconfig" in make_ok("help", O=out).out
+    make_ok("olddefconfig", O=out)
+    proc = make_in(out, "-s", "savedefconfig")
+    assert proc.returncode == 0, proc.stdout
+    assert (out / "defconfig").read_text() == 'CONFIG_BOARD="qemu_kept"\n'
+    res = make("BOARD_ROOT=", "olddefconfig", O=out)
+    assert res.returncode != 0 and "unknown board 'qemu_kept'" in res.out, res
+    assert not (out / ".board_root").exists()
 
 
 def test_missing_layout_file(tmp_path):
@@ -229,6 +291,58 @@ def test_menuconfig_in_a_terminal(tmp_path):
         subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
     # The saved configuration builds.
     assert "CONFIG_DEBUG=y" in (tmp_path / ".config").read_text()
+
+
+def test_menuconfig_board_is_a_list(tmp_path):
+    """The board is picked from a list in menuconfig, not typed in."""
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    session = f"bulwark-mcb-{tmp_path.name}"
+    tmux = ["tmux", "-L", session]
+    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
+                           f"make -C {SRCTREE} O={tmp_path} menuconfig; sleep 5"], check=True)
+
+    def screen():
+        return subprocess.run(tmux + ["capture-pane", "-p", "-t", session],
+                              stdout=subprocess.PIPE, text=True).stdout
+
+    def wait_for(text, timeout=120):
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in screen():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"menuconfig never showed {text!r}:\n{screen()}")
+
+    def keys(*k):
+        subprocess.run(tmux + ["send-keys", "-t", session] + list(k), check=True)
+
+    try:
+        wait_for("Board  --->")
+        keys("Enter")
+        wait_for("Board (qemu_rv64)  --->")
+        keys("Enter")
+        for board in ("mps3_an536", "qemu_aarch64", "qemu_arm", "qemu_rv32", "qemu_rv64"):
+            wait_for(f") {board}")
+        keys("/")
+        wait_for("Jump to")
+        keys("BOARD_CHOICE_QEMU_AARCH64")
+        wait_for('"qemu_aarch64"')
+        keys("Enter")
+        wait_for("( ) qemu_aarch64")
+        keys("Space")
+        keys("S")
+        wait_for("Filename to save configuration to")
+        keys("Enter")
+        wait_for("Configuration saved to")
+        keys("Enter")
+        keys("Q")
+        end = time.time() + 120
+        while 'CONFIG_BOARD="qemu_aarch64"' not in (tmp_path / ".config").read_text():
+            assert time.time() < end, "menuconfig did not save .config"
+            time.sleep(0.2)
+    finally:
+        subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
+    assert "CONFIG_ARCH_ARM64=y" in (tmp_path / ".config").read_text()
 
 
 def test_vmconf_show(rv64_build):

@@ -12,7 +12,7 @@ from bulwark_test import SRCTREE, make
 
 sys.path.insert(0, str(SRCTREE / "tools" / "kconfig"))
 
-import kconfiglib  # noqa: E402
+import boards  # noqa: E402
 import strict  # noqa: E402
 
 NOT_IMPLEMENTED = re.compile(r"^\S+: \*\*\* (\S+): .* is not implemented yet\b.*Stop\.$")
@@ -24,11 +24,12 @@ QUIET = re.compile(r"^(make(\[\d+\])?: (Entering|Leaving) directory .*"
                    r"|\s+\d+\s+\d+\s+\d+\s+\d+\s+[0-9a-f]+\s+\S+)$")
 
 
-def load_kconfig():
+def load_kconfig(tmp_path):
+    """The Kconfig tree with its generated board list, as make reads it."""
     os.environ["srctree"] = str(SRCTREE)
     os.environ.setdefault("BOARD_ROOT", "")
     os.environ.setdefault("BULWARK_VERSION", "test")
-    return kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn=False)
+    return boards.load_kconfig(tmp_path, warn=False)
 
 
 def full_config(kconf, scratch):
@@ -43,7 +44,7 @@ def starting_points(kconf, tmp_path):
     points = sorted(str(p) for p in (SRCTREE / "configs").glob("*_defconfig"))
     shipped = set()
     for path in points:
-        kconf.load_config(path)
+        boards.load_config(kconf, path)
         shipped.add(kconf.syms["BOARD"].str_value)
     for board in strict.known_boards(kconf):
         if board not in shipped:
@@ -55,18 +56,21 @@ def starting_points(kconf, tmp_path):
 
 def variants(tmp_path):
     """{configuration text: what it is} for every starting point with each
-    visible alternative of each visible choice selected in turn."""
-    kconf = load_kconfig()
+    visible alternative of each visible choice selected in turn. The board
+    list is a choice too, but every board already is a starting point of its
+    own: switching the board under another board's defconfig is not tried."""
+    kconf = load_kconfig(tmp_path)
     scratch = tmp_path / "scratch.config"
     found = {}
     for start in starting_points(kconf, tmp_path):
-        kconf.load_config(start)
+        boards.load_config(kconf, start)
         board = kconf.syms["BOARD"].str_value
         found.setdefault(full_config(kconf, scratch), f"{board} as configured")
         offered = [(choice.name, sym.name) for choice in kconf.unique_choices
-                   if choice.visibility for sym in choice.syms if sym.visibility]
+                   if choice.visibility and choice.name != boards.CHOICE
+                   for sym in choice.syms if sym.visibility]
         for choice_name, sym_name in offered:
-            kconf.load_config(start)
+            boards.load_config(kconf, start)
             kconf.syms[sym_name].set_value(2)
             assert kconf.syms[sym_name].tri_value == 2, sym_name
             found.setdefault(full_config(kconf, scratch), f"{board} with {choice_name}={sym_name}")

@@ -1,7 +1,9 @@
 # SPDX-License-Identifier: Apache-2.0
 """The Kconfig front end: defconfigs, fragments, strict mode, savedefconfig."""
 
+import os
 import re
+import subprocess
 
 import pytest
 
@@ -21,6 +23,13 @@ def config_of(out):
         if m:
             values[m.group(1)] = "n"
     return values
+
+
+def clean_env():
+    env = dict(os.environ)
+    env.pop("MAKEFLAGS", None)
+    env.pop("MAKELEVEL", None)
+    return env
 
 
 def test_there_are_defconfigs():
@@ -164,14 +173,14 @@ def test_unknown_fragment(tmp_path):
 def test_fragment_needs_config(tmp_path):
     res = make("debug.config", O=tmp_path)
     assert res.returncode != 0
-    assert "run 'make <board>_defconfig' first" in res.out
+    assert f"run 'make O={tmp_path} <board>_defconfig' first" in res.out
 
 
 def test_listnewconfig_and_olddefconfig(tmp_path):
     make_ok("qemu_rv64_defconfig", O=tmp_path)
     cfg = tmp_path / ".config"
     cfg.write_text("".join(line + "\n" for line in cfg.read_text().splitlines()
-                           if "CONFIG_MAX_VMS" not in line and "CONFIG_DEBUG" not in line))
+                           if not re.search(r"CONFIG_(MAX_VMS|DEBUG)\b[= ]", line)))
     res = make_ok("-s", "listnewconfig", O=tmp_path)
     assert res.out.split() == ["CONFIG_MAX_VMS=8", "CONFIG_DEBUG=n"]
     make_ok("olddefconfig", O=tmp_path)
@@ -208,13 +217,27 @@ def test_no_python_with_kconfiglib(tmp_path):
         "'sudo apt-get install python3-kconfiglib'" in res.out
 
 
-def test_every_visible_symbol_has_help():
-    """Every symbol or choice with a prompt explains itself in menuconfig."""
+def load_tree(tmp_path, board_root=""):
+    """The Kconfig tree with the board list that make generates."""
     import os
-    import kconfiglib
-    os.environ.setdefault("BOARD_ROOT", "")
+    import sys
+    sys.path.insert(0, str(SRCTREE / "tools" / "kconfig"))
+    import boards
+    saved = dict(os.environ)
+    os.environ["srctree"] = str(SRCTREE)
+    os.environ["BOARD_ROOT"] = str(board_root)
     os.environ.setdefault("BULWARK_VERSION", "test")
-    kconf = kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn=False)
+    try:
+        return boards.load_kconfig(tmp_path, warn_to_stderr=False)
+    finally:
+        # The make runs of later tests must not inherit this BOARD_ROOT.
+        os.environ.clear()
+        os.environ.update(saved)
+
+
+def test_every_visible_symbol_has_help(tmp_path):
+    """Every symbol or choice with a prompt explains itself in menuconfig."""
+    kconf = load_tree(tmp_path)
     missing = []
     for item in kconf.unique_defined_syms + kconf.unique_choices:
         for node in item.nodes:
@@ -223,10 +246,179 @@ def test_every_visible_symbol_has_help():
     assert not missing, "visible symbols without help text:\n" + "\n".join(missing)
 
 
-def test_kconfig_tree_has_no_warnings():
-    import os
-    import kconfiglib
-    os.environ.setdefault("BOARD_ROOT", "")
-    os.environ.setdefault("BULWARK_VERSION", "test")
-    kconf = kconfiglib.Kconfig(str(SRCTREE / "Kconfig"), warn_to_stderr=False)
+def test_kconfig_tree_has_no_warnings(tmp_path):
+    kconf = load_tree(tmp_path)
     assert kconf.warnings == []
+
+
+def vendor_board(tmp_path, name="vendor_rv"):
+    """A BOARD_ROOT with an out-of-tree copy of qemu_rv64 named NAME."""
+    root = tmp_path / "vendor"
+    board = root / "boards" / name
+    board.mkdir(parents=True)
+    text = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
+    (board / "Kconfig.board").write_text(
+        text.replace('BOARD = "qemu_rv64"', f'BOARD = "{name}"')
+        .replace("QEMU_RV64", name.upper()).replace("QEMU 'virt'", "Vendor copy of QEMU 'virt'"))
+    (root / "configs").mkdir()
+    (root / "configs" / f"{name}_defconfig").write_text(f'CONFIG_BOARD="{name}"\n')
+    return root
+
+
+# --- The board is a list (issue 14, item 3) ----------------------------------
+
+def test_board_is_a_list_with_out_of_tree_boards(tmp_path):
+    """menuconfig shows a list of the boards found (tree and BOARD_ROOT), each
+    with its description as help; BOARD itself is no longer free text."""
+    root = vendor_board(tmp_path)
+    kconf = load_tree(tmp_path / "out", root)
+    assert kconf.warnings == []
+    choice = next(c for c in kconf.unique_choices if c.name == "BOARD_CHOICE")
+    entries = {node.prompt[0]: sym for sym in choice.syms for node in sym.nodes if node.prompt}
+    assert set(entries) == {"mps3_an536", "qemu_aarch64", "qemu_arm", "qemu_rv32",
+                            "qemu_rv64", "vendor_rv"}
+    assert "Vendor copy of QEMU 'virt'" in entries["vendor_rv"].nodes[0].help
+    assert not any(node.prompt for node in kconf.syms["BOARD"].nodes)
+    entries["vendor_rv"].set_value(2)
+    assert kconf.syms["BOARD"].str_value == "vendor_rv"
+    assert kconf.syms["BOARD_VENDOR_RV"].str_value == "y"
+
+
+def test_choosing_from_the_list_sets_the_board(tmp_path):
+    """What menuconfig writes (the list entry) and what people write by hand
+    (CONFIG_BOARD=) both pick the board; CONFIG_BOARD wins when both appear."""
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    cfg = (tmp_path / ".config").read_text()
+    assert "CONFIG_BOARD_CHOICE_QEMU_RV64=y" in cfg.splitlines()
+    picked = "\n".join(line for line in cfg.splitlines()
+                       if "CONFIG_BOARD=" not in line and "CONFIG_BOARD_CHOICE_" not in line)
+    (tmp_path / ".config").write_text(picked + "\nCONFIG_BOARD_CHOICE_QEMU_AARCH64=y\n")
+    make_ok("olddefconfig", O=tmp_path)
+    assert config_of(tmp_path)["BOARD"] == '"qemu_aarch64"'
+    assert config_of(tmp_path)["ARCH"] == '"arm64"'
+    (tmp_path / ".config").write_text(picked + '\nCONFIG_BOARD="qemu_rv64"\n')
+    make_ok("olddefconfig", O=tmp_path)
+    assert config_of(tmp_path)["BOARD_CHOICE_QEMU_RV64"] == "y"
+    make_ok("savedefconfig", O=tmp_path)
+    assert (tmp_path / "defconfig").read_text() == 'CONFIG_BOARD="qemu_rv64"\n'
+
+
+def test_out_of_tree_board_in_the_list(tmp_path):
+    root = vendor_board(tmp_path)
+    out = tmp_path / "out"
+    make_ok("vendor_rv_defconfig", f"BOARD_ROOT={root}", O=out)
+    assert config_of(out)["BOARD_CHOICE_VENDOR_RV"] == "y"
+    make_ok("savedefconfig", f"BOARD_ROOT={root}", O=out)
+    assert (out / "defconfig").read_text() == 'CONFIG_BOARD="vendor_rv"\n'
+
+
+def test_olddefconfig_unknown_board_says_so(tmp_path):
+    """olddefconfig stops on an unknown board with the message make gives."""
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / ".config").write_text('CONFIG_BOARD="qemu_rv46"\n')
+    res = make("olddefconfig", O=out)
+    assert res.returncode != 0
+    expected = (f"{out}/.config:1: error: CONFIG_BOARD: unknown board 'qemu_rv46' (did you "
+                "mean qemu_rv64?); known boards: mps3_an536, qemu_aarch64, qemu_arm, "
+                "qemu_rv32, qemu_rv64 (out-of-tree boards need BOARD_ROOT=<dir>)")
+    assert expected in res.out.splitlines(), res
+    assert "Traceback" not in res.out
+    res = make(O=out)
+    assert res.returncode != 0 and expected in res.out.splitlines(), res
+
+
+# --- Strict mode: every error in one run, with hints -------------------------
+
+def test_strict_mode_reports_every_error_in_one_run(tmp_path):
+    root, path = vendor_defconfig(tmp_path, 'CONFIG_BOARD="qemu_rv64"\nCONFIG_DEBG=y\n'
+                                  'CONFIG_IRQCHIP_GICV3=y\nCONFIG_MAX_VMS=lots\n'
+                                  'CONFIG_LOG_LEVEL=7\n')
+    res = make("broken_defconfig", f"BOARD_ROOT={root}", O=tmp_path / "out")
+    assert res.returncode != 0
+    errors = [line for line in res.out.splitlines() if ": error: " in line]
+    assert errors == [
+        f"{path}:2: error: CONFIG_DEBG: undefined symbol; did you mean CONFIG_DEBUG?",
+        f"{path}:3: error: CONFIG_IRQCHIP_GICV3=y did not take: unmet dependencies: "
+        "depends on HAS_GICV3",
+        f"{path}:4: error: CONFIG_MAX_VMS: expects a decimal integer, got 'lots'",
+        f"{path}:5: error: CONFIG_LOG_LEVEL=7 did not take: 7 is out of range [0, 3]"], res
+
+
+# --- Fragments from any path --------------------------------------------------
+
+def test_fragment_by_path(tmp_path):
+    frag = tmp_path / "mine.config"
+    frag.write_text("CONFIG_DEBUG=y\n")
+    out = tmp_path / "out"
+    make_ok("qemu_rv64_defconfig", O=out)
+    res = make_ok(frag, O=out)
+    assert f"MERGE    {frag}" in res.out
+    assert config_of(out)["DEBUG"] == "y"
+    # A relative path is taken from where make runs: here the build
+    # directory, through the Makefile the build wrote there.
+    (tmp_path / "two.config").write_text("CONFIG_LOG_LEVEL=1\n")
+    proc = subprocess.run(["make", "../two.config"], cwd=out, stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, env=clean_env())
+    assert proc.returncode == 0, proc.stdout
+    assert config_of(out)["LOG_LEVEL"] == "1"
+
+
+def test_extra_config_after_defconfig(tmp_path):
+    a, b = tmp_path / "a.config", tmp_path / "b.config"
+    a.write_text("CONFIG_DEBUG=y\n")
+    b.write_text("CONFIG_LOG_LEVEL=0\n")
+    out = tmp_path / "out"
+    make_ok("qemu_rv64_defconfig", f"EXTRA_CONFIG={a} {b}", O=out)
+    cfg = config_of(out)
+    assert cfg["DEBUG"] == "y" and cfg["LOG_LEVEL"] == "0"
+    # Errors of the defconfig and of the fragments come in one run.
+    b.write_text("CONFIG_IRQCHIP_GICV3=y\n")
+    res = make("qemu_rv64_defconfig", f"EXTRA_CONFIG={a} {b}", O=out)
+    assert res.returncode != 0
+    assert f"{b}:1: error: CONFIG_IRQCHIP_GICV3=y did not take: unmet dependencies: " \
+        "depends on HAS_GICV3" in res.out.splitlines(), res
+    res = make(f"EXTRA_CONFIG={a}", O=out)
+    assert res.returncode != 0 and "EXTRA_CONFIG is merged after a defconfig" in res.out
+    res = make("qemu_rv64_defconfig", f"EXTRA_CONFIG={tmp_path}/none.config", O=out)
+    assert res.returncode != 0 and "none.config: no such fragment" in res.out
+
+
+# --- PYTHON=, DEBUG_OPTIMIZE, diffconfig ---------------------------------------
+
+def test_python_on_the_command_line_is_checked(tmp_path):
+    """PYTHON= naming an interpreter without kconfiglib stops with a message,
+    not a Python traceback, and is not silently replaced by another."""
+    fake = tmp_path / "python-without-kconfiglib"
+    fake.write_text('#!/bin/sh\nexec /usr/bin/python3 -S "$@"\n')
+    fake.chmod(0o755)
+    res = make("qemu_rv64_defconfig", f"PYTHON={fake}", O=tmp_path / "out")
+    assert res.returncode != 0
+    assert "Traceback" not in res.out
+    assert f"PYTHON={fake} cannot be used" in res.out, res
+    assert not (tmp_path / "out" / ".config").exists()
+
+
+def test_debug_optimize_builds_with_og(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    make_ok("compile_commands.json", O=tmp_path)
+    commands = (tmp_path / "compile_commands.json").read_text()
+    assert " -O2 " in commands and " -Og " not in commands
+    frag = tmp_path / "og.config"
+    frag.write_text("CONFIG_DEBUG_OPTIMIZE=y\n")
+    make_ok(frag, O=tmp_path)
+    make_ok("compile_commands.json", O=tmp_path)
+    commands = (tmp_path / "compile_commands.json").read_text()
+    assert " -Og " in commands and " -O2 " not in commands
+
+
+def test_diffconfig(tmp_path):
+    make_ok("qemu_rv64_defconfig", O=tmp_path)
+    make_ok("debug.config", O=tmp_path)
+    res = make_ok("-s", "diffconfig", O=tmp_path)
+    assert res.out.splitlines() == [" DEBUG n -> y", " LOG_LEVEL 2 -> 3"]
+    other = tmp_path / "other"
+    other.write_text('CONFIG_BOARD="qemu_rv64"\nCONFIG_GONE=y\n')
+    res = make_ok("-s", "diffconfig", f"DIFFCONFIG_OLD={other}", O=tmp_path)
+    assert "-GONE y" in res.out.splitlines()
+    assert any(line.startswith("+DEBUG ") for line in res.out.splitlines())

@@ -94,7 +94,7 @@ CPPFLAGS := -nostdinc -isystem $(shell $(CC) -print-file-name=include 2>/dev/nul
 	-I$(srctree)/include -I$(objtree)/include $(foreach d,$(arch-dirs),-I$(srctree)/$(d)/include) \
 	-include $(autoconf-h) -DBULWARK_VERSION='"$(VERSION)"'
 CFLAGS := -std=c11 -ffreestanding -fno-common -fno-builtin -fno-stack-protector -fno-pic \
-	-O2 -g $(WARNINGS) $(ARCH_CFLAGS)
+	$(if $(CONFIG_DEBUG_OPTIMIZE),-Og,-O2) -g $(WARNINGS) $(ARCH_CFLAGS)
 ASFLAGS := -D__ASSEMBLY__ -fno-pic $(ARCH_CFLAGS)
 LDFLAGS := -nostdlib -static --no-dynamic-linker -z noexecstack -z max-page-size=4096 \
 	$(ARCH_LDFLAGS)
@@ -138,8 +138,9 @@ objs := $(addprefix $(objtree)/,$(all-objs)) \
 # VM layout: checked against the board and compiled into C tables
 
 VMCONF ?= $(call unquote,$(CONFIG_VMCONF))
-find-vmconf = $(firstword $(wildcard $(1) $(srctree)/$(1) \
-	$(if $(BOARD_ROOT),$(BOARD_ROOT)/$(1))))
+# An absolute path, so make run in the tree or in O= names the same file.
+find-vmconf = $(abspath $(firstword $(wildcard $(1) $(srctree)/$(1) \
+	$(if $(BOARD_ROOT),$(BOARD_ROOT)/$(1)))))
 vmconf-file := $(if $(filter /%,$(VMCONF)),$(VMCONF),$(call find-vmconf,$(VMCONF)))
 vmconf-tool = $(PYTHON) $(srctree)/tools/vmconf/vmconf.py
 vmconf-args = --layout $(vmconf-file) --board-dir $(board-dir) --config $(KCONFIG_CONFIG) \

@@ -5,10 +5,15 @@ kconfiglib quietly drops an assignment that cannot take effect. A vendor
 who writes CONFIG_FOO=y in a defconfig and gets FOO=n has a broken board
 that nobody notices, so every assignment is checked after loading and each
 one that did not take is an error naming the file, the line and the reason.
+Every such error of a file is reported in one run: an undefined symbol or a
+bad value does not hide the assignments that fail for other reasons.
 """
 
+import difflib
 import re
 import sys
+
+import boards
 
 import kconfiglib
 from kconfiglib import BOOL, HEX, INT, STRING, TRISTATE, expr_str
@@ -20,6 +25,7 @@ _UNSET = re.compile(r"^# CONFIG_([A-Za-z0-9_]+) is not set$")
 class Assignment:
     def __init__(self, path, line, name, value):
         self.path, self.line, self.name, self.value = path, line, name, value
+        self.twice = False
 
 
 def parse(path):
@@ -44,6 +50,8 @@ def parse(path):
             if name in seen:
                 errors.append((path, lineno, f"CONFIG_{name}: assigned twice "
                                f"(first on line {seen[name]})"))
+                for a in assigns:
+                    a.twice = a.twice or a.name == name
                 continue
             seen[name] = lineno
             assigns.append(Assignment(path, lineno, name, value))
@@ -129,21 +137,33 @@ def _why_not_taken(sym, a):
     return f"value is {sym.str_value or 'unset'} after loading"
 
 
+def _did_you_mean(word, candidates, fmt="{}"):
+    """'; did you mean X?' for the closest of CANDIDATES to WORD, or ''."""
+    close = difflib.get_close_matches(word, candidates, n=1, cutoff=0.75)
+    return f"; did you mean {fmt.format(close[0])}?" if close else ""
+
+
 def apply(kconf, path, replace):
-    """Loads PATH into KCONF and returns the errors of assignments that failed."""
+    """Loads PATH into KCONF and returns the errors of all assignments that
+    failed, sorted by line. CONFIG_BOARD is judged by check_board."""
     assigns, errors = parse(path)
+    names = [sym.name for sym in kconf.unique_defined_syms if sym.nodes]
+    checked = []
     for a in assigns:
         sym = kconf.syms.get(a.name)
         if sym is None or not sym.nodes:
-            errors.append((path, a.line, f"CONFIG_{a.name}: undefined symbol"))
+            hint = _did_you_mean(a.name, names, "CONFIG_{}")
+            errors.append((path, a.line, f"CONFIG_{a.name}: undefined symbol{hint}"))
             continue
         why = _type_error(sym, a.value)
         if why:
             errors.append((path, a.line, f"CONFIG_{a.name}: {why}"))
-    if errors:
-        return sorted(errors, key=lambda e: e[1])
-    kconf.load_config(path, replace=replace)
-    for a in assigns:
+        elif not a.twice and a.name != "BOARD":
+            checked.append(a)
+    # kconfiglib skips what it cannot use, so the rest still loads and is
+    # checked in this same run.
+    boards.load_config(kconf, path, replace=replace)
+    for a in checked:
         sym = kconf.syms[a.name]
         want = _unquote(a.value) if sym.orig_type == STRING else a.value
         got = sym.str_value
@@ -155,7 +175,7 @@ def apply(kconf, path, replace):
         if not same:
             errors.append((path, a.line,
                            f"CONFIG_{a.name}={a.value} did not take: {_why_not_taken(sym, a)}"))
-    return errors
+    return sorted(errors, key=lambda e: e[1])
 
 
 def known_boards(kconf):
@@ -171,18 +191,25 @@ def known_boards(kconf):
 
 
 def check_board(kconf, path):
-    """An error when CONFIG_BOARD names no board the Kconfig tree knows."""
-    board = kconf.syms["BOARD"].str_value
-    boards = known_boards(kconf)
-    if board in boards:
-        return []
+    """An error when the file at PATH names no board the Kconfig tree knows
+    (by CONFIG_BOARD="<name>", or by choosing an entry of the board list)."""
+    known = known_boards(kconf)
+    board = boards.named_board(path)
     line = 0
     assigns, _ = parse(path)
     for a in assigns:
         if a.name == "BOARD":
             line = a.line
-    what = f"unknown board '{board}'" if board else "no board selected"
-    return [(path, line, f"CONFIG_BOARD: {what}; known boards: {', '.join(boards)} "
+        elif board is None and a.name.startswith(boards.PREFIX) and a.value == "y":
+            board = kconf.syms["BOARD"].str_value
+    if board in known:
+        return []
+    if board:
+        close = difflib.get_close_matches(board, known, n=1, cutoff=0.75)
+        what = f"unknown board '{board}'" + (f" (did you mean {close[0]}?)" if close else "")
+    else:
+        what = "no board selected"
+    return [(path, line, f"CONFIG_BOARD: {what}; known boards: {', '.join(known)} "
              "(out-of-tree boards need BOARD_ROOT=<dir>)")]
 
 
