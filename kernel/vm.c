@@ -94,10 +94,8 @@ static int vm_map_run(void *ctx, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum
 }
 
 /*
- * The VM's memory context from its layout, run by run. (What its interrupt
- * model lets the guest reach directly, a GICv2's GICV page, comes next
- * through virq_vm_map once the models provide it; until then the stage-2
- * back end maps GICV.)
+ * The VM's memory context from its layout, run by run, then what its
+ * interrupt model lets the guest reach directly (a GICv2's GICV page).
  */
 static int vm_map_memory(struct vm *vm)
 {
@@ -105,6 +103,8 @@ static int vm_map_memory(struct vm *vm)
 
 	if (!err)
 		err = vm_map_layout(vm->desc, vm_map_run, vm);
+	if (!err)
+		err = virq_vm_map(vm, vm_map_run, vm);
 	return err;
 }
 

@@ -2,12 +2,11 @@
 /* Exceptions from a running guest: SMCCC calls, aborts, trapped system registers, interrupts. */
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
+#include <bulwark/virq.h>
 #include <asm/arm64.h>
 #include <asm/arm_guest.h>
 #include <asm/esr.h>
-#include <asm/guest_timer.h>
 #include <asm/sysreg.h>
-#include <asm/vgic.h>
 #include <asm/virt.h>
 
 static void inject_undefined(struct vcpu *v)
@@ -21,33 +20,25 @@ static u64 guest_reg(const struct guest_frame *f, unsigned int reg)
 }
 
 /*
- * With HCR_EL2.IMO set, the guest's writes to the GICv3 SGI registers trap
- * here: SGI1R goes to the vGIC; SGI0R (group 0) and ASGI1R (the other
- * security state) have nothing to reach in a guest and are ignored.
+ * A trapped MSR/MRS: the interrupt model's CPU-interface registers (GICv3
+ * SGI registers, trapped through HCR_EL2.IMO/FMO) go to it; to the guest,
+ * any other register the hypervisor traps but does not emulate does not
+ * exist.
  */
 static void guest_sysreg(struct vcpu *v)
 {
 	struct guest_frame *f = &v->arch.frame;
 	struct esr_sysreg s;
+	u64 value;
 
 	esr_decode_sysreg(f->esr, &s);
-	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && !s.is_read) {
-		switch (esr_sysreg_id(&s)) {
-		case SYSREG_ICC_SGI1R_EL1:
-			if (!vgic_v3_sgi1r_write(v, guest_reg(f, s.reg)))
-				pr_debug("vm '%s' vCPU %u: SGI to vCPUs it does not have",
-					 v->vm->desc->name, v->index);
-			f->elr += 4;
-			return;
-		case SYSREG_ICC_SGI0R_EL1:
-		case SYSREG_ICC_ASGI1R_EL1:
-			f->elr += 4;
-			return;
-		default:
-			break;
-		}
+	value = s.is_read ? 0 : guest_reg(f, s.reg);
+	if (virq_vcpu_reg_access(v, esr_sysreg_id(&s), !s.is_read, &value)) {
+		if (s.is_read && s.reg != 31)
+			f->regs[s.reg] = value;
+		f->elr += 4;
+		return;
 	}
-	/* To the guest, a register the hypervisor traps but does not emulate does not exist. */
 	inject_undefined(v);
 }
 
@@ -114,7 +105,7 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 		break;
 	}
 	vcpu_after_trap(v);
-	/* What the guest sees of its timers' interrupts follows their level. */
-	vgic_vcpu_resume(v, v->cpu);
+	/* What the guest sees of its interrupts follows their lines (GIC: the timers'). */
+	virq_vcpu_resume(v, v->cpu);
 	return f;
 }

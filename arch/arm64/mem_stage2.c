@@ -55,12 +55,6 @@ int mem_vm_create(struct vm *vm)
 	u64 vmid = (vm->id + 1ULL) & VMID_MASK;
 	int err = stage2_init(s2, stage2_pools[vm->id], POOL_PAGES, ipa_bits());
 
-#if defined(BOARD_DEV_GICV_BASE) && defined(BOARD_DEV_GICC_BASE)
-	/* TEMPORARY until the vGIC maps it through virq_vm_map: GICv2's GICV page at GICC. */
-	if (IS_ENABLED(CONFIG_IRQCHIP_GICV2) && !err)
-		err = stage2_map(s2, BOARD_DEV_GICC_BASE, BOARD_DEV_GICV_BASE, 0x2000ULL,
-				 STAGE2_R | STAGE2_W, STAGE2_DEVICE);
-#endif
 	if (err)
 		return err;
 	vttbrs[vm->id] = (vmid << VTTBR_VMID_SHIFT) | ptr_to_hpa(s2->root);

@@ -6,10 +6,11 @@
 #include <bulwark/irqchip.h>
 #include <bulwark/mem.h>
 #include <bulwark/string.h>
+#include <bulwark/virq.h>
 #include <bulwark/vm_map.h>
 #include <asm/arm64.h>
+#include <asm/gic.h>
 #include <asm/sysreg.h>
-#include <asm/vgic.h>
 #include <asm/virt.h>
 
 /*
@@ -136,19 +137,18 @@ void arch_vcpu_start(struct vcpu *v)
 	reset_guest_sysregs(v);
 	if (v->index == 0)
 		clean_guest_image(v->vm);
-	vgic_vcpu_reset(v);
-	arch_vcpu_sync_lines(v);
+	virq_vcpu_start(v);
 	arm64_guest_enter(f);
 }
 
 void arch_vcpu_sync_lines(struct vcpu *v)
 {
-	vgic_vcpu_sync(v);
+	virq_vcpu_sync(v);
 }
 
 void vcpu_set_external_irq(struct vcpu *v, bool pending)
 {
-	/* Levels live in the vGIC: only make v's CPU look at them again. */
+	/* Levels live in the interrupt model: only make v's CPU look at them again. */
 	(void)pending;
 	if (v->cpu == arch_cpu_id())
 		arch_vcpu_sync_lines(v);

@@ -2,6 +2,7 @@
 /* Traps from a running guest: SBI calls, guest-page faults, interrupts. */
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
+#include <bulwark/virq.h>
 #include <asm/csr.h>
 #include <asm/virt.h>
 
@@ -69,5 +70,6 @@ struct guest_frame *riscv_guest_trap(struct guest_frame *f)
 	else
 		guest_exception(v, f->scause);
 	vcpu_after_trap(v);
+	virq_vcpu_resume(v, v->cpu); /* nothing for the PLIC (include/bulwark/virq.h) */
 	return f;
 }

@@ -6,6 +6,7 @@
 #include <bulwark/irqchip.h>
 #include <bulwark/mem.h>
 #include <bulwark/string.h>
+#include <bulwark/virq.h>
 #include <asm/atomic.h>
 #include <asm/csr.h>
 #include <asm/riscv.h>
@@ -91,12 +92,15 @@ void arch_vcpu_start(struct vcpu *v)
 	f->hyp_sp = stack_top(v->cpu);
 	f->hyp_tp = v->cpu;
 	reset_guest_csrs(v);
+	virq_vcpu_start(v);
 	arch_vcpu_sync_lines(v);
 	riscv_guest_enter(f);
 }
 
 void arch_vcpu_sync_lines(struct vcpu *v)
 {
+	/* The interrupt model first: it may hand a new level to vcpu_set_external_irq. */
+	virq_vcpu_sync(v);
 	if (arch_atomic_swap_ulong(&v->arch.ssip_pending, 0))
 		csr_set(CSR_HVIP, HVIP_VSSIP);
 	if (v->arch.seip_level)

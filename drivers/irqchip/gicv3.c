@@ -5,9 +5,9 @@
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
 #include <asm/gic_sysregs.h>
-#include <asm/vgic.h>
 #include <generated/board.h>
 
+#include "gic.h"
 #include "vgic_model.h"
 
 #define GICD_CTLR	0x0000u

@@ -10,10 +10,11 @@
 #include <bulwark/vdev.h>
 #include <bulwark/virq.h>
 #include <bulwark/vm.h>
+#include <asm/esr.h>
 #include <asm/guest_timer.h>
-#include <asm/vgic.h>
 #include <generated/board.h>
 
+#include "gic.h"
 #include "vgic_model.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VGIC_MAX_VCPUS,
@@ -41,11 +42,19 @@ struct vgic_cpu {
 	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
 };
 
-/* Per CPU: timer PPIs pending from their line, resampled before entry (asm/vgic.h). */
-u32 vgic_timer_watch[CONFIG_NR_CPUS];
+/*
+ * virq.h's per-CPU resume flag holds, for the vGIC, the timer PPIs pending
+ * from their line, resampled before every return to the guest (gic.h).
+ */
+u32 virq_resume_pending[CONFIG_NR_CPUS];
 
 /* The guest's EL1 timers: level-sensitive PPIs whose line the vCPU's CPU can read. */
 #define TIMER_PPIS ((1u << GIC_VTIMER_PPI) | (1u << GIC_PTIMER_PPI))
+
+static bool timer_asserted(u32 ppi)
+{
+	return arm64_guest_timer_asserted(ppi == GIC_PTIMER_PPI);
+}
 
 static struct vgic vgics[VMCONF_NR_VMS];
 /* Scratch for building one model at a time, at boot: the VM's SPIs and doorbells. */
@@ -97,9 +106,9 @@ static void notify_remote(struct vgic *g, u64 kicks)
  */
 static __noinline void resample_timers(struct vgic *g, unsigned int index, u32 watch)
 {
-	if ((watch & (1u << GIC_VTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_VTIMER_PPI))
+	if ((watch & (1u << GIC_VTIMER_PPI)) && !timer_asserted(GIC_VTIMER_PPI))
 		(void)vgic_model_line_low(&g->model, index, GIC_VTIMER_PPI);
-	if ((watch & (1u << GIC_PTIMER_PPI)) && !arm64_guest_timer_asserted(GIC_PTIMER_PPI))
+	if ((watch & (1u << GIC_PTIMER_PPI)) && !timer_asserted(GIC_PTIMER_PPI))
 		(void)vgic_model_line_low(&g->model, index, GIC_PTIMER_PPI);
 }
 
@@ -107,7 +116,7 @@ static __noinline void resample_timers(struct vgic *g, unsigned int index, u32 w
 static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 {
 	struct vgic_cpu *c = &vgic_cpus[cpu];
-	u32 watch = vgic_timer_watch[cpu];
+	u32 watch = virq_resume_pending[cpu];
 	unsigned int max = gic_lr_count();
 	unsigned int previous = c->nr_listed;
 	bool overflow, any_pending = false, any_eoi = false;
@@ -151,7 +160,7 @@ static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 	c->epoch = g->epoch;
 	/* inject_timer sets its bit first; what is still pending from a line stays watched. */
 	if (unlikely(watch))
-		vgic_timer_watch[cpu] =
+		virq_resume_pending[cpu] =
 		    vgic_model_ppis_pending_from_line(&g->model, index) & TIMER_PPIS;
 	/*
 	 * Left-overs come in when the guest has taken everything pending, or
@@ -199,7 +208,7 @@ static void finish_unlock(struct vgic *g)
 	deliver(g, kicks);
 }
 
-void vgic_vcpu_sync(struct vcpu *v)
+void virq_vcpu_sync(struct vcpu *v)
 {
 	struct vgic *g = v->vm->virq;
 
@@ -207,13 +216,21 @@ void vgic_vcpu_sync(struct vcpu *v)
 		sync_local(g, v);
 }
 
-void vgic_vcpu_resample(struct vcpu *v)
+static __noinline void resample(struct vcpu *v)
 {
 	if (v->vm->virq && running(v))
 		sync_local(v->vm->virq, v);
 }
 
-void vgic_vcpu_reset(struct vcpu *v)
+/* A timer interrupt pending from its line: withdrawn once the line dropped. */
+void virq_vcpu_resume_slow(struct vcpu *v, u32 watch)
+{
+	if (((watch & (1u << GIC_VTIMER_PPI)) && !timer_asserted(GIC_VTIMER_PPI)) ||
+	    ((watch & (1u << GIC_PTIMER_PPI)) && !timer_asserted(GIC_PTIMER_PPI)))
+		resample(v);
+}
+
+void virq_vcpu_start(struct vcpu *v)
 {
 	struct vgic *g = v->vm->virq;
 	struct vgic_cpu *c;
@@ -246,17 +263,43 @@ void vgic_vcpu_reset(struct vcpu *v)
 	notify_remote(g, kicks);
 }
 
-bool vgic_v3_sgi1r_write(struct vcpu *v, u64 value)
+/* GICv3: the guest wrote ICC_SGI1R_EL1. False when it names vCPUs the VM lacks. */
+static bool sgi1r_write(struct vcpu *v, u64 value)
 {
 	struct vgic *g = v->vm->virq;
 	bool ok;
 
-	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3) || !g)
+	if (!g)
 		return false;
 	spin_lock(&g->lock);
 	ok = vgic_v3_sgi1r(&g->model, v->index, value);
 	finish_unlock(g);
 	return ok;
+}
+
+/*
+ * With HCR_EL2.IMO set, the guest's writes to the GICv3 SGI registers trap
+ * (asm/gic.h): SGI1R goes to the model; SGI0R (group 0) and ASGI1R (the
+ * other security state) have nothing to reach in a guest and are ignored.
+ * Reads of these write-only registers, and everything on GICv2, are not
+ * the vGIC's.
+ */
+bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
+{
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3) || !is_write)
+		return false;
+	switch (reg) {
+	case SYSREG_ICC_SGI1R_EL1:
+		if (!sgi1r_write(v, *value))
+			pr_debug("vm '%s' vCPU %u: SGI to vCPUs it does not have",
+				 v->vm->desc->name, v->index);
+		return true;
+	case SYSREG_ICC_SGI0R_EL1:
+	case SYSREG_ICC_ASGI1R_EL1:
+		return true;
+	default:
+		return false;
+	}
 }
 
 /* A guest timer fired on this CPU: hand it to the vCPU here, physically in flight. */
@@ -273,7 +316,7 @@ static void inject_timer(unsigned int cpu, u32 irq)
 		return;
 	}
 	/* Its line is high: nothing to resample for it in the sync that follows. */
-	vgic_timer_watch[cpu] &= ~(1u << irq);
+	virq_resume_pending[cpu] &= ~(1u << irq);
 	spin_lock(&g->lock);
 	if (vgic_model_inject_hw(&g->model, v->index, irq))
 		vgic_cpus[cpu].ppi_in_flight |= 1u << irq;
@@ -282,7 +325,7 @@ static void inject_timer(unsigned int cpu, u32 irq)
 	finish_unlock(g);
 	/* A level: followed from now on, until the guest took it or the line dropped. */
 	if (vgic_cpus[cpu].ppi_in_flight & (1u << irq))
-		vgic_timer_watch[cpu] |= 1u << irq;
+		virq_resume_pending[cpu] |= 1u << irq;
 }
 
 bool vgic_handle_private(unsigned int cpu, u32 irq)
@@ -352,10 +395,10 @@ static void sample_timer_lines(struct vgic *g, struct vcpu *v, const struct mmio
 		return;
 	vgic_model_set_line_level(&g->model, v->index, GIC_VTIMER_PPI,
 				  !(c->ppi_in_flight & (1u << GIC_VTIMER_PPI)) &&
-				      arm64_guest_timer_asserted(GIC_VTIMER_PPI));
+				      timer_asserted(GIC_VTIMER_PPI));
 	vgic_model_set_line_level(&g->model, v->index, GIC_PTIMER_PPI,
 				  !(c->ppi_in_flight & (1u << GIC_PTIMER_PPI)) &&
-				      arm64_guest_timer_asserted(GIC_PTIMER_PPI));
+				      timer_asserted(GIC_PTIMER_PPI));
 }
 
 static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
@@ -485,6 +528,21 @@ int virq_vm_init(struct vm *vm)
 	return 0;
 }
 
+int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx)
+{
+	(void)vm;
+#if defined(BOARD_DEV_GICV_BASE) && defined(BOARD_DEV_GICC_BASE)
+	/* GICv2: the guest finds its CPU interface where the physical GICC is. */
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+		return map(ctx, BOARD_DEV_GICC_BASE, BOARD_DEV_GICV_BASE, GIC_V2_GUEST_CPUIF_SIZE,
+			   VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, VM_MAP_DEVICE);
+#else
+	(void)map;
+	(void)ctx;
+#endif
+	return 0;
+}
+
 void virq_inject(struct vm *vm, u32 irq)
 {
 	struct vgic *g = vm->virq;
@@ -509,6 +567,17 @@ void virq_raise(struct vm *vm, u32 irq)
 		return;
 	spin_lock(&g->lock);
 	(void)vgic_model_raise(&g->model, 0, irq, 0);
+	finish_unlock(g);
+}
+
+void virq_set_level(struct vm *vm, u32 irq, bool level)
+{
+	struct vgic *g = vm->virq;
+
+	if (!g || irq < VGIC_NR_PRIVATE)
+		return;
+	spin_lock(&g->lock);
+	(void)vgic_model_set_level(&g->model, irq, level);
 	finish_unlock(g);
 }
 

@@ -162,6 +162,46 @@ static void clear_active(struct vgic_model *m, unsigned int vcpu, u32 intid)
 		m->holder[intid] = VGIC_NO_VCPU;
 }
 
+static bool level_high(const struct vgic_model *m, u32 intid)
+{
+	return !is_private(intid) && (m->level[intid / 32u] & bit_of(intid)) != 0;
+}
+
+/* A level-sensitive SPI whose virtual line is high is pending unless it already is. */
+static void follow_level(struct vgic_model *m, u32 intid)
+{
+	if (level_high(m, intid) && !get(m, 0, VGIC_F_EDGE, intid) &&
+	    !visible_pending(m, 0, intid)) {
+		set_pending(m, 0, intid, 0);
+		kick_for(m, 0, intid);
+	}
+}
+
+bool vgic_model_set_level(struct vgic_model *m, u32 intid, bool high)
+{
+	bool was_high;
+
+	if (is_private(intid) || intid >= VGIC_NR_INTIDS || !vgic_model_owns(m, intid))
+		return false;
+	was_high = level_high(m, intid);
+	if (high) {
+		m->level[intid / 32u] |= bit_of(intid);
+		if (!get(m, 0, VGIC_F_EDGE, intid)) {
+			follow_level(m, intid);
+		} else if (!was_high) {
+			set_pending(m, 0, intid, 0);
+			kick_for(m, 0, intid);
+		}
+		return true;
+	}
+	m->level[intid / 32u] &= ~bit_of(intid);
+	if (!get(m, 0, VGIC_F_EDGE, intid) && visible_pending(m, 0, intid)) {
+		clear_pending(m, 0, intid);
+		kick_for(m, 0, intid);
+	}
+	return true;
+}
+
 bool vgic_model_raise(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source)
 {
 	if (intid >= VGIC_NR_INTIDS || !vgic_model_owns(m, intid))
@@ -305,6 +345,8 @@ static void write_bit(struct vgic_model *m, unsigned int vcpu, enum vgic_bit_reg
 		break;
 	}
 	kick_for(m, vcpu, intid);
+	/* A line still high keeps its SPI pending (ICPENDR) or makes it so (ICACTIVER). */
+	follow_level(m, intid);
 }
 
 enum vgic_result vgic_model_bits_access(struct vgic_model *m, unsigned int vcpu,
@@ -604,6 +646,8 @@ void vgic_model_fold(struct vgic_model *m, unsigned int vcpu, const struct vgic_
 			if (!active && pending && m->target[intid] != vcpu &&
 			    m->target[intid] != VGIC_NO_VCPU)
 				m->kick |= 1ull << m->target[intid];
+			/* Taken or deactivated while its line stayed high: pending again. */
+			follow_level(m, intid);
 		}
 	}
 }
@@ -650,10 +694,15 @@ static bool make_entry(const struct vgic_model *m, unsigned int vcpu, u32 intid,
 		}
 		/* HW entries cannot be pending and active: deactivate it ourselves. */
 		list_physical(m, e, hw, (e->state & VGIC_LR_PENDING) == 0);
+		if (level_high(m, intid) && !e->hw)
+			e->eoi_maint = true;
 		return true;
 	}
 	e->state = VGIC_LR_PENDING;
 	list_physical(m, e, hw, true);
+	/* A high line: the deactivation must come back to the model (follow_level). */
+	if (level_high(m, intid) && !e->hw)
+		e->eoi_maint = true;
 	if (is_sgi(intid)) {
 		for (unsigned int s = 0; s < 8u; s++) {
 			if (sources & (1u << s)) {
@@ -866,6 +915,7 @@ void vgic_model_reset(struct vgic_model *m)
 	for (u32 word = 0; word < VGIC_WORDS; word++) {
 		m->route_irm[word] = 0;
 		m->rerouted[word] = 0;
+		m->level[word] = 0;
 	}
 	for (u32 intid = 0; intid < VGIC_NR_INTIDS; intid++) {
 		m->priority[intid] = 0;

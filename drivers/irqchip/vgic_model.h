@@ -48,7 +48,7 @@
 /*
  * The affinity (MPIDR Aff1:Aff0) of vCPU index i: Aff0 = i % 16 and
  * Aff1 = i / 16, so an ICC_SGI1R_EL1 target list (16 bits of Aff0) reaches
- * every vCPU without range selectors. asm/vgic.h gives the arch the same.
+ * every vCPU without range selectors. asm/gic.h gives the arch the same.
  */
 #define VGIC_VCPU_AFFINITY(i) ((((u32)(i) / 16u) << 8) | ((u32)(i) % 16u))
 
@@ -139,6 +139,7 @@ struct vgic_model {
 	struct vgic_private cpu[VGIC_MAX_VCPUS];
 	u32 line[VGIC_MAX_VCPUS]; /* PPIs whose level line is asserted, not taken yet (reads) */
 	u8 sgi_listed_source[VGIC_MAX_VCPUS][VGIC_NR_SGIS]; /* sender of a listed pending SGI */
+	u32 level[VGIC_WORDS]; /* SPIs whose virtual line is high (vgic_model_set_level) */
 };
 
 /*
@@ -214,6 +215,20 @@ void vgic_model_set_line_level(struct vgic_model *m, unsigned int vcpu, u32 inti
  * still asserted fires again), SPIs it held active are released.
  */
 void vgic_model_vcpu_restart(struct vgic_model *m, unsigned int vcpu);
+
+/*
+ * The virtual line of SPI intid, which a virtual device drives, is now high
+ * or low. Configured level-sensitive (GICD_ICFGR, the reset value), the SPI
+ * is pending while its line is high, as a GIC's level interrupt: pending
+ * when the line rises, also while the guest holds it active (active and
+ * pending), so that it comes again once the guest deactivates it; no longer
+ * pending once the line drops (an active instance stays active). A list
+ * register entry of it asks for EOI maintenance while the line is high, so
+ * the model sees the guest deactivate it. Configured edge-triggered, only a
+ * rising line makes it pending. False (and no change) for an interrupt that
+ * is not an SPI the VM owns. Reset lowers every line.
+ */
+bool vgic_model_set_level(struct vgic_model *m, u32 intid, bool high);
 
 /* A virtual edge: SGI intid from vCPU source, or any owned interrupt. */
 bool vgic_model_raise(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source);

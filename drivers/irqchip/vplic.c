@@ -19,10 +19,11 @@ _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VPLIC_MAX_VCPUS,
 struct vplic {
 	spinlock_t lock; /* guards everything below; taken by every entry point */
 	struct vm *vm;
+	/* The fields every interrupt touches first, within reach of a 12-bit offset. */
+	u64 asserted;		    /* lines last handed to vcpu_set_external_irq */
+	u32 in_flight[VPLIC_WORDS]; /* claimed in the real PLIC, not yet completed */
 	struct vplic_model model;
 	struct mmio_window window;
-	u64 asserted;			 /* lines last handed to vcpu_set_external_irq */
-	u32 in_flight[VPLIC_WORDS];	 /* claimed in the real PLIC, not yet completed */
 	u16 claim_cpu[VPLIC_NR_SOURCES]; /* for in-flight sources: whose context claimed */
 };
 
@@ -181,6 +182,37 @@ void virq_raise(struct vm *vm, u32 irq)
 	if (vplic_model_raise(&vp->model, irq))
 		update_lines(vp);
 	spin_unlock(&vp->lock);
+}
+
+void virq_set_level(struct vm *vm, u32 irq, bool level)
+{
+	struct vplic *vp = vm->virq;
+
+	if (!vp)
+		return;
+	spin_lock(&vp->lock);
+	if (vplic_model_set_level(&vp->model, irq, level))
+		update_lines(vp);
+	spin_unlock(&vp->lock);
+}
+
+/* The guest reaches every PLIC register through the MMIO window: nothing to map. */
+int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx)
+{
+	(void)vm;
+	(void)map;
+	(void)ctx;
+	return 0;
+}
+
+/* No CPU-interface register of the PLIC's traps: they are all in its window. */
+bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
+{
+	(void)v;
+	(void)reg;
+	(void)is_write;
+	(void)value;
+	return false;
 }
 
 void virq_vm_reset(struct vm *vm)

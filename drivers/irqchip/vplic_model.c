@@ -169,6 +169,9 @@ static enum vplic_result complete(struct vplic_model *m, u32 src, u32 *completed
 	if (test_bit(m->claimed, src)) {
 		clear_bit(m->claimed, src);
 		*completed = src;
+		/* A level source's gateway forwards a new request if its line is still high. */
+		if (test_bit(m->level, src))
+			set_bit(m->pending, src);
 	}
 	return VPLIC_OK;
 }
@@ -252,6 +255,22 @@ bool vplic_model_raise(struct vplic_model *m, u32 src)
 	return true;
 }
 
+bool vplic_model_set_level(struct vplic_model *m, u32 src, bool high)
+{
+	if (!vplic_model_owns(m, src))
+		return false;
+	if (!high) {
+		/* A request already forwarded stays pending (PLIC specification, gateways). */
+		clear_bit(m->level, src);
+		return true;
+	}
+	set_bit(m->level, src);
+	/* One request at a time: none while one is pending or claimed. */
+	if (!test_bit(m->claimed, src))
+		set_bit(m->pending, src);
+	return true;
+}
+
 bool vplic_model_line(const struct vplic_model *m, unsigned int vcpu)
 {
 	return vcpu < m->nr_vcpus && best_source(m, vcpu) != 0;
@@ -272,6 +291,7 @@ void vplic_model_reset(struct vplic_model *m)
 	for (u32 word = 0; word < VPLIC_WORDS; word++) {
 		m->pending[word] = 0;
 		m->claimed[word] = 0;
+		m->level[word] = 0;
 	}
 	for (u32 src = 0; src < VPLIC_NR_SOURCES; src++)
 		m->priority[src] = 0;

@@ -64,6 +64,7 @@ struct vplic_model {
 	u8 priority[VPLIC_NR_SOURCES];
 	/* Only the S-mode contexts have state: ctx[n] is context 2n+1. */
 	struct vplic_context ctx[VPLIC_MAX_VCPUS];
+	u32 level[VPLIC_WORDS]; /* level-sensitive sources whose line is high */
 };
 
 /*
@@ -92,6 +93,16 @@ enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned
 
 /* A source fired: make it pending. False (and no change) when not owned. */
 bool vplic_model_raise(struct vplic_model *m, u32 src);
+
+/*
+ * The line of a level-sensitive source is now high or low (a virtual
+ * device drives it). As a PLIC gateway: a high line makes the source
+ * pending unless a request of it is already claimed, and pending again
+ * when the guest completes it while the line is still high; a low line
+ * forwards nothing more but leaves a pending request pending. False (and
+ * no change) when not owned. Reset lowers every line.
+ */
+bool vplic_model_set_level(struct vplic_model *m, u32 src, bool high);
 
 /*
  * Whether vCPU n's external interrupt line should be asserted: some source

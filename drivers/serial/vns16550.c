@@ -3,10 +3,9 @@
  * A virtual 16550A per VM with a virtual console, at the board console's
  * address: the register model (ns16550_model.c) tied to the VM's console
  * output, its console input queue and the console's interrupt line, purely
- * virtual. The virtual PLIC takes interrupts as edges, so one is raised
- * whenever the model's output rises, or stays up after the guest took a
- * byte: what a driver written for a level line needs. The SBI debug console
- * keeps working beside it: both write to the same console.
+ * virtual: a level the model's interrupt output drives (virq_set_level),
+ * as a 16550's INTR pin. The SBI debug console keeps working beside it:
+ * both write to the same console.
  */
 #include <bulwark/mmio.h>
 #include <bulwark/spinlock.h>
@@ -24,6 +23,7 @@
 struct vns16550 {
 	spinlock_t lock; /* the guest's accesses and console input race */
 	struct ns16550_model model;
+	bool line; /* the level last handed to virq_set_level */
 };
 
 static struct vns16550 uarts[VMCONF_NR_VMS];
@@ -50,11 +50,24 @@ static void refill(struct vns16550 *u, struct vm *vm, bool reading)
 	}
 }
 
+/*
+ * The interrupt line follows the model's output. Under the UART's lock, so
+ * two CPUs never hand the interrupt model a rise and a fall out of order.
+ */
+static void update_line(struct vns16550 *u, struct vm *vm)
+{
+	bool line = ns16550_model_irq(&u->model);
+
+	if (line != u->line) {
+		u->line = line;
+		virq_set_level(vm, BOARD_CONSOLE_IRQ, line);
+	}
+}
+
 static enum mmio_result vns16550_access(struct vcpu *v, struct mmio_access *a, void *ctx)
 {
 	struct vns16550 *u = ctx;
 	u64 reg = a->offset >> VNS16550_REG_SHIFT;
-	bool before, rose;
 	int sent = -1;
 
 	if (a->width > 4 || (a->offset & (a->width - 1)))
@@ -66,26 +79,17 @@ static enum mmio_result vns16550_access(struct vcpu *v, struct mmio_access *a, v
 		return MMIO_OK;
 	}
 	spin_lock(&u->lock);
-	/*
-	 * A byte taken from RBR with another behind it counts as a new arrival:
-	 * a guest that reads one byte per interrupt gets the next interrupt,
-	 * as from a level line; one that drains sees at most one extra.
-	 */
-	before = ns16550_model_irq(&u->model) &&
-		 !(!a->is_write && reg == NS16550_RBR && !(u->model.lcr & NS16550_LCR_DLAB));
 	refill(u, v->vm, !a->is_write);
 	if (a->is_write)
 		sent = ns16550_model_write(&u->model, (unsigned int)reg, (u8)a->value);
 	else
 		a->value = ns16550_model_read(&u->model, (unsigned int)reg);
 	refill(u, v->vm, false);
-	rose = !before && ns16550_model_irq(&u->model);
+	update_line(u, v->vm);
 	spin_unlock(&u->lock);
-	/* Output and the interrupt go out without the UART's lock held. */
+	/* Output goes out without the UART's lock held. */
 	if (sent >= 0)
 		vconsole_putc(v->vm, (char)sent);
-	if (rose)
-		virq_raise(v->vm, BOARD_CONSOLE_IRQ);
 	return MMIO_OK;
 }
 
@@ -105,17 +109,13 @@ static u32 vns16550_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 static void vns16550_input_ready(struct vm *vm)
 {
 	struct vns16550 *u = &uarts[vm->id];
-	bool rose;
 
 	if (!has_vuart(vm->desc))
 		return;
 	spin_lock(&u->lock);
-	rose = !ns16550_model_irq(&u->model);
 	refill(u, vm, false);
-	rose = rose && ns16550_model_irq(&u->model);
+	update_line(u, vm);
 	spin_unlock(&u->lock);
-	if (rose)
-		virq_raise(vm, BOARD_CONSOLE_IRQ);
 }
 
 static void vns16550_vm_reset(const struct vm *vm)
@@ -126,6 +126,8 @@ static void vns16550_vm_reset(const struct vm *vm)
 		return;
 	spin_lock(&u->lock);
 	ns16550_model_reset(&u->model);
+	/* The interrupt model's reset lowered the line already. */
+	u->line = false;
 	spin_unlock(&u->lock);
 }
 
@@ -144,6 +146,7 @@ static int vns16550_vm_init(struct vm *vm)
 		return 0;
 	u->lock = (spinlock_t)SPINLOCK_INIT;
 	ns16550_model_reset(&u->model);
+	u->line = false;
 	return mmio_register(vm->id, &w);
 }
 

@@ -4,9 +4,8 @@
  * amba-pl011 driver use, in front of the VM's virtual console. Output
  * never waits (the transmit FIFO is always empty); input comes from the
  * console's input queue for this VM. Its interrupt is the board console's
- * line, purely virtual: raised as an edge whenever a masked-in condition
- * appears (input arrives, or the guest unmasks one that holds), which is
- * what an interrupt-driven driver needs from a level line it drains fully.
+ * line, purely virtual: a level, high while a masked-in condition holds
+ * (UARTMIS non-zero), as the PL011's UARTINTR (virq_set_level).
  */
 #include <bulwark/errno.h>
 #include <bulwark/mmio.h>
@@ -48,6 +47,7 @@ struct vpl011 {
 	spinlock_t lock; /* the guest's accesses and console input race */
 	u32 ibrd, fbrd, lcr_h, cr, ifls, imsc, dmacr;
 	int peeked; /* a byte taken from the console for FR, or -1 */
+	bool line;  /* the level last handed to virq_set_level */
 };
 
 static struct vpl011 uarts[VMCONF_NR_VMS];
@@ -65,10 +65,19 @@ static u32 raw_interrupts(struct vpl011 *u, struct vm *vm)
 	return INT_TX | (has_input(u, vm) ? INT_RX | INT_RT : 0);
 }
 
-static void raise_if_pending(struct vpl011 *u, struct vm *vm, u32 conditions)
+/*
+ * The interrupt line follows UARTMIS; input is looked at only while a
+ * receive interrupt is masked in. Under the UART's lock, so two CPUs never
+ * hand the interrupt model a rise and a fall out of order.
+ */
+static void update_line(struct vpl011 *u, struct vm *vm)
 {
-	if (raw_interrupts(u, vm) & u->imsc & conditions)
-		virq_raise(vm, BOARD_CONSOLE_IRQ);
+	bool line = (u->imsc & INT_TX) || ((u->imsc & (INT_RX | INT_RT)) && has_input(u, vm));
+
+	if (line != u->line) {
+		u->line = line;
+		virq_set_level(vm, BOARD_CONSOLE_IRQ, line);
+	}
 }
 
 static u32 read_reg(struct vpl011 *u, struct vm *vm, u64 offset)
@@ -128,13 +137,9 @@ static void write_reg(struct vpl011 *u, struct vm *vm, u64 offset, u32 value)
 	case UART_IFLS:
 		u->ifls = value & 0x3f;
 		break;
-	case UART_IMSC: {
-		u32 unmasked = value & 0x7ff & ~u->imsc;
-
+	case UART_IMSC:
 		u->imsc = value & 0x7ff;
-		raise_if_pending(u, vm, unmasked);
 		break;
-	}
 	case UART_DMACR:
 		u->dmacr = value & 0x7;
 		break;
@@ -155,6 +160,7 @@ static enum mmio_result vpl011_access(struct vcpu *v, struct mmio_access *a, voi
 		write_reg(u, v->vm, a->offset & ~3ULL, (u32)a->value);
 	else
 		a->value = read_reg(u, v->vm, a->offset & ~3ULL) >> (8 * (a->offset & 3));
+	update_line(u, v->vm);
 	spin_unlock(&u->lock);
 	return MMIO_OK;
 }
@@ -184,7 +190,7 @@ static void vpl011_input_ready(struct vm *vm)
 	if (!has_vuart(vm->desc))
 		return;
 	spin_lock(&u->lock);
-	raise_if_pending(u, vm, INT_RX | INT_RT);
+	update_line(u, vm);
 	spin_unlock(&u->lock);
 }
 
@@ -195,6 +201,7 @@ static void vpl011_reset(struct vpl011 *u)
 	u->cr = 0x300;
 	u->ifls = 0x12;
 	u->peeked = -1;
+	u->line = false; /* the interrupt model's reset lowered it already */
 }
 
 static void vpl011_vm_reset(const struct vm *vm)

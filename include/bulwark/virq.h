@@ -76,18 +76,32 @@ void virq_vm_reset(struct vm *vm);
  * earlier run of a vCPU left in this CPU's virtual interface goes (GIC: list
  * registers, active state, PPIs in flight) while pending edges stay, then as
  * virq_vcpu_sync.
+ *
+ * virq_vcpu_sync: before entering the guest from arch_vcpu_start and from
+ * every arch_vcpu_sync_lines (CPU_EVENT_LINES, posted when another CPU
+ * changed what v should see, or vcpu_set_external_irq on v's own CPU):
+ * make the guest's view follow the model (GIC: fold the list registers back
+ * into the model and refill them).
+ *
+ * A model with state in the CPU's virtual interface selects VIRQ_VCPU_SYNC
+ * in Kconfig and implements both. One without (the PLIC: it hands every
+ * change of a vCPU's line to vcpu_set_external_irq, which the arch applies
+ * itself) selects nothing, and the arch's calls compile to nothing.
  */
+#ifdef CONFIG_VIRQ_VCPU_SYNC
 void virq_vcpu_start(struct vcpu *v);
-
-/*
- * Before entering the guest from arch_vcpu_start and from every
- * arch_vcpu_sync_lines (CPU_EVENT_LINES, posted when another CPU changed
- * what v should see, or vcpu_set_external_irq on v's own CPU): make the
- * guest's view follow the model (GIC: fold the list registers back into the
- * model and refill them). A model that hands its lines to the arch with
- * vcpu_set_external_irq (the PLIC) has nothing to do here.
- */
 void virq_vcpu_sync(struct vcpu *v);
+#else
+static inline void virq_vcpu_start(struct vcpu *v)
+{
+	(void)v;
+}
+
+static inline void virq_vcpu_sync(struct vcpu *v)
+{
+	(void)v;
+}
+#endif
 
 /*
  * The guest accessed a register of its interrupt controller's CPU interface
@@ -106,20 +120,22 @@ bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value);
  * trap: a model whose guest-visible state can go stale without a trap
  * (GIC: a timer interrupt pending from its line once the guest's
  * CNTx_CTL no longer asserts it) selects VIRQ_VCPU_RESUME and keeps
- * virq_resume_pending[cpu] nonzero while virq_vcpu_resume_slow(v) has
- * something to look at. One load and a branch otherwise; nothing at all
- * for a model without it.
+ * virq_resume_pending[cpu] nonzero while virq_vcpu_resume_slow(v, that
+ * value) has something to look at. One load and a branch otherwise;
+ * nothing at all for a model without it.
  */
 #ifdef CONFIG_VIRQ_VCPU_RESUME
 extern u32 virq_resume_pending[]; /* per CPU, written by the model only */
-void virq_vcpu_resume_slow(struct vcpu *v);
+void virq_vcpu_resume_slow(struct vcpu *v, u32 pending);
 #endif
 
 static inline void virq_vcpu_resume(struct vcpu *v, unsigned int cpu)
 {
 #ifdef CONFIG_VIRQ_VCPU_RESUME
-	if (__builtin_expect(virq_resume_pending[cpu] != 0, 0))
-		virq_vcpu_resume_slow(v);
+	u32 pending = virq_resume_pending[cpu];
+
+	if (__builtin_expect(pending != 0, 0))
+		virq_vcpu_resume_slow(v, pending);
 #else
 	(void)v;
 	(void)cpu;

@@ -1070,3 +1070,126 @@ TEST(vgic, conformance_v2_sgi_pending_senders_while_listed)
 	EXPECT_EQ_UINT(fake_ack(&c), 5);
 	EXPECT_EQ_UINT(c.lrs[0].source, 1);
 }
+
+/* --- Level-sensitive virtual SPIs (virq_set_level) --- */
+
+/* Owned SPI on GICv2 ready to be delivered to vCPU 0, nothing pending. */
+static void ready2(u32 intid)
+{
+	EXPECT_EQ_INT(wr2b(0, 0x400 + intid, 0x80), VGIC_OK);
+	EXPECT_EQ_INT(wr2(0, bit_reg(0x100, intid), 1u << (intid % 32u)), VGIC_OK);
+	EXPECT_EQ_INT(wr2(0, 0x000, VGIC_CTLR_GRP0), VGIC_OK);
+}
+
+TEST(vgic, level_high_comes_again_until_it_drops)
+{
+	struct fake_cpu c = {0};
+
+	setup(2, 1);
+	ready2(SPI_UART);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	EXPECT_TRUE(vgic_model_pending(&m, 0, SPI_UART));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+	EXPECT_TRUE(c.lrs[0].eoi_maint); /* its deactivation must come back to the model */
+	EXPECT_EQ_UINT(fake_ack(&c), SPI_UART);
+	/* Taken while the line stays high: active and pending, as a GIC's level interrupt. */
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_ACTIVE | VGIC_LR_PENDING);
+	fake_deactivate(&c, SPI_UART);
+	EXPECT_EQ_UINT(fake_ack(&c), SPI_UART);
+	/* The guest served the device: the line drops, only the active instance is left. */
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_ACTIVE);
+	EXPECT_TRUE(!c.lrs[0].eoi_maint);
+	fake_deactivate(&c, SPI_UART);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+}
+
+TEST(vgic, level_deactivated_while_high_is_pending_again)
+{
+	struct fake_cpu c = {0};
+
+	setup(3, 1);
+	EXPECT_EQ_INT(wr3(0x400 + SPI_UART, 1, 0x80), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x100 + 4u * (SPI_UART / 32u), 4, 1u << (SPI_UART % 32u)), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x000, 4, VGIC_CTLR_GRP0), VGIC_OK);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(fake_ack(&c), SPI_UART);
+	/* Acknowledged and deactivated with no exit between (EOImode 0): the fold re-pends it. */
+	fake_deactivate(&c, SPI_UART);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+	EXPECT_EQ_UINT(fake_ack(&c), SPI_UART);
+}
+
+TEST(vgic, level_dropping_withdraws_the_pending_state)
+{
+	struct fake_cpu c = {0};
+
+	setup(2, 1);
+	ready2(SPI_UART);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+	/* Listed pending, not taken yet: the list register is withdrawn at the next sync. */
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+	EXPECT_EQ_UINT(fake_ack(&c), 1023);
+}
+
+TEST(vgic, level_survives_icpendr_and_edge_config_takes_only_rises)
+{
+	setup(2, 1);
+	ready2(SPI_UART);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	/* GICD_ICPENDR cannot clear a level interrupt whose line is asserted. */
+	EXPECT_EQ_INT(wr2(0, bit_reg(0x280, SPI_UART), 1u << (SPI_UART % 32u)), VGIC_OK);
+	EXPECT_TRUE(vgic_model_pending(&m, 0, SPI_UART));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	/* Edge-triggered (GICD_ICFGR): a rise pends it, holding or dropping the line does not. */
+	EXPECT_EQ_INT(wr2(0, 0xc00 + 4u * (SPI_UART / 16u), 2u << (2u * (SPI_UART % 16u))),
+		      VGIC_OK);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	EXPECT_TRUE(vgic_model_pending(&m, 0, SPI_UART));
+	EXPECT_EQ_INT(wr2(0, bit_reg(0x280, SPI_UART), 1u << (SPI_UART % 32u)), VGIC_OK);
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, false));
+	EXPECT_TRUE(vgic_model_pending(&m, 0, SPI_UART));
+}
+
+TEST(vgic, level_refused_for_private_and_unowned_and_lowered_by_reset)
+{
+	setup(2, 1);
+	EXPECT_TRUE(!vgic_model_set_level(&m, 27, true));
+	EXPECT_TRUE(!vgic_model_set_level(&m, 35, true));
+	EXPECT_TRUE(!vgic_model_set_level(&m, 1020, true));
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, 35));
+	EXPECT_TRUE(vgic_model_set_level(&m, SPI_UART, true));
+	vgic_model_reset(&m);
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+	ready2(SPI_UART);
+	/* Written ICPENDR after reset: a line left high would keep it pending. */
+	EXPECT_TRUE(vgic_model_raise(&m, 0, SPI_UART, 0));
+	EXPECT_EQ_INT(wr2(0, bit_reg(0x280, SPI_UART), 1u << (SPI_UART % 32u)), VGIC_OK);
+	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
+}

@@ -438,3 +438,70 @@ TEST(vplic, highest_source_id)
 	EXPECT_EQ_UINT(claim(0), 1023);
 	EXPECT_EQ_UINT(complete(0, 1023), 1023);
 }
+
+/* A source that priority, enable and threshold let interrupt vCPU 0, not raised. */
+static void ready(u32 src)
+{
+	EXPECT_EQ_INT(wr(priority_reg(src), 1), VPLIC_OK);
+	enable(0, src);
+}
+
+static bool is_pending(u32 src)
+{
+	return (rd(0x1000 + 4u * (src / 32u)) >> (src % 32u)) & 1u;
+}
+
+TEST(vplic, level_high_is_pending_and_comes_again_after_completion)
+{
+	setup(1);
+	ready(SRC_UART);
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, true));
+	EXPECT_TRUE(is_pending(SRC_UART));
+	EXPECT_TRUE(vplic_model_line(&m, 0));
+	EXPECT_EQ_UINT(claim(0), SRC_UART);
+	/* Claimed: the gateway forwards nothing more, however long the line stays high. */
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, true));
+	EXPECT_TRUE(!is_pending(SRC_UART));
+	EXPECT_TRUE(!vplic_model_line(&m, 0));
+	/* Completed with the line still high: a new request at once (a level, not an edge). */
+	EXPECT_EQ_UINT(complete(0, SRC_UART), SRC_UART);
+	EXPECT_TRUE(is_pending(SRC_UART));
+	EXPECT_EQ_UINT(claim(0), SRC_UART);
+	/* The device was served: its line drops before the completion, nothing comes again. */
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, false));
+	EXPECT_EQ_UINT(complete(0, SRC_UART), SRC_UART);
+	EXPECT_TRUE(!is_pending(SRC_UART));
+	EXPECT_EQ_UINT(claim(0), 0);
+}
+
+TEST(vplic, level_dropping_before_the_claim_leaves_the_request_pending)
+{
+	setup(1);
+	ready(SRC_UART);
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, true));
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, false));
+	/* PLIC specification, gateways: a forwarded request stays in the pending bit. */
+	EXPECT_TRUE(is_pending(SRC_UART));
+	EXPECT_EQ_UINT(claim(0), SRC_UART);
+	EXPECT_EQ_UINT(complete(0, SRC_UART), SRC_UART);
+	EXPECT_TRUE(!is_pending(SRC_UART));
+}
+
+TEST(vplic, level_of_unowned_source_is_refused_and_reset_lowers_lines)
+{
+	setup(1);
+	EXPECT_TRUE(!vplic_model_set_level(&m, 2, true));
+	EXPECT_TRUE(!vplic_model_set_level(&m, 0, true));
+	EXPECT_TRUE(!vplic_model_set_level(&m, 1024, true));
+	EXPECT_EQ_UINT(rd(0x1000), 0);
+	EXPECT_TRUE(vplic_model_set_level(&m, SRC_UART, true));
+	vplic_model_reset(&m);
+	EXPECT_TRUE(!is_pending(SRC_UART));
+	ready(SRC_UART);
+	EXPECT_EQ_UINT(claim(0), 0);
+	/* A line left high across the reset would bring the source back after a completion. */
+	EXPECT_TRUE(vplic_model_raise(&m, SRC_UART));
+	EXPECT_EQ_UINT(claim(0), SRC_UART);
+	EXPECT_EQ_UINT(complete(0, SRC_UART), SRC_UART);
+	EXPECT_TRUE(!is_pending(SRC_UART));
+}
