@@ -16,7 +16,8 @@ def sources(*suffixes):
     found = []
     for d in C_DIRS:
         for suffix in suffixes:
-            found += sorted((SRCTREE / d).rglob(f"*{suffix}"))
+            found += sorted(p for p in (SRCTREE / d).rglob(f"*{suffix}")
+                            if not in_build_dir(p.relative_to(SRCTREE)))
     return found
 
 
