@@ -17,7 +17,7 @@ BASE_PACKAGES=(
 	gcc-riscv64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross
 	gcc-arm-none-eabi gcc-riscv64-unknown-elf binutils-riscv64-linux-gnu
 	device-tree-compiler u-boot-qemu u-boot-tools
-	cppcheck clang-format gnuplot-nox
+	cppcheck clang-format gnuplot-nox gdb-multiarch
 )
 BACKPORTS_PACKAGES=(qemu-system-riscv qemu-system-arm opensbi)
 
