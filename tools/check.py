@@ -126,6 +126,11 @@ def run_pytest(suite, objtree, extra, paths=None, boards=None):
     try:
         import xdist  # noqa: F401
         cmd += ["-n", str(min(os.cpu_count() or 1, 4))]
+        if suite == "quick":
+            # The two boots share test_boot.py, so one worker runs them one
+            # after the other (one QEMU at a time) while the others take the
+            # layout checker's tests.
+            cmd += ["--dist", "loadfile"]
     except ImportError:
         pass
     env = dict(os.environ, BULWARK_CHECK_OBJTREE=objtree)
