@@ -10,7 +10,7 @@ run-json := $(objtree)/run.json
 # are kept in a file rewritten only when they differ, so run.json follows
 # every change on the next make, and back again when the override is gone.
 run-settings := $(objtree)/.run-settings
-run-settings-now := $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS)
+run-settings-now := $(strip $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS))
 ifneq ($(run-settings-now),$(strip $(file <$(run-settings))))
 $(shell mkdir -p $(objtree))
 $(file >$(run-settings),$(run-settings-now))
