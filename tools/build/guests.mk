@@ -23,10 +23,22 @@ linux-guest-sources := $(shell find $(srctree)/tools/linux-guest -type f 2>/dev/
 linux-guest := $(objtree)/linux/.stamp
 linux-guest-used := $(if $(wildcard $(vmconf-file)),$(shell grep -l '$${O}/linux/' $(vmconf-file)))
 
-$(linux-guest): $(linux-guest-sources)
+# LINUX_KERNEL=... picks its kernel (default: the one build.sh pins); the
+# choice is recorded in $(O)/linux/.kernel, so changing it rebuilds the guest.
+linux-kernel-name := $(objtree)/linux/.kernel
+ifneq ($(linux-guest-used)$(filter linux-guest,$(MAKECMDGOALS)),)
+linux-kernel-was := $(if $(wildcard $(linux-kernel-name)),$(file <$(linux-kernel-name)),<none>)
+ifneq ($(strip $(LINUX_KERNEL)),$(strip $(linux-kernel-was)))
+$(shell mkdir -p $(objtree)/linux)
+$(file >$(linux-kernel-name),$(LINUX_KERNEL))
+endif
+endif
+
+$(linux-guest): $(linux-guest-sources) $(linux-kernel-name) $(filter /%,$(LINUX_KERNEL))
 	$(if $(filter arm64,$(ARCH)),,$(error the Linux guest (tools/linux-guest) is built for \
 	arm64 boards only; board $(BOARD) is $(ARCH)))
-	$(Q)LINUX_GUEST_CACHE=$(LINUX_GUEST_CACHE) $(srctree)/tools/linux-guest/build.sh \
+	$(Q)LINUX_GUEST_CACHE=$(LINUX_GUEST_CACHE) LINUX_KERNEL='$(LINUX_KERNEL)' \
+		$(srctree)/tools/linux-guest/build.sh \
 		$(objtree)/linux $(ARCH_CROSS_COMPILE)
 	@touch $@
 

@@ -8,9 +8,24 @@
 #
 #   tools/linux-guest/build.sh OUT [CROSS_COMPILE]
 #
+# LINUX_KERNEL picks the kernel (default: the pinned one below):
+#   linux-image-<abi>-arm64[=<version>]  that Debian package (or just <abi>)
+#   <suite>      what linux-image-arm64 depends on in that suite of the
+#                machine's sources: bookworm, bookworm-security,
+#                bookworm-backports (resolved anew each time: not pinned)
+#   latest       apt's candidate for linux-image-arm64 (not pinned)
+#   /path/x.deb  a kernel package you have (e.g. from snapshot.debian.org)
+#   /path/Image  an arm64 Image you built (plain or gzipped)
 # The downloads are kept in OUT/debs (or $LINUX_GUEST_CACHE/debs) and
-# reused; delete that directory to fetch afresh.
+# reused; delete that directory to fetch afresh. LINUX_KERNEL_DRY_RUN=1
+# resolves the choice, prints the package and the URIs apt would fetch,
+# and stops.
 set -euo pipefail
+
+# The kernel the tests and benchmarks are measured with. Debian's archive
+# keeps only current kernels: when this one leaves it, the build says so;
+# a cache that holds it keeps working.
+pinned_kernel=linux-image-6.1.0-57-arm64=6.1.192-3
 
 here=$(cd "$(dirname "$0")" && pwd)
 out=${1:?usage: build.sh OUT [CROSS_COMPILE]}
@@ -44,39 +59,132 @@ apt_opts=(
 	-o APT::Sandbox::User=root -o Debug::NoLocking=1 -q
 )
 
-fetch() {
+choice=${LINUX_KERNEL:-$pinned_kernel}
+dry_run=${LINUX_KERNEL_DRY_RUN:-}
+
+apt_update() {
 	say APT "update (arm64, private lists in $apt_dir)"
 	apt-get "${apt_opts[@]}" update >"$cache/apt-update.log" 2>&1 ||
 		die "apt-get update failed; see $cache/apt-update.log"
-	local kernel
-	kernel=$(apt-cache "${apt_opts[@]}" depends linux-image-arm64 |
-		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n 1)
-	[ -n "$kernel" ] || die "cannot resolve linux-image-arm64 to a kernel package"
-	say APT "download $kernel busybox-static"
-	# Into a fresh directory, renamed when complete: no half download is ever reused.
+}
+
+# What linux-image-arm64 depends on, in a suite (or apt's candidate).
+meta_kernel() {
+	apt-cache "${apt_opts[@]}" depends "linux-image-arm64${1:+/$1}" 2>/dev/null |
+		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n 1
+}
+
+# Each suite's kernel, for the message when a choice cannot be had.
+available() {
+	apt-cache "${apt_opts[@]}" policy linux-image-arm64 2>/dev/null |
+		sed -n 's|^ *[0-9]* http[^ ]* \([^/ ]*\)/.*|\1|p' | sort -u |
+		while read -r suite; do
+			printf '  LINUX_KERNEL=%-20s -> %s\n' "$suite" "$(meta_kernel "$suite")"
+		done
+}
+
+# The choice as a package (name or name=version); symbolic ones need fresh lists.
+resolve() {
+	case $choice in
+	linux-image-*) kernel=$choice ;;
+	[0-9]*) kernel=linux-image-$choice-arm64 ;;
+	*)
+		apt_update
+		if [ "$choice" = latest ]; then
+			kernel=$(meta_kernel "")
+		else
+			kernel=$(meta_kernel "$choice")
+		fi
+		[ -n "$kernel" ] || die "LINUX_KERNEL=$choice: no linux-image-arm64 in suite '$choice' of this machine's apt sources; they offer:
+$(available)"
+		;;
+	esac
+}
+
+# The cached package file of $kernel, if any (apt writes an epoch's ':' as %3a).
+cached_deb() {
+	local name=${kernel%%=*} version=
+	[ "$name" = "$kernel" ] || version=${kernel#*=}
+	if [ -n "$version" ]; then
+		ls "$debs/${name}_${version//:/%3a}_arm64.deb" 2>/dev/null || true
+	else
+		ls "$debs/${name}"_*_arm64.deb 2>/dev/null | head -n 1 || true
+	fi
+}
+
+# Downloads the packages named (a kernel and/or busybox-static) into $debs.
+fetch() {
+	local pkg
+	for pkg in "$@"; do
+		apt-cache "${apt_opts[@]}" show "$pkg" >/dev/null 2>&1 && continue
+		apt_update
+		break
+	done
+	for pkg in "$@"; do
+		[ "$pkg" != busybox-static ] || continue
+		apt-cache "${apt_opts[@]}" show "$pkg" >/dev/null 2>&1 ||
+			die "kernel package $pkg is not in the archive (Debian keeps only current kernels).
+Choose another with LINUX_KERNEL=<suite|package>; this machine's sources offer:
+$(available)
+or fetch the .deb from snapshot.debian.org and give its path: LINUX_KERNEL=/path/to/it.deb"
+	done
+	if [ -n "$dry_run" ]; then
+		echo "kernel package: $kernel"
+		apt-get "${apt_opts[@]}" download --print-uris "$@"
+		exit 0
+	fi
+	say APT "download $*"
+	# Into a fresh directory, moved in when complete: no half download is ever reused.
 	rm -rf "$debs.tmp"
-	mkdir -p "$debs.tmp"
-	(cd "$debs.tmp" && apt-get "${apt_opts[@]}" download "$kernel" busybox-static) \
+	mkdir -p "$debs.tmp" "$debs"
+	(cd "$debs.tmp" && apt-get "${apt_opts[@]}" download "$@") \
 		>"$cache/apt-download.log" 2>&1 || die "apt-get download failed; see $cache/apt-download.log"
-	rm -rf "$debs"
-	mv "$debs.tmp" "$debs"
+	mv -f "$debs.tmp"/*.deb "$debs/"
+	rmdir "$debs.tmp"
 }
 
 # Builds sharing a cache (LINUX_GUEST_CACHE) take turns to fill it.
 exec 9>"$cache/.lock"
 flock 9
-ls "$debs"/linux-image-*.deb "$debs"/busybox-static_*.deb >/dev/null 2>&1 || fetch
+wanted=()
+case $choice in
+/* | ./* | ../*)
+	[ -f "$choice" ] || die "LINUX_KERNEL=$choice: no such file"
+	kernel=$choice
+	;;
+*)
+	resolve
+	if [ -n "$dry_run" ] || [ -z "$(cached_deb)" ]; then
+		wanted+=("$kernel")
+	fi
+	;;
+esac
+if [ -n "$dry_run" ] || ! ls "$debs"/busybox-static_*.deb >/dev/null 2>&1; then
+	wanted+=(busybox-static)
+fi
+[ ${#wanted[@]} -eq 0 ] || fetch "${wanted[@]}"
 flock -u 9
 
 stage=$out/stage
 rm -rf "$stage"
 mkdir -p "$stage/pkg"
-for deb in "$debs"/*.deb; do
-	dpkg-deb -x "$deb" "$stage/pkg"
-done
-vmlinuz=$(ls "$stage"/pkg/boot/vmlinuz-* | head -n 1)
-release=${vmlinuz##*/vmlinuz-}
-moddir=$stage/pkg/lib/modules/$release
+busybox_deb=$(ls "$debs"/busybox-static_*.deb | head -n 1)
+[ -n "$busybox_deb" ] || die "no busybox-static package in $debs"
+dpkg-deb -x "$busybox_deb" "$stage/pkg"
+case $kernel in
+*.deb) kernel_deb=$kernel ;;
+/* | ./* | ../*) kernel_deb= ;;
+*) kernel_deb=$(cached_deb) ;;
+esac
+if [ -n "$kernel_deb" ]; then
+	dpkg-deb -x "$kernel_deb" "$stage/pkg"
+	vmlinuz=$(ls "$stage"/pkg/boot/vmlinuz-* 2>/dev/null | head -n 1)
+	[ -n "$vmlinuz" ] || die "$kernel_deb holds no boot/vmlinuz-*: not a kernel image package"
+	release=${vmlinuz##*/vmlinuz-}
+else
+	vmlinuz=$kernel
+	release="$(basename "$kernel") (LINUX_KERNEL)"
+fi
 
 # Debian's arm64 vmlinuz is a plain Image; take it as it is, or gunzip it.
 if gzip -t "$vmlinuz" 2>/dev/null; then
