@@ -14,11 +14,12 @@ ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 HOSTCC = os.environ.get('HOSTCC', 'gcc')
 CFLAGS = ['-std=c11', '-O1', '-Wall', '-Wextra', '-Werror', '-DUNIT_TEST',
           '-I', str(ROOT / 'include'), '-I', str(ROOT / 'arch' / 'riscv' / 'include'),
-          '-I', str(ROOT / 'arch' / 'arm64' / 'include')]
+          '-I', str(ROOT / 'arch' / 'arm64' / 'include'),
+          '-I', str(ROOT / 'arch' / 'arm-common' / 'include')]
 # The hypervisor's code that builds a VM's tables: the walker and both formats, and
 # (compiled with each layout's board.h) the layout walk and the driver.
 WALKER = ['kernel/lib/pgtable.c', 'kernel/lib/string.c', 'arch/arm64/stage2.c',
-          'arch/riscv/gstage.c']
+          'arch/arm-common/stage2_formats.c', 'arch/riscv/gstage.c']
 PER_LAYOUT = ['kernel/vm_map.c', 'tests/vmconf/table_pages_host.c']
 GICV3 = CONFIG + 'CONFIG_IRQCHIP_GICV3=y\n'
 GICV2 = CONFIG + 'CONFIG_IRQCHIP_GICV2=y\n# CONFIG_IRQCHIP_GICV3 is not set\n'

@@ -7,7 +7,7 @@
 # the root. So the pages a VM uses are its root pages plus, for every level
 # below the start, the distinct table-sized spans its leaves touch. The runs
 # are those of kernel/vm_map.c vm_map_layout() plus, on GICv2, the guest's
-# CPU interface; the formats mirror arch/arm64/stage2.c and arch/riscv/gstage.c.
+# CPU interface; the formats mirror arch/arm-common/stage2_formats.c and arch/riscv/gstage.c.
 
 from .units import human
 
@@ -40,7 +40,7 @@ class Format:
         return 1 if index_bits <= self.bits else 1 << (index_bits - self.bits)
 
 
-# arch/arm64/stage2.c stage2_format_vmsav8_4k: levels 0-3, 1 GiB and 2 MiB blocks.
+# arch/arm-common/stage2_formats.c stage2_format_vmsav8_4k: levels 0-3, 1 GiB and 2 MiB blocks.
 VMSAV8_4K = Format('VMSAv8-64 stage 2', 4, 9, 4, (1, 2), 'CONFIG_ARM64_STAGE2_POOL_PAGES', 32)
 # arch/riscv/gstage.c gstage_format_sv39x4: 41-bit guest addresses, 16 KiB root.
 SV39X4 = Format('Sv39x4 G-stage', 3, 9, 2, (0, 1), 'CONFIG_RISCV_GSTAGE_POOL_PAGES', 64)

@@ -9,6 +9,7 @@
 
 #include <bulwark/pgtable.h>
 #include <bulwark/types.h>
+#include <asm/stage2_formats.h>
 
 #define STAGE2_PAGE_SIZE 4096u
 /* Up to 16 concatenated root tables at the start level (the architecture's limit). */
@@ -26,10 +27,6 @@ enum stage2_memtype {
 	STAGE2_NORMAL = PGTABLE_NORMAL, /* normal, inner and outer write-back, inner shareable */
 	STAGE2_DEVICE = PGTABLE_DEVICE, /* Device-nGnRE */
 };
-
-/* The two Arm stage-2 formats: AArch64's, and AArch32's for when it comes. */
-extern const struct pgtable_format stage2_format_vmsav8_4k;
-extern const struct pgtable_format stage2_format_lpae;
 
 /* The walker's tables, and copies of what the callers read under their old names. */
 struct stage2 {
