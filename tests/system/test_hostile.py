@@ -2,7 +2,7 @@
 """A hostile VM beside a real-time sentinel, on every QEMU board and interrupt controller.
 
 vmconf/<board>-hostile.vmconf runs two one-vCPU VMs (the guests are described in
-tests/guests/README.md and Documentation/testing.md):
+Documentation/test-guests.md and Documentation/testing.md):
 - hostile probes the whole guest-physical space outside its regions, their
   exact neighbours, other VMs' memory, devices, the physical interrupt
   controller and the hypervisor's range; writes random 32-bit values to every
