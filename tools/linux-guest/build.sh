@@ -70,13 +70,13 @@ apt_update() {
 
 # What linux-image-arm64 depends on, in a suite (or apt's candidate).
 meta_kernel() {
-	apt-cache "${apt_opts[@]}" depends "linux-image-arm64${1:+/$1}" 2>/dev/null |
+	{ apt-cache "${apt_opts[@]}" depends "linux-image-arm64${1:+/$1}" 2>/dev/null || true; } |
 		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n 1
 }
 
 # Each suite's kernel, for the message when a choice cannot be had.
 available() {
-	apt-cache "${apt_opts[@]}" policy linux-image-arm64 2>/dev/null |
+	{ apt-cache "${apt_opts[@]}" policy linux-image-arm64 2>/dev/null || true; } |
 		sed -n 's|^ *[0-9]* http[^ ]* \([^/ ]*\)/.*|\1|p' | sort -u |
 		while read -r suite; do
 			printf '  LINUX_KERNEL=%-20s -> %s\n' "$suite" "$(meta_kernel "$suite")"
