@@ -2,6 +2,7 @@
 /* SMCCC calls from guests: PSCI 1.1 for the VM's own vCPUs, and Bao-compatible hypercalls. */
 #include <bulwark/hypercall.h>
 #include <asm/arm_guest.h>
+#include <asm/mpidr.h>
 #include <asm/processor.h>
 #include <asm/psci.h>
 
@@ -19,7 +20,7 @@ static bool executable_guest_address(const struct vm *vm, gpa_t ipa)
 /* The vCPU a guest names by its MPIDR (the virtual MPIDR of that vCPU), or NULL. */
 static struct vcpu *vcpu_by_mpidr(struct vm *vm, u64 mpidr)
 {
-	long index = arm_guest_mpidr_index(mpidr);
+	long index = mpidr_to_index(mpidr);
 
 	if (index < 0 || (unsigned long)index >= vm->nr_vcpus)
 		return NULL;

@@ -6,6 +6,7 @@
 #include <bulwark/printk.h>
 #include <asm/arm64.h>
 #include <asm/atomic.h>
+#include <asm/mpidr.h>
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/sysreg.h>
@@ -18,7 +19,7 @@ unsigned int arch_cpu_id(void)
 
 unsigned long arch_cpu_hw_id(unsigned int cpu)
 {
-	return (unsigned long)arm64_index_to_affinity(cpu);
+	return (unsigned long)MPIDR_OF_INDEX(cpu);
 }
 
 const char *arch_cpu_hw_id_name(void)
@@ -49,7 +50,7 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 
 int arch_start_cpu(unsigned int cpu)
 {
-	u64 target = arm64_index_to_affinity(cpu);
+	u64 target = MPIDR_OF_INDEX(cpu);
 	long ret;
 
 	/* Everything the new CPU reads must be in memory before it runs. */
@@ -74,7 +75,7 @@ int arch_start_cpu(unsigned int cpu)
 
 const char *arch_cpu_silent_hint(unsigned int cpu)
 {
-	long ret = psci_smc(PSCI_AFFINITY_INFO_64, arm64_index_to_affinity(cpu), 0, 0);
+	long ret = psci_smc(PSCI_AFFINITY_INFO_64, MPIDR_OF_INDEX(cpu), 0, 0);
 
 	switch (ret) {
 	case PSCI_AFFINITY_ON:

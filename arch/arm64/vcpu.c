@@ -10,6 +10,7 @@
 #include <bulwark/vm_map.h>
 #include <asm/arm64.h>
 #include <asm/gic.h>
+#include <asm/mpidr.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
@@ -46,7 +47,7 @@ static u64 stack_top(unsigned int cpu)
 /* The guest's MPIDR: Aff0/Aff1 from its vCPU index, as PSCI CPU_ON names vCPUs. */
 static u64 vcpu_mpidr(const struct vcpu *v)
 {
-	return MPIDR_RES1 | arm64_index_to_affinity(v->index);
+	return MPIDR_RES1 | MPIDR_OF_INDEX(v->index);
 }
 
 /* Back to reset values for everything of the guest's that lives in the CPU. */

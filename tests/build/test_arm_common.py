@@ -25,7 +25,7 @@ def test_shared_arm_code_moved_out_of_arm64():
     for name in ("psci.c", "psci_error.c", "esr.c", "guest_mmio.c", "include/asm/psci.h",
                  "include/asm/esr.h", "include/asm/gic_sysregs.h", "include/asm/arm_sysreg.h",
                  "include/asm/arm_guest.h", "stage2_formats.c",
-                 "include/asm/stage2_formats.h"):
+                 "include/asm/stage2_formats.h", "include/asm/mpidr.h"):
         assert (COMMON / name).is_file(), f"arch/arm-common/{name} missing"
         assert not (SRCTREE / "arch" / "arm64" / name).exists(), f"arch/arm64/{name} still there"
     assert "arch/arm-common" in (SRCTREE / "arch" / "arm64" / "arch.mk").read_text()

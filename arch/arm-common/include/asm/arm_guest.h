@@ -26,8 +26,6 @@
  *       guest-physical address (HPFAR and the page offset of FAR/HDFAR)
  *   void arm_guest_inject_abort(struct vcpu *v, bool instruction, bool is_write)
  *       make the guest take an external abort for the access that trapped
- *   long arm_guest_mpidr_index(u64 mpidr)  the vCPU index a guest's MPIDR
- *       names (the affinity VMPIDR gives each vCPU), or -1
  */
 #include <asm/guest_regs.h>
 

@@ -38,13 +38,14 @@
 #define ASM_GIC_H
 
 #include <bulwark/types.h>
+#include <asm/mpidr.h>
 
 /*
  * Affinity of vCPU index i for VMPIDR_EL2 (the arch adds bit 31, RES1):
- * Aff0 = i % 16, Aff1 = i / 16, as arm64_index_to_affinity. Equals
+ * Aff0 = i % 16, Aff1 = i / 16, as asm/mpidr.h numbers CPUs. Equals
  * VGIC_VCPU_AFFINITY in drivers/irqchip/vgic_model.h.
  */
-#define GIC_VCPU_MPIDR(i) ((((u64)(i) / 16u) << 8) | ((u64)(i) % 16u))
+#define GIC_VCPU_MPIDR(i) MPIDR_OF_INDEX(i)
 
 /* Send the event SGI to physical CPU cpu (arch_send_event_ipi uses it). */
 void gic_send_event_ipi(unsigned int cpu);

@@ -18,13 +18,6 @@
 #define VECTOR_FIQ    2
 #define VECTOR_SERROR 3
 
-/*
- * Logical CPU index <-> MPIDR affinity: Aff0 = index % 16, Aff1 =
- * index / 16, as QEMU virt numbers its CPUs (clusters of 16 with a GICv3;
- * of 8 with a GICv2, which is the same up to 8 CPUs).
- */
-#define CPUS_PER_CLUSTER 16
-
 #ifndef __ASSEMBLY__
 
 #include <bulwark/compiler.h>
@@ -62,21 +55,6 @@ void arm64_mmu_build(void);
 
 /* Called by the vectors for exceptions taken from EL2 itself. */
 void arm64_hyp_trap(struct hyp_frame *frame, unsigned long kind);
-
-/* MPIDR affinity of a logical CPU index, and back (-1 when not a CPU index). */
-static inline u64 arm64_index_to_affinity(unsigned int index)
-{
-	return ((u64)(index / CPUS_PER_CLUSTER) << 8) | (index % CPUS_PER_CLUSTER);
-}
-
-static inline long arm64_affinity_to_index(u64 mpidr)
-{
-	u64 aff0 = mpidr & 0xff, aff1 = (mpidr >> 8) & 0xff;
-
-	if ((mpidr & 0xff00ff0000ULL) || aff0 >= CPUS_PER_CLUSTER)
-		return -1;
-	return (long)(aff1 * CPUS_PER_CLUSTER + aff0);
-}
 
 #endif /* !__ASSEMBLY__ */
 

@@ -53,9 +53,4 @@ static inline void arm_guest_inject_abort(struct vcpu *v, bool instruction, bool
 			  f->far);
 }
 
-static inline long arm_guest_mpidr_index(u64 mpidr)
-{
-	return arm64_affinity_to_index(mpidr & MPIDR_AFF_MASK);
-}
-
 #endif /* ASM_GUEST_REGS_H */
