@@ -3,8 +3,13 @@
  * The console: per-source queues of whole messages, written out by
  * whichever CPU finds the serial device free, around at most one open
  * "live" line (an interactive VM's prompt and what is typed at it): a
- * message breaks the live line and redraws it after itself, so the prompt
- * stays the last thing on the terminal. See console.h for why nobody waits.
+ * message erases the live line, goes in its place, and the live line is
+ * drawn again below it, so the prompt stays the last thing on the terminal
+ * and the scrollback keeps no copies of it. Redraws write only the line's
+ * text: a guest's escape sequences (busybox's cursor-position query ESC[6n
+ * among them) reach the terminal once, as the guest wrote them, because
+ * the terminal answers each one into the input. See console.h for why
+ * nobody waits.
  */
 #include <bulwark/arch.h>
 #include <bulwark/atomic.h>
@@ -54,8 +59,12 @@ static bool callbacks_ready;
  */
 #define LIVE_MAX    256
 #define LIVE_OWNERS CONFIG_NR_CPUS /* VMs: at most one per CPU */
+/* Each line's text, escape sequences left out: what a redraw writes. */
 static char live_text[LIVE_OWNERS][LIVE_MAX];
 static size_t live_size[LIVE_OWNERS];
+/* Where each VM's line is in an escape sequence (one byte per record at times). */
+enum live_seq { SEQ_TEXT, SEQ_ESC, SEQ_CSI, SEQ_STRING, SEQ_STRING_ESC };
+static u8 live_seq[LIVE_OWNERS];
 static u32 live_owner = OWNER_NONE; /* whose line is on screen, unfinished */
 static bool handed_over;
 static u32 uart_owner = OWNER_NONE;
@@ -178,10 +187,20 @@ static bool live_shown(void)
 	return live_owner != OWNER_NONE && live_size[live_owner];
 }
 
+/* The live line ends here and stays: what follows goes below it. */
 static void live_break(void)
 {
 	if (live_shown())
 		emit("\n", 1);
+}
+
+/* Carriage return, erase the line: a message takes the live line's place. */
+#define LIVE_ERASE "\r\x1b[K"
+
+static void live_clear(void)
+{
+	if (live_shown())
+		emit(LIVE_ERASE, sizeof(LIVE_ERASE) - 1);
 }
 
 static void live_redraw(void)
@@ -190,14 +209,56 @@ static void live_redraw(void)
 		emit(live_text[live_owner], live_size[live_owner]);
 }
 
+/*
+ * Keeps c in owner's line if it is text: escape sequences (CSI, and the
+ * string kinds OSC, DCS... up to BEL or ESC \) and other control bytes
+ * are left out; a backspace takes back the last character, as it does on
+ * the screen.
+ */
+static void live_keep(u32 owner, char c)
+{
+	u8 *seq = &live_seq[owner];
+	u8 b = (u8)c;
+
+	switch (*seq) {
+	case SEQ_ESC:
+		if (b == '[')
+			*seq = SEQ_CSI;
+		else if (b == ']' || b == 'P' || b == '_' || b == '^' || b == 'X')
+			*seq = SEQ_STRING;
+		else
+			*seq = SEQ_TEXT;
+		return;
+	case SEQ_CSI:
+		if (b >= 0x40 && b <= 0x7e)
+			*seq = SEQ_TEXT;
+		return;
+	case SEQ_STRING:
+		if (b == 0x07)
+			*seq = SEQ_TEXT;
+		else if (b == 0x1b)
+			*seq = SEQ_STRING_ESC;
+		return;
+	case SEQ_STRING_ESC:
+		*seq = b == '\\' ? SEQ_TEXT : SEQ_STRING;
+		return;
+	default:
+		break;
+	}
+	if (b == 0x1b)
+		*seq = SEQ_ESC;
+	else if (b == '\b' && live_size[owner])
+		live_size[owner]--;
+	else if ((b >= 0x20 && b != 0x7f) || b == '\t')
+		if (live_size[owner] < LIVE_MAX)
+			live_text[owner][live_size[owner]++] = c;
+}
+
 /* Adds a record's payload to a VM's unfinished line (cut at LIVE_MAX). */
 static void live_add(const struct console_queue *q, u32 at, u32 owner, size_t len)
 {
-	size_t room = LIVE_MAX - live_size[owner];
-	size_t take = MIN(len, room);
-
-	ring_copy_out(q, at, live_text[owner] + live_size[owner], take);
-	live_size[owner] += take;
+	for (size_t i = 0; i < len; i++)
+		live_keep(owner, (char)q->ring[(at + i) & (CONSOLE_QUEUE_SIZE - 1)]);
 }
 
 /* Live-line records; the caller holds device_lock. */
@@ -207,8 +268,9 @@ static void show_live_record(const struct console_queue *q, u32 at, u8 kind, u32
 		return;
 	switch (kind) {
 	case CONSOLE_MSG_LIVE_SET:
-		live_break();
+		live_clear();
 		live_size[owner] = 0;
+		live_seq[owner] = SEQ_TEXT;
 		live_add(q, at, owner, len);
 		live_owner = owner;
 		live_redraw();
@@ -224,12 +286,13 @@ static void show_live_record(const struct console_queue *q, u32 at, u8 kind, u32
 			live_owner = OWNER_NONE;
 		} else if (live_size[owner]) {
 			/* It lost the screen before its line ended: the whole line now. */
-			live_break();
+			live_clear();
 			emit(live_text[owner], live_size[owner]);
 			emit("\n", 1);
 			live_redraw();
 		}
 		live_size[owner] = 0;
+		live_seq[owner] = SEQ_TEXT;
 		break;
 	default:
 		break;
@@ -248,7 +311,7 @@ static void tell_lost(struct console_queue *q)
 		     lost - q->lost_told, q->name);
 	q->lost_told = lost;
 	if (n > 0 && !handed_over) {
-		live_break();
+		live_clear();
 		emit(note, MIN((size_t)n, sizeof(note) - 1));
 		live_redraw();
 	}
@@ -265,7 +328,7 @@ static void show_record(const struct console_queue *q, u32 at, u8 kind, u32 owne
 		return;
 	}
 	if (kind == CONSOLE_MSG_LINES || kind == CONSOLE_MSG_RAW) {
-		live_break();
+		live_clear();
 		emit_payload(q, at, len);
 		live_redraw();
 	} else {

@@ -1,7 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Multiplexing the VMs' consoles onto the one physical console. */
+#include <bulwark/arch.h>
 #include <bulwark/console.h>
 #include <bulwark/printk.h>
+#include <bulwark/ratelimit.h>
 #include <bulwark/spinlock.h>
 #include <bulwark/string.h>
 #include <bulwark/vconsole.h>
@@ -10,16 +12,20 @@
 #include <generated/board.h>
 
 /* A longer line is printed in pieces, each marked as continued. */
-#define LINE_MAX  200
-#define INPUT_MAX 64
+#define LINE_MAX 200
+/* A paste of a page of text arrives whole (the UART has no flow control to the typist). */
+#define INPUT_MAX 4096u
+_Static_assert((INPUT_MAX & (INPUT_MAX - 1)) == 0, "ring size is a power of 2");
+/* Notes a typist can cause (a switch to a stopped VM): at most this many a second. */
+#define NOTE_BURST 5u
 
 struct vconsole {
 	spinlock_t lock; /* taken only by the VM's own CPUs and console input */
 	char line[LINE_MAX];
 	size_t len;
-	/* Typed bytes waiting for the guest: a ring, head == tail when empty. */
+	/* Typed bytes waiting for the guest: head counts those read, tail those typed. */
 	char input[INPUT_MAX];
-	unsigned int head, tail;
+	u32 head, tail;
 	/* Whether the live line shows this VM's unfinished line. */
 	bool shown_live;
 	struct console_queue queue;
@@ -28,6 +34,9 @@ struct vconsole {
 static struct vconsole consoles[VMCONF_NR_VMS];
 static int input_vm = -1;
 static bool escape_pending;
+/* Where a terminal's answer (ESC [ ... final byte) that came after Ctrl-] is. */
+static enum { ANSWER_NONE, ANSWER_ESC, ANSWER_CSI } answer;
+static struct ratelimit notes;
 
 static struct vconsole *console_of(const struct vm *vm)
 {
@@ -156,12 +165,16 @@ void vconsole_putc(struct vm *vm, char c)
 			end_live(vm, con);
 		else if (con->len == LINE_MAX)
 			emit_line(vm, con, true);
+		/*
+		 * The line shown so far, then the new byte as it came: a redraw
+		 * writes only text, so an escape sequence must come as appended.
+		 */
+		if (live && !con->shown_live)
+			show_live(vm, con);
 		con->line[con->len++] = c;
-		if (live && con->shown_live)
+		if (live)
 			(void)console_queue_put(&con->queue, CONSOLE_MSG_LIVE_APPEND, vm->id, &c,
 						1);
-		else if (live)
-			show_live(vm, con);
 	}
 	spin_unlock(&con->lock);
 }
@@ -180,13 +193,34 @@ void vconsole_flush(struct vm *vm)
 	spin_unlock(&con->lock);
 }
 
+/* A note the typist caused, within the budget (a stuck key cannot fill the console). */
+static bool note_allowed(void)
+{
+	u32 untold = 0;
+	bool allowed =
+	    ratelimit_allow(&notes, arch_counter_read(), arch_counter_freq(), NOTE_BURST, &untold);
+
+	if (allowed && untold)
+		pr_info("console: %u notes about console input not shown", untold);
+	return allowed;
+}
+
 static void switch_input(unsigned int id)
 {
 	struct vm *vm = vm_by_id(id);
 	int old = input_vm;
 
 	if (!vm || !has_virtual_console(vm)) {
-		pr_info("console: no VM %u with a virtual console", id);
+		if (note_allowed())
+			pr_info("console: no VM %u with a virtual console", id);
+		return;
+	}
+	if (vm->state == VM_STOPPED) {
+		if (note_allowed())
+			pr_info("console: vm '%s' is stopped; input stays with %s%s%s",
+				vm->desc->name, old >= 0 ? "vm '" : "nobody",
+				old >= 0 ? vm_by_id((unsigned int)old)->desc->name : "",
+				old >= 0 ? "'" : "");
 		return;
 	}
 	if (old >= 0) {
@@ -228,11 +262,39 @@ void vconsole_vm_stopped(const struct vm *vm)
 	}
 }
 
+/*
+ * A terminal's answer to a guest's query (a cursor position, ESC [ row ;
+ * col R) may come between Ctrl-] and the digit: it goes to the VM and the
+ * escape stays pending. Returns whether c was part of one.
+ */
+static bool answer_byte(char c)
+{
+	u8 b = (u8)c;
+
+	switch (answer) {
+	case ANSWER_ESC:
+		answer = b == '[' ? ANSWER_CSI : ANSWER_NONE;
+		return true;
+	case ANSWER_CSI:
+		if (b >= 0x40 && b <= 0x7e)
+			answer = ANSWER_NONE;
+		return true;
+	default:
+		if (b != 0x1b)
+			return false;
+		answer = ANSWER_ESC;
+		return true;
+	}
+}
+
+static void deliver(char c);
+
 void vconsole_input(char c)
 {
-	struct vconsole *con;
-	unsigned int next;
-
+	if (escape_pending && answer_byte(c)) {
+		deliver(c);
+		return;
+	}
 	if (escape_pending) {
 		escape_pending = false;
 		if (c >= '0' && c <= '9') {
@@ -244,16 +306,24 @@ void vconsole_input(char c)
 				/* Ctrl-] Ctrl-] sends one Ctrl-] to the VM. */
 	} else if (c == VCONSOLE_ESCAPE) {
 		escape_pending = true;
+		answer = ANSWER_NONE;
 		return;
 	}
+	deliver(c);
+}
+
+/* One byte for the input VM. */
+static void deliver(char c)
+{
+	struct vconsole *con;
+
 	if (input_vm < 0)
 		return;
 	con = &consoles[input_vm];
 	spin_lock(&con->lock);
-	next = (con->tail + 1) % INPUT_MAX;
-	if (next != con->head) { /* full: the byte is lost, as on a real UART */
-		con->input[con->tail] = c;
-		con->tail = next;
+	if (con->tail - con->head < INPUT_MAX) { /* full: the byte is lost, as on a real UART */
+		con->input[con->tail & (INPUT_MAX - 1)] = c;
+		con->tail++;
 	}
 	spin_unlock(&con->lock);
 	for (unsigned int i = 0; i < vdev_nr_models(); i++)
@@ -268,8 +338,8 @@ int vconsole_getc(struct vm *vm)
 
 	spin_lock(&con->lock);
 	if (con->head != con->tail) {
-		c = (unsigned char)con->input[con->head];
-		con->head = (con->head + 1) % INPUT_MAX;
+		c = (unsigned char)con->input[con->head & (INPUT_MAX - 1)];
+		con->head++;
 	}
 	spin_unlock(&con->lock);
 	return c;

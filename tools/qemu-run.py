@@ -47,6 +47,47 @@ def command_line(desc, args):
     return cmd
 
 
+# Bulwark erases the input VM's unfinished line (a prompt) with this before
+# writing a message in its place, then draws the line again below it.
+ERASE_LINE = b"\r\x1b[K"
+
+
+class Transcript:
+    """The console as a file should keep it: whole lines, no redraws.
+
+    On a terminal an erased unfinished line leaves nothing; in a file or a
+    pipe it would leave a fragment on each message's line. Each line is
+    kept from its last erase on, and written once it ends.
+    """
+
+    def __init__(self):
+        self.partial = b""
+
+    def feed(self, chunk):
+        """Returns the lines CHUNK completed, cleaned."""
+        *lines, self.partial = (self.partial + chunk).split(b"\n")
+        return b"".join(line.rsplit(ERASE_LINE, 1)[-1] + b"\n" for line in lines)
+
+    def close(self):
+        """The unfinished line at the end, cleaned."""
+        rest, self.partial = self.partial.rsplit(ERASE_LINE, 1)[-1], b""
+        return rest
+
+
+def copy_to_pipe(cmd):
+    """Runs CMD with its output cleaned for a file or a pipe (not a terminal)."""
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
+    transcript = Transcript()
+    while True:
+        chunk = os.read(proc.stdout.fileno(), 4096)
+        if not chunk:
+            break
+        sys.stdout.buffer.write(transcript.feed(chunk))
+        sys.stdout.buffer.flush()
+    sys.stdout.buffer.write(transcript.close())
+    return proc.wait()
+
+
 def run_with_timeout(cmd, timeout, log_path, sends=(), stop_after=None):
     """Runs CMD, copying its output to stdout and LOG_PATH.
 
@@ -66,13 +107,15 @@ def run_with_timeout(cmd, timeout, log_path, sends=(), stop_after=None):
     os.set_blocking(proc.stdout.fileno(), False)
     timed_out = stopped = False
     seen = b""
+    # The log, and stdout unless it is a terminal, get whole lines without redraws.
+    to_log, to_stdout = Transcript(), None if sys.stdout.isatty() else Transcript()
     while True:
         chunk = proc.stdout.read()
         if chunk:
-            sys.stdout.buffer.write(chunk)
+            sys.stdout.buffer.write(to_stdout.feed(chunk) if to_stdout else chunk)
             sys.stdout.buffer.flush()
             if log:
-                log.write(chunk)
+                log.write(to_log.feed(chunk))
             seen += chunk
             while pending and pending[0][0].search(seen.decode("latin-1")):
                 proc.stdin.write(pending.pop(0)[1])
@@ -84,9 +127,9 @@ def run_with_timeout(cmd, timeout, log_path, sends=(), stop_after=None):
                 break
         if proc.poll() is not None:
             rest = proc.stdout.read() or b""
-            sys.stdout.buffer.write(rest)
+            sys.stdout.buffer.write(to_stdout.feed(rest) if to_stdout else rest)
             if log:
-                log.write(rest)
+                log.write(to_log.feed(rest))
             break
         if time.monotonic() - start > timeout:
             proc.kill()
@@ -94,7 +137,11 @@ def run_with_timeout(cmd, timeout, log_path, sends=(), stop_after=None):
             timed_out = True
             break
         time.sleep(0.02)
+    if to_stdout:
+        sys.stdout.buffer.write(to_stdout.close())
+        sys.stdout.buffer.flush()
     if log:
+        log.write(to_log.close())
         log.close()
     if stopped:
         return 0
@@ -141,6 +188,8 @@ def main():
               f"(target remote :{args.gdb}, then continue)")
     print("qemu-run: Ctrl-a x quits QEMU")
     sys.stdout.flush()
+    if not sys.stdout.isatty():
+        return copy_to_pipe(cmd)
     return subprocess.call(cmd)
 
 

@@ -1,9 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * Host tests of kernel/vconsole.c and kernel/console.c on the fake arch:
- * per-VM prefixes, the input VM's live line, Ctrl-] escapes, the input ring,
- * a full queue dropping and counting what it could not hold, and a VM that
- * owns the UART.
+ * per-VM prefixes, the input VM's live line (erased and redrawn, never
+ * replaying escape sequences), Ctrl-] escapes (also amid a terminal's
+ * answers, and to a stopped VM), the input ring (a 4 KiB paste), a full
+ * queue dropping and counting what it could not hold, and a VM that owns
+ * the UART.
  */
 #include <string.h>
 
@@ -93,10 +95,13 @@ TEST(vconsole, the_input_vms_unfinished_line_is_live)
 	fake_serial_clear();
 	vm_puts(ALPHA, "login: ");
 	EXPECT_EQ_STR(fake_serial_text(), "[alpha] login: ");
-	/* Another VM's line goes above it and the prompt is drawn again. */
+	/*
+	 * Another VM's line takes its place (carriage return, erase line: no
+	 * copy stays in the scrollback) and the prompt is drawn again below.
+	 */
 	vm_puts(BETA, "x\n");
 	vm_puts(ALPHA, "root\n");
-	EXPECT_EQ_STR(fake_serial_text(), "[alpha] login: \n[beta] x\n[alpha] login: root\n");
+	EXPECT_EQ_STR(fake_serial_text(), "[alpha] login: \r\x1b[K[beta] x\n[alpha] login: root\n");
 }
 
 TEST(vconsole, typed_bytes_go_to_the_input_vm)
@@ -146,17 +151,27 @@ TEST(vconsole, switching_shows_the_new_input_vms_unfinished_line)
 	EXPECT_TRUE(shown("[alpha] prompt> ok\n"));
 }
 
-TEST(vconsole, a_full_input_ring_drops_what_it_cannot_hold)
+/* A paste of 4 KiB arrives whole; what comes after a full ring is dropped. */
+TEST(vconsole, a_4k_paste_arrives_whole_and_more_is_dropped)
 {
-	char many[71];
+	static char many[4096 + 101];
 	int got = 0;
 
-	memset(many, 'k', 70);
-	many[70] = '\0';
+	for (unsigned int i = 0; i < 4096; i++)
+		many[i] = (char)('a' + i % 26);
+	memset(many + 4096, '!', 100);
+	many[4196] = '\0';
 	type(many);
-	while (vconsole_getc(vm_by_id(ALPHA)) == 'k')
+	for (int c; (c = vconsole_getc(vm_by_id(ALPHA))) >= 0; got++)
+		if (got < 4096 && c != 'a' + got % 26)
+			break;
+	EXPECT_EQ_INT(got, 4096);
+	/* Read out, the ring takes a whole paste again, wrapped around its end. */
+	many[4096] = '\0';
+	type(many);
+	for (got = 0; vconsole_getc(vm_by_id(ALPHA)) >= 0;)
 		got++;
-	EXPECT_EQ_INT(got, 63);
+	EXPECT_EQ_INT(got, 4096);
 }
 
 TEST(vconsole, flush_prints_an_unfinished_line)
@@ -167,6 +182,73 @@ TEST(vconsole, flush_prints_an_unfinished_line)
 	EXPECT_EQ_INT(fake_run(1, (void (*)(void *))vconsole_flush, vm_by_id(BETA)),
 		      FAKE_EXIT_RETURNED);
 	EXPECT_EQ_STR(fake_serial_text(), "[beta] partial\n");
+}
+
+static int count_of(const char *text, const char *what)
+{
+	int n = 0;
+
+	for (const char *at = strstr(text, what); at; at = strstr(at + 1, what))
+		n++;
+	return n;
+}
+
+TEST(vconsole, redraws_never_replay_escape_sequences)
+{
+	fake_serial_clear();
+	/* Busybox asks where the cursor is before its prompt: that reaches the terminal once. */
+	vm_puts(ALPHA, "\x1b[6n\x1b]0;title\x07\x1b[1;32m/ #\x1b[0m ");
+	EXPECT_EQ_STR(fake_serial_text(), "[alpha] \x1b[6n\x1b]0;title\x07\x1b[1;32m/ #\x1b[0m ");
+	fake_serial_clear();
+	vm_puts(BETA, "one\n");
+	vm_puts(BETA, "two\n");
+	/* Each redraw is the prompt's text only. */
+	EXPECT_EQ_STR(fake_serial_text(),
+		      "\r\x1b[K[beta] one\n[alpha] / # \r\x1b[K[beta] two\n[alpha] / # ");
+	/* Typing, a mistake rubbed out with backspaces: the redraw shows what is on screen. */
+	vm_puts(ALPHA, "lx\b \bs");
+	fake_serial_clear();
+	vm_puts(BETA, "three\n");
+	EXPECT_EQ_STR(fake_serial_text(), "\r\x1b[K[beta] three\n[alpha] / # ls");
+	vm_puts(ALPHA, "\n");
+	EXPECT_EQ_INT(count_of(fake_serial_text(), "\x1b"), 1);
+}
+
+TEST(vconsole, a_terminals_answer_between_escape_and_digit_still_switches)
+{
+	fake_serial_clear();
+	/* The answer to ESC[6n arrives after Ctrl-]: it goes to alpha, and 1 still switches. */
+	type(ESC "\x1b[24;1R"
+		 "1");
+	EXPECT_TRUE(shown("console input goes to vm 'beta'\n"));
+	for (const char *c = "\x1b[24;1R"; *c; c++)
+		EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), (u8)*c);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), -1);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), -1);
+	type(ESC "0");
+	EXPECT_TRUE(shown("console input goes to vm 'alpha'\n"));
+}
+
+TEST(vconsole, switching_to_a_stopped_vm_says_so_within_a_budget)
+{
+	struct vm *beta = vm_by_id(BETA);
+	char keys[2 * 20 + 1];
+
+	fake_serial_clear();
+	beta->state = VM_STOPPED;
+	type(ESC "1z");
+	EXPECT_TRUE(shown("console: vm 'beta' is stopped; input stays with vm 'alpha'\n"));
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(ALPHA)), 'z');
+	/* A key held down: a few notes, not one per press. */
+	for (unsigned int i = 0; i < 20; i++) {
+		keys[2 * i] = 0x1d;
+		keys[2 * i + 1] = '1';
+	}
+	keys[40] = '\0';
+	type(keys);
+	EXPECT_TRUE(count_of(fake_serial_text(), "is stopped") <= 5);
+	EXPECT_EQ_INT(vconsole_getc(vm_by_id(BETA)), -1);
+	beta->state = VM_RUNNING;
 }
 
 /* Each line queues a record of a 4-byte header, "[beta] " and the line: this many fit. */
