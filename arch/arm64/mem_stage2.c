@@ -63,20 +63,10 @@ int mem_vm_create(struct vm *vm)
 	return 0;
 }
 
-static unsigned int access_to_perms(u32 access)
-{
-	return ((access & VMCONF_ACCESS_READ) ? STAGE2_R : 0) |
-	       ((access & VMCONF_ACCESS_WRITE) ? STAGE2_W : 0) |
-	       ((access & VMCONF_ACCESS_EXEC) ? STAGE2_X : 0);
-}
-
 int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
 {
-	bool device = kind == VM_MAP_DEVICE;
-	/* Device registers are never executable. */
-	u32 rights = device ? access & ~VMCONF_ACCESS_EXEC : access;
-	int err = stage2_map(&stage2s[vm->id], gpa, pa, size, access_to_perms(rights),
-			     device ? STAGE2_DEVICE : STAGE2_NORMAL);
+	int err = stage2_map(&stage2s[vm->id], gpa, pa, size, vm_map_rights(access, kind),
+			     kind == VM_MAP_DEVICE ? STAGE2_DEVICE : STAGE2_NORMAL);
 
 	if (err == -ENOMEM)
 		pr_err("vm '%s': its stage-2 tables need more than %u pages: raise "

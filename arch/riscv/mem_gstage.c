@@ -45,18 +45,10 @@ int mem_vm_create(struct vm *vm)
 	return 0;
 }
 
-static unsigned int access_to_perms(u32 access)
-{
-	return ((access & VMCONF_ACCESS_READ) ? GSTAGE_R : 0) |
-	       ((access & VMCONF_ACCESS_WRITE) ? GSTAGE_W : 0) |
-	       ((access & VMCONF_ACCESS_EXEC) ? GSTAGE_X : 0);
-}
-
 int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
 {
-	/* G-stage PTEs carry no memory type: PMAs decide what is a device, which never executes. */
-	u32 rights = kind == VM_MAP_DEVICE ? access & ~VMCONF_ACCESS_EXEC : access;
-	int err = gstage_map(&gstages[vm->id], gpa, pa, size, access_to_perms(rights));
+	/* G-stage PTEs carry no memory type: PMAs decide what is a device. */
+	int err = gstage_map(&gstages[vm->id], gpa, pa, size, vm_map_rights(access, kind));
 
 	if (err == -ENOMEM)
 		pr_err("vm '%s': its G-stage tables need more than %u pages: raise "

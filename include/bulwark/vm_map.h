@@ -19,6 +19,15 @@ enum vm_map_kind {
 };
 
 /*
+ * The rights a run is mapped with: its VMCONF_ACCESS_* bits, minus execute
+ * for device registers. Every memory back end maps with these.
+ */
+static inline u32 vm_map_rights(u32 access, enum vm_map_kind kind)
+{
+	return kind == VM_MAP_DEVICE ? access & ~VMCONF_ACCESS_EXEC : access;
+}
+
+/*
  * One run: guest [gpa, gpa + size) is host [pa, pa + size), with the given
  * VMCONF_ACCESS_* rights. Returns 0 to go on, a negative errno to stop the
  * walk with that error, or a positive value to stop it early (the walk

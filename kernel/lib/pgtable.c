@@ -3,6 +3,12 @@
 #include <bulwark/errno.h>
 #include <bulwark/pgtable.h>
 #include <bulwark/string.h>
+#include <bulwark/vmconf.h>
+
+/* Back ends pass the layout's rights through unchanged (vm_map_rights). */
+_Static_assert(PGTABLE_R == VMCONF_ACCESS_READ && PGTABLE_W == VMCONF_ACCESS_WRITE &&
+		   PGTABLE_X == VMCONF_ACCESS_EXEC,
+	       "page-table rights are the layout's access bits");
 
 /* The lowest input-address bit level resolves. */
 static unsigned int level_shift(const struct pgtable_format *fmt, unsigned int level)
