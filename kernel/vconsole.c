@@ -12,9 +12,8 @@
 #include <generated/board.h>
 
 /* A longer line is printed in pieces, each marked as continued. */
-#define LINE_MAX 200
-/* A paste of a page of text arrives whole (the UART has no flow control to the typist). */
-#define INPUT_MAX 4096u
+#define LINE_MAX  200
+#define INPUT_MAX VCONSOLE_INPUT_SIZE
 _Static_assert((INPUT_MAX & (INPUT_MAX - 1)) == 0, "ring size is a power of 2");
 /* Notes a typist can cause (a switch to a stopped VM): at most this many a second. */
 #define NOTE_BURST 5u

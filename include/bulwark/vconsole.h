@@ -11,6 +11,12 @@
 
 struct vm;
 
+/*
+ * Typed bytes each VM holds until its guest reads them: a pasted page and
+ * its Enter arrive whole although the UART has no flow control to the typist.
+ */
+#define VCONSOLE_INPUT_SIZE 8192u
+
 /* The byte that starts an escape sequence: Ctrl-]. */
 #define VCONSOLE_ESCAPE 0x1d
 

@@ -151,27 +151,27 @@ TEST(vconsole, switching_shows_the_new_input_vms_unfinished_line)
 	EXPECT_TRUE(shown("[alpha] prompt> ok\n"));
 }
 
-/* A paste of 4 KiB arrives whole; what comes after a full ring is dropped. */
+/* A paste of 4 KiB and its Enter arrives whole; what comes after a full ring is dropped. */
 TEST(vconsole, a_4k_paste_arrives_whole_and_more_is_dropped)
 {
-	static char many[4096 + 101];
+	static char many[VCONSOLE_INPUT_SIZE + 101];
 	int got = 0;
 
 	for (unsigned int i = 0; i < 4096; i++)
 		many[i] = (char)('a' + i % 26);
-	memset(many + 4096, '!', 100);
-	many[4196] = '\0';
+	strcpy(many + 4096, "\r");
 	type(many);
 	for (int c; (c = vconsole_getc(vm_by_id(ALPHA))) >= 0; got++)
-		if (got < 4096 && c != 'a' + got % 26)
+		if (c != (got < 4096 ? 'a' + got % 26 : '\r'))
 			break;
-	EXPECT_EQ_INT(got, 4096);
-	/* Read out, the ring takes a whole paste again, wrapped around its end. */
-	many[4096] = '\0';
+	EXPECT_EQ_INT(got, 4097);
+	/* More than it holds, wrapped around the ring's end: the excess is lost. */
+	memset(many, 'k', VCONSOLE_INPUT_SIZE + 100);
+	many[VCONSOLE_INPUT_SIZE + 100] = '\0';
 	type(many);
 	for (got = 0; vconsole_getc(vm_by_id(ALPHA)) >= 0;)
 		got++;
-	EXPECT_EQ_INT(got, 4096);
+	EXPECT_EQ_INT(got, (int)VCONSOLE_INPUT_SIZE);
 }
 
 TEST(vconsole, flush_prints_an_unfinished_line)

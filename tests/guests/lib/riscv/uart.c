@@ -27,7 +27,7 @@
 #define LCR_8N1	    0x03
 #define LSR_DR	    0x01
 #define LSR_THRE    0x20
-#define RING_SIZE   64
+#define RING_SIZE   8192 /* holds a pasted page (console_paste) */
 #define TX_SPIN_MAX 1000000UL
 
 unsigned long boot_dtb;
