@@ -74,17 +74,56 @@ class Transcript:
         return rest
 
 
-def copy_to_pipe(cmd):
-    """Runs CMD with its output cleaned for a file or a pipe (not a terminal)."""
+VM_PREFIX = re.compile(rb"^\[([A-Za-z0-9_.-]+)\] ")
+
+
+class ConsoleLogs:
+    """make run's logs in the build directory: console.log, the whole
+    console as whole lines, and console-<vm>.log, each VM's lines without
+    their prefix (the hypervisor's own '[bulwark]' lines stay in console.log)."""
+
+    def __init__(self, directory):
+        self.directory = directory
+        self.whole = open(os.path.join(directory, "console.log"), "wb")
+        self.vms = {}
+        for old in os.listdir(directory):
+            if old.startswith("console-") and old.endswith(".log"):
+                os.remove(os.path.join(directory, old))
+
+    def write(self, text):
+        self.whole.write(text)
+        for line in text.splitlines(keepends=True):
+            m = VM_PREFIX.match(line)
+            if not m or m.group(1) == b"bulwark":
+                continue
+            name = m.group(1).decode()
+            if name not in self.vms:
+                self.vms[name] = open(os.path.join(self.directory, f"console-{name}.log"), "wb")
+            self.vms[name].write(line[m.end():])
+
+    def close(self):
+        for f in [self.whole] + list(self.vms.values()):
+            f.close()
+
+
+def run_interactive(cmd, log_dir):
+    """Runs CMD with the terminal as its input. Its output goes to stdout
+    as it comes on a terminal, cleaned of redraws in a file or pipe, and
+    cleaned to the logs in LOG_DIR (see ConsoleLogs)."""
     proc = subprocess.Popen(cmd, stdout=subprocess.PIPE)
-    transcript = Transcript()
+    to_stdout = None if sys.stdout.isatty() else Transcript()
+    to_logs, logs = Transcript(), ConsoleLogs(log_dir)
     while True:
         chunk = os.read(proc.stdout.fileno(), 4096)
         if not chunk:
             break
-        sys.stdout.buffer.write(transcript.feed(chunk))
+        sys.stdout.buffer.write(to_stdout.feed(chunk) if to_stdout else chunk)
         sys.stdout.buffer.flush()
-    sys.stdout.buffer.write(transcript.close())
+        logs.write(to_logs.feed(chunk))
+    if to_stdout:
+        sys.stdout.buffer.write(to_stdout.close())
+    logs.write(to_logs.close())
+    logs.close()
     return proc.wait()
 
 
@@ -186,11 +225,11 @@ def main():
     if args.gdb:
         print(f"qemu-run: the CPUs wait for gdb on port {args.gdb} "
               f"(target remote :{args.gdb}, then continue)")
+    log_dir = os.path.dirname(os.path.abspath(args.run_json))
+    print(f"qemu-run: console logs: {log_dir}/console.log, {log_dir}/console-<vm>.log")
     print("qemu-run: Ctrl-a x quits QEMU")
     sys.stdout.flush()
-    if not sys.stdout.isatty():
-        return copy_to_pipe(cmd)
-    return subprocess.call(cmd)
+    return run_interactive(cmd, log_dir)
 
 
 if __name__ == "__main__":
