@@ -19,6 +19,7 @@ TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 HANDED = ("[bulwark] console: vm 'owner' owns the UART (console = passthrough); the hypervisor "
           "and the other VMs stay silent on it until that VM stops")
 BACK = "[bulwark] console: vm 'owner' stopped; the UART is the hypervisor's again"
+PASTE = "".join(chr(ord("a") + i % 26) for i in range(4096))
 
 BOARDS = {"qemu_rv64": ["qemu_rv64_defconfig"],
           "qemu_aarch64": ["qemu_aarch64_defconfig"],
@@ -35,6 +36,9 @@ def test_passthrough_console_is_exclusive(tmp_path, board):
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log),
                            "--send-after", "waiting for a line of input", r"to-owner\r",
+                           # The guest's console_paste: 4 KiB and Enter, held back by
+                           # QEMU's UART until the owner reads them.
+                           "--send-after", "waiting for a paste", PASTE + r"\r",
                            str(tmp_path / "run.json")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     console = log.read_text(errors="replace")
@@ -49,6 +53,7 @@ def test_passthrough_console_is_exclusive(tmp_path, board):
     intruders = [line for line in owned if line.startswith("[")]
     assert not intruders, f"others wrote to the owner's UART: {intruders}\n{console}"
     assert "PASS console_input: read a line: 'to-owner'" in owned, console
+    assert any(line.startswith("PASS console_paste: ") for line in owned), console
     assert any(line.endswith("passed, 0 failed") and not line.startswith("[")
                for line in owned), console
     # The other VM faulted meanwhile; its reports were held back, not lost silently.
