@@ -7,6 +7,7 @@
 _Static_assert(VGIC_MAX_VCPUS >= 1 && VGIC_MAX_VCPUS <= 64,
 	       "the kick mask has one bit per vCPU in a u64");
 _Static_assert(VGIC_MAX_VCPUS < VGIC_NO_VCPU, "vCPU indices fit in a byte");
+_Static_assert(VGIC_WORDS <= 32, "the SPI word summaries have one bit per word in a u32");
 
 static bool is_private(u32 intid)
 {
@@ -21,6 +22,12 @@ static bool is_sgi(u32 intid)
 static u32 bit_of(u32 intid)
 {
 	return 1u << (intid % 32u);
+}
+
+/* The lowest set bit of a non-zero word: walks visit set bits only, never all 32. */
+static u32 lowest_bit(u32 bits)
+{
+	return (u32)__builtin_ctz(bits);
 }
 
 static u32 *field_word(struct vgic_model *m, unsigned int vcpu, enum vgic_field f, u32 intid)
@@ -42,10 +49,14 @@ static void put(struct vgic_model *m, unsigned int vcpu, enum vgic_field f, u32 
 {
 	u32 *word = field_word(m, vcpu, f, intid);
 
-	if (on)
+	if (on) {
 		*word |= bit_of(intid);
-	else
+		/* Every pending or active SPI is set here: fill finds its word from spi_live. */
+		if (!is_private(intid) && (f == VGIC_F_PENDING || f == VGIC_F_ACTIVE))
+			m->spi_live |= 1u << (intid / 32u);
+	} else {
 		*word &= ~bit_of(intid);
+	}
 }
 
 static u8 *priority_slot(struct vgic_model *m, unsigned int vcpu, u32 intid)
@@ -129,6 +140,8 @@ static void release(struct vgic_model *m, unsigned int vcpu, u32 intid)
 {
 	put(m, vcpu, VGIC_F_HW, intid, false);
 	put(m, vcpu, VGIC_F_RELEASE, intid, true);
+	if (!is_private(intid))
+		m->release_words |= 1u << (intid / 32u);
 	kick_for(m, vcpu, intid);
 }
 
@@ -452,8 +465,10 @@ static void retarget(struct vgic_model *m, u32 intid, unsigned int target)
 	kick_for(m, 0, intid); /* the old target lets go of it */
 	m->target[intid] = (u8)target;
 	kick_for(m, 0, intid);
-	if (target != VGIC_NO_VCPU)
+	if (target != VGIC_NO_VCPU) {
 		m->rerouted[intid / 32u] |= bit_of(intid);
+		m->rerouted_words |= 1u << (intid / 32u);
+	}
 }
 
 static u32 existing_vcpus_mask(const struct vgic_model *m)
@@ -765,32 +780,28 @@ static void take_listed(struct vgic_model *m, unsigned int vcpu, const struct vg
 		m->holder[intid] = (u8)vcpu;
 }
 
-unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgic_lr *lrs,
-			     unsigned int max, bool *overflow)
+/*
+ * Offers the interrupts of the word starting at first that are pending or
+ * active to the sorted window lrs[0..count) of the best max candidates;
+ * returns the new count. Only set bits are visited.
+ */
+static unsigned int consider_word(const struct vgic_model *m, unsigned int vcpu, u32 first,
+				  struct vgic_lr *lrs, unsigned int count, unsigned int max,
+				  bool *overflow)
 {
-	unsigned int count = 0;
-	bool any_pending = false;
+	u32 bits = field_value(m, vcpu, VGIC_F_PENDING, first) |
+		   field_value(m, vcpu, VGIC_F_ACTIVE, first);
 
-	*overflow = false;
-	if (vcpu >= m->nr_vcpus)
-		return 0;
-	if (max > VGIC_MAX_LRS)
-		max = VGIC_MAX_LRS;
-
-	/* Insertion into a sorted window of the best max candidates. */
-	for (u32 intid = 0; intid < m->nr_intids && intid <= VGIC_MAX_SPI; intid++) {
+	while (bits) {
+		u32 intid = first + lowest_bit(bits);
 		struct vgic_lr e;
 		unsigned int pos;
 
-		/* Whole words with nothing pending or active are skipped. */
-		if (intid % 32u == 0 && !(field_value(m, vcpu, VGIC_F_PENDING, intid) |
-					  field_value(m, vcpu, VGIC_F_ACTIVE, intid))) {
-			intid += 31u;
+		bits &= bits - 1u;
+		if (intid > VGIC_MAX_SPI || !candidate_intid(m, vcpu, intid) ||
+		    !make_entry(m, vcpu, intid, &e, overflow))
 			continue;
-		}
-		if (!candidate_intid(m, vcpu, intid) || !make_entry(m, vcpu, intid, &e, overflow))
-			continue;
-		e.priority = *priority_slot(m, vcpu, intid);
+		e.priority = is_private(intid) ? m->cpu[vcpu].priority[intid] : m->priority[intid];
 		e.group1 = get(m, vcpu, VGIC_F_GROUP, intid);
 		if (count == max && (max == 0 || entry_key(&e) >= entry_key(&lrs[max - 1]))) {
 			*overflow = true;
@@ -807,6 +818,35 @@ unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgi
 		}
 		lrs[pos] = e;
 		count++;
+	}
+	return count;
+}
+
+unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgic_lr *lrs,
+			     unsigned int max, bool *overflow)
+{
+	unsigned int count = 0;
+	bool any_pending = false;
+
+	*overflow = false;
+	if (vcpu >= m->nr_vcpus)
+		return 0;
+	if (max > VGIC_MAX_LRS)
+		max = VGIC_MAX_LRS;
+
+	/* The private word, then the SPI words with something pending or active. */
+	count = consider_word(m, vcpu, 0, lrs, count, max, overflow);
+	for (u32 words = m->spi_live; words;) {
+		u32 word = lowest_bit(words);
+
+		words &= ~(1u << word);
+		if (!(m->spi_bits[VGIC_F_PENDING][word] | m->spi_bits[VGIC_F_ACTIVE][word])) {
+			m->spi_live &= ~(1u << word); /* nothing left in it for anyone */
+			continue;
+		}
+		if (word * 32u >= m->nr_intids)
+			continue;
+		count = consider_word(m, vcpu, word * 32u, lrs, count, max, overflow);
 	}
 
 	for (unsigned int i = 0; i < count; i++) {
@@ -857,19 +897,33 @@ u64 vgic_model_take_kick(struct vgic_model *m)
 	return kick;
 }
 
-u32 vgic_model_take_spi_release(struct vgic_model *m)
+/*
+ * Takes the lowest INTID of bitmap map, whose non-empty words *words flags
+ * (stale flags are dropped on the way); 0 when there is none.
+ */
+static u32 take_lowest(u32 *map, u32 *words)
 {
-	for (u32 word = 1; word < VGIC_WORDS; word++) {
-		u32 bits = m->spi_bits[VGIC_F_RELEASE][word];
+	while (*words) {
+		u32 word = lowest_bit(*words);
+		u32 bits = map[word];
+		u32 bit;
 
-		for (u32 bit = 0; bits && bit < 32u; bit++) {
-			if (bits & (1u << bit)) {
-				m->spi_bits[VGIC_F_RELEASE][word] &= ~(1u << bit);
-				return word * 32u + bit;
-			}
+		if (!bits) {
+			*words &= ~(1u << word);
+			continue;
 		}
+		bit = lowest_bit(bits);
+		map[word] = bits & ~(1u << bit);
+		if (!map[word])
+			*words &= ~(1u << word);
+		return word * 32u + bit;
 	}
 	return 0;
+}
+
+u32 vgic_model_take_spi_release(struct vgic_model *m)
+{
+	return take_lowest(m->spi_bits[VGIC_F_RELEASE], &m->release_words);
 }
 
 u32 vgic_model_take_private_release(struct vgic_model *m, unsigned int vcpu)
@@ -885,17 +939,7 @@ u32 vgic_model_take_private_release(struct vgic_model *m, unsigned int vcpu)
 
 u32 vgic_model_take_rerouted(struct vgic_model *m)
 {
-	for (u32 word = 1; word < VGIC_WORDS; word++) {
-		u32 bits = m->rerouted[word];
-
-		for (u32 bit = 0; bits && bit < 32u; bit++) {
-			if (bits & (1u << bit)) {
-				m->rerouted[word] &= ~(1u << bit);
-				return word * 32u + bit;
-			}
-		}
-	}
-	return 0;
+	return take_lowest(m->rerouted, &m->rerouted_words);
 }
 
 /* --- Life cycle --- */
@@ -909,6 +953,9 @@ void vgic_model_reset(struct vgic_model *m)
 {
 	m->ctlr = 0;
 	m->kick = 0;
+	m->spi_live = 0;
+	m->release_words = 0;
+	m->rerouted_words = 0;
 	for (u32 f = 0; f < VGIC_NR_FIELDS; f++)
 		for (u32 word = 0; word < VGIC_WORDS; word++)
 			m->spi_bits[f][word] = 0;

@@ -135,7 +135,18 @@ struct vgic_model {
 	u32 route[VGIC_NR_INTIDS]; /* as written: ITARGETSR byte (v2) or IROUTER Aff3..0 */
 	u32 route_irm[VGIC_WORDS]; /* IROUTER.IRM */
 	u32 rerouted[VGIC_WORDS];  /* owned SPIs whose target changed, to route physically */
-	u64 kick;		   /* vCPUs whose list registers must be refilled */
+	/*
+	 * Summaries, one bit per word of the SPI bitmaps (bit w: INTIDs 32w..32w+31),
+	 * so the per-exit work looks only at words where something happened:
+	 * spi_live covers every word with a pending or active bit (a superset,
+	 * narrowed by vgic_model_fill), release_words every word of
+	 * spi_bits[VGIC_F_RELEASE] with a bit set, rerouted_words every word of
+	 * rerouted with a bit set.
+	 */
+	u32 spi_live;
+	u32 release_words;
+	u32 rerouted_words;
+	u64 kick; /* vCPUs whose list registers must be refilled */
 	struct vgic_private cpu[VGIC_MAX_VCPUS];
 	u32 line[VGIC_MAX_VCPUS]; /* PPIs whose level line is asserted, not taken yet (reads) */
 	u8 sgi_listed_source[VGIC_MAX_VCPUS][VGIC_NR_SGIS]; /* sender of a listed pending SGI */

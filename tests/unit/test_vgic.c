@@ -1193,3 +1193,92 @@ TEST(vgic, level_refused_for_private_and_unowned_and_lowered_by_reset)
 	EXPECT_EQ_INT(wr2(0, bit_reg(0x280, SPI_UART), 1u << (SPI_UART % 32u)), VGIC_OK);
 	EXPECT_TRUE(!vgic_model_pending(&m, 0, SPI_UART));
 }
+
+/*
+ * Per-exit summaries (spi_live, release_words, rerouted_words): fill and the
+ * take_* calls look only at words flagged there, so every change must flag
+ * its word. Each case first lets fill narrow the summaries to nothing.
+ */
+
+/* GICv3, two vCPUs, group 1 on, SPI_UART, 64 and 100 in group 1 and enabled. */
+static void summary_setup(struct fake_cpu *c0, struct fake_cpu *c1)
+{
+	setup(3, 2);
+	EXPECT_EQ_INT(wr3(0x0, 4, VGIC_CTLR_GRP1), VGIC_OK);
+	for (u64 word = 1; word <= 3; word++) {
+		EXPECT_EQ_INT(wr3(0x080 + 4u * word, 4, ~0ull), VGIC_OK);
+		EXPECT_EQ_INT(wr3(0x100 + 4u * word, 4, ~0ull), VGIC_OK);
+	}
+	fake_sync(c0, 0, 4);
+	fake_sync(c1, 1, 4);
+	EXPECT_EQ_UINT(c0->n + c1->n, 0);
+}
+
+TEST(vgic, summary_sees_pending_written_for_another_vcpu)
+{
+	struct fake_cpu c0 = {.n = 0}, c1 = {.n = 0};
+
+	summary_setup(&c0, &c1);
+	EXPECT_EQ_INT(wr3(0x6000 + 8u * 64u, 8, 1), VGIC_OK); /* IROUTER: vCPU 1 */
+	EXPECT_EQ_UINT(vgic_model_take_rerouted(&m), 64);
+	/* vCPU 0 sets it pending through GICD_ISPENDR; vCPU 0 refills first. */
+	EXPECT_EQ_INT(wr3(bit_reg(0x200, 64), 4, 1u << (64u % 32u)), VGIC_OK);
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 0);
+	fake_sync(&c1, 1, 4);
+	EXPECT_EQ_UINT(c1.n, 1);
+	EXPECT_EQ_UINT(c1.lrs[0].intid, 64);
+}
+
+TEST(vgic, summary_follows_a_pending_spi_rerouted_to_another_vcpu)
+{
+	struct fake_cpu c0 = {.n = 0}, c1 = {.n = 0};
+
+	summary_setup(&c0, &c1);
+	EXPECT_TRUE(vgic_model_raise(&m, 0, 100, 0));
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 1); /* listed on vCPU 0, not taken yet */
+	EXPECT_EQ_INT(wr3(0x6000 + 8u * SPI_UART, 8, 1), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x6000 + 8u * 100u, 8, 1), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x6000 + 8u * 64u, 8, 1), VGIC_OK);
+	/* Every rerouted SPI, across three words, lowest first. */
+	EXPECT_EQ_UINT(vgic_model_take_rerouted(&m), SPI_UART);
+	EXPECT_EQ_UINT(vgic_model_take_rerouted(&m), 64);
+	EXPECT_EQ_UINT(vgic_model_take_rerouted(&m), 100);
+	EXPECT_EQ_UINT(vgic_model_take_rerouted(&m), 0);
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 0);
+	fake_sync(&c1, 1, 4);
+	EXPECT_EQ_UINT(c1.n, 1);
+	EXPECT_EQ_UINT(c1.lrs[0].intid, 100);
+}
+
+TEST(vgic, summary_sees_level_lines_rise_and_drop)
+{
+	struct fake_cpu c0 = {.n = 0}, c1 = {.n = 0};
+
+	summary_setup(&c0, &c1);
+	/* A virtual line rises after vCPU 0 found nothing, and drops while listed. */
+	EXPECT_TRUE(vgic_model_set_level(&m, 64, true));
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 1);
+	EXPECT_EQ_UINT(c0.lrs[0].intid, 64);
+	EXPECT_TRUE(vgic_model_set_level(&m, 64, false));
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 0);
+	/* Physical lines in flight that drop: released, in two words, lowest first. */
+	EXPECT_EQ_INT(wr3(0x180 + 4u * 2u, 4, ~0ull), VGIC_OK); /* ICENABLER: 64..95 wait */
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 100));
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 64));
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 1); /* 100, listed HW; 64 waits disabled */
+	EXPECT_TRUE(vgic_model_line_low(&m, 0, 64));
+	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 64);
+	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 0);
+	EXPECT_TRUE(vgic_model_line_low(&m, 0, 100));
+	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 0); /* listed: when folded */
+	fake_sync(&c0, 0, 4);
+	EXPECT_EQ_UINT(c0.n, 0);
+	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 100);
+	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 0);
+}
