@@ -81,7 +81,9 @@ static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void
 			a->value = value;
 		if (completed)
 			complete_physically(vp, completed);
-		update_lines(vp);
+		/* Lines move only with the state: a priority or enable read is just a read. */
+		if (vplic_model_access_changes_state(a->offset, a->is_write))
+			update_lines(vp);
 	}
 	spin_unlock(&vp->lock);
 

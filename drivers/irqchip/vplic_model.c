@@ -49,7 +49,7 @@ static u32 best_source(const struct vplic_model *m, unsigned int vcpu)
 	u32 best = 0;
 	u32 best_priority = ctx->threshold;
 
-	for (u32 word = 0; word < VPLIC_WORDS; word++) {
+	for (u32 word = 0; word < m->owned_words; word++) {
 		u32 candidates =
 		    m->pending[word] & ~m->claimed[word] & m->owned[word] & ctx->enable[word];
 
@@ -314,8 +314,12 @@ int vplic_model_init(struct vplic_model *m, unsigned int nr_vcpus, const u32 *ow
 	m->nr_vcpus = nr_vcpus;
 	for (u32 word = 0; word < VPLIC_WORDS; word++)
 		m->owned[word] = 0;
-	for (unsigned int i = 0; i < nr_owned; i++)
+	m->owned_words = 0;
+	for (unsigned int i = 0; i < nr_owned; i++) {
 		set_bit(m->owned, owned[i]);
+		if (owned[i] / 32u >= m->owned_words)
+			m->owned_words = owned[i] / 32u + 1u;
+	}
 	vplic_model_reset(m);
 	return 0;
 }

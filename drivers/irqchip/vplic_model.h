@@ -58,6 +58,12 @@ struct vplic_context {
 
 struct vplic_model {
 	unsigned int nr_vcpus;
+	/*
+	 * Words of the bitmaps below that hold an owned source: one past the
+	 * last. Nothing else can be pending or enabled, so a claim or a line
+	 * looks at those words only (a VM owns a few low sources, not 1,024).
+	 */
+	u32 owned_words;
 	u32 owned[VPLIC_WORDS];
 	u32 pending[VPLIC_WORDS];
 	u32 claimed[VPLIC_WORDS]; /* claimed by the guest, not yet completed */
@@ -90,6 +96,20 @@ bool vplic_model_owns(const struct vplic_model *m, u32 src);
  */
 enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned int width,
 				     bool is_write, u32 *value, u32 *completed);
+
+/*
+ * Whether an access at offset can change the model's state, and with it a
+ * vCPU's line or a physical completion: every write, and a read of a claim
+ * register (a claim takes the source). Reads of every other register leave
+ * the model as it was, so the caller need not recompute the lines.
+ */
+static inline bool vplic_model_access_changes_state(u64 offset, bool is_write)
+{
+	if (is_write)
+		return true;
+	return offset >= VPLIC_CONTEXT_BASE &&
+	       (offset - VPLIC_CONTEXT_BASE) % VPLIC_CONTEXT_STRIDE == VPLIC_CLAIM_COMPLETE;
+}
 
 /* A source fired: make it pending. False (and no change) when not owned. */
 bool vplic_model_raise(struct vplic_model *m, u32 src);

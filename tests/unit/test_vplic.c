@@ -505,3 +505,73 @@ TEST(vplic, level_of_unowned_source_is_refused_and_reset_lowers_lines)
 	EXPECT_EQ_UINT(complete(0, SRC_UART), SRC_UART);
 	EXPECT_TRUE(!is_pending(SRC_UART));
 }
+
+/*
+ * The hypervisor recomputes the vCPUs' lines only after accesses that can
+ * change the model: a read it calls read-only must leave the lines as they
+ * were, and the claim read, which takes a source, must be counted as a change.
+ */
+TEST(vplic, only_claims_and_writes_change_state)
+{
+	const u64 quiet_reads[] = {
+	    priority_reg(5),
+	    priority_reg(0),
+	    0x1000u,
+	    0x1000u + 4u,
+	    enable_reg(s_ctx(0), 5),
+	    enable_reg(s_ctx(1), 33),
+	    enable_reg(0, 5),
+	    threshold_reg(s_ctx(0)),
+	    threshold_reg(s_ctx(1)),
+	    threshold_reg(0) + 8u,
+	    0x1080u,
+	    VPLIC_ENABLE_BASE - 4u,
+	};
+	u64 lines;
+
+	setup(2);
+	arm(5, 2);
+	enable(1, 33);
+	EXPECT_EQ_INT(wr(priority_reg(33), 1), VPLIC_OK);
+	EXPECT_TRUE(vplic_model_raise(&m, 33));
+	lines = vplic_model_lines(&m);
+	EXPECT_EQ_UINT(lines, 3);
+	for (unsigned int i = 0; i < ARRAY_LEN(quiet_reads); i++) {
+		EXPECT_TRUE(!vplic_model_access_changes_state(quiet_reads[i], false));
+		(void)rd(quiet_reads[i]);
+		EXPECT_EQ_UINT(vplic_model_lines(&m), lines);
+	}
+	EXPECT_TRUE(vplic_model_access_changes_state(claim_reg(s_ctx(0)), false));
+	EXPECT_TRUE(vplic_model_access_changes_state(claim_reg(s_ctx(1)), false));
+	EXPECT_TRUE(vplic_model_access_changes_state(priority_reg(5), true));
+	EXPECT_TRUE(vplic_model_access_changes_state(threshold_reg(s_ctx(0)), true));
+	EXPECT_TRUE(vplic_model_access_changes_state(claim_reg(s_ctx(1)), true));
+	EXPECT_EQ_UINT(claim(0), 5);
+	EXPECT_EQ_UINT(vplic_model_lines(&m), 2);
+	EXPECT_EQ_UINT(claim(1), 33);
+	EXPECT_EQ_UINT(vplic_model_lines(&m), 0);
+}
+
+/*
+ * Claims and lines look only at the bitmap words up to the VM's highest
+ * owned source, whatever order the layout lists its sources in.
+ */
+TEST(vplic, highest_owned_word_bounds_the_search_in_any_order)
+{
+	static const u32 unordered[] = {700, 3, 64};
+
+	EXPECT_EQ_INT(vplic_model_init(&m, 1, unordered, ARRAY_LEN(unordered)), 0);
+	ready(700);
+	ready(64);
+	EXPECT_TRUE(vplic_model_raise(&m, 700));
+	EXPECT_EQ_UINT(vplic_model_lines(&m), 1);
+	EXPECT_TRUE(vplic_model_raise(&m, 64));
+	EXPECT_EQ_UINT(claim(0), 64);
+	EXPECT_EQ_UINT(claim(0), 700);
+	EXPECT_EQ_UINT(vplic_model_lines(&m), 0);
+	/* Reset keeps ownership, and with it the bound. */
+	vplic_model_reset(&m);
+	ready(700);
+	EXPECT_TRUE(vplic_model_raise(&m, 700));
+	EXPECT_EQ_UINT(claim(0), 700);
+}
