@@ -24,6 +24,9 @@ _Static_assert(GIC_VCPU_MPIDR(37) == VGIC_VCPU_AFFINITY(37),
 
 #define GIC_VERSION (IS_ENABLED(CONFIG_IRQCHIP_GICV3) ? 3u : 2u)
 
+/* A redistributor's SGI_base frame, from its RD_base. */
+#define VGIC_V3_SGI_FRAME 0x10000u
+
 struct vgic {
 	spinlock_t lock; /* guards the model; taken by every entry point */
 	struct vm *vm;
@@ -375,6 +378,23 @@ static void fold_caller(struct vgic *g, struct vcpu *v)
 		sync_locked(g, v->index, v->cpu);
 }
 
+/*
+ * Whether an access at offset of a distributor or SGI_base frame needs the
+ * caller's list registers folded first: writes, and reads of the pending and
+ * active bits (GICD_ISPENDR..ICACTIVER, GICv2's SGI pending senders), which
+ * the guest changes by acknowledging and deactivating. Identification,
+ * configuration, enable and routing reads answer from the model as it is,
+ * without the fold and refill.
+ */
+static bool access_needs_fold(const struct mmio_access *a, u64 offset)
+{
+	if (a->is_write)
+		return true;
+	if (offset >= 0x200u && offset < 0x400u)
+		return true;
+	return !IS_ENABLED(CONFIG_IRQCHIP_GICV3) && offset >= 0xf10u && offset < 0xf30u;
+}
+
 /* GICD_ISPENDR0/ICPENDR0 (GICv2) or GICR_ISPENDR0/ICPENDR0 (GICv3): the private pending bits. */
 #define PRIVATE_PENDING_OFFSET (IS_ENABLED(CONFIG_IRQCHIP_GICV3) ? 0x10200u : 0x200u)
 #define PRIVATE_CLEAR_OFFSET   (PRIVATE_PENDING_OFFSET + 0x80u)
@@ -407,7 +427,8 @@ static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void 
 	enum vgic_result r;
 
 	spin_lock(&g->lock);
-	fold_caller(g, v);
+	if (access_needs_fold(a, a->offset))
+		fold_caller(g, v);
 	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
 		sample_timer_lines(g, v, a, a->offset);
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
@@ -435,12 +456,16 @@ static enum mmio_result redist_access(struct vcpu *v, struct mmio_access *a, voi
 	struct vgic *g = ctx;
 	enum vgic_result r;
 	u64 value = a->value;
+	u64 frame;
 
 	/* Any vCPU may look at any redistributor. */
 	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
 		return MMIO_BAD_ACCESS; /* never registered on GICv2 */
 	spin_lock(&g->lock);
-	fold_caller(g, v);
+	frame = a->offset % VGIC_V3_REDIST_STRIDE;
+	/* RD_base's reads (identification, GICR_WAKER) never depend on the list registers. */
+	if (access_needs_fold(a, frame >= VGIC_V3_SGI_FRAME ? frame - VGIC_V3_SGI_FRAME : 0))
+		fold_caller(g, v);
 	/* Only the caller's own redistributor: another vCPU's timers live on its CPU. */
 	if (a->offset / VGIC_V3_REDIST_STRIDE == v->index)
 		sample_timer_lines(g, v, a, a->offset % VGIC_V3_REDIST_STRIDE);
