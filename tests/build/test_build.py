@@ -242,53 +242,68 @@ def test_missing_guest_image(tmp_path):
 
 
 @pytest.mark.skipif(not shutil.which("tmux"), reason="tmux not installed")
+class Menuconfig:
+    """menuconfig on a build directory in a tmux session, driven by keys; waits are bounds."""
+
+    def __init__(self, objdir, name):
+        self.objdir = objdir
+        self.session = f"bulwark-{name}-{objdir.name}"
+        self.tmux = ["tmux", "-L", self.session]
+
+    def __enter__(self):
+        subprocess.run(self.tmux + ["new-session", "-d", "-s", self.session, "-x", "120", "-y",
+                                    "40", f"make -C {SRCTREE} O={self.objdir} menuconfig; sleep 5"],
+                       check=True)
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run(self.tmux + ["kill-server"], stderr=subprocess.DEVNULL)
+
+    def screen(self):
+        return subprocess.run(self.tmux + ["capture-pane", "-p", "-t", self.session],
+                              stdout=subprocess.PIPE, text=True).stdout
+
+    # Bounds for a hung menuconfig, not measures: a busy host draws slowly.
+    def wait_for(self, text, timeout=120):
+        end = time.time() + timeout
+        while time.time() < end:
+            if text in self.screen():
+                return
+            time.sleep(0.2)
+        raise AssertionError(f"menuconfig never showed {text!r}:\n{self.screen()}")
+
+    def keys(self, *k):
+        subprocess.run(self.tmux + ["send-keys", "-t", self.session] + list(k), check=True)
+
+    def save_and_quit(self, expect):
+        """Saves under the default name, quits, and waits for .config to hold expect."""
+        self.keys("S")
+        self.wait_for("Filename to save configuration to")
+        self.keys("Enter")
+        self.wait_for("Configuration saved to")
+        self.keys("Enter")
+        self.keys("Q")
+        end = time.time() + 120
+        while expect not in (self.objdir / ".config").read_text():
+            assert time.time() < end, "menuconfig did not save .config"
+            time.sleep(0.2)
+
+
 def test_menuconfig_in_a_terminal(tmp_path):
     """Opens menuconfig in tmux, turns on 'Debug checks', saves, quits."""
     make_ok("qemu_rv64_defconfig", O=tmp_path)
     assert "# CONFIG_DEBUG is not set" in (tmp_path / ".config").read_text()
-    session = f"bulwark-mc-{tmp_path.name}"
-    tmux = ["tmux", "-L", session]
-    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                           f"make -C {SRCTREE} O={tmp_path} menuconfig; sleep 5"], check=True)
-
-    def screen():
-        return subprocess.run(tmux + ["capture-pane", "-p", "-t", session],
-                              stdout=subprocess.PIPE, text=True).stdout
-
-    # Bounds for a hung menuconfig, not measures: a busy host draws slowly.
-    def wait_for(text, timeout=120):
-        end = time.time() + timeout
-        while time.time() < end:
-            if text in screen():
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"menuconfig never showed {text!r}:\n{screen()}")
-
-    def keys(*k):
-        subprocess.run(tmux + ["send-keys", "-t", session] + list(k), check=True)
-
-    try:
-        wait_for("Hypervisor  --->")
-        keys("/")
-        wait_for("Jump to")
-        keys("DEBUG")
-        wait_for('DEBUG(=n) "Debug checks"')
-        keys("Enter")
-        wait_for("[ ] Debug checks")
-        keys("y")
-        wait_for("[*] Debug checks")
-        keys("S")
-        wait_for("Filename to save configuration to")
-        keys("Enter")
-        wait_for("Configuration saved to")
-        keys("Enter")
-        keys("Q")
-        end = time.time() + 120
-        while "CONFIG_DEBUG=y" not in (tmp_path / ".config").read_text():
-            assert time.time() < end, "menuconfig did not save .config"
-            time.sleep(0.2)
-    finally:
-        subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
+    with Menuconfig(tmp_path, "mc") as mc:
+        mc.wait_for("Hypervisor  --->")
+        mc.keys("/")
+        mc.wait_for("Jump to")
+        mc.keys("DEBUG")
+        mc.wait_for('DEBUG(=n) "Debug checks"')
+        mc.keys("Enter")
+        mc.wait_for("[ ] Debug checks")
+        mc.keys("y")
+        mc.wait_for("[*] Debug checks")
+        mc.save_and_quit("CONFIG_DEBUG=y")
     # The saved configuration builds.
     assert "CONFIG_DEBUG=y" in (tmp_path / ".config").read_text()
 
@@ -296,52 +311,21 @@ def test_menuconfig_in_a_terminal(tmp_path):
 def test_menuconfig_board_is_a_list(tmp_path):
     """The board is picked from a list in menuconfig, not typed in."""
     make_ok("qemu_rv64_defconfig", O=tmp_path)
-    session = f"bulwark-mcb-{tmp_path.name}"
-    tmux = ["tmux", "-L", session]
-    subprocess.run(tmux + ["new-session", "-d", "-s", session, "-x", "120", "-y", "40",
-                           f"make -C {SRCTREE} O={tmp_path} menuconfig; sleep 5"], check=True)
-
-    def screen():
-        return subprocess.run(tmux + ["capture-pane", "-p", "-t", session],
-                              stdout=subprocess.PIPE, text=True).stdout
-
-    def wait_for(text, timeout=120):
-        end = time.time() + timeout
-        while time.time() < end:
-            if text in screen():
-                return
-            time.sleep(0.2)
-        raise AssertionError(f"menuconfig never showed {text!r}:\n{screen()}")
-
-    def keys(*k):
-        subprocess.run(tmux + ["send-keys", "-t", session] + list(k), check=True)
-
-    try:
-        wait_for("Board  --->")
-        keys("Enter")
-        wait_for("Board (qemu_rv64)  --->")
-        keys("Enter")
+    with Menuconfig(tmp_path, "mcb") as mc:
+        mc.wait_for("Board  --->")
+        mc.keys("Enter")
+        mc.wait_for("Board (qemu_rv64)  --->")
+        mc.keys("Enter")
         for board in ("mps3_an536", "qemu_aarch64", "qemu_arm", "qemu_rv32", "qemu_rv64"):
-            wait_for(f") {board}")
-        keys("/")
-        wait_for("Jump to")
-        keys("BOARD_CHOICE_QEMU_AARCH64")
-        wait_for('"qemu_aarch64"')
-        keys("Enter")
-        wait_for("( ) qemu_aarch64")
-        keys("Space")
-        keys("S")
-        wait_for("Filename to save configuration to")
-        keys("Enter")
-        wait_for("Configuration saved to")
-        keys("Enter")
-        keys("Q")
-        end = time.time() + 120
-        while 'CONFIG_BOARD="qemu_aarch64"' not in (tmp_path / ".config").read_text():
-            assert time.time() < end, "menuconfig did not save .config"
-            time.sleep(0.2)
-    finally:
-        subprocess.run(tmux + ["kill-server"], stderr=subprocess.DEVNULL)
+            mc.wait_for(f") {board}")
+        mc.keys("/")
+        mc.wait_for("Jump to")
+        mc.keys("BOARD_CHOICE_QEMU_AARCH64")
+        mc.wait_for('"qemu_aarch64"')
+        mc.keys("Enter")
+        mc.wait_for("( ) qemu_aarch64")
+        mc.keys("Space")
+        mc.save_and_quit('CONFIG_BOARD="qemu_aarch64"')
     assert "CONFIG_ARCH_ARM64=y" in (tmp_path / ".config").read_text()
 
 
