@@ -76,14 +76,18 @@ def fragment(boards):
 def write(path, srctree, board_root):
     """Writes the board list to PATH (only when it changes, so nothing that
     depends on the Kconfig files rebuilds needlessly)."""
-    text = fragment(find(srctree, board_root))
+    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
+    write_if_changed(path, fragment(find(srctree, board_root)))
+
+
+def write_if_changed(path, text):
+    """Replaces PATH with TEXT atomically, and leaves it alone when it already holds TEXT."""
     try:
         with open(path, encoding="utf-8") as f:
             if f.read() == text:
                 return
     except OSError:
         pass
-    os.makedirs(os.path.dirname(path) or ".", exist_ok=True)
     with open(path + ".tmp", "w", encoding="utf-8") as f:
         f.write(text)
     os.replace(path + ".tmp", path)
