@@ -35,8 +35,8 @@ show)
 	echo "Package: ${args[1]}" ;;
 policy)
 	printf 'linux-image-arm64:\n  Version table:\n'
-	printf '     6.12.95-1~bpo12+1 100\n        100 http://deb.debian.org/debian bookworm-backports/main arm64 Packages\n'
-	printf '     6.1.176-1 500\n        500 http://deb.debian.org/debian bookworm/main arm64 Packages\n' ;;
+	printf '     6.12.95-1~bpo12+1 100\n        100 http://deb.example/debian bookworm-backports/main arm64 Packages\n'
+	printf '     6.1.176-1 500\n        500 http://deb.example/debian bookworm/main arm64 Packages\n' ;;
 esac
 '''
 

@@ -14,7 +14,7 @@
 #                machine's sources: bookworm, bookworm-security,
 #                bookworm-backports (resolved anew each time: not pinned)
 #   latest       apt's candidate for linux-image-arm64 (not pinned)
-#   /path/x.deb  a kernel package you have (e.g. from snapshot.debian.org)
+#   /path/x.deb  a kernel package you have (e.g. from Debian's snapshot archive)
 #   /path/Image  an arm64 Image you built (plain or gzipped)
 # The downloads are kept in OUT/debs (or $LINUX_GUEST_CACHE/debs) and
 # reused; delete that directory to fetch afresh. LINUX_KERNEL_DRY_RUN=1
@@ -126,7 +126,7 @@ fetch() {
 			die "kernel package $pkg is not in the archive (Debian keeps only current kernels).
 Choose another with LINUX_KERNEL=<suite|package>; this machine's sources offer:
 $(available)
-or fetch the .deb from snapshot.debian.org and give its path: LINUX_KERNEL=/path/to/it.deb"
+or fetch the .deb from Debian's snapshot archive and give its path: LINUX_KERNEL=/path/to/it.deb"
 	done
 	if [ -n "$dry_run" ]; then
 		echo "kernel package: $kernel"
