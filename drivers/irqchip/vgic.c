@@ -107,11 +107,25 @@ static void notify_remote(struct vgic *g, u64 kicks)
  * once the guest disabled or masked it or moved its deadline on (what the
  * guest sees must follow CNTx_CTL). Lock held, on the vCPU's CPU.
  */
+/* Of the watched timer PPIs, those whose line this CPU's timer no longer asserts. */
+static u32 timers_dropped(u32 watch)
+{
+	u32 dropped = 0;
+
+	if ((watch & (1u << GIC_VTIMER_PPI)) && !timer_asserted(GIC_VTIMER_PPI))
+		dropped |= 1u << GIC_VTIMER_PPI;
+	if ((watch & (1u << GIC_PTIMER_PPI)) && !timer_asserted(GIC_PTIMER_PPI))
+		dropped |= 1u << GIC_PTIMER_PPI;
+	return dropped;
+}
+
 static __noinline void resample_timers(struct vgic *g, unsigned int index, u32 watch)
 {
-	if ((watch & (1u << GIC_VTIMER_PPI)) && !timer_asserted(GIC_VTIMER_PPI))
+	u32 dropped = timers_dropped(watch);
+
+	if (dropped & (1u << GIC_VTIMER_PPI))
 		(void)vgic_model_line_low(&g->model, index, GIC_VTIMER_PPI);
-	if ((watch & (1u << GIC_PTIMER_PPI)) && !timer_asserted(GIC_PTIMER_PPI))
+	if (dropped & (1u << GIC_PTIMER_PPI))
 		(void)vgic_model_line_low(&g->model, index, GIC_PTIMER_PPI);
 }
 
@@ -228,8 +242,7 @@ static __noinline void resample(struct vcpu *v)
 /* A timer interrupt pending from its line: withdrawn once the line dropped. */
 void virq_vcpu_resume_slow(struct vcpu *v, u32 watch)
 {
-	if (((watch & (1u << GIC_VTIMER_PPI)) && !timer_asserted(GIC_VTIMER_PPI)) ||
-	    ((watch & (1u << GIC_PTIMER_PPI)) && !timer_asserted(GIC_PTIMER_PPI)))
+	if (timers_dropped(watch))
 		resample(v);
 }
 
