@@ -40,20 +40,43 @@ static u64 color_runs_next(struct color_runs *it, hpa_t *pa)
 	return size;
 }
 
-/* A region's runs in ascending guest addresses: itself, or its colors' stretches. */
-static int walk_region(const struct vmconf_region *r, vm_map_fn fn, void *ctx)
+/* How many of the board's colors the mask holds: the colored pages in each cycle of colors. */
+static u32 colors_in(u32 mask)
 {
-	struct color_runs it = {.next = r->phys_base, .left = r->size, .mask = r->color_mask};
-	gpa_t gpa = r->guest_base;
+	u32 n = 0;
+
+	for (u32 c = 0; c < COLOR_MODULUS; c++)
+		n += (mask >> c) & 1;
+	return n;
+}
+
+/*
+ * A region's runs in ascending guest addresses, from skip bytes into it (a
+ * multiple of BOARD_PAGE_SIZE below its size): itself, or its colors'
+ * stretches. Whole cycles of colors are stepped over at once, so a range
+ * deep in a colored region costs no more than one near its start.
+ */
+static int walk_region(const struct vmconf_region *r, u64 skip, vm_map_fn fn, void *ctx)
+{
+	struct color_runs it = {
+	    .next = r->phys_base, .left = r->size - skip, .mask = r->color_mask};
+	gpa_t gpa = r->guest_base + skip;
+	u64 pages = skip / BOARD_PAGE_SIZE;
+	u32 per_cycle;
 	hpa_t pa = 0;
 	u64 size;
 	int ret = 0;
 
 	if (!r->color_mask || !BOARD_NR_COLORS)
-		return fn(ctx, r->guest_base, r->phys_base, r->size, r->access, VM_MAP_NORMAL);
+		return fn(ctx, gpa, r->phys_base + skip, r->size - skip, r->access, VM_MAP_NORMAL);
 	/* The layout tool refuses colors the board lacks; without one the walk would not end. */
-	if (!(it.mask & (u32)((1ULL << COLOR_MODULUS) - 1)))
+	per_cycle = colors_in(it.mask);
+	if (!per_cycle)
 		return -EINVAL;
+	it.next += pages / per_cycle * COLOR_MODULUS * BOARD_PAGE_SIZE;
+	for (pages %= per_cycle; pages; it.next += BOARD_PAGE_SIZE)
+		if (page_has_color(it.next, it.mask))
+			pages--;
 	while (!ret && (size = color_runs_next(&it, &pa)) != 0) {
 		ret = fn(ctx, gpa, pa, size, r->access, VM_MAP_NORMAL);
 		gpa += size;
@@ -66,7 +89,7 @@ int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx)
 	int ret = 0;
 
 	for (u32 i = 0; i < d->nr_regions && !ret; i++)
-		ret = walk_region(&d->regions[i], map, ctx);
+		ret = walk_region(&d->regions[i], 0, map, ctx);
 	for (u32 i = 0; i < d->nr_devices && !ret; i++) {
 		const struct vmconf_device *dev = &d->devices[i];
 
@@ -122,7 +145,8 @@ int vm_layout_ram(const struct vmconf_vm *d, gpa_t gpa, u64 size, vm_ram_fn fn, 
 		if (!size || gpa < r->guest_base || size > r->size ||
 		    gpa - r->guest_base > r->size - size)
 			continue;
-		ret = walk_region(r, ram_piece, &range);
+		ret = walk_region(r, (gpa - r->guest_base) / BOARD_PAGE_SIZE * BOARD_PAGE_SIZE,
+				  ram_piece, &range);
 		if (range.complete)
 			return 0;
 		return ret ? ret : -EINVAL;

@@ -215,3 +215,51 @@ TEST(vm_map, ram_pointer_only_for_one_host_piece)
 	EXPECT_TRUE(vm_layout_ram_ptr(&plain_vm, 0x80000000ULL, 4 * PAGE) ==
 		    hpa_to_ptr(0x88000000ULL));
 }
+
+/* Colors 0, 1 and 3 of 4 from a host page of color 2: a stretch of 3 pages per cycle of 4. */
+static const struct vmconf_region deep_regions[] = {
+    {.name = "ram",
+     .guest_base = 0x80000000ULL,
+     .phys_base = 0x88002000ULL,
+     .size = 23 * PAGE,
+     .access = VMCONF_ACCESS_READ,
+     .color_mask = 0xb},
+};
+static const struct vmconf_vm deep_vm = {
+    .name = "deep",
+    .regions = deep_regions,
+    .nr_regions = 1,
+};
+
+/* The host page of guest page k, by the runs the whole walk hands out from the start. */
+static hpa_t host_page_by_walk(const struct recorder *rec, u64 k)
+{
+	gpa_t gpa = deep_regions[0].guest_base + k * PAGE;
+
+	for (unsigned int i = 0; i < rec->nr; i++)
+		if (gpa >= rec->calls[i].gpa && gpa < rec->calls[i].gpa + rec->calls[i].size)
+			return rec->calls[i].pa + (gpa - rec->calls[i].gpa);
+	return 0;
+}
+
+TEST(vm_map, a_range_deep_in_a_colored_region_is_where_the_walk_puts_it)
+{
+	struct recorder rec = {0};
+	unsigned int found = 0;
+
+	EXPECT_EQ_INT(vm_map_layout(&deep_vm, record, &rec), 0);
+	/* Every page and every offset in it, found by stepping over whole cycles of colors. */
+	for (u64 k = 0; k < 23; k++) {
+		hpa_t pa = host_page_by_walk(&rec, k);
+		gpa_t gpa = deep_regions[0].guest_base + k * PAGE;
+
+		found += pa && vm_layout_ram_ptr(&deep_vm, gpa, 8) == hpa_to_ptr(pa);
+		found += pa && vm_layout_ram_ptr(&deep_vm, gpa + PAGE - 8, 8) ==
+				   hpa_to_ptr(pa + PAGE - 8);
+	}
+	EXPECT_EQ_UINT(found, 46);
+	/* Colors 3, 0 and 1 are consecutive host pages: one piece across them, not into color 2. */
+	EXPECT_TRUE(vm_layout_ram_ptr(&deep_vm, 0x80000000ULL + 3 * PAGE + 8, 2 * PAGE) ==
+		    hpa_to_ptr(host_page_by_walk(&rec, 3) + 8));
+	EXPECT_TRUE(vm_layout_ram_ptr(&deep_vm, 0x80000000ULL + 5 * PAGE + 8, PAGE) == NULL);
+}
