@@ -184,16 +184,22 @@ def test_build_dir_files_survive_clean(tmp_path):
     assert "run 'make <board>_defconfig' first" in proc.stdout, proc.stdout
 
 
+def out_of_tree_rv64_board(vendor, name):
+    """A board NAME under VENDOR/boards whose Kconfig.board is qemu_rv64's, renamed; its dir."""
+    board = vendor / "boards" / name
+    board.mkdir(parents=True)
+    kconfig = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
+    (board / "Kconfig.board").write_text(
+        kconfig.replace('BOARD = "qemu_rv64"', f'BOARD = "{name}"')
+        .replace("QEMU_RV64", name.upper()))
+    return board
+
+
 def test_board_root_is_remembered(tmp_path):
     """BOARD_ROOT given when configuring holds for later goals in that
     directory; BOARD_ROOT= (empty) forgets it."""
     vendor = tmp_path / "vendor"
-    board = vendor / "boards/qemu_kept"
-    board.mkdir(parents=True)
-    kconfig = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
-    (board / "Kconfig.board").write_text(
-        kconfig.replace('BOARD = "qemu_rv64"', 'BOARD = "qemu_kept"')
-        .replace("QEMU_RV64", "QEMU_KEPT"))
+    out_of_tree_rv64_board(vendor, "qemu_kept")
     (vendor / "configs").mkdir()
     (vendor / "configs/qemu_kept_defconfig").write_text('CONFIG_BOARD="qemu_kept"\n')
     out = tmp_path / "out"
@@ -402,12 +408,7 @@ def test_guest_files_outside_the_build_are_followed(tmp_path):
 def test_changed_board_file_is_followed(tmp_path):
     """An out-of-tree copy of qemu_rv64 whose board.hw moves the RTC."""
     vendor = tmp_path / "vendor"
-    board = vendor / "boards/qemu_deps"
-    board.mkdir(parents=True)
-    kconfig = (SRCTREE / "boards/qemu_rv64/Kconfig.board").read_text()
-    (board / "Kconfig.board").write_text(
-        kconfig.replace('BOARD = "qemu_rv64"', 'BOARD = "qemu_deps"')
-        .replace("QEMU_RV64", "QEMU_DEPS"))
+    board = out_of_tree_rv64_board(vendor, "qemu_deps")
     hw = (SRCTREE / "boards/qemu_rv64/board.hw").read_text()
     (board / "board.hw").write_text(hw.replace("board qemu_rv64", "board qemu_deps"))
     (board / "board.mk").write_text((SRCTREE / "boards/qemu_rv64/board.mk").read_text())
