@@ -377,11 +377,6 @@ static void finish_take_back(void)
 	hidden = 0;
 }
 
-static bool queue_busy(const struct console_queue *q)
-{
-	return q && q->head != q->tail;
-}
-
 /* Writes out the calling CPU's own queues; the caller holds device_lock. */
 static void drain_own(unsigned int cpu, struct console_queue *mine)
 {
@@ -409,8 +404,11 @@ void console_pump(struct console_queue *mine)
 		 * holder releases it after our mark and calls us back.
 		 */
 		arch_atomic_or_ulong(&pump_waiting, 1UL << cpu);
-		if (!spin_trylock(&device_lock))
+		if (!spin_trylock(&device_lock)) {
+			/* Its way back to the guest, or its idle loop, tries again. */
+			cpu_work_mark_self(cpu, CPU_WORK_CONSOLE);
 			return;
+		}
 	}
 	drain_own(cpu, mine);
 	spin_unlock(&device_lock);
@@ -426,13 +424,6 @@ void console_pump(struct console_queue *mine)
 void console_start_callbacks(void)
 {
 	callbacks_ready = true;
-}
-
-bool console_cpu_has_output(void)
-{
-	unsigned int cpu = arch_cpu_id();
-
-	return queue_busy(&cpu_queues[cpu]) || queue_busy(companions[cpu]);
 }
 
 static bool device_lock_take_bounded(void)

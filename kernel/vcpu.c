@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The per-CPU run loop: run the pinned vCPU when it is started, idle otherwise. */
 #include <bulwark/arch.h>
+#include <bulwark/compiler.h>
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/ipc.h>
@@ -17,23 +18,38 @@ void cpu_handle_events(unsigned int cpu)
 
 	if (events & FENCE_EVENTS)
 		mem_flush_guest(cpu, events & (1UL << CPU_EVENT_FENCE_I));
-	if (events & (1UL << CPU_EVENT_CONSOLE))
-		console_pump(NULL);
+	if (events & ((1UL << CPU_EVENT_CONSOLE) | CPU_WORK_CONSOLE))
+		console_pump(NULL); /* marks CPU_WORK_CONSOLE again if the device is busy */
 	if (v && (events & (1UL << CPU_EVENT_IPC)))
 		ipc_receive(v->vm);
 	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING)
 		arch_vcpu_sync_lines(v);
-	/* STOP and START need no work here: the vCPU's state says it all. */
+	/*
+	 * STOP needs no work here, the vCPU's state says it all, but a trap
+	 * that takes it in a wait loop (a remote fence, an HSM suspend) must
+	 * still park on its way back to the guest: the mark tells it to look.
+	 */
+	if (v && (events & (1UL << CPU_EVENT_STOP)) && v->state != VCPU_RUNNING)
+		cpu_work_mark_self(cpu, CPU_WORK_PARK);
+}
+
+/* Something is marked in the CPU's word: do it, and park if v must stop. */
+static __noinline void vcpu_after_trap_work(struct vcpu *v)
+{
+	cpu_handle_events(v->cpu);
+	if (v->state != VCPU_RUNNING)
+		cpu_run_loop(v->cpu);
 }
 
 void vcpu_after_trap(struct vcpu *v)
 {
-	cpu_handle_events(v->cpu);
-	/* Output this CPU queued while another held the device goes out now. */
-	if (console_cpu_has_output())
-		console_pump(NULL);
-	if (v->state != VCPU_RUNNING)
-		cpu_run_loop(v->cpu);
+	/*
+	 * Whoever gives this CPU work marks its word first (the vCPU's state
+	 * changes before its STOP), then interrupts it: a word read as empty
+	 * here means any later mark comes with an interrupt out of the guest.
+	 */
+	if (unlikely(cpu_work_pending(v->cpu)))
+		vcpu_after_trap_work(v);
 }
 
 /* Moves a vCPU asked to start to running, under its VM's lock. */
@@ -67,8 +83,6 @@ void cpu_run_loop(unsigned int cpu)
 					 (unsigned long long)arch_counter_read());
 			arch_vcpu_start(v);
 		}
-		if (console_cpu_has_output())
-			console_pump(NULL);
 		arch_idle(cpu);
 	}
 }

@@ -225,17 +225,18 @@ static void vm_stopped_announced(const struct vm *vm)
 	arch_poweroff(POWEROFF_NORMAL);
 }
 
-/* Marks every vCPU off and kicks those on other CPUs out of the guest. */
+/*
+ * Marks every vCPU off and kicks those on other CPUs out of the guest; the
+ * caller's own gets its STOP too (no interrupt), as the mark that makes its
+ * way back to the guest look at its state.
+ */
 static void vm_stop_vcpus(struct vm *vm)
 {
-	unsigned int self = arch_cpu_id();
-
 	for (unsigned int i = 0; i < vm->nr_vcpus; i++) {
 		struct vcpu *v = vm->vcpus[i];
 
 		v->state = VCPU_OFF;
-		if (v->cpu != self)
-			cpu_event_post(v->cpu, CPU_EVENT_STOP);
+		cpu_event_post(v->cpu, CPU_EVENT_STOP);
 	}
 }
 

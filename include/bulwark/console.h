@@ -67,15 +67,13 @@ void console_write(const char *text, size_t len);
  * Writes out what the calling CPU queued (its own queue, its VM's, and
  * mine, which may be NULL) if the device is free. If it is not, the CPU
  * holding it sends this one CPU_EVENT_CONSOLE when it is done, so each CPU
- * writes its own output on its own time and never another's.
+ * writes its own output on its own time and never another's; until then
+ * the CPU's CPU_WORK_CONSOLE mark has its next trap or idle loop try again.
  */
 void console_pump(struct console_queue *mine);
 
 /* CPUs can now interrupt each other (cpu_event_post): callbacks may begin. */
 void console_start_callbacks(void);
-
-/* Cheap test for the trap path: anything of the calling CPU's waiting? */
-bool console_cpu_has_output(void);
 
 /* Writes out everything queued, waiting (bounded) for the device: power-off. */
 void console_flush_all(void);

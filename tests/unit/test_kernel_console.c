@@ -296,6 +296,29 @@ TEST(console, a_full_queue_drops_and_counts_and_says_so)
 					 FLOOD_FIT * (strlen("[beta] ") + strlen(FLOOD_LINE)));
 }
 
+static void beta_says_one_line(void)
+{
+	fake_serial_hook = NULL;
+	vm_puts(BETA, "queued\n");
+}
+
+TEST(console, output_left_for_a_busy_device_marks_its_cpu_for_the_next_trap)
+{
+	/* Whatever the last test left for CPU 1 goes out first. */
+	EXPECT_EQ_INT(fake_run(1, handle_events, &(unsigned int){1}), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_UINT(cpu_work_pending(1), 0);
+
+	fake_serial_clear();
+	fake_serial_hook = beta_says_one_line;
+	EXPECT_EQ_INT(fake_run(0, say_something, NULL), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_STR(fake_serial_text(), "the device is busy now\n");
+	/* Beta's CPU found the device busy: its word says so, besides CPU 0's callback. */
+	EXPECT_TRUE(cpu_work_pending(1) & CPU_WORK_CONSOLE);
+	EXPECT_EQ_INT(fake_run(1, handle_events, &(unsigned int){1}), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_STR(fake_serial_text(), "the device is busy now\n[beta] queued\n");
+	EXPECT_EQ_UINT(cpu_work_pending(1), 0);
+}
+
 static struct console_queue owner_queue;
 
 static void owner_writes(void *arg)

@@ -144,3 +144,51 @@ TEST(run_loop, stop_event_takes_a_vcpu_out_of_the_guest)
 	EXPECT_EQ_INT(fake_run_loop(1), FAKE_EXIT_IDLE);
 	EXPECT_EQ_UINT(v->arch.entries, 1);
 }
+
+TEST(cpu_work, own_work_is_in_the_word_but_is_no_event)
+{
+	unsigned int ipis = fake_cpus[1].ipis;
+
+	fake_cpu = 1;
+	EXPECT_EQ_UINT(cpu_work_pending(1), 0);
+	/* Event bits are for cpu_event_post: the mark keeps only work bits. */
+	cpu_work_mark_self(1, CPU_WORK_CONSOLE | (1UL << CPU_EVENT_IPC));
+	EXPECT_EQ_UINT(cpu_work_pending(1), CPU_WORK_CONSOLE);
+	/* Idling waits on events only: its own work never keeps it awake. */
+	EXPECT_EQ_UINT(cpu_event_pending(1), 0);
+	EXPECT_EQ_UINT(fake_cpus[1].ipis, ipis);
+	EXPECT_EQ_UINT(cpu_event_take(1), CPU_WORK_CONSOLE);
+	EXPECT_EQ_UINT(cpu_work_pending(1), 0);
+}
+
+TEST(cpu_work, a_posted_event_is_seen_by_the_trap_exit_test)
+{
+	fake_cpu = 0;
+	cpu_event_post(1, CPU_EVENT_LINES);
+	EXPECT_EQ_UINT(cpu_work_pending(1), 1UL << CPU_EVENT_LINES);
+	EXPECT_EQ_INT(fake_run(1, handle_events, &(unsigned int){1}), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_UINT(cpu_work_pending(1), 0);
+}
+
+TEST(run_loop, a_stop_taken_in_a_wait_loop_still_parks_at_the_trap_exit)
+{
+	struct vcpu *v = cpu_vcpu(2);
+
+	EXPECT_EQ_INT(fake_run_loop(2), FAKE_EXIT_GUEST);
+	EXPECT_EQ_INT(v->state, VCPU_RUNNING);
+	EXPECT_EQ_UINT(cpu_work_pending(2), 0);
+
+	/*
+	 * CPU 0 stops it while its CPU waits in a trap (a remote fence): the
+	 * wait loop takes the STOP; the way back to the guest must still park.
+	 */
+	v->state = VCPU_OFF;
+	fake_cpu = 0;
+	cpu_event_post(2, CPU_EVENT_STOP);
+	EXPECT_EQ_INT(fake_run(2, handle_events, &(unsigned int){2}), FAKE_EXIT_RETURNED);
+	EXPECT_EQ_UINT(cpu_event_pending(2), 0);
+	EXPECT_EQ_UINT(cpu_work_pending(2), CPU_WORK_PARK);
+	EXPECT_EQ_INT(fake_run(2, after_trap, v), FAKE_EXIT_IDLE);
+	EXPECT_TRUE(v->parked);
+	EXPECT_EQ_UINT(cpu_work_pending(2), 0);
+}
