@@ -44,7 +44,8 @@ static struct vconsole *console_of(const struct vm *vm)
 
 static bool has_virtual_console(const struct vm *vm)
 {
-	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL;
+	return vm->desc->console == VMCONF_CONSOLE_VIRTUAL ||
+	       vm->desc->console == VMCONF_CONSOLE_POLLED;
 }
 
 static bool owns_uart(const struct vm *vm)

@@ -30,6 +30,12 @@ static struct vns16550 uarts[VMCONF_NR_VMS];
 
 static bool has_vuart(const struct vmconf_vm *d)
 {
+	return d->console == VMCONF_CONSOLE_VIRTUAL || d->console == VMCONF_CONSOLE_POLLED;
+}
+
+/* console = polled: the same UART, but its interrupt does not exist (a direct VM's). */
+static bool has_vuart_irq(const struct vmconf_vm *d)
+{
 	return d->console == VMCONF_CONSOLE_VIRTUAL;
 }
 
@@ -58,7 +64,7 @@ static void update_line(struct vns16550 *u, struct vm *vm)
 {
 	bool line = ns16550_model_irq(&u->model);
 
-	if (line != u->line) {
+	if (line != u->line && has_vuart_irq(vm->desc)) {
 		u->line = line;
 		virq_set_level(vm, BOARD_CONSOLE_IRQ, line);
 	}
@@ -100,7 +106,7 @@ static u32 vns16550_nr_windows(const struct vmconf_vm *d)
 
 static u32 vns16550_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 {
-	if (!has_vuart(vm->desc) || max == 0)
+	if (!has_vuart_irq(vm->desc) || max == 0)
 		return 0;
 	out[0] = BOARD_CONSOLE_IRQ;
 	return 1;

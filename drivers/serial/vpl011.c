@@ -65,6 +65,17 @@ static u32 raw_interrupts(struct vpl011 *u, struct vm *vm)
 	return INT_TX | (has_input(u, vm) ? INT_RX | INT_RT : 0);
 }
 
+static bool has_vuart(const struct vmconf_vm *d)
+{
+	return d->console == VMCONF_CONSOLE_VIRTUAL || d->console == VMCONF_CONSOLE_POLLED;
+}
+
+/* console = polled: the same UART, but its interrupt does not exist (a direct VM's). */
+static bool has_vuart_irq(const struct vmconf_vm *d)
+{
+	return d->console == VMCONF_CONSOLE_VIRTUAL;
+}
+
 /*
  * The interrupt line follows UARTMIS; input is looked at only while a
  * receive interrupt is masked in. Under the UART's lock, so two CPUs never
@@ -74,7 +85,7 @@ static void update_line(struct vpl011 *u, struct vm *vm)
 {
 	bool line = (u->imsc & INT_TX) || ((u->imsc & (INT_RX | INT_RT)) && has_input(u, vm));
 
-	if (line != u->line) {
+	if (line != u->line && has_vuart_irq(vm->desc)) {
 		u->line = line;
 		virq_set_level(vm, BOARD_CONSOLE_IRQ, line);
 	}
@@ -165,11 +176,6 @@ static enum mmio_result vpl011_access(struct vcpu *v, struct mmio_access *a, voi
 	return MMIO_OK;
 }
 
-static bool has_vuart(const struct vmconf_vm *d)
-{
-	return d->console == VMCONF_CONSOLE_VIRTUAL;
-}
-
 static u32 vpl011_nr_windows(const struct vmconf_vm *d)
 {
 	return has_vuart(d) ? 1 : 0;
@@ -177,7 +183,7 @@ static u32 vpl011_nr_windows(const struct vmconf_vm *d)
 
 static u32 vpl011_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
 {
-	if (!has_vuart(vm->desc) || max == 0)
+	if (!has_vuart_irq(vm->desc) || max == 0)
 		return 0;
 	out[0] = BOARD_CONSOLE_IRQ;
 	return 1;

@@ -26,6 +26,7 @@ enum vmconf_console {
 	VMCONF_CONSOLE_NONE = 0,
 	VMCONF_CONSOLE_VIRTUAL = 1,	/* virtual UART, multiplexed */
 	VMCONF_CONSOLE_PASSTHROUGH = 2, /* the physical UART, mapped */
+	VMCONF_CONSOLE_POLLED = 3,	/* virtual UART without its interrupt */
 };
 
 /* One guest RAM region. phys_base is where it lives in host memory. */
@@ -84,6 +85,7 @@ struct vmconf_vm {
 	enum vmconf_fault_action on_fault;
 	enum vmconf_console console;
 	u32 dma_trusted; /* 1: dma = trusted, the layout gave it bus-master devices */
+	u32 direct_irqs; /* 1: interrupts = direct, its CPUs take its interrupts at EL1 */
 
 	const struct vmconf_region *regions;
 	u32 nr_regions;

@@ -33,6 +33,8 @@ VM_CHECKS = (
      {'memory', 'device', 'shmem', 'console'}, ('regions', 'devices', 'shmaps', 'gpio', 'console')),
     ('irqs', lambda vm, ctx: _check_irqs(vm, ctx.board, ctx.state),
      {'irqs', 'device', 'console', 'shmem'}, ('devices', 'console')),
+    ('interrupts', lambda vm, ctx: _check_direct(vm, ctx.board, ctx.config, ctx.state),
+     {'interrupts', 'console', 'shmem'}, ('shmaps', 'irqs')),
     ('image', lambda vm, ctx: _check_image(vm), {'image', 'load', 'memory'}, ('regions',)),
     ('addresses', lambda vm, ctx: _check_addresses(vm),
      {'entry', 'dtb', 'bootargs', 'initrd', 'memory', 'image', 'load'}, ('regions', 'image')),
@@ -407,7 +409,7 @@ def _windows(vm, board):
         hw = board.console
         out.append((hw.base, hw.size, "the console UART '%s'" % hw.name,
                     vm.rec.line_of('console'), 'console'))
-    elif vm.console == 'virtual' and board.console is not None:
+    elif vm.console in ('virtual', 'polled') and board.console is not None:
         # The model of the board's UART (PL011, 16550) answers at the console's address.
         hw = board.console
         out.append((hw.base, hw.size, "the virtual UART (console = virtual)",
@@ -488,6 +490,49 @@ def _check_doorbells(vm, board, mine, dev_of):
                 raise vm.ctx.error(line, field, 'interrupt %d is already a doorbell (line %d)'
                                    % (irq, used[irq]))
             used[irq] = line
+
+
+def _check_direct(vm, board, config, state):
+    """interrupts = direct: a GICv3, and no interrupt that only the hypervisor can make pending.
+
+    The VM's CPUs take physical Group 1 interrupts at EL1 with HCR_EL2.IMO clear, so
+    no virtual interrupt (list register) can reach them: a virtual device's interrupt
+    would never arrive. Its doorbells become physical SPIs, owned like its devices'."""
+    if not vm.direct:
+        return
+    line = vm.rec.line_of('interrupts')
+    if not config.bool('CONFIG_IRQCHIP_GICV3'):
+        chip = ('a GICv2 (CONFIG_IRQCHIP_GICV2)' if config.bool('CONFIG_IRQCHIP_GICV2')
+                else 'no GIC' if not config.bool('CONFIG_IRQCHIP_PLIC')
+                else 'a PLIC (CONFIG_IRQCHIP_PLIC)')
+        raise vm.ctx.error(line, 'interrupts', 'direct delivery needs a GICv3 '
+                           '(CONFIG_IRQCHIP_GICV3) but this build has %s; use interrupts = '
+                           'virtual' % chip)
+    if board.arch != 'aarch64':
+        raise vm.ctx.error(line, 'interrupts', "direct delivery is implemented for AArch64 "
+                           "only; board '%s' is %s: use interrupts = virtual"
+                           % (board.name, board.arch))
+    if vm.console == 'virtual' and config.bool('CONFIG_VUART'):
+        raise vm.ctx.error(line, 'interrupts', 'direct delivery cannot carry the virtual '
+                           "UART's interrupt (console = virtual, line %d); use console = "
+                           'polled (the virtual UART without its interrupt), passthrough or '
+                           'none' % vm.rec.line_of('console'))
+    for smap in vm.shmaps:
+        if smap.gpio is not None:
+            raise vm.ctx.error(line, 'interrupts', "direct delivery cannot carry the "
+                               "interrupt of shmem '%s''s virtual GPIO controller (gpio, line "
+                               '%d); remove gpio to get its doorbells as physical interrupts'
+                               % (smap.name, smap.rec.line_of('gpio')))
+    owner = state['irqs']
+    for smap in vm.shmaps:
+        for irq, bell_line in smap.doorbells:
+            if irq in owner and owner[irq][0] is not vm:
+                other, oline, how = owner[irq]
+                raise vm.ctx.error(bell_line, "shmem '%s'.doorbells" % smap.name,
+                                   "interrupt %d already belongs to vm '%s' (%s, line %d); a "
+                                   'direct VM\'s doorbells are physical interrupts of its own'
+                                   % (irq, other.name, how, oline))
+            owner[irq] = (vm, bell_line, "shmem '%s'.doorbells" % smap.name)
 
 
 ARM64_IMAGE_MAGIC = b'ARM\x64'   # at offset 0x38 of a Linux arm64 Image

@@ -4,7 +4,7 @@
 ACCESS = ((1, 'VMCONF_ACCESS_READ'), (2, 'VMCONF_ACCESS_WRITE'), (4, 'VMCONF_ACCESS_EXEC'))
 FAULTS = {'stop': 'VMCONF_FAULT_STOP', 'inject': 'VMCONF_FAULT_INJECT'}
 CONSOLES = {'none': 'VMCONF_CONSOLE_NONE', 'virtual': 'VMCONF_CONSOLE_VIRTUAL',
-            'passthrough': 'VMCONF_CONSOLE_PASSTHROUGH'}
+            'passthrough': 'VMCONF_CONSOLE_PASSTHROUGH', 'polled': 'VMCONF_CONSOLE_POLLED'}
 
 
 def c_string(text):
@@ -130,6 +130,7 @@ def _vm_entry(vm, board):
         ('on_fault', FAULTS[vm.fault]),
         ('console', CONSOLES[vm.console]),
         ('dma_trusted', u32(int(vm.dma_trusted))),
+        ('direct_irqs', u32(int(vm.direct))),
         ('regions', '%s_regions' % p),
         ('nr_regions', u32(len(vm.regions))),
         ('devices', '%s_devices' % p if nr_devices else '0'),

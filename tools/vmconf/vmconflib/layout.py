@@ -17,10 +17,12 @@ MAP_SPEC = Spec('shmem', {'guest': 'int', 'access': 'access', 'doorbells': 'ints
 VM_SPEC = Spec('vm', {
     'cpus': 'ints', 'image': 'str', 'initrd': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
     'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str', 'dma': 'word',
+    'interrupts': 'word',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
-    choices={'fault': ('stop', 'inject'), 'console': ('virtual', 'passthrough', 'none'),
-             'dma': ('trusted', 'none')})
+    choices={'fault': ('stop', 'inject'),
+             'console': ('virtual', 'polled', 'passthrough', 'none'),
+             'dma': ('trusted', 'none'), 'interrupts': ('virtual', 'direct')})
 SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int'}, example='shmem chan { size = 64K }')
 TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC}
 
@@ -131,6 +133,9 @@ class Vm:
         # dma = trusted: the VM may drive bus-master devices, whose DMA
         # reaches all physical memory (checks.py, Documentation/vm-layout.md).
         self.dma_trusted = rec.get('dma') == 'trusted'
+        # interrupts = direct: the VM's CPUs take its physical interrupts at EL1
+        # without an exit (GICv3 only; checks.py refuses what it cannot serve).
+        self.direct = rec.get('interrupts') == 'direct'
         self.regions = [Region(r) for r in rec.blocks('memory')]
         self.devices = [DeviceMap(r) for r in rec.blocks('device')]
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]

@@ -13,7 +13,7 @@ def _vic_windows(config):
 def mmio_windows(vm, config):
     """[(model, windows)] for one VM, as its models register them at boot."""
     needs = [('interrupt controller', _vic_windows(config))]
-    if config.bool('CONFIG_VUART') and vm.console == 'virtual':
+    if config.bool('CONFIG_VUART') and vm.console in ('virtual', 'polled'):
         needs.append(('virtual UART', 1))
     if config.bool('CONFIG_IPC_GPIO'):
         needs.append(('GPIO doorbells', sum(1 for m in vm.shmaps if m.gpio is not None)))
