@@ -108,6 +108,10 @@ static void print_vm(const struct vmconf_vm *vm)
 		pr_info("  image: %llu bytes, loaded at guest 0x%llx, entry 0x%llx",
 			(unsigned long long)vm->image_size, (unsigned long long)vm->image_load,
 			(unsigned long long)vm->entry);
+		if (vm->preloaded)
+			pr_info("  preloaded by the boot loader: image at phys 0x%llx%s",
+				(unsigned long long)(uintptr_t)vm->image_start,
+				vm->initrd_size ? ", initrd after it" : "");
 	} else {
 		pr_info("  image: none embedded (placed by a loader)");
 	}

@@ -6,6 +6,7 @@
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/cpumask.h>
+#include <bulwark/crc32.h>
 #include <bulwark/errno.h>
 #include <bulwark/ipc.h>
 #include <bulwark/mem.h>
@@ -75,6 +76,38 @@ static void vm_load_image(struct vm *vm)
 		vm_copy_in(vm, "device tree", d->dtb_addr, d->dtb_start, d->dtb_size);
 	if (d->initrd_size)
 		vm_copy_in(vm, "initrd", d->initrd_load, d->initrd_start, d->initrd_size);
+}
+
+/* One file the boot loader should have put in RAM: does it hold what the build recorded? */
+static bool vm_preloaded_file_ok(const struct vm *vm, const char *what, const u8 *at, u64 size,
+				 u32 expected)
+{
+	u32 found = crc32(at, size);
+
+	if (found != expected)
+		pr_err(
+		    "vm '%s' not started: its %s at 0x%llx (%llu bytes) has CRC-32 %08x, not the "
+		    "%08x the build recorded: the boot loader did not load it there, or loaded "
+		    "another file (see $(O)/boot.cmd)",
+		    vm->desc->name, what, (unsigned long long)(uintptr_t)at,
+		    (unsigned long long)size, found, expected);
+	return found == expected;
+}
+
+/*
+ * Files left in RAM by the boot loader (the layout's preload) are checked
+ * once, before the VM first starts: no VM can write them afterwards, the
+ * layout tool keeps every VM's memory clear of them.
+ */
+static bool vm_preloaded_ok(const struct vm *vm)
+{
+	const struct vmconf_vm *d = vm->desc;
+
+	if (!d->preloaded)
+		return true;
+	return vm_preloaded_file_ok(vm, "image", d->image_start, d->image_size, d->image_crc32) &&
+	       (!d->initrd_size || vm_preloaded_file_ok(vm, "initrd", d->initrd_start,
+							d->initrd_size, d->initrd_crc32));
 }
 
 /* vCPU 0 starts at the entry point with a0/x0 = 0 and a1/x1 = device tree. */
@@ -183,7 +216,8 @@ static void vm_setup(struct vm *vm, const struct vmconf_vm *d, u64 online_cpus)
 	}
 	/* Each part of the VM in turn; the first that fails says why it does not start. */
 	if (!vm_windows_ok(vm) || !vm_part_ok(vm, vm_map_memory(vm), "mapping its memory failed") ||
-	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") || !vm_models_ok(vm))
+	    !vm_part_ok(vm, virq_vm_init(vm), "its interrupt controller") || !vm_models_ok(vm) ||
+	    !vm_preloaded_ok(vm))
 		return;
 	vm_load_image(vm);
 	vm->boots = 1;

@@ -16,7 +16,7 @@ BASE_PACKAGES=(
 	python3 python3-kconfiglib python3-pytest python3-pytest-xdist
 	gcc-riscv64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross
 	gcc-arm-none-eabi gcc-riscv64-unknown-elf binutils-riscv64-linux-gnu
-	device-tree-compiler u-boot-qemu u-boot-tools
+	device-tree-compiler u-boot-qemu u-boot-tools e2fsprogs
 	cppcheck clang-format gnuplot-nox gdb-multiarch
 )
 BACKPORTS_PACKAGES=(qemu-system-riscv qemu-system-arm opensbi)

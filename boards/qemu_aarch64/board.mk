@@ -9,3 +9,12 @@ QEMU_FIRMWARE_PACKAGE :=
 QEMU_MACHINE := virt,virtualization=on,gic-version=$(if $(CONFIG_IRQCHIP_GICV2),2,3)
 QEMU_ARGS := -M $(QEMU_MACHINE) -cpu cortex-a53 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
 	-nic none -kernel $(objtree)/bulwark.elf
+# Layouts whose guest files the boot loader loads (preload): Debian's U-Boot
+# finds boot.scr on the boot disk the build made, loads them and the
+# hypervisor, and starts it with booti (Documentation/vm-layout.md).
+QEMU_BOOTLOADER := /usr/lib/u-boot/qemu_arm64/u-boot.bin
+QEMU_BOOTLOADER_PACKAGE := u-boot-qemu
+QEMU_BOOTLOADER_ARGS := -M $(QEMU_MACHINE) -cpu cortex-a53 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
+	-nic none -bios $(QEMU_BOOTLOADER) \
+	-drive if=none,format=raw,file=$(objtree)/bootdisk.img,id=bootdisk \
+	-device virtio-blk-device,drive=bootdisk

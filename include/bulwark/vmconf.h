@@ -96,7 +96,10 @@ struct vmconf_vm {
 	const struct vmconf_shmem_map *shmem_maps;
 	u32 nr_shmem_maps;
 
-	/* Guest image embedded in the hypervisor binary, copied at load. */
+	/*
+	 * Guest image embedded in the hypervisor binary, or (preloaded) left in
+	 * RAM by the boot loader; copied into the VM at every (re)boot.
+	 */
 	const u8 *image_start;
 	u64 image_size;
 	gpa_t image_load; /* guest address the image is copied to */
@@ -109,6 +112,15 @@ struct vmconf_vm {
 	const u8 *initrd_start;
 	u64 initrd_size;
 	gpa_t initrd_load;
+
+	/*
+	 * 1: the boot loader put the image and initrd where image_start and
+	 * initrd_start point (the layout's preload); their CRC-32s, recorded at
+	 * build time, are checked before the VM first starts.
+	 */
+	u32 preloaded;
+	u32 image_crc32;
+	u32 initrd_crc32;
 };
 
 extern const struct vmconf_vm vmconf_vms[];

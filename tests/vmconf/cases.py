@@ -28,7 +28,7 @@ CASES = [
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
      E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, initrd, load, entry, dtb, "
-     'fault, console, irqs, bootargs, dma, interrupts', None),
+     'fault, console, irqs, bootargs, dma, interrupts, preload', None),
     ('unknown-block', vm(body='    region x { size = 4K }\n'),
      E % 5 + "vm 'a': region 'x': unknown block; allowed here: memory, device, shmem", None),
     ('unknown-region-field', 'vm a {\n    cpus = [0]\n    image = "img.bin"\n'

@@ -47,7 +47,8 @@ class Scratch:
             out.parent.mkdir(parents=True, exist_ok=True)
             out.write_text('stale\n')
 
-    def run(self, layout, command='compile', board_dir=None, layout_name='layout.vmconf'):
+    def run(self, layout, command='compile', board_dir=None, layout_name='layout.vmconf',
+            extra=()):
         if layout is not None:
             (self.path / layout_name).write_text(layout)
         args = [sys.executable, str(TOOL), command, '--layout', layout_name,
@@ -55,6 +56,7 @@ class Scratch:
                 '--srctree', str(ROOT), '--objtree', str(self.path / 'build')]
         if command == 'compile':
             args += ['--out-c', OUTPUTS[0], '--out-s', OUTPUTS[1], '--out-h', OUTPUTS[2]]
+        args += list(extra)
         return subprocess.run(args, cwd=self.path, capture_output=True, text=True)
 
 

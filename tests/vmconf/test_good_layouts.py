@@ -182,8 +182,12 @@ def test_shipped_layout_passes(scratch, layout):
     # Every guest image the layout names, as a small stand-in under ${O}.
     for image in re.findall(r'(?:image|initrd)\s*=\s*"\$\{O\}/([^"]+)"', layout.read_text()):
         scratch.image('build/' + image, 4096)
+    config = CONFIG
     if re.search(r'\bgpio\s*=', layout.read_text()):
-        scratch.config(CONFIG + 'CONFIG_IPC_GPIO=y\n')
+        config += 'CONFIG_IPC_GPIO=y\n'
+    if re.search(r'\bpreload\s*=', layout.read_text()):
+        config += 'CONFIG_ARCH_ARM64=y\n'  # U-Boot's booti starts only the arm64 image
+    scratch.config(config)
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
     result = scratch.run(None, command='check', layout_name=str(layout), board_dir=board)
     assert (result.returncode, result.stdout, result.stderr) == (0, '', '')

@@ -172,6 +172,12 @@ endif
 # read (the layout, board.hw, each guest image and initrd, wherever they
 # live), so replacing any of them on disk re-runs it and re-embeds them.
 vmconf-stamp := $(objtree)/generated/vmconf.stamp
+# A layout whose guest files the boot loader loads (preload) also gets a
+# U-Boot script and the list of files for the boot disk; vmconf.mk says
+# whether it has any (read by run.mk at recipe time, after the tool ran).
+vmconf-mk := $(objtree)/generated/vmconf.mk
+boot-cmd := $(objtree)/generated/boot.cmd
+bootdisk-manifest := $(objtree)/generated/bootdisk.manifest
 vmconf-deps := $(objtree)/generated/vmconf-inputs.d
 $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_CONFIG) \
 		$(wildcard $(srctree)/tools/vmconf/*.py $(srctree)/tools/vmconf/vmconflib/*.py) \
@@ -182,7 +188,8 @@ $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_C
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
 		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h \
 		--out-d $(vmconf-deps) --dep-target $@ \
-		--dep-target $(objtree)/generated/vmconf_images.o
+		--dep-target $(objtree)/generated/vmconf_images.o \
+		--out-mk $(vmconf-mk) --out-boot-cmd $(boot-cmd) --out-manifest $(bootdisk-manifest)
 	$(Q)touch $@
 $(vmconf-outputs): $(vmconf-stamp) ;
 -include $(vmconf-deps)
@@ -247,7 +254,17 @@ $(objtree)/bulwark.bin: $(objtree)/bulwark.elf
 	$(Q)$(OBJCOPY) -O binary $< $@.tmp
 	$(Q)mv -f $@.tmp $@
 
-all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin
+# Preloaded guests: boot.scr and bootdisk.img beside the image (tools/bootdisk.py),
+# or neither when the layout embeds every file.
+bootdisk-stamp := $(objtree)/generated/bootdisk.stamp
+$(bootdisk-stamp): $(objtree)/bulwark.bin $(vmconf-stamp) $(srctree)/tools/bootdisk.py
+	$(if $(wildcard $(bootdisk-manifest)),$(call say,DISK,bootdisk.img boot.scr))
+	$(Q)$(PYTHON) $(srctree)/tools/bootdisk.py --manifest $(bootdisk-manifest) \
+		--boot-cmd $(boot-cmd) --hypervisor $(objtree)/bulwark.bin \
+		--out-scr $(objtree)/boot.scr --out-disk $(objtree)/bootdisk.img
+	$(Q)touch $@
+
+all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(bootdisk-stamp)
 	@$(SIZE) $(objtree)/bulwark.elf | sed 's/^/  /'
 .PHONY: all
 

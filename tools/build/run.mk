@@ -10,19 +10,30 @@ run-json := $(objtree)/run.json
 # are kept in a file rewritten only when they differ, so run.json follows
 # every change on the next make, and back again when the override is gone.
 run-settings := $(objtree)/.run-settings
-run-settings-now := $(strip $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS))
+run-settings-now := $(strip $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS)|$(QEMU_BOOTLOADER)|$(QEMU_BOOTLOADER_ARGS))
 ifneq ($(run-settings-now),$(strip $(file <$(run-settings))))
 $(shell mkdir -p $(objtree))
 $(file >$(run-settings),$(run-settings-now))
 endif
 
-$(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings)
+# A layout that leaves guest files to the boot loader (preload) boots through
+# it instead: board.mk's QEMU_BOOTLOADER (firmware) and QEMU_BOOTLOADER_ARGS
+# (which attach $(O)/bootdisk.img). vmconf.mk is read when the recipe runs,
+# after the layout tool wrote it.
+run-preload = $(filter y,$(lastword $(file <$(vmconf-mk))))
+run-firmware = $(if $(run-preload),$(QEMU_BOOTLOADER),$(QEMU_FIRMWARE))
+run-firmware-package = $(if $(run-preload),$(QEMU_BOOTLOADER_PACKAGE),$(QEMU_FIRMWARE_PACKAGE))
+run-args = $(if $(run-preload),$(or $(QEMU_BOOTLOADER_ARGS),$(error the layout's guest files \
+are loaded by the boot loader (preload), but board $(BOARD) has no QEMU_BOOTLOADER_ARGS in \
+board.mk to boot through one)),$(QEMU_ARGS))
+
+$(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings) $(vmconf-stamp)
 	$(if $(QEMU_SYSTEM),,$(error board $(BOARD) has no QEMU settings (board.mk)))
 	$(Q)$(PYTHON) -c 'import json, sys; json.dump({"qemu": sys.argv[1], \
 		"qemu_package": sys.argv[2], "firmware": sys.argv[3], \
 		"firmware_package": sys.argv[4], "args": sys.argv[5:]}, \
 		open("$@", "w"), indent=1)' '$(QEMU_SYSTEM)' '$(QEMU_PACKAGE)' \
-		'$(QEMU_FIRMWARE)' '$(QEMU_FIRMWARE_PACKAGE)' $(QEMU_ARGS)
+		'$(run-firmware)' '$(run-firmware-package)' $(run-args)
 
 all: $(run-json)
 

@@ -4,6 +4,7 @@
 import bisect
 
 from .images import embedded_bytes
+from .preload import reserve_preloads
 from .units import align_up, human, span
 
 LIMIT = 1 << 64
@@ -174,6 +175,7 @@ class Allocator:
 def allocate_layout(layout, board):
     """Places fixed regions and objects, then allocates the rest, both in layout order."""
     alloc = Allocator(board, embedded_bytes(layout))
+    reserve_preloads(alloc, layout)
     items = []
     for obj in layout.order:
         if hasattr(obj, 'regions'):

@@ -5,6 +5,7 @@
 import os
 
 from .errors import Collector, VmconfError
+from .preload import check_preload
 from .units import hexa, human, intset, span
 
 LIMIT = 1 << 64
@@ -38,6 +39,8 @@ VM_CHECKS = (
     ('image', lambda vm, ctx: _check_image(vm), {'image', 'load', 'memory'}, ('regions',)),
     ('addresses', lambda vm, ctx: _check_addresses(vm),
      {'entry', 'dtb', 'bootargs', 'initrd', 'memory', 'image', 'load'}, ('regions', 'image')),
+    ('preload', lambda vm, ctx: check_preload(vm, ctx.board, ctx.config),
+     {'preload', 'image', 'initrd'}, ('image', 'addresses')),
 )
 
 

@@ -4,6 +4,7 @@
 import os
 
 from .images import embedded_files
+from .preload import preloaded_files
 
 
 def _escape(path):
@@ -13,12 +14,15 @@ def _escape(path):
 
 
 def inputs(system, layout_path):
-    """Every file the compiled output depends on: layout, board, guest images and initrds.
+    """Every file the compiled output depends on: layout, board, guest images and initrds
+    (embedded or preloaded).
 
     The generated device trees come from these alone (and the .config, which
     the build already follows), so no other file can change the output."""
     out = [os.path.abspath(layout_path), os.path.abspath(system.board.path)]
     out += [os.path.abspath(path) for path in embedded_files(system.layout)]
+    # Files the boot loader loads: their checksums are in the output.
+    out += [os.path.abspath(f.path) for f in preloaded_files(system.layout)]
     seen = set()
     return [p for p in out if not (p in seen or seen.add(p))]
 

@@ -117,6 +117,14 @@ def _vm_arrays(vm, board):
     return out
 
 
+def _file_start(vm, kind, image_id):
+    """Where the hypervisor finds a guest file: embedded, or where the boot loader put it."""
+    for f in vm.preloaded:
+        if f.kind == kind:
+            return '(const u8 *)0x%xUL' % f.phys
+    return 'vmconf_image_%d' % image_id
+
+
 def _vm_entry(vm, board):
     p = 'vm%d' % vm.index
     nr_devices = len(_devices(vm, board))
@@ -139,15 +147,20 @@ def _vm_entry(vm, board):
         ('nr_irqs', u32(len(vm.irqs))),
         ('shmem_maps', '%s_shmem_maps' % p if vm.shmaps else '0'),
         ('nr_shmem_maps', u32(len(vm.shmaps))),
-        ('image_start', 'vmconf_image_%d' % vm.image_id),
+        ('image_start', _file_start(vm, 'image', vm.image_id)),
         ('image_size', u64(vm.image_size)),
         ('image_load', u64(vm.load)),
         ('dtb_start', 'vmconf_dtb_%d' % vm.index if vm.dtb_size else '0'),
         ('dtb_size', u64(vm.dtb_size)),
-        ('initrd_start', 'vmconf_image_%d' % vm.initrd_id if vm.initrd else '0'),
+        ('initrd_start', _file_start(vm, 'initrd', vm.initrd_id) if vm.initrd else '0'),
         ('initrd_size', u64(vm.initrd_size)),
         ('initrd_load', u64(vm.initrd_addr or 0)),
     ]
+    # Files the boot loader put in RAM: the hypervisor checks them before the VM starts.
+    for f in vm.preloaded:
+        fields.append(('%s_crc32' % f.kind, '0x%08xu' % f.crc32))
+    if vm.preloaded:
+        fields.append(('preloaded', u32(1)))
     out = ['\t{']
     for name, value in fields:
         out.append('\t\t.%s = %s,' % (name, value))

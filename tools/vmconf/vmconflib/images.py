@@ -8,7 +8,10 @@ DTB_BOUND = 64 << 10
 
 
 def _files(vm):
-    """(path, size) of the files a VM embeds: its image, then its initrd."""
+    """(path, size) of the files a VM embeds: its image, then its initrd; none when the boot
+    loader loads them (preload)."""
+    if vm.preload is not None:
+        return
     yield vm.image, vm.image_size
     if vm.initrd:
         yield vm.initrd, vm.initrd_size
@@ -22,7 +25,7 @@ def number_images(layout):
             if path not in ids:
                 ids[path] = len(ids)
                 layout.images.append((path, size))
-        vm.image_id = ids[vm.image]
+        vm.image_id = ids.get(vm.image)
         vm.initrd_id = ids.get(vm.initrd)
 
 

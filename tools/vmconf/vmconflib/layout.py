@@ -18,6 +18,7 @@ VM_SPEC = Spec('vm', {
     'cpus': 'ints', 'image': 'str', 'initrd': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
     'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str', 'dma': 'word',
     'interrupts': 'word',
+    'preload': 'int',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
     choices={'fault': ('stop', 'inject'),
@@ -139,6 +140,11 @@ class Vm:
         self.regions = [Region(r) for r in rec.blocks('memory')]
         self.devices = [DeviceMap(r) for r in rec.blocks('device')]
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]
+        # preload = ADDRESS: the boot loader puts the image (and initrd) in RAM
+        # from there; preload.py lays them out and checksums them.
+        self.preload = rec.get('preload')
+        self.preloaded = []
+        self.preload_size = 0
         self.irqs = []
         self.table_pages = None  # stage-2 / G-stage table pages, counted by pgtables.py
         self.tables_text = None  # the same for vmconf show

@@ -56,6 +56,10 @@ def _vm(vm, board):
     if vm.initrd:
         fields.append(('initrd', '%s  (%s, at %s)' % (vm.initrd, _bytes(vm.initrd_size),
                                                      hexa(vm.initrd_addr))))
+    if vm.preloaded:
+        fields.append(('preload', 'by the boot loader (boot.scr), checked by CRC-32: ' + ', '.join(
+            '%s at %s (crc32 %08x)' % (f.kind, span(f.phys, f.size), f.crc32)
+            for f in vm.preloaded)))
     fields += [
         ('entry', hexa(vm.entry)),
         ('dtb', '%s  (generated, top 2 MiB of memory \'%s\')' % (hexa(vm.dtb), vm.regions[0].name)
