@@ -18,3 +18,9 @@ QEMU_BOOTLOADER_ARGS := -M $(QEMU_MACHINE) -cpu cortex-a53 -smp $(CONFIG_BOARD_N
 	-nic none -bios $(QEMU_BOOTLOADER) \
 	-drive if=none,format=raw,file=$(objtree)/bootdisk.img,id=bootdisk \
 	-device virtio-blk-device,drive=bootdisk
+# Layouts that give a VM virtio-mmio transports (dma = trusted): back ends
+# for them. The first -device takes the last transport (31), then 30, 29.
+QEMU_VIRTIO_ARGS := -drive if=none,format=raw,file=$(objtree)/virtio-disk.img,id=vdisk \
+	-device virtio-blk-device,drive=vdisk \
+	-netdev user,id=vnet -device virtio-net-device,netdev=vnet \
+	-device virtio-rng-device

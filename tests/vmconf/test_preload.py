@@ -49,7 +49,7 @@ def test_files_are_laid_out_checksummed_and_not_embedded(scratch):
     assert c.count('.preloaded = 1u,') == 1  # vm b embeds its image
     asm = (scratch.path / 'out/vmconf_images.S').read_text()
     assert 'rd.cpio' not in asm and asm.count('.incbin "') == 2  # b's image and a's device tree
-    assert (scratch.path / 'out/vmconf.mk').read_text().endswith('VMCONF_PRELOAD := y\n')
+    assert 'VMCONF_PRELOAD := y\n' in (scratch.path / 'out/vmconf.mk').read_text()
     manifest = (scratch.path / 'out/bootdisk.manifest').read_text().splitlines()
     assert manifest == ['a/img.bin\t%s' % (scratch.path / 'img.bin'),
                         'a/rd.cpio\t%s' % (scratch.path / 'rd.cpio')]
@@ -72,7 +72,7 @@ def test_without_preload_no_script_or_manifest_is_left(scratch):
     assert result.returncode == 0, result.stderr
     assert not (scratch.path / 'out/boot.cmd').exists()
     assert not (scratch.path / 'out/bootdisk.manifest').exists()
-    assert (scratch.path / 'out/vmconf.mk').read_text().endswith('VMCONF_PRELOAD := \n')
+    assert 'VMCONF_PRELOAD := \n' in (scratch.path / 'out/vmconf.mk').read_text()
     assert '.preloaded' not in (scratch.path / 'out/vmconf.c').read_text()
 
 
@@ -123,3 +123,17 @@ def test_riscv_is_refused_with_the_reason(scratch):
     assert result.returncode == 1
     assert "layout.vmconf:6: error: vm 'a': preload: guests loaded by the boot loader need " \
         "U-Boot's booti, which starts only the AArch64 hypervisor so far" in result.stderr
+
+
+def test_make_is_told_when_a_vm_gets_virtio_transports(scratch):
+    """make run adds the board's QEMU_VIRTIO_ARGS only for such a layout."""
+    base = ('vm a {\n    cpus = [0]\n    image = "img.bin"\n%s'
+            '    memory ram { guest = 0x80000000  size = 16M }\n}\n')
+    facts = {}
+    for name, extra in (('plain', ''), ('virtio', '    dma = trusted\n    device virtio7\n')):
+        (scratch.path / 'layout.vmconf').write_text(base % extra)
+        result = scratch.run(None, extra=['--out-mk', 'out/vmconf.mk'])
+        assert result.returncode == 0, result.stderr
+        facts[name] = (scratch.path / 'out/vmconf.mk').read_text()
+    assert 'VMCONF_VIRTIO := \n' in facts['plain']
+    assert 'VMCONF_VIRTIO := y\n' in facts['virtio']

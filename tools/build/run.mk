@@ -10,7 +10,7 @@ run-json := $(objtree)/run.json
 # are kept in a file rewritten only when they differ, so run.json follows
 # every change on the next make, and back again when the override is gone.
 run-settings := $(objtree)/.run-settings
-run-settings-now := $(strip $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS)|$(QEMU_BOOTLOADER)|$(QEMU_BOOTLOADER_ARGS))
+run-settings-now := $(strip $(QEMU_SYSTEM)|$(QEMU_PACKAGE)|$(QEMU_FIRMWARE)|$(QEMU_FIRMWARE_PACKAGE)|$(QEMU_ARGS)|$(QEMU_BOOTLOADER)|$(QEMU_BOOTLOADER_ARGS)|$(QEMU_VIRTIO_ARGS))
 ifneq ($(run-settings-now),$(strip $(file <$(run-settings))))
 $(shell mkdir -p $(objtree))
 $(file >$(run-settings),$(run-settings-now))
@@ -20,12 +20,21 @@ endif
 # it instead: board.mk's QEMU_BOOTLOADER (firmware) and QEMU_BOOTLOADER_ARGS
 # (which attach $(O)/bootdisk.img). vmconf.mk is read when the recipe runs,
 # after the layout tool wrote it.
-run-preload = $(filter y,$(lastword $(file <$(vmconf-mk))))
+vmconf-fact = $(filter y,$(patsubst $(1):=%,%,$(filter $(1):=%,$(subst $() := ,:=,$(file <$(vmconf-mk))))))
+run-preload = $(call vmconf-fact,VMCONF_PRELOAD)
 run-firmware = $(if $(run-preload),$(QEMU_BOOTLOADER),$(QEMU_FIRMWARE))
 run-firmware-package = $(if $(run-preload),$(QEMU_BOOTLOADER_PACKAGE),$(QEMU_FIRMWARE_PACKAGE))
 run-args = $(if $(run-preload),$(or $(QEMU_BOOTLOADER_ARGS),$(error the layout's guest files \
 are loaded by the boot loader (preload), but board $(BOARD) has no QEMU_BOOTLOADER_ARGS in \
-board.mk to boot through one)),$(QEMU_ARGS))
+board.mk to boot through one)),$(QEMU_ARGS)) \
+	$(if $(call vmconf-fact,VMCONF_VIRTIO),$(QEMU_VIRTIO_ARGS))
+
+# A layout that gives a VM virtio transports (dma = trusted) gets board.mk's
+# QEMU_VIRTIO_ARGS: a disk, $(O)/virtio-disk.img, made once (sparse) and then
+# kept with what the guest wrote, and a network.
+virtio-disk := $(objtree)/virtio-disk.img
+make-virtio-disk = $(if $(call vmconf-fact,VMCONF_VIRTIO),test -e $(virtio-disk) || \
+	truncate -s 64M $(virtio-disk))
 
 $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings) $(vmconf-stamp)
 	$(if $(QEMU_SYSTEM),,$(error board $(BOARD) has no QEMU settings (board.mk)))
@@ -34,6 +43,7 @@ $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings)
 		"firmware_package": sys.argv[4], "args": sys.argv[5:]}, \
 		open("$@", "w"), indent=1)' '$(QEMU_SYSTEM)' '$(QEMU_PACKAGE)' \
 		'$(run-firmware)' '$(run-firmware-package)' $(run-args)
+	$(Q)$(make-virtio-disk)
 
 all: $(run-json)
 
@@ -44,6 +54,7 @@ GDB_PORT ?= 1234
 qemu-run = $(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu '$(QEMU)')
 
 run: all
+	$(Q)$(make-virtio-disk)
 	$(Q)$(qemu-run) $(run-json) $(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
 debug: all

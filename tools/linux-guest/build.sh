@@ -203,7 +203,24 @@ for prog in init bwipc; do
 	"${cross}strip" "$stage/$prog"
 done
 
+# Drivers for the virtio disk, network and entropy source a VM with
+# dma = trusted may be given (vmconf/qemu_aarch64-linux-virtio.vmconf), in
+# load order; rcS loads them only when the device tree has a virtio,mmio
+# node. Debian builds them as modules; a kernel given as a plain Image
+# (LINUX_KERNEL=path) brings none, and the guest then has no virtio.
+virtio_modules=(drivers/virtio/virtio_mmio net/core/failover drivers/net/net_failover
+	drivers/net/virtio_net drivers/block/virtio_blk drivers/char/hw_random/virtio-rng)
+module_args=()
+modules_dir=$stage/pkg/lib/modules/$release/kernel
+if [ -d "$modules_dir" ]; then
+	for module in "${virtio_modules[@]}"; do
+		[ -f "$modules_dir/$module.ko" ] || continue
+		module_args+=(--file "/lib/modules/${module##*/}.ko=$modules_dir/$module.ko:644")
+	done
+fi
+
 "$python" "$here/mkinitramfs.py" "$out/initramfs.cpio.tmp" \
+	"${module_args[@]}" \
 	--file /init="$stage/init":755 \
 	--file /bin/busybox="$stage/pkg/bin/busybox":755 \
 	--file /usr/bin/bwipc="$stage/bwipc":755 \
