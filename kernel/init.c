@@ -2,6 +2,7 @@
 /* The boot flow every architecture shares, from first C code to power-off. */
 #include <bulwark/arch.h>
 #include <bulwark/atomic.h>
+#include <bulwark/bench_probe.h>
 #include <bulwark/console.h>
 #include <bulwark/cpumask.h>
 #include <bulwark/init.h>
@@ -65,6 +66,7 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	vms_ready = true;
 
 	arch_cpu_virt_init(cpu);
+	bench_probe_cpu_init(cpu);
 	cpu_run_loop(cpu);
 }
 
@@ -82,5 +84,6 @@ void kernel_secondary_main(unsigned int cpu)
 		arch_relax();
 	arch_smp_mb();
 	arch_cpu_virt_init(cpu);
+	bench_probe_cpu_init(cpu);
 	cpu_run_loop(cpu);
 }

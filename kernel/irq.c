@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Dispatching physical interrupts: the console's to the hypervisor, the rest to their VM. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
@@ -51,11 +52,13 @@ void irq_handle(unsigned int cpu)
 	while ((irq = irqchip_claim(cpu)) != IRQCHIP_NONE) {
 		struct vm *owner = irq < IRQ_TABLE_SIZE ? irq_owner[irq] : NULL;
 
+		bench_mark(BENCH_PT_DECODE);
 		if (irqchip_handle_private(cpu, irq))
 			continue;
 		if (owner && owner->state == VM_RUNNING) {
 			/* Completed when the guest completes it in its virtual controller. */
 			virq_inject(owner, irq);
+			bench_mark(BENCH_PT_MODEL);
 			continue;
 		}
 		if (irq == CONSOLE_IRQ && !owner)

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The per-CPU run loop: run the pinned vCPU when it is started, idle otherwise. */
 #include <bulwark/arch.h>
+#include <bulwark/bench_probe.h>
 #include <bulwark/compiler.h>
 #include <bulwark/console.h>
 #include <bulwark/cpu_event.h>
@@ -22,8 +23,10 @@ void cpu_handle_events(unsigned int cpu)
 		console_pump(NULL); /* marks CPU_WORK_CONSOLE again if the device is busy */
 	if (v && (events & (1UL << CPU_EVENT_IPC)))
 		ipc_receive(v->vm);
-	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING)
+	if (v && (events & (1UL << CPU_EVENT_LINES)) && v->state == VCPU_RUNNING) {
 		arch_vcpu_sync_lines(v);
+		bench_mark(BENCH_PT_LINES);
+	}
 	/*
 	 * STOP needs no work here, the vCPU's state says it all, but a trap
 	 * that takes it in a wait loop (a remote fence, an HSM suspend) must

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Stage-2 data aborts: emulated MMIO from the syndrome, or a contained guest. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/mmio.h>
 #include <asm/arm_guest.h>
 #include <asm/esr.h>
@@ -36,7 +37,9 @@ void arm_guest_data_abort(struct vcpu *v)
 	access.value = a.is_write ? arm_guest_reg(v, a.reg) : 0;
 	if (a.width < 8)
 		access.value &= (1ULL << (a.width * 8)) - 1;
+	bench_mark(BENCH_PT_DECODE);
 	result = w->access(v, &access, w->ctx);
+	bench_mark(BENCH_PT_MODEL);
 	if (result == MMIO_DENIED) {
 		contain(v, &a, ipa, "the VM does not own that interrupt or register");
 		return;

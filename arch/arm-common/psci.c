@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SMCCC calls from guests: PSCI 1.1 for the VM's own vCPUs, and Bao-compatible hypercalls. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/hypercall.h>
 #include <asm/arm_guest.h>
 #include <asm/mpidr.h>
@@ -154,6 +155,7 @@ void arm_smccc_call(struct vcpu *v)
 	if (!(id & SMCCC_64BIT))
 		for (unsigned int i = 0; i < ARRAY_SIZE(args); i++)
 			args[i] &= 0xffffffffULL;
+	bench_mark(BENCH_PT_DECODE);
 	if (!(id & SMCCC_FAST_CALL))
 		ret = SMCCC_UNKNOWN;
 	else if (owner == SMCCC_OWNER_STD && fn <= PSCI_FN_LAST)

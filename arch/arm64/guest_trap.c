@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Exceptions from a running guest: SMCCC calls, aborts, trapped system registers, interrupts. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
 #include <bulwark/virq.h>
@@ -33,7 +34,9 @@ static void guest_sysreg(struct vcpu *v)
 
 	esr_decode_sysreg(f->esr, &s);
 	value = s.is_read ? 0 : guest_reg(f, s.reg);
+	bench_mark(BENCH_PT_DECODE);
 	if (virq_vcpu_reg_access(v, esr_sysreg_id(&s), !s.is_read, &value)) {
+		bench_mark(BENCH_PT_MODEL);
 		if (s.is_read && s.reg != 31)
 			f->regs[s.reg] = value;
 		f->elr += 4;
@@ -60,11 +63,13 @@ static void guest_sync(struct vcpu *v)
 	case ESR_EC_HVC64:
 		/* ELR already points past the HVC. */
 		arm_smccc_call(v);
+		bench_mark(BENCH_PT_MODEL);
 		break;
 	case ESR_EC_SMC64:
 		/* A trapped SMC has not executed: step over it. */
 		f->elr += 4;
 		arm_smccc_call(v);
+		bench_mark(BENCH_PT_MODEL);
 		break;
 	case ESR_EC_SYSREG:
 		guest_sysreg(v);
@@ -88,6 +93,7 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 {
 	struct vcpu *v = frame_vcpu(f);
 
+	bench_mark(BENCH_PT_ENTRY);
 	switch (kind) {
 	case VECTOR_SYNC:
 		guest_sync(v);
@@ -107,5 +113,6 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 	vcpu_after_trap(v);
 	/* What the guest sees of its interrupts follows their lines (GIC: the timers'). */
 	virq_vcpu_resume(v, v->cpu);
+	bench_mark(BENCH_PT_RETURN);
 	return f;
 }

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Guest-page faults on loads and stores: emulated MMIO, or a contained guest. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/mmio.h>
 #include <asm/csr.h>
 #include <asm/insn_decode.h>
@@ -74,7 +75,9 @@ void riscv_guest_page_fault(struct vcpu *v, bool is_store)
 	access.value = is_store ? f->regs[insn.reg] : 0;
 	if (insn.width < 8)
 		access.value &= (1ULL << (insn.width * 8)) - 1;
+	bench_mark(BENCH_PT_DECODE);
 	result = w->access(v, &access, w->ctx);
+	bench_mark(BENCH_PT_MODEL);
 	if (result == MMIO_DENIED) {
 		contain(v, is_store, gpa, "the VM does not own that interrupt or register");
 		return;

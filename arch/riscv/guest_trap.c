@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Traps from a running guest: SBI calls, guest-page faults, interrupts. */
+#include <bulwark/bench_probe.h>
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
 #include <bulwark/virq.h>
@@ -33,6 +34,7 @@ static void guest_exception(struct vcpu *v, unsigned long cause)
 	switch (cause) {
 	case EXC_ECALL_VS:
 		riscv_sbi_call(v);
+		bench_mark(BENCH_PT_MODEL);
 		break;
 	case EXC_LOAD_GUEST_PAGE_FAULT:
 		riscv_guest_page_fault(v, false);
@@ -65,11 +67,13 @@ struct guest_frame *riscv_guest_trap(struct guest_frame *f)
 {
 	struct vcpu *v = frame_vcpu(f);
 
+	bench_mark(BENCH_PT_ENTRY);
 	if (f->scause & SCAUSE_INTERRUPT)
 		guest_interrupt(v, f->scause & ~SCAUSE_INTERRUPT);
 	else
 		guest_exception(v, f->scause);
 	vcpu_after_trap(v);
 	virq_vcpu_resume(v, v->cpu); /* nothing for the PLIC (include/bulwark/virq.h) */
+	bench_mark(BENCH_PT_RETURN);
 	return f;
 }

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The SBI as guests see it: BASE, TIME, IPI, RFENCE, SRST, DBCN, legacy calls, and the dispatch. */
 #include <bulwark/arch.h>
+#include <bulwark/bench_probe.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/hypercall.h>
 #include <bulwark/mem.h>
@@ -196,6 +197,7 @@ void riscv_sbi_call(struct vcpu *v)
 
 	/* The call returns to the next instruction unless a handler moves pc. */
 	f->sepc += 4;
+	bench_mark(BENCH_PT_DECODE);
 	switch (ext) {
 	case SBI_EXT_BASE:
 		ret = sbi_base(fid, a0);

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Each VM's virtual GIC: the pure model wired to MMIO traps, list registers and the real GIC. */
 #include <bulwark/arch.h>
+#include <bulwark/bench_probe.h>
 #include <bulwark/compiler.h>
 #include <bulwark/errno.h>
 #include <bulwark/irqchip.h>
@@ -199,6 +200,7 @@ static void sync_local(struct vgic *g, struct vcpu *v)
 	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
 	spin_unlock(&g->lock);
 	notify_remote(g, kicks);
+	bench_mark(BENCH_PT_LINES);
 }
 
 /* After a model change: refill here, or ask the other CPUs to. Lock not held. */
@@ -222,6 +224,7 @@ static void finish_unlock(struct vgic *g)
 	apply_effects(g);
 	kicks = vgic_model_take_kick(&g->model);
 	spin_unlock(&g->lock);
+	bench_mark(BENCH_PT_MODEL);
 	deliver(g, kicks);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Each VM's virtual PLIC: the pure model wired to MMIO traps, vCPU lines and the real PLIC. */
 #include <bulwark/arch.h>
+#include <bulwark/bench_probe.h>
 #include <bulwark/errno.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/mmio.h>
@@ -51,9 +52,11 @@ static void complete_physically(struct vplic *vp, u32 src)
  */
 static void update_lines(struct vplic *vp)
 {
-	u64 lines = vplic_model_lines(&vp->model);
-	u64 changed = lines ^ vp->asserted;
+	u64 lines, changed;
 
+	bench_mark(BENCH_PT_MODEL);
+	lines = vplic_model_lines(&vp->model);
+	changed = lines ^ vp->asserted;
 	for (unsigned int n = 0; changed && n < vp->vm->nr_vcpus; n++) {
 		u64 bit = 1ull << n;
 
@@ -63,6 +66,7 @@ static void update_lines(struct vplic *vp)
 		vcpu_set_external_irq(vp->vm->vcpus[n], (lines & bit) != 0);
 	}
 	vp->asserted = lines;
+	bench_mark(BENCH_PT_LINES);
 }
 
 static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void *ctx)

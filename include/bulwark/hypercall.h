@@ -12,6 +12,8 @@
 struct vcpu;
 
 #define HC_IPC_NOTIFY 1
+/* Bench-breakdown builds only (bench_probe.h); not supported (HC_INVALID_ID) otherwise. */
+#define HC_BENCH_MARKS 0x100
 
 #define HC_SUCCESS     0
 #define HC_FAILURE     1

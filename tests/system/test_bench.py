@@ -2,10 +2,16 @@
 """A short pass of make bench: it works, and its counts repeat exactly."""
 
 import json
+import os
 import subprocess
 import sys
 
+import pytest
+
 from bulwark_test import SRCTREE
+
+sys.path.insert(0, str(SRCTREE / "tools/bench"))
+import bench as bench_tool  # noqa: E402
 
 FIGURES = {"timer_irq", "device_irq", "ipi", "doorbell", "hypercall", "mmio", "work_crc32", "work_sha256",
            "work_qsort", "work_matmul", "work_all", "boot"}
@@ -37,4 +43,47 @@ def test_bench_runs_and_is_deterministic(tmp_path):
     assert "interference" in first_out and "worst lateness (ns)" in first_out, first_out
     assert first == second, "two runs of the benchmark gave different counts"
     assert "timer_irq (median)" in first_out and "ratio" in first_out
+    # Where the instructions go: every virtualized latency split into parts (their values are
+    # measured, never asserted on), no more than the breakdown build's own figure.
+    breakdown = first["boards"]["qemu_rv64"]["breakdown"]
+    assert set(breakdown) == {"timer_irq", "device_irq", "ipi", "doorbell", "hypercall", "mmio"}
+    for name, b in breakdown.items():
+        assert set(b["parts"]) == set(bench_tool.PARTS), name
+        assert sum(b["parts"].values()) == b["total"], name
+    assert "where the instructions go" in first_out, first_out
     assert (tmp_path / "latency.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+# The breakdown build on both arches: the guest's BENCH_PARTS lines for every latency it
+# measures, whose parts add up to the median sample's total, which is the figure of that run.
+@pytest.mark.parametrize("board", ["qemu_aarch64", "qemu_rv64"])
+def test_breakdown_parts_add_up(board, tmp_path):
+    dirs = {}
+    for kind, layout in (("virt", f"tests/bench/{board}.vmconf"),
+                         ("ipc", f"tests/bench/{board}-ipc.vmconf")):
+        d = str(tmp_path / kind)
+        bench_tool.make(d, bench_tool.BOARDS[board]["defconfig"],
+                        f"EXTRA_CONFIG={SRCTREE / bench_tool.BREAKDOWN_FRAGMENT}")
+        bench_tool.make(d, f"VMCONF={layout}")
+        dirs[kind] = d
+    figures, parts = {}, {}
+    for kind, d in dirs.items():
+        figures.update(bench_tool.boot_guest(
+            bench_tool.qemu_command(os.path.join(d, "run.json"), None, 2), kind, parts))
+    latencies = {name for name, f in figures.items() if "median" in f}
+    assert latencies >= {"timer_irq", "ipi", "hypercall", "mmio", "doorbell"}, figures
+    assert set(parts) == latencies, parts
+    for name, p in parts.items():
+        assert set(p["parts"]) == set(bench_tool.PARTS), (name, p)
+        assert sum(p["parts"].values()) == p["total"] == figures[name]["median"], (name, p)
+        # A trapped path shows its exits; only a path that never leaves the guest has none.
+        assert (p["exits"] == 0) == (p["parts"]["guest"] == p["total"]), (name, p)
+    for name in ("hypercall", "mmio", "ipi", "doorbell"):
+        assert parts[name]["exits"] >= 1 and parts[name]["parts"]["decode"] > 0, parts[name]
+    # The same guest natively: the firmware's answer to the unknown call is no mark, and the
+    # guest neither hangs on it nor prints parts (boot_guest refuses them without parts=).
+    native = bench_tool.boot_guest(bench_tool.qemu_command(
+        os.path.join(dirs["virt"], "run.json"),
+        os.path.join(dirs["virt"], "guests", "native", bench_tool.BOARDS[board]["guest"]), 2),
+        "native")
+    assert "timer_irq" in native

@@ -53,6 +53,14 @@ SENTINEL_LINE = re.compile(r"sentinel: (\d+) ticks, worst lateness (\d+) ns, mis
 LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")  # doorbell below
 BENCH_LINE = re.compile(r"BENCH (\S+) (.*)$")
 
+# Where the instructions go: the layouts built again with the trap-path marks of
+# configs/bench-breakdown.config, whose guest then prints a BENCH_PARTS line per figure
+# (Documentation/benchmarks.md). The main figures stay those of the normal build.
+BREAKDOWN_FRAGMENT = "configs/bench-breakdown.config"
+BREAKDOWN_KINDS = {"virt-breakdown": "virt", "ipc-breakdown": "ipc"}
+PARTS_LINE = re.compile(r"BENCH_PARTS (\S+) (.*)$")
+PARTS = ("entry", "decode", "model", "lines", "return", "exit", "guest")
+
 
 class BenchError(Exception):
     pass
@@ -76,13 +84,16 @@ def build(board, out):
     """The VM builds (two vCPUs, and one for the boot figure); returns their dirs."""
     desc = BOARDS[board]
     dirs = {}
-    for kind, layout in (("virt", f"tests/bench/{board}.vmconf"),
-                         ("boot", f"tests/bench/{board}-boot.vmconf"),
-                         ("ipc", f"tests/bench/{board}-ipc.vmconf")) + tuple(
-                             (f"sentinel-{n}", f"tests/bench/{board}-sentinel-{n}.vmconf")
-                             for n in NEIGHBOURS):
+    layouts = {"virt": f"tests/bench/{board}.vmconf", "boot": f"tests/bench/{board}-boot.vmconf",
+               "ipc": f"tests/bench/{board}-ipc.vmconf"}
+    layouts.update({f"sentinel-{n}": f"tests/bench/{board}-sentinel-{n}.vmconf"
+                    for n in NEIGHBOURS})
+    layouts.update({kind: layouts[of] for kind, of in BREAKDOWN_KINDS.items()})
+    for kind, layout in layouts.items():
         d = os.path.join(out, kind)
-        make(d, desc["defconfig"])
+        extra = ([f"EXTRA_CONFIG={os.path.join(SRCTREE, BREAKDOWN_FRAGMENT)}"]
+                 if kind in BREAKDOWN_KINDS else [])
+        make(d, desc["defconfig"], *extra)
         make(d, f"VMCONF={layout}")
         dirs[kind] = d
     return dirs
@@ -97,6 +108,27 @@ def qemu_command(run_json, kernel, smp):
         args[args.index("-kernel") + 1] = kernel
         args = [a.replace("virtualization=on", "virtualization=off") for a in args]
     return [desc["qemu"]] + args + ["-smp", str(smp), "-nographic", "-monitor", "none"] + ICOUNT
+
+
+def parse_parts(output):
+    """The guest's BENCH_PARTS lines: per figure its median sample's parts.
+
+    {figure: {"n": .., "total": .., "exits": .., "parts": {part: count}}}; every part of
+    PARTS is there (0 when the path has none) and they add up to total."""
+    result = {}
+    for line in output.splitlines():
+        line = line.split("] ", 1)[-1] if line.startswith("[") else line
+        m = PARTS_LINE.match(line.strip())
+        if not m:
+            continue
+        fields = {k: int(v) for k, v in (kv.split("=") for kv in m.group(2).split())}
+        missing = [p for p in PARTS if p not in fields]
+        if missing or sum(fields[p] for p in PARTS) != fields.get("total"):
+            raise BenchError(f"malformed breakdown line (missing {missing}, or parts that do "
+                             f"not add up to total): {line}")
+        result[m.group(1)] = {"n": fields["n"], "total": fields["total"],
+                              "exits": fields["exits"], "parts": {p: fields[p] for p in PARTS}}
+    return result
 
 
 def parse(output, label):
@@ -116,13 +148,35 @@ def parse(output, label):
     return figures
 
 
-def boot_guest(cmd, label):
+def boot_guest(cmd, label, parts=None):
+    """Runs a benchmark guest to its end; its figures, and its breakdown into parts."""
     try:
         proc = subprocess.run(cmd, stdin=subprocess.DEVNULL, stdout=subprocess.PIPE,
                               stderr=subprocess.STDOUT, timeout=300)
     except subprocess.TimeoutExpired:
         raise BenchError(f"{label}: QEMU did not finish in 300 s") from None
-    return parse(proc.stdout.decode(errors="replace"), label)
+    text = proc.stdout.decode(errors="replace")
+    figures = parse(text, label)
+    found = parse_parts(text)
+    if parts is None and found:
+        raise BenchError(f"{label}: a normal build answered the bench-only hypercall "
+                         f"(BENCH_PARTS for {', '.join(found)})")
+    if parts is not None:
+        parts.update(found)
+    return figures
+
+
+def measure_breakdown(dirs, board):
+    """Each virtualized figure's parts, from the bench-breakdown builds."""
+    result = {}
+    for kind in BREAKDOWN_KINDS:
+        parts = {}
+        boot_guest(qemu_command(os.path.join(dirs[kind], "run.json"), None, 2),
+                   f"{board} {kind}", parts)
+        result.update(parts)
+    if not result:
+        raise BenchError(f"{board}: the bench-breakdown build printed no BENCH_PARTS line")
+    return result
 
 
 def run_until(cmd, pattern, label, timeout=900):
@@ -258,7 +312,12 @@ def measure_board(board, out):
                            "native": {"value": work_native}, "virt": {"value": work_virt}}
     figures["boot"] = {"stat": "to guest", "unit": "instructions",
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
-    result = {"figures": figures, "interference": measure_interference(dirs, board),
+    breakdown = measure_breakdown(dirs, board)
+    for name, b in breakdown.items():
+        if name in figures:
+            b["figure"] = figures[name]["virt"]["value"]
+    result = {"figures": figures, "breakdown": breakdown,
+              "interference": measure_interference(dirs, board),
               "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
     if desc.get("linux"):
         figures["linux_boot"] = measure_linux(out)

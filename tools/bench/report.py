@@ -7,6 +7,7 @@ import shutil
 import subprocess
 
 LATENCIES = ("timer_irq", "device_irq", "ipi", "doorbell", "hypercall", "mmio")
+PARTS = ("entry", "decode", "model", "lines", "return", "exit", "guest")
 
 
 def ratio(native, virt):
@@ -28,6 +29,7 @@ def table(results):
                 spread = f"{v['min']} / {v['p99']} / {v['max']}"
             lines.append(f"  {name + ' (' + fig['stat'] + ')':<26}{n['value']:>12}"
                          f"{v['value']:>12}{ratio(n['value'], v['value']):>8.2f}   {spread:>26}")
+        lines += breakdown_table(r.get("breakdown"))
         i = r.get("interference")
         if i:
             lines.append(f"  interference: the sentinel's first {i['ticks']} ticks (1 ms period) "
@@ -55,6 +57,23 @@ def table(results):
                          f"{s['source_lines']} source lines in {s['source_files']} files")
         lines.append("")
     return "\n".join(lines)
+
+
+def breakdown_table(breakdown):
+    """The parts of each virtualized figure (bench-breakdown build, its median sample)."""
+    if not breakdown:
+        return []
+    lines = ["  where the instructions go (bench-breakdown build: its median sample, marks "
+             "included; see Documentation/benchmarks.md)",
+             f"  {'figure':<14}{'bulwark':>8}{'marked':>8}{'exits':>6}"
+             + "".join(f"{p:>8}" for p in PARTS)]
+    order = [n for n in LATENCIES if n in breakdown] + sorted(set(breakdown) - set(LATENCIES))
+    for name in order:
+        b = breakdown[name]
+        figure = b.get("figure")
+        lines.append(f"  {name:<14}{figure if figure is not None else '-':>8}{b['total']:>8}"
+                     f"{b['exits']:>6}" + "".join(f"{b['parts'][p]:>8}" for p in PARTS))
+    return lines
 
 
 def write_json(results, path):

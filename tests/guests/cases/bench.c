@@ -6,6 +6,7 @@
  */
 #include "arch.h"
 #include "bench.h"
+#include "bench_parts.h"
 #include "bench_work.h"
 #include "printf.h"
 #include "test.h"
@@ -17,8 +18,10 @@
 #define DEVICE_DELAY_NS 50000UL
 
 static unsigned long samples[BENCH_SAMPLES];
+/* Bench-breakdown builds: each sample's parts (bench_parts.h). */
+static struct bench_parts parts[BENCH_SAMPLES];
 static unsigned long entry_counter;
-static volatile unsigned long spin_last, handler_at, latency, ipi_sent_at;
+static volatile unsigned long spin_last, window_start, handler_at, latency, ipi_sent_at;
 static volatile bool fired;
 
 void guest_entry_hook(void)
@@ -27,12 +30,20 @@ void guest_entry_hook(void)
 	entry_counter = bench_counter();
 }
 
-/* Prints min, median, p99 and max of samples[0..n). */
+/* Prints min, median, p99 and max of samples[0..n), and the median's parts where known. */
 static void summary(const char *figure, unsigned int n)
 {
 	sort_ulong(samples, n);
 	printf("BENCH %s n=%u min=%lu median=%lu p99=%lu max=%lu\n", figure, n, samples[0],
 	       samples[n / 2], samples[(n * 99) / 100], samples[n - 1]);
+	bench_parts_print(figure, parts, n, samples[n / 2]);
+}
+
+/* The sample just measured: its parts, where the hypervisor marks them. */
+static void take_parts(unsigned int n, unsigned long start, unsigned long end)
+{
+	if (bench_parts_available())
+		bench_parts_take(&parts[n], start, end);
 }
 
 /*
@@ -54,7 +65,9 @@ static unsigned long spin_until_fired(unsigned long limit_ms)
 
 static void timer_handler(void)
 {
-	latency = bench_counter() - spin_last;
+	handler_at = bench_counter();
+	window_start = spin_last;
+	latency = handler_at - window_start;
 	timer_cancel();
 	fired = true;
 }
@@ -71,6 +84,8 @@ TEST_CASE(bench_timer_irq)
 		local_irq_enable();
 		samples[n] = spin_until_fired(100);
 		local_irq_disable();
+		if (fired)
+			take_parts(n, window_start, handler_at);
 		n += fired;
 	}
 	arch_irq_disable(IRQ_TIMER);
@@ -81,7 +96,9 @@ TEST_CASE(bench_timer_irq)
 
 static void device_handler(unsigned int id)
 {
-	latency = bench_counter() - spin_last;
+	handler_at = bench_counter();
+	window_start = spin_last;
+	latency = handler_at - window_start;
 	(void)id;
 	bench_device_ack();
 	fired = true;
@@ -103,6 +120,8 @@ TEST_CASE(bench_device_irq)
 		local_irq_enable();
 		samples[n] = spin_until_fired(100);
 		local_irq_disable();
+		if (fired)
+			take_parts(n, window_start, handler_at);
 		n += fired;
 	}
 	arch_dev_irq_unmask(false);
@@ -130,6 +149,7 @@ static void ipi_handler(void)
 		pongs++;
 		return;
 	}
+	handler_at = now;
 	latency = now - ipi_sent_at;
 	pings++;
 	arch_ipi_send(boot_cpu);
@@ -174,6 +194,7 @@ TEST_CASE(bench_ipi)
 		arch_ipi_send((unsigned long)other);
 		while (pongs == before)
 			wait_for_interrupt();
+		take_parts(n, ipi_sent_at, handler_at);
 		samples[n++] = latency;
 	}
 	partner_stop = true;
@@ -189,16 +210,22 @@ TEST_CASE(bench_calls)
 
 	for (unsigned int i = 0; i < BENCH_SAMPLES; i++) {
 		unsigned long t0 = bench_counter();
+		unsigned long t1;
 
 		(void)bench_null_call();
-		samples[i] = bench_counter() - t0;
+		t1 = bench_counter();
+		samples[i] = t1 - t0;
+		take_parts(i, t0, t1);
 	}
 	summary("hypercall", BENCH_SAMPLES);
 	for (unsigned int i = 0; i < BENCH_SAMPLES; i++) {
 		unsigned long t0 = bench_counter();
+		unsigned long t1;
 
 		sink += bench_mmio_read();
-		samples[i] = bench_counter() - t0;
+		t1 = bench_counter();
+		samples[i] = t1 - t0;
+		take_parts(i, t0, t1);
 	}
 	summary("mmio", BENCH_SAMPLES);
 	(void)sink;

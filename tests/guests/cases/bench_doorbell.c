@@ -8,6 +8,7 @@
 #include <stdint.h>
 #include "arch.h"
 #include "bench.h"
+#include "bench_parts.h"
 #include "bench_work.h"
 #include "printf.h"
 #include "test.h"
@@ -27,6 +28,7 @@ static struct doorbell_area *const area = (struct doorbell_area *)IPC_SHMEM_ADDR
 
 #ifdef IPC_SIDE_B
 static unsigned long samples[SAMPLES];
+static struct bench_parts parts[SAMPLES]; /* bench-breakdown builds (bench_parts.h) */
 static volatile unsigned int taken;
 
 static void doorbell(unsigned int id)
@@ -35,6 +37,9 @@ static void doorbell(unsigned int id)
 
 	if (id != IPC_DOORBELL || taken >= SAMPLES)
 		return;
+	/* Marks of every CPU, the ringing VM's too: the breakdown build shares them all. */
+	if (bench_parts_available())
+		bench_parts_take(&parts[taken], area->sent_at, now);
 	samples[taken++] = now - area->sent_at;
 	area->acked = taken;
 	/* Ring back, so the sender can wait in wfi (QEMU -icount round-robin moves on at once). */
@@ -62,6 +67,7 @@ TEST_CASE(bench_doorbell)
 	sort_ulong(samples, SAMPLES);
 	printf("BENCH doorbell n=%u min=%lu median=%lu p99=%lu max=%lu\n", SAMPLES, samples[0],
 	       samples[SAMPLES / 2], samples[SAMPLES * 99 / 100], samples[SAMPLES - 1]);
+	bench_parts_print("doorbell", parts, SAMPLES, samples[SAMPLES / 2]);
 }
 #else
 static void answer(unsigned int id)
