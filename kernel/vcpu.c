@@ -14,9 +14,14 @@
 
 void cpu_handle_events(unsigned int cpu)
 {
-	unsigned long events = cpu_event_take(cpu);
-	struct vcpu *v = cpu_vcpu(cpu);
+	unsigned long events;
+	struct vcpu *v;
 
+	/* Nothing marked (an idle CPU's wake-ups, mostly): not even the atomic swap. */
+	if (!cpu_work_pending(cpu))
+		return;
+	events = cpu_event_take(cpu);
+	v = cpu_vcpu(cpu);
 	if (events & FENCE_EVENTS)
 		mem_flush_guest(cpu, events & (1UL << CPU_EVENT_FENCE_I));
 	if (events & ((1UL << CPU_EVENT_CONSOLE) | CPU_WORK_CONSOLE))

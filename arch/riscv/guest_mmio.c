@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Guest-page faults on loads and stores: emulated MMIO, or a contained guest. */
 #include <bulwark/bench_probe.h>
+#include <bulwark/compiler.h>
 #include <bulwark/mmio.h>
 #include <asm/csr.h>
 #include <asm/insn_decode.h>
@@ -19,14 +20,12 @@ static u16 fetch_guest_halfword(unsigned long gva)
 	return (u16)value;
 }
 
-static enum insn_decode_status decode_access(struct guest_frame *f, struct insn_access *a)
+/* Without a transformed instruction in htinst, the one at sepc, read as the guest would. */
+static enum insn_decode_status fetch_and_decode(struct guest_frame *f, struct insn_access *a)
 {
-	enum insn_decode_status status = insn_decode_htinst(f->htinst, __riscv_xlen, a);
 	unsigned int len;
 	u32 bits;
 
-	if (status != INSN_NO_HINT)
-		return status;
 	bits = fetch_guest_halfword(f->sepc);
 	len = insn_length((u16)bits);
 	if (len == 4)
@@ -41,7 +40,7 @@ static u64 sign_extend(u64 value, unsigned int width)
 	return (u64)((s64)(value << shift) >> shift);
 }
 
-static void contain(struct vcpu *v, bool is_store, u64 gpa, const char *why)
+static __noinline void contain(struct vcpu *v, bool is_store, u64 gpa, const char *why)
 {
 	struct guest_frame *f = &v->arch.frame;
 
@@ -50,46 +49,74 @@ static void contain(struct vcpu *v, bool is_store, u64 gpa, const char *why)
 		riscv_inject_exception(v, is_store ? EXC_STORE_ACCESS : EXC_LOAD_ACCESS, f->stval);
 }
 
-void riscv_guest_page_fault(struct vcpu *v, bool is_store)
+/* The decoded access on window w at gpa: to the model, then to the guest's registers. */
+static inline void emulate(struct vcpu *v, const struct mmio_window *w, u64 gpa,
+			   enum insn_decode_status status, const struct insn_access *insn,
+			   bool is_store)
 {
 	struct guest_frame *f = &v->arch.frame;
-	u64 gpa = ((u64)f->htval << 2) | (f->stval & 3);
-	const struct mmio_window *w = mmio_find(v->vm->id, gpa);
 	struct mmio_access access;
-	struct insn_access insn;
 	enum mmio_result result;
 
-	if (!w) {
-		contain(v, is_store, gpa,
-			"no memory region or device of the VM's layout covers it");
-		return;
-	}
-	if (decode_access(f, &insn) != INSN_DECODED || insn.is_store != is_store) {
+	if (unlikely(status != INSN_DECODED || insn->is_store != is_store)) {
 		contain(v, is_store, gpa, "an instruction the hypervisor cannot emulate on MMIO");
 		return;
 	}
 	access.addr = gpa;
 	access.offset = gpa - w->base;
-	access.width = insn.width;
+	access.width = insn->width;
 	access.is_write = is_store;
-	access.value = is_store ? f->regs[insn.reg] : 0;
-	if (insn.width < 8)
-		access.value &= (1ULL << (insn.width * 8)) - 1;
+	access.value = 0;
+	if (is_store) {
+		access.value = f->regs[insn->reg];
+		if (insn->width < 8)
+			access.value &= (1ULL << (insn->width * 8)) - 1;
+	}
 	bench_mark(BENCH_PT_DECODE);
 	result = w->access(v, &access, w->ctx);
 	bench_mark(BENCH_PT_MODEL);
-	if (result == MMIO_DENIED) {
-		contain(v, is_store, gpa, "the VM does not own that interrupt or register");
-		return;
-	}
-	if (result != MMIO_OK) {
+	if (unlikely(result != MMIO_OK)) {
 		contain(v, is_store, gpa,
-			"an access width or alignment the device does not support");
+			result == MMIO_DENIED
+			    ? "the VM does not own that interrupt or register"
+			    : "an access width or alignment the device does not support");
 		return;
 	}
-	if (!is_store && insn.reg != 0)
-		f->regs[insn.reg] =
-		    (unsigned long)(insn.sign_extend ? sign_extend(access.value, insn.width)
-						     : access.value);
-	f->sepc += insn.length;
+	if (!is_store && insn->reg != 0)
+		riscv_guest_set_reg(f, insn->reg,
+				    (unsigned long)(insn->sign_extend
+							? sign_extend(access.value, insn->width)
+							: access.value));
+	f->sepc += insn->length;
+}
+
+/* No transformed instruction in htinst: decode the one at sepc (kept out of the common path). */
+static __noinline void emulate_fetched(struct vcpu *v, const struct mmio_window *w, u64 gpa,
+				       bool is_store)
+{
+	struct insn_access insn;
+	enum insn_decode_status status = fetch_and_decode(&v->arch.frame, &insn);
+
+	emulate(v, w, gpa, status, &insn, is_store);
+}
+
+void riscv_guest_page_fault(struct vcpu *v, bool is_store)
+{
+	struct guest_frame *f = &v->arch.frame;
+	u64 gpa = ((u64)f->htval << 2) | (f->stval & 3);
+	const struct mmio_window *w = mmio_find(v->vm->id, gpa);
+	struct insn_access insn;
+	enum insn_decode_status status;
+
+	if (unlikely(!w)) {
+		contain(v, is_store, gpa,
+			"no memory region or device of the VM's layout covers it");
+		return;
+	}
+	/* What htinst holds is decoded inline; its absence is the rare case. */
+	status = insn_decode_htinst(f->htinst, __riscv_xlen, &insn);
+	if (unlikely(status == INSN_NO_HINT))
+		emulate_fetched(v, w, gpa, is_store);
+	else
+		emulate(v, w, gpa, status, &insn, is_store);
 }

@@ -68,7 +68,10 @@ struct guest_frame *riscv_guest_trap(struct guest_frame *f)
 	struct vcpu *v = frame_vcpu(f);
 
 	bench_mark(BENCH_PT_ENTRY);
-	if (f->scause & SCAUSE_INTERRUPT)
+	/* An emulated MMIO read, the commonest exit of all, goes straight to its handler. */
+	if (f->scause == EXC_LOAD_GUEST_PAGE_FAULT)
+		riscv_guest_page_fault(v, false);
+	else if (f->scause & SCAUSE_INTERRUPT)
 		guest_interrupt(v, f->scause & ~SCAUSE_INTERRUPT);
 	else
 		guest_exception(v, f->scause);

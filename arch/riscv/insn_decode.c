@@ -143,7 +143,8 @@ enum insn_decode_status insn_decode(u32 bits, unsigned int len, unsigned int xle
 	return status;
 }
 
-enum insn_decode_status insn_decode_htinst(u64 htinst, unsigned int xlen, struct insn_access *out)
+enum insn_decode_status insn_decode_htinst_any(u64 htinst, unsigned int xlen,
+					       struct insn_access *out)
 {
 	u32 bits = (u32)htinst;
 	unsigned int length;

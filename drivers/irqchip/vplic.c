@@ -69,28 +69,8 @@ static void update_lines(struct vplic *vp)
 	bench_mark(BENCH_PT_LINES);
 }
 
-static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+static enum mmio_result vplic_mmio_result(enum vplic_result result)
 {
-	struct vplic *vp = ctx;
-	u32 value = (u32)a->value;
-	u32 completed = 0;
-	enum vplic_result result;
-
-	(void)v; /* any vCPU may touch any of its VM's contexts */
-	spin_lock(&vp->lock);
-	result =
-	    vplic_model_access(&vp->model, a->offset, a->width, a->is_write, &value, &completed);
-	if (result == VPLIC_OK) {
-		if (!a->is_write)
-			a->value = value;
-		if (completed)
-			complete_physically(vp, completed);
-		/* Lines move only with the state: a priority or enable read is just a read. */
-		if (vplic_model_access_changes_state(a->offset, a->is_write))
-			update_lines(vp);
-	}
-	spin_unlock(&vp->lock);
-
 	switch (result) {
 	case VPLIC_OK:
 		return MMIO_OK;
@@ -100,6 +80,46 @@ static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void
 	default:
 		return MMIO_BAD_ACCESS;
 	}
+}
+
+/* Claims and writes: they change the model, under its lock, and may move lines. */
+static __noinline enum mmio_result vplic_access_locked(struct vplic *vp, struct mmio_access *a)
+{
+	u32 value = (u32)a->value;
+	u32 completed = 0;
+	enum vplic_result result;
+
+	spin_lock(&vp->lock);
+	result =
+	    vplic_model_access(&vp->model, a->offset, a->width, a->is_write, &value, &completed);
+	if (result == VPLIC_OK) {
+		if (!a->is_write)
+			a->value = value;
+		if (completed)
+			complete_physically(vp, completed);
+		update_lines(vp);
+	}
+	spin_unlock(&vp->lock);
+	return vplic_mmio_result(result);
+}
+
+static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vplic *vp = ctx;
+	u32 value = 0;
+	enum vplic_result result;
+
+	(void)v; /* any vCPU may touch any of its VM's contexts */
+	if (vplic_model_access_changes_state(a->offset, a->is_write))
+		return vplic_access_locked(vp, a);
+	/*
+	 * A read that changes nothing (priority, pending, enable, threshold)
+	 * takes no lock: it sees each register as it was before or after a
+	 * concurrent write, as on hardware.
+	 */
+	result = vplic_model_read(&vp->model, a->offset, a->width, &value);
+	a->value = value;
+	return vplic_mmio_result(result);
 }
 
 /* The PLIC's one window. */

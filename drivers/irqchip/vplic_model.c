@@ -68,82 +68,36 @@ static u32 best_source(const struct vplic_model *m, unsigned int vcpu)
 	return best;
 }
 
-/*
- * Reserved offsets and contexts that are not the VM's: the PLIC
- * specification hardwires what is not implemented to zero, so they read
- * as zero and ignore writes (RAZ/WI), never fault.
- */
-static enum vplic_result reserved_access(bool is_write, u32 *value)
+static void priority_write(struct vplic_model *m, u32 src, u32 value)
 {
-	if (!is_write)
-		*value = 0;
-	return VPLIC_OK;
+	/*
+	 * Source 0 does not exist and is hardwired to zero. Writing the
+	 * priority of someone else's source changes nothing (it reads 0), so
+	 * guests that set every priority at boot, as Linux does, keep working;
+	 * enabling such a source is what is denied.
+	 */
+	if (vplic_model_owns(m, src))
+		m->priority[src] = (u8)(value & VPLIC_PRIORITY_MASK);
 }
 
-static enum vplic_result priority_access(struct vplic_model *m, u32 src, bool is_write, u32 *value)
-{
-	if (!vplic_model_owns(m, src)) {
-		if (!is_write) {
-			*value = 0;
-			return VPLIC_OK;
-		}
-		/*
-		 * Source 0 does not exist and is hardwired to zero. Writing the
-		 * priority of someone else's source changes nothing (it reads 0),
-		 * so guests that set every priority at boot, as Linux does, keep
-		 * working; enabling such a source is what is denied.
-		 */
-		return VPLIC_OK;
-	}
-	if (is_write)
-		m->priority[src] = (u8)(*value & VPLIC_PRIORITY_MASK);
-	else
-		*value = m->priority[src];
-	return VPLIC_OK;
-}
-
-static enum vplic_result pending_access(const struct vplic_model *m, u32 word, bool is_write,
-					u32 *value)
-{
-	/* Read-only in the PLIC: writes are ignored, as the hardware does. */
-	if (!is_write)
-		*value = m->pending[word] & m->owned[word];
-	return VPLIC_OK;
-}
-
-static enum vplic_result enable_access(struct vplic_model *m, u64 context, u32 word, bool is_write,
-				       u32 *value)
+static void enable_write(struct vplic_model *m, u64 context, u32 word, u32 value)
 {
 	unsigned int vcpu = 0;
-	u32 bits;
 
-	switch (context_kind(m, context, &vcpu)) {
-	case CONTEXT_S:
-		break;
-	case CONTEXT_M:
-		if (!is_write)
-			*value = 0;
-		return VPLIC_OK;
-	case CONTEXT_NONE:
-	default:
-		return reserved_access(is_write, value);
-	}
-
-	if (!is_write) {
-		*value = m->ctx[vcpu].enable[word];
-		return VPLIC_OK;
-	}
+	/* M contexts and contexts that are not the VM's ignore writes. */
+	if (context_kind(m, context, &vcpu) != CONTEXT_S)
+		return;
 	/*
 	 * Enable bits of sources the VM does not own are hardwired to zero for
 	 * it (the bits of unimplemented sources, WARL): written bits there are
 	 * dropped. Bit 0 of word 0 is source 0, which does not exist.
 	 */
-	bits = word == 0 ? *value & ~1u : *value;
-	m->ctx[vcpu].enable[word] = bits & m->owned[word];
-	return VPLIC_OK;
+	if (word == 0)
+		value &= ~1u;
+	m->ctx[vcpu].enable[word] = value & m->owned[word];
 }
 
-static enum vplic_result claim(struct vplic_model *m, unsigned int vcpu, u32 *value)
+static u32 claim(struct vplic_model *m, unsigned int vcpu)
 {
 	u32 src = best_source(m, vcpu);
 
@@ -151,21 +105,20 @@ static enum vplic_result claim(struct vplic_model *m, unsigned int vcpu, u32 *va
 		clear_bit(m->pending, src);
 		set_bit(m->claimed, src);
 	}
-	*value = src;
-	return VPLIC_OK;
+	return src;
 }
 
-static enum vplic_result complete(struct vplic_model *m, u32 src, u32 *completed)
+static void complete(struct vplic_model *m, u32 src, u32 *completed)
 {
 	/* Writing 0 completes nothing; Linux never does it, but it is harmless. */
 	if (src == 0)
-		return VPLIC_OK;
+		return;
 	/*
 	 * The specification silently ignores a completion that names a source
 	 * not enabled for the context, which includes every source not the VM's.
 	 */
 	if (!vplic_model_owns(m, src))
-		return VPLIC_OK;
+		return;
 	if (test_bit(m->claimed, src)) {
 		clear_bit(m->claimed, src);
 		*completed = src;
@@ -173,73 +126,65 @@ static enum vplic_result complete(struct vplic_model *m, u32 src, u32 *completed
 		if (test_bit(m->level, src))
 			set_bit(m->pending, src);
 	}
-	return VPLIC_OK;
 }
 
-static enum vplic_result context_access(struct vplic_model *m, u64 context, u32 reg, bool is_write,
-					u32 *value, u32 *completed)
+/* A write to a context's page, or a claim (a read of its claim register). */
+static void context_access(struct vplic_model *m, u64 context, u32 reg, bool is_write, u32 *value,
+			   u32 *completed)
 {
 	unsigned int vcpu = 0;
 
 	if (reg != VPLIC_THRESHOLD && reg != VPLIC_CLAIM_COMPLETE)
-		return reserved_access(is_write, value);
-
-	switch (context_kind(m, context, &vcpu)) {
-	case CONTEXT_S:
-		break;
-	case CONTEXT_M:
+		return; /* reserved: a claim offset only reaches here, so a write */
+	if (context_kind(m, context, &vcpu) != CONTEXT_S) {
+		/* M contexts and those not the VM's: nothing to claim, writes ignored. */
 		if (!is_write)
 			*value = 0;
-		return VPLIC_OK;
-	case CONTEXT_NONE:
-	default:
-		return reserved_access(is_write, value);
+		return;
 	}
-
-	if (reg == VPLIC_THRESHOLD) {
-		if (is_write)
-			m->ctx[vcpu].threshold = *value & VPLIC_PRIORITY_MASK;
-		else
-			*value = m->ctx[vcpu].threshold;
-		return VPLIC_OK;
-	}
-	return is_write ? complete(m, *value, completed) : claim(m, vcpu, value);
+	if (reg == VPLIC_THRESHOLD)
+		m->ctx[vcpu].threshold = *value & VPLIC_PRIORITY_MASK;
+	else if (is_write)
+		complete(m, *value, completed);
+	else
+		*value = claim(m, vcpu);
 }
 
 enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned int width,
 				     bool is_write, u32 *value, u32 *completed)
 {
-	const u64 pending_end = VPLIC_PENDING_BASE + VPLIC_WORDS * 4u;
-	const u64 enable_end = VPLIC_ENABLE_BASE + (u64)VPLIC_ENABLE_STRIDE * VPLIC_MAX_CONTEXTS;
-	const u64 context_end = VPLIC_CONTEXT_BASE + (u64)VPLIC_CONTEXT_STRIDE * VPLIC_MAX_CONTEXTS;
-
 	*completed = 0;
+	if (!vplic_model_access_changes_state(offset, is_write))
+		return vplic_model_read(m, offset, width, value);
 	/* Every PLIC register is a 32-bit word; the specification allows nothing else. */
 	if (width != 4 || (offset & 3u))
 		return VPLIC_BAD_ACCESS;
 
-	if (offset < VPLIC_PENDING_BASE)
-		return priority_access(m, (u32)(offset / 4u), is_write, value);
-	if (offset < pending_end)
-		return pending_access(m, (u32)((offset - VPLIC_PENDING_BASE) / 4u), is_write,
-				      value);
-	if (offset >= VPLIC_ENABLE_BASE && offset < enable_end) {
+	if (offset < VPLIC_PENDING_BASE) {
+		priority_write(m, (u32)(offset / 4u), *value);
+		return VPLIC_OK;
+	}
+	/* Pending bits are read-only in the PLIC: writes are ignored, as the hardware does. */
+	if (offset < VPLIC_PENDING_END)
+		return VPLIC_OK;
+	if (offset >= VPLIC_ENABLE_BASE && offset < VPLIC_ENABLE_END) {
 		u64 rel = offset - VPLIC_ENABLE_BASE;
 
-		return enable_access(m, rel / VPLIC_ENABLE_STRIDE,
-				     (u32)((rel % VPLIC_ENABLE_STRIDE) / 4u), is_write, value);
+		enable_write(m, rel / VPLIC_ENABLE_STRIDE, (u32)((rel % VPLIC_ENABLE_STRIDE) / 4u),
+			     *value);
+		return VPLIC_OK;
 	}
-	if (offset >= VPLIC_CONTEXT_BASE && offset < context_end) {
+	if (offset >= VPLIC_CONTEXT_BASE && offset < VPLIC_CONTEXT_END) {
 		u64 rel = offset - VPLIC_CONTEXT_BASE;
 
-		return context_access(m, rel / VPLIC_CONTEXT_STRIDE,
-				      (u32)(rel % VPLIC_CONTEXT_STRIDE), is_write, value,
-				      completed);
+		context_access(m, rel / VPLIC_CONTEXT_STRIDE, (u32)(rel % VPLIC_CONTEXT_STRIDE),
+			       is_write, value, completed);
+		return VPLIC_OK;
 	}
 	/* Past the last context there is no PLIC register at all. */
-	if (offset >= context_end)
+	if (offset >= VPLIC_CONTEXT_END)
 		return VPLIC_DENIED;
-	return reserved_access(is_write, value);
+	return VPLIC_OK; /* reserved offsets ignore writes */
 }
 
 bool vplic_model_owns(const struct vplic_model *m, u32 src)

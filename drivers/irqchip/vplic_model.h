@@ -97,6 +97,75 @@ bool vplic_model_owns(const struct vplic_model *m, u32 src);
 enum vplic_result vplic_model_access(struct vplic_model *m, u64 offset, unsigned int width,
 				     bool is_write, u32 *value, u32 *completed);
 
+/* The register map's ends: pending words, enable blocks and context pages of every context. */
+#define VPLIC_PENDING_END (VPLIC_PENDING_BASE + VPLIC_WORDS * 4u)
+#define VPLIC_ENABLE_END  (VPLIC_ENABLE_BASE + (u64)VPLIC_ENABLE_STRIDE * VPLIC_MAX_CONTEXTS)
+#define VPLIC_CONTEXT_END (VPLIC_CONTEXT_BASE + (u64)VPLIC_CONTEXT_STRIDE * VPLIC_MAX_CONTEXTS)
+
+/* Whether context is one of the VM's S-mode contexts (2n+1 for vCPU n, which goes to *vcpu). */
+static inline bool vplic_model_s_context(const struct vplic_model *m, u64 context,
+					 unsigned int *vcpu)
+{
+	if (context >= 2u * (u64)m->nr_vcpus || !(context & 1u))
+		return false;
+	*vcpu = (unsigned int)(context / 2u);
+	return true;
+}
+
+/*
+ * A read at offset that is not a claim (vplic_model_access_changes_state()
+ * false): the answer vplic_model_access() gives, from a const model, so a
+ * caller may take it without the lock that serialises changes (every
+ * register is one aligned word or byte of the model, read whole). Inline:
+ * it is the whole of a trapped read. Reserved offsets and contexts that are
+ * not the VM's read as zero, as the PLIC specification hardwires what is
+ * not implemented; so do M contexts and the priorities and enable bits of
+ * sources the VM does not own. A claim register's offset is
+ * VPLIC_BAD_ACCESS here: a claim takes a source, it is no plain read.
+ */
+static inline enum vplic_result vplic_model_read(const struct vplic_model *m, u64 offset,
+						 unsigned int width, u32 *value)
+{
+	unsigned int vcpu = 0;
+	u64 rel;
+
+	/* Every PLIC register is a 32-bit word; the specification allows nothing else. */
+	if (width != 4 || (offset & 3u))
+		return VPLIC_BAD_ACCESS;
+	if (offset < VPLIC_PENDING_BASE) {
+		u32 src = (u32)(offset / 4u);
+
+		*value = ((m->owned[src / 32u] >> (src % 32u)) & 1u) ? m->priority[src] : 0;
+		return VPLIC_OK;
+	}
+	if (offset < VPLIC_PENDING_END) {
+		u32 word = (u32)((offset - VPLIC_PENDING_BASE) / 4u);
+
+		*value = m->pending[word] & m->owned[word];
+		return VPLIC_OK;
+	}
+	*value = 0;
+	if (offset >= VPLIC_ENABLE_BASE && offset < VPLIC_ENABLE_END) {
+		rel = offset - VPLIC_ENABLE_BASE;
+		if (vplic_model_s_context(m, rel / VPLIC_ENABLE_STRIDE, &vcpu))
+			*value = m->ctx[vcpu].enable[(rel % VPLIC_ENABLE_STRIDE) / 4u];
+		return VPLIC_OK;
+	}
+	if (offset >= VPLIC_CONTEXT_BASE && offset < VPLIC_CONTEXT_END) {
+		rel = offset - VPLIC_CONTEXT_BASE;
+		if (rel % VPLIC_CONTEXT_STRIDE == VPLIC_CLAIM_COMPLETE)
+			return VPLIC_BAD_ACCESS;
+		if (rel % VPLIC_CONTEXT_STRIDE == VPLIC_THRESHOLD &&
+		    vplic_model_s_context(m, rel / VPLIC_CONTEXT_STRIDE, &vcpu))
+			*value = m->ctx[vcpu].threshold;
+		return VPLIC_OK;
+	}
+	/* Past the last context there is no PLIC register at all. */
+	if (offset >= VPLIC_CONTEXT_END)
+		return VPLIC_DENIED;
+	return VPLIC_OK;
+}
+
 /*
  * Whether an access at offset can change the model's state, and with it a
  * vCPU's line or a physical completion: every write, and a read of a claim

@@ -195,3 +195,41 @@ TEST(insn_decode, htinst_rejects_what_cannot_be_emulated)
 	EXPECT_EQ_INT(insn_decode_htinst(0x00003403, 32, &out), INSN_UNSUPPORTED); /* ld on RV32 */
 	EXPECT_EQ_INT(insn_decode_htinst(0x00003425, 64, &out), INSN_UNSUPPORTED); /* c.fsd form */
 }
+
+/*
+ * insn_decode_htinst decodes the transformed integer loads and stores
+ * inline: every funct3 of LOAD and STORE, for a 32-bit and a compressed
+ * original, on RV32 and RV64, must give what the full decoder gives for
+ * the same 32-bit instruction (the length aside: 2 for a compressed one).
+ */
+TEST(insn_decode, htinst_inline_path_agrees_with_the_full_decoder)
+{
+	static const u32 opcodes[] = {0x03u, 0x23u};
+	static const unsigned int xlens[] = {32, 64};
+	static const u32 regs[] = {0, 8, 31};
+
+	for (unsigned int o = 0; o < 2; o++)
+		for (u32 funct3 = 0; funct3 < 8; funct3++)
+			for (unsigned int r = 0; r < 3; r++)
+				for (unsigned int x = 0; x < 2; x++)
+					for (unsigned int compressed = 0; compressed < 2;
+					     compressed++) {
+						u32 reg_field = opcodes[o] == 0x23u ? regs[r] << 20
+										    : regs[r] << 7;
+						u32 bits = opcodes[o] | funct3 << 12 | reg_field;
+						struct insn_access full;
+						enum insn_decode_status want =
+						    insn_decode(bits, 4, xlens[x], &full);
+						enum insn_decode_status got = insn_decode_htinst(
+						    compressed ? bits & ~2u : bits, xlens[x], &out);
+
+						EXPECT_EQ_INT(got, want);
+						if (got != INSN_DECODED || want != INSN_DECODED)
+							continue;
+						EXPECT_EQ_INT(out.is_store, full.is_store);
+						EXPECT_EQ_UINT(out.width, full.width);
+						EXPECT_EQ_INT(out.sign_extend, full.sign_extend);
+						EXPECT_EQ_UINT(out.reg, full.reg);
+						EXPECT_EQ_UINT(out.length, compressed ? 2u : 4u);
+					}
+}

@@ -575,3 +575,25 @@ TEST(vplic, highest_owned_word_bounds_the_search_in_any_order)
 	EXPECT_TRUE(vplic_model_raise(&m, 700));
 	EXPECT_EQ_UINT(claim(0), 700);
 }
+
+/*
+ * The lock-free read (vplic_model_read, what a trapped read that changes
+ * nothing runs) refuses a claim, which takes a source, and anything but an
+ * aligned word; what it answers otherwise is what every test above reads
+ * through vplic_model_access.
+ */
+TEST(vplic, plain_read_refuses_claims_and_odd_accesses)
+{
+	u32 value = 0;
+
+	setup(2);
+	arm(5, 2);
+	EXPECT_EQ_INT(vplic_model_read(&m, claim_reg(s_ctx(0)), 4, &value), VPLIC_BAD_ACCESS);
+	EXPECT_EQ_INT(vplic_model_read(&m, claim_reg(0), 4, &value), VPLIC_BAD_ACCESS);
+	EXPECT_EQ_INT(vplic_model_read(&m, priority_reg(5), 2, &value), VPLIC_BAD_ACCESS);
+	EXPECT_EQ_INT(vplic_model_read(&m, priority_reg(5) + 2u, 4, &value), VPLIC_BAD_ACCESS);
+	EXPECT_EQ_INT(vplic_model_read(&m, priority_reg(5), 4, &value), VPLIC_OK);
+	EXPECT_EQ_UINT(value, 2);
+	/* The source is still there for the claim. */
+	EXPECT_EQ_UINT(claim(0), 5);
+}

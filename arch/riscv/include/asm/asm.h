@@ -38,6 +38,16 @@
 	REG_L	x\n, (\n * REG_SIZE)(\base)
 	.endr
 .endm
+
+/*
+ * restore_gprs base, 1 without the callee-saved x8, x9 and x18-x27: for
+ * the way back from C code, which kept them as they were.
+ */
+.macro restore_caller_saved_gprs base
+	.irp n, 1, 2, 3, 4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 28, 29, 30, 31
+	REG_L	x\n, (\n * REG_SIZE)(\base)
+	.endr
+.endm
 /* clang-format on */
 #endif /* __ASSEMBLY__ */
 

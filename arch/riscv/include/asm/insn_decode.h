@@ -69,6 +69,44 @@ enum insn_decode_status insn_decode(u32 bits, unsigned int len, unsigned int xle
  * set above bit 31 or with bits 1:0 = 10 are not defined by the
  * specification and give INSN_NO_HINT, so the caller falls back to fetching.
  */
-enum insn_decode_status insn_decode_htinst(u64 htinst, unsigned int xlen, struct insn_access *out);
+enum insn_decode_status insn_decode_htinst_any(u64 htinst, unsigned int xlen,
+					       struct insn_access *out);
+
+/*
+ * insn_decode_htinst_any(), with the transformed integer loads and stores
+ * (what an MMIO trap nearly always holds) decoded inline: a handful of
+ * instructions on the trap path. Everything else takes the full decoder.
+ */
+static inline enum insn_decode_status insn_decode_htinst(u64 htinst, unsigned int xlen,
+							 struct insn_access *out)
+{
+	u32 bits = (u32)htinst;
+	u32 funct3 = (bits >> 12) & 0x7u;
+	unsigned int width = 1u << (funct3 & 0x3u);
+	bool is_store;
+
+	/* Opcode LOAD or STORE, bit 1 clear for a compressed original (bits 1:0 = 01). */
+	if ((htinst >> 32) || (bits & 0x5du) != 0x01u || (xlen != 32 && xlen != 64)) {
+		/* Through a copy: out never escapes, so the caller may keep it in registers. */
+		struct insn_access any = *out;
+		enum insn_decode_status status = insn_decode_htinst_any(htinst, xlen, &any);
+
+		*out = any;
+		return status;
+	}
+	is_store = (bits & 0x20u) != 0;
+	/* Reserved: funct3 7 of a load, 4 to 7 of a store; wider than a register; LWU on RV32. */
+	if (funct3 == 7 || (is_store && funct3 > 3) || width * 8u > xlen ||
+	    (funct3 == 6 && xlen == 32))
+		return INSN_UNSUPPORTED;
+	out->is_store = is_store;
+	out->width = width;
+	/* funct3 bit 2 marks the zero-extending loads; one as wide as a register has nothing to
+	 * extend. */
+	out->sign_extend = !is_store && funct3 < 4 && width * 8u < xlen;
+	out->reg = is_store ? (bits >> 20) & 0x1fu : (bits >> 7) & 0x1fu;
+	out->length = (bits & 0x2u) ? 4 : 2;
+	return INSN_DECODED;
+}
 
 #endif /* ASM_INSN_DECODE_H */

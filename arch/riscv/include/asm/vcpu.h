@@ -15,6 +15,7 @@
 #define GUEST_HTINST	 38
 #define GUEST_HYP_SP	 39
 #define GUEST_HYP_TP	 40
+#define GUEST_S_STALE	 41
 #define GUEST_SLOTS	 42
 #define GUEST_FRAME_SIZE (GUEST_SLOTS * REG_SIZE)
 
@@ -31,14 +32,20 @@ struct guest_frame {
 	unsigned long regs[32];
 	unsigned long sepc;
 	unsigned long sstatus;
-	unsigned long hstatus;
+	unsigned long hstatus; /* what the vCPU starts with; traps leave the CSR as it is */
 	unsigned long scause;
 	unsigned long stval;
 	unsigned long htval;
 	unsigned long htinst;
 	unsigned long hyp_sp; /* hypervisor stack top used while the guest traps */
 	unsigned long hyp_tp; /* the CPU index, which the hypervisor keeps in tp */
-	unsigned long pad;    /* keeps the frame a multiple of 16 bytes */
+	/*
+	 * Nonzero when the hypervisor changed a callee-saved register (s0-s11)
+	 * in regs[]: the way back from a trap reloads them only then, since the
+	 * C code it called kept the guest's in the registers themselves. Set
+	 * through riscv_guest_set_reg() (virt.h).
+	 */
+	unsigned long s_stale;
 };
 
 _Static_assert(sizeof(struct guest_frame) == GUEST_FRAME_SIZE, "guest frame layout");

@@ -23,6 +23,20 @@ static inline struct vcpu *frame_vcpu(struct guest_frame *frame)
 	return container_of(frame, struct vcpu, arch.frame);
 }
 
+/* x8, x9 and x18-x27: what the C calling convention preserves. */
+#define RISCV_CALLEE_SAVED ((1UL << 8) | (1UL << 9) | (0x3ffUL << 18))
+
+/*
+ * Gives guest register reg (x1-x31) a new value on the way back from a
+ * trap; the way to write any register a trap handler picks by number.
+ */
+static inline void riscv_guest_set_reg(struct guest_frame *f, unsigned int reg, unsigned long value)
+{
+	f->regs[reg] = value;
+	if ((RISCV_CALLEE_SAVED >> reg) & 1)
+		f->s_stale = 1;
+}
+
 /* Make the guest take exception cause with stval tval at its current pc. */
 void riscv_inject_exception(struct vcpu *v, unsigned long cause, unsigned long tval);
 
