@@ -21,6 +21,12 @@
  */
 #define HCR_GUEST                                                                                  \
 	(HCR_VM | HCR_SWIO | HCR_FMO | HCR_IMO | HCR_AMO | HCR_BSU_INNER | HCR_TSC | HCR_RW)
+/*
+ * interrupts = direct: physical IRQs (the guest's Group 1) stay at EL1, FIQs
+ * (the hypervisor's Group 0) still come here; FMO alone keeps the guest's
+ * SGI writes trapping and its Group 0 and common ICC registers virtual.
+ */
+#define HCR_GUEST_DIRECT (HCR_GUEST & ~HCR_IMO)
 
 #define PMCR_N_SHIFT 11
 #define PMCR_N_MASK  0x1f
@@ -82,7 +88,7 @@ static void reset_guest_sysregs(struct vcpu *v)
 	write_sysreg(cntv_cval_el0, 0);
 	write_sysreg(cntp_cval_el0, 0);
 	write_sysreg(vmpidr_el2, vcpu_mpidr(v));
-	write_sysreg(hcr_el2, HCR_GUEST);
+	write_sysreg(hcr_el2, v->vm->desc->direct_irqs ? HCR_GUEST_DIRECT : HCR_GUEST);
 	mem_vcpu_load(v);
 }
 

@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The physical GICv3: distributor, one redistributor per CPU, ICC/ICH system registers. */
 #include <bulwark/addr.h>
+#include <bulwark/compiler.h>
 #include <bulwark/arch.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
@@ -8,6 +9,7 @@
 #include <generated/board.h>
 
 #include "gic.h"
+#include "vgic_direct.h"
 #include "vgic_model.h"
 
 #define GICD_CTLR	0x0000u
@@ -54,6 +56,8 @@ static u32 nr_intids;
 static unsigned int nr_lrs;
 static unsigned int nr_aprs;
 static volatile u8 *redist[CONFIG_NR_CPUS];
+/* A CPU of a direct VM (vgic_direct.h): the hypervisor's interrupts there are Group 0. */
+u8 gic_direct_cpu[CONFIG_NR_CPUS];
 
 static volatile u32 *gicd_reg(u32 offset)
 {
@@ -108,6 +112,11 @@ static volatile u8 *redist_of(unsigned int cpu)
 	return NULL;
 }
 
+volatile u8 *gic_redist_frame(unsigned int cpu)
+{
+	return redist_of(cpu);
+}
+
 u32 gic_nr_intids(void)
 {
 	return nr_intids;
@@ -136,6 +145,7 @@ void irqchip_init(void)
 	wait_clear(gicd_reg(GICD_CTLR), GICD_CTLR_RWP, "affinity routing");
 	*gicd_reg(GICD_CTLR) = GICD_CTLR_ARE | GICD_CTLR_ENABLE_G1 | GICD_CTLR_ENABLE_G0_OR_G1NS;
 	wait_clear(gicd_reg(GICD_CTLR), GICD_CTLR_RWP, "distributor enable");
+	vgic_direct_mark_cpus();
 }
 
 static void cpu_interface_init(void)
@@ -184,6 +194,8 @@ void irqchip_cpu_init(unsigned int cpu)
 	*gicr_reg(rd, GICR_ISENABLER0) = (1u << GIC_EVENT_SGI) | (1u << GIC_MAINTENANCE_PPI) |
 					 (1u << GIC_VTIMER_PPI) | (1u << GIC_PTIMER_PPI);
 	cpu_interface_init();
+	if (gic_direct_cpu[cpu])
+		vgic_direct_cpu_init(cpu);
 }
 
 void irqchip_route(u32 irq, unsigned int cpu)
@@ -215,8 +227,11 @@ u32 irqchip_claim(unsigned int cpu)
 {
 	u64 iar;
 
-	(void)cpu;
-	iar = arm_sysreg_read(ICC_IAR1_EL1);
+	/* A direct VM's CPU: the guest's interrupts are Group 1, ours Group 0. */
+	if (unlikely(gic_direct_cpu[cpu]))
+		iar = arm_sysreg_read(ICC_IAR0_EL1);
+	else
+		iar = arm_sysreg_read(ICC_IAR1_EL1);
 	iar &= 0xffffffu;
 	return iar >= GIC_SPURIOUS_MIN && iar <= 1023u ? IRQCHIP_NONE : (u32)iar;
 }
@@ -235,7 +250,12 @@ void gic_deactivate(u32 irq)
 
 void irqchip_complete(unsigned int cpu, u32 irq)
 {
-	(void)cpu;
+	if (unlikely(gic_direct_cpu[cpu])) {
+		/* EOImode 0 there: one write drops and deactivates. */
+		arm_sysreg_write(ICC_EOIR0_EL1, irq);
+		gic_isb();
+		return;
+	}
 	gic_priority_drop(irq);
 	gic_deactivate(irq);
 }
@@ -276,11 +296,21 @@ static u64 sgi1r_for(u64 mpidr, u32 sgi)
 
 void gic_send_event_ipi(unsigned int cpu)
 {
-	u64 sgi1r = sgi1r_for(arch_cpu_hw_id(cpu), GIC_EVENT_SGI);
+	u64 sgir = sgi1r_for(arch_cpu_hw_id(cpu), GIC_EVENT_SGI);
 
 	/* The event bits must be visible before the target takes the SGI. */
 	gic_dsb_ishst();
-	arm_sysreg_write64(ICC_SGI1R_EL1, sgi1r);
+	/* SGI0R and SGI1R take the same fields; a direct VM's CPU has the event SGI in Group 0. */
+	if (cpu < CONFIG_NR_CPUS && gic_direct_cpu[cpu])
+		arm_sysreg_write64(ICC_SGI0R_EL1, sgir);
+	else
+		arm_sysreg_write64(ICC_SGI1R_EL1, sgir);
+	gic_isb();
+}
+
+void gic_send_guest_sgi(unsigned int cpu, u32 sgi)
+{
+	arm_sysreg_write64(ICC_SGI1R_EL1, sgi1r_for(arch_cpu_hw_id(cpu), sgi));
 	gic_isb();
 }
 

@@ -16,6 +16,7 @@
 #include <generated/board.h>
 
 #include "gic.h"
+#include "vgic_direct.h"
 #include "vgic_model.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VGIC_MAX_VCPUS,
@@ -32,6 +33,7 @@ struct vgic {
 	spinlock_t lock; /* guards the model; taken by every entry point */
 	struct vm *vm;
 	unsigned int epoch; /* bumped at VM reset: older list-register contents are void */
+	bool direct;	    /* interrupts = direct: vgic_direct.c mirrors the model physically */
 	struct vgic_model model;
 	struct mmio_window dist_window;
 	struct mmio_window redist_window;
@@ -232,7 +234,7 @@ void virq_vcpu_sync(struct vcpu *v)
 {
 	struct vgic *g = v->vm->virq;
 
-	if (g && v->cpu == arch_cpu_id())
+	if (g && !g->direct && v->cpu == arch_cpu_id())
 		sync_local(g, v);
 }
 
@@ -257,6 +259,12 @@ void virq_vcpu_start(struct vcpu *v)
 
 	if (!g || v->cpu != arch_cpu_id())
 		return;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct) {
+		spin_lock(&g->lock);
+		vgic_direct_vcpu_start(&g->model, v);
+		spin_unlock(&g->lock);
+		return;
+	}
 	c = &vgic_cpus[v->cpu];
 	spin_lock(&g->lock);
 	/* Pending edges survive a restart; nothing stays active. */
@@ -290,6 +298,8 @@ static bool sgi1r_write(struct vcpu *v, u64 value)
 
 	if (!g)
 		return false;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct)
+		return vgic_direct_sgi1r(g->vm, v->index, value);
 	spin_lock(&g->lock);
 	ok = vgic_v3_sgi1r(&g->model, v->index, value);
 	finish_unlock(g);
@@ -437,11 +447,33 @@ static void sample_timer_lines(struct vgic *g, struct vcpu *v, const struct mmio
 				      timer_asserted(GIC_PTIMER_PPI));
 }
 
+/* A direct VM's distributor or redistributor: the model answers, the physical GIC follows. */
+static __noinline enum mmio_result direct_access(struct vgic *g, struct vcpu *v,
+						 struct mmio_access *a, bool redist)
+{
+	enum vgic_result r;
+	u64 value = a->value;
+
+	spin_lock(&g->lock);
+	if (redist)
+		r = vgic_direct_redist_access(&g->model, g->vm, a->offset, a->width, a->is_write,
+					      &value);
+	else
+		r = vgic_direct_dist_access(&g->model, g->vm, v->index, a->offset, a->width,
+					    a->is_write, &value);
+	spin_unlock(&g->lock);
+	if (r == VGIC_OK && !a->is_write)
+		a->value = value;
+	return to_mmio(r);
+}
+
 static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
 {
 	struct vgic *g = ctx;
 	enum vgic_result r;
 
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && unlikely(g->direct))
+		return direct_access(g, v, a, false);
 	spin_lock(&g->lock);
 	if (access_needs_fold(a, a->offset))
 		fold_caller(g, v);
@@ -477,6 +509,8 @@ static enum mmio_result redist_access(struct vcpu *v, struct mmio_access *a, voi
 	/* Any vCPU may look at any redistributor. */
 	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
 		return MMIO_BAD_ACCESS; /* never registered on GICv2 */
+	if (unlikely(g->direct))
+		return direct_access(g, v, a, true);
 	spin_lock(&g->lock);
 	frame = a->offset % VGIC_V3_REDIST_STRIDE;
 	/* RD_base's reads (identification, GICR_WAKER) never depend on the list registers. */
@@ -524,13 +558,15 @@ int virq_vm_init(struct vm *vm)
 {
 	const struct vmconf_vm *desc = vm->desc;
 	struct vgic *g;
+	u32 nr_owned;
 	int err;
 
 	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
 		return -EINVAL;
 	g = &vgics[vm->id];
+	nr_owned = vm_virtual_irqs(vm, owned_spis, VGIC_MAX_OWNED);
 	err = vgic_model_init(&g->model, GIC_VERSION, vm->nr_vcpus, model_intids(desc), owned_spis,
-			      vm_virtual_irqs(vm, owned_spis, VGIC_MAX_OWNED));
+			      nr_owned);
 	if (err) {
 		pr_err("VM %s: virtual GIC: %u vCPUs (at most %u) or an interrupt that is not an "
 		       "SPI of this GIC",
@@ -542,6 +578,13 @@ int virq_vm_init(struct vm *vm)
 	g->lock = (spinlock_t)SPINLOCK_INIT;
 	g->vm = vm;
 	g->epoch = 0;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && desc->direct_irqs && !vgic_direct_supported()) {
+		pr_err("VM %s: interrupts = direct needs a GIC with one security state "
+		       "(GICD_CTLR.DS = 1) for the hypervisor's Group 0; this one has two",
+		       desc->name);
+		return -EINVAL;
+	}
+	g->direct = IS_ENABLED(CONFIG_IRQCHIP_GICV3) && desc->direct_irqs;
 
 	g->dist_window.name = "gicd";
 	g->dist_window.base = BOARD_DEV_GICD_BASE;
@@ -563,6 +606,10 @@ int virq_vm_init(struct vm *vm)
 	}
 	vm->virq = g;
 
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct) {
+		vgic_direct_vm_init(&g->model, vm, owned_spis, nr_owned);
+		return 0;
+	}
 	/* Reset routes every SPI to vCPU 0; the guest's routing follows it physically. */
 	for (u32 i = 0; i < desc->nr_irqs; i++)
 		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
@@ -590,7 +637,7 @@ void virq_inject(struct vm *vm, u32 irq)
 
 	/* Priority drop now; deactivation follows the guest's (HW = 1 or a release entry). */
 	gic_priority_drop(irq);
-	if (!g || irq < VGIC_NR_PRIVATE) {
+	if (!g || irq < VGIC_NR_PRIVATE || g->direct) {
 		gic_deactivate(irq);
 		return;
 	}
@@ -606,6 +653,10 @@ void virq_raise(struct vm *vm, u32 irq)
 
 	if (!g || irq < VGIC_NR_PRIVATE)
 		return;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct) {
+		vgic_direct_raise(irq); /* a doorbell: its physical SPI */
+		return;
+	}
 	spin_lock(&g->lock);
 	(void)vgic_model_raise(&g->model, 0, irq, 0);
 	finish_unlock(g);
@@ -615,8 +666,8 @@ void virq_set_level(struct vm *vm, u32 irq, bool level)
 {
 	struct vgic *g = vm->virq;
 
-	if (!g || irq < VGIC_NR_PRIVATE)
-		return;
+	if (!g || irq < VGIC_NR_PRIVATE || g->direct)
+		return; /* a direct VM has no virtual lines (the layout checker sees to it) */
 	spin_lock(&g->lock);
 	(void)vgic_model_set_level(&g->model, irq, level);
 	finish_unlock(g);
@@ -629,6 +680,13 @@ void virq_vm_reset(struct vm *vm)
 
 	if (!g)
 		return;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct) {
+		spin_lock(&g->lock);
+		vgic_model_reset(&g->model);
+		vgic_direct_vm_reset(&g->model, vm);
+		spin_unlock(&g->lock);
+		return;
+	}
 	spin_lock(&g->lock);
 	apply_effects(g);
 	/* An SPI left in flight would never fire again for the fresh guest. */

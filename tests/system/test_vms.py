@@ -168,6 +168,7 @@ OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
 OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-conformance.vmconf"] = "test_conformance.py"
+OWN_TESTS["qemu_aarch64-direct.vmconf"] = "test_direct.py"  # GICv3 only
 
 
 def test_every_qemu_layout_has_a_row():

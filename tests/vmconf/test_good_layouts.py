@@ -187,6 +187,8 @@ def test_shipped_layout_passes(scratch, layout):
         config += 'CONFIG_IPC_GPIO=y\n'
     if re.search(r'\bpreload\s*=', layout.read_text()):
         config += 'CONFIG_ARCH_ARM64=y\n'  # U-Boot's booti starts only the arm64 image
+    if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
+        config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
     scratch.config(config)
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
     result = scratch.run(None, command='check', layout_name=str(layout), board_dir=board)

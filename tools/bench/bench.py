@@ -31,7 +31,7 @@ BOARDS = {
     "qemu_rv64": {"defconfig": "qemu_rv64_defconfig", "guest": "bench-rv64.bin",
                   "cross": "riscv64-linux-gnu-"},
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
-                     "cross": "aarch64-linux-gnu-", "linux": True},
+                     "cross": "aarch64-linux-gnu-", "linux": True, "direct": True},
 }
 
 # Linux boot (boards with a Linux guest, tools/linux-guest): from the VM's first
@@ -48,6 +48,10 @@ NS_PER_INSN = 1  # -icount shift=0
 NEIGHBOURS = ("spin", "hostile")
 SENTINEL_LINE = re.compile(r"sentinel: (\d+) ticks, worst lateness (\d+) ns, missed (\d+), "
                            r"corrupted (\d+), (\d+) ticks in (\d+) us")
+
+# Direct interrupt delivery (boards with "direct"): the benchmark VM again with interrupts =
+# direct (tests/bench/<board>-direct.vmconf); these figures get a "_direct" row against native.
+DIRECT_FIGURES = ("timer_irq", "device_irq", "ipi")
 
 # Figures the guest prints as distributions, and which statistic the table shows.
 LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")  # doorbell below
@@ -89,6 +93,8 @@ def build(board, out):
     layouts.update({f"sentinel-{n}": f"tests/bench/{board}-sentinel-{n}.vmconf"
                     for n in NEIGHBOURS})
     layouts.update({kind: layouts[of] for kind, of in BREAKDOWN_KINDS.items()})
+    if desc.get("direct"):
+        layouts["direct"] = f"tests/bench/{board}-direct.vmconf"
     for kind, layout in layouts.items():
         d = os.path.join(out, kind)
         extra = ([f"EXTRA_CONFIG={os.path.join(SRCTREE, BREAKDOWN_FRAGMENT)}"]
@@ -299,6 +305,15 @@ def measure_board(board, out):
             figures[name] = {"stat": "median", "unit": "instructions",
                              "native": dict(native[name], value=native[name]["median"]),
                              "virt": dict(virt[name], value=virt[name]["median"])}
+    if desc.get("direct"):
+        direct = boot_guest(qemu_command(os.path.join(dirs["direct"], "run.json"), None, 2),
+                            f"{board} direct under Bulwark")
+        for name in DIRECT_FIGURES:
+            if name in native and name in direct:
+                figures[name + "_direct"] = {
+                    "stat": "median", "unit": "instructions",
+                    "native": dict(native[name], value=native[name]["median"]),
+                    "virt": dict(direct[name], value=direct[name]["median"])}
     # VM to VM through an IPC doorbell, against the native IPI between two CPUs.
     figures["doorbell"] = {"stat": "median", "unit": "instructions",
                            "native": dict(native["ipi"], value=native["ipi"]["median"]),

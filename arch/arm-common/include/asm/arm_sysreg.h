@@ -79,6 +79,12 @@ typedef unsigned long register_t;
 #define SR_ICC_CTLR_EL1	   SYSREG_ENC(0, 12, 12, 4)
 #define SR_ICC_IGRPEN1_EL1 SYSREG_ENC(0, 12, 12, 7)
 #define SR_ICC_SRE_EL2	   SYSREG_ENC(4, 12, 9, 5)
+/* Group 0 and the active priorities: direct interrupt delivery (vgic_direct.c). */
+#define SR_ICC_IAR0_EL1	   SYSREG_ENC(0, 12, 8, 0)
+#define SR_ICC_EOIR0_EL1   SYSREG_ENC(0, 12, 8, 1)
+#define SR_ICC_BPR0_EL1	   SYSREG_ENC(0, 12, 8, 3)
+#define SR_ICC_AP1R0_EL1   SYSREG_ENC(0, 12, 9, 0)
+#define SR_ICC_IGRPEN0_EL1 SYSREG_ENC(0, 12, 12, 6)
 #define SR_ICH_AP0R0_EL2   SYSREG_ENC(4, 12, 8, 0)
 #define SR_ICH_AP0R1_EL2   SYSREG_ENC(4, 12, 8, 1)
 #define SR_ICH_AP0R2_EL2   SYSREG_ENC(4, 12, 8, 2)
@@ -95,6 +101,7 @@ typedef unsigned long register_t;
 
 /* 64-bit on both: the AArch64 encoding, then AArch32's MCRR opc1 and CRm. */
 #define SR64_ICC_SGI1R_EL1 SYSREG64_ENC(0, 12, 11, 5, 0, 12)
+#define SR64_ICC_SGI0R_EL1 SYSREG64_ENC(0, 12, 11, 7, 2, 12)
 
 #define arm_sysreg_read(name)                                                                      \
 	({                                                                                         \

@@ -16,6 +16,8 @@ extern unsigned long timebase_hz;
 
 #define IRQ_TIMER 27 /* virtual timer PPI */
 #define IRQ_IPI	  1  /* the SGI used for arch_ipi_* */
+/* The EL1 physical timer (CNTP) as a device: the benchmark's device_irq, a catch-all PPI. */
+#define IRQ_DEV_PPI 30
 
 /* PSCI AFFINITY_INFO states and errors: arch_cpu_status and arch_cpu_start return these. */
 #define CPU_OK		   PSCI_SUCCESS

@@ -86,7 +86,7 @@ static void irq_dispatch(void)
 	current_intid[cpu] = id;
 	if (handler) {
 		handler();
-	} else if (id >= 32 && dev_handler) {
+	} else if ((id >= 32 || id == IRQ_DEV_PPI) && dev_handler) {
 		dev_handler(id);
 	} else {
 		gic_enable(id, false);
