@@ -310,6 +310,7 @@ void gic_send_event_ipi(unsigned int cpu)
 
 void gic_send_guest_sgi(unsigned int cpu, u32 sgi)
 {
+	gic_dsb_ishst();
 	arm_sysreg_write64(ICC_SGI1R_EL1, sgi1r_for(arch_cpu_hw_id(cpu), sgi));
 	gic_isb();
 }

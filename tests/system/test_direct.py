@@ -5,8 +5,11 @@ vmconf/qemu_aarch64-direct.vmconf runs the 'direct' guest in a VM whose
 CPUs take their own physical interrupts, beside 'ticker', an ordinary VM.
 The direct VM must pass every case: its virtual timer, the PL031's SPI and
 its SGIs arrive; a cold reset stops its second CPU although that CPU spins
-with every exception masked and never traps (the hypervisor's Group 0 SGI
-reaches it as an FIQ at EL2); and a priority mask of 0 masks nothing,
+with every exception masked and never traps, after it disabled, masked and
+acknowledged what it could of Group 0 (the hypervisor's Group 0 SGI still
+reaches it as an FIQ at EL2); SGIs it sends to every other CPU reach no
+other VM (the neighbour would abort, the hypervisor would warn) and the
+console's SPI stays out of its reach; and a priority mask of 0 masks nothing,
 which only holds when its interrupts bypass the virtual CPU interface (the
 same guest in an ordinary VM fails that check). GICv2 cannot build the
 layout: the checker refuses it (tests/vmconf/test_direct_irqs.py).
@@ -45,8 +48,10 @@ def test_direct_vm_passes(console):
     own = vm_lines(console, "direct")
     fails = [line for line in own if line.startswith(("FAIL ", "SKIP "))]
     assert not fails, "\n".join(fails) + f"\n\n{console}"
-    assert own and own[-1] == "35 passed, 0 failed", console
+    assert own and own[-1] == "39 passed, 0 failed", console
     for check in ("PASS direct_reset: boots before this one: the reset stopped a masked CPU",
+                  "PASS direct_hostile: SGIs to every CPU but this one: none comes back here",
+                  "PASS direct_hostile: the console's SPI reads disabled",
                   "PASS direct_masking: a priority mask of 0 masks nothing: ICC_PMR_EL1 is "
                   "virtual",
                   "PASS gic_timer: PPI 27 interrupts taken",
