@@ -170,6 +170,8 @@ OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-conformance.vmconf"] = "test_conformance.py"
 OWN_TESTS["qemu_aarch64-direct.vmconf"] = "test_direct.py"  # GICv3 only
 OWN_TESTS["qemu_aarch64-hostile-direct.vmconf"] = "test_hostile.py"  # GICv3 only
+OWN_TESTS["qemu_aarch64-linux-uboot.vmconf"] = "test_preload.py"  # through U-Boot
+OWN_TESTS["qemu_aarch64-linux-virtio.vmconf"] = "test_linux_virtio.py"  # dma = trusted
 
 
 def test_every_qemu_layout_has_a_row():
