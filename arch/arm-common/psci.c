@@ -151,6 +151,11 @@ void arm_smccc_call(struct vcpu *v)
 	u64 args[3] = {arm_guest_reg(v, 1), arm_guest_reg(v, 2), arm_guest_reg(v, 3)};
 	long ret = SMCCC_UNKNOWN;
 
+	/* The call guests make most (probing): answered before any other decoding. */
+	if (id == PSCI_0_2_FN_BASE + PSCI_FN_VERSION) {
+		arm_guest_set_reg(v, 0, PSCI_VERSION_1_1);
+		return;
+	}
 	/* SMC32/HVC32 calls only look at the low 32 bits of their arguments. */
 	if (!(id & SMCCC_64BIT))
 		for (unsigned int i = 0; i < ARRAY_SIZE(args); i++)

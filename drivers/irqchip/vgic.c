@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Each VM's virtual GIC: the pure model wired to MMIO traps, list registers and the real GIC. */
 #include <bulwark/arch.h>
+#include <bulwark/atomic.h>
 #include <bulwark/bench_probe.h>
 #include <bulwark/compiler.h>
 #include <bulwark/errno.h>
@@ -46,6 +47,7 @@ struct vgic_cpu {
 	struct vgic *owner;
 	unsigned int epoch;
 	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
+	bool overflow;	   /* the last fill left something deliverable out */
 };
 
 /*
@@ -61,6 +63,18 @@ static bool timer_asserted(u32 ppi)
 {
 	return arm64_guest_timer_asserted(ppi == GIC_PTIMER_PPI);
 }
+
+/*
+ * Each CPU's inbox, for the vCPU pinned to it: bits 0..15 are GICv3 SGIs
+ * other vCPUs sent it and the model has not seen yet (one instance each,
+ * as GICv3 keeps them), VGIC_INBOX_REFILL says the model changed what it
+ * should see. Others set bits; its own CPU takes the word whole, lists the
+ * SGIs straight into free list registers where it can and brings the
+ * rest, and any refill, through the model (drain_inbox, sync_locked).
+ */
+#define VGIC_INBOX_SGIS	  0xffffUL
+#define VGIC_INBOX_REFILL (1UL << 16)
+static volatile unsigned long inbox[CONFIG_NR_CPUS];
 
 static struct vgic vgics[VMCONF_NR_VMS];
 /* Scratch for building one model at a time, at boot: the VM's SPIs and doorbells. */
@@ -100,8 +114,10 @@ static void notify_remote(struct vgic *g, u64 kicks)
 			continue;
 		kicks &= ~(1ull << n);
 		/* A vCPU that is not running is filled when it starts. */
-		if (v->cpu != self && running(v))
+		if (v->cpu != self && running(v)) {
+			arch_atomic_or_ulong(&inbox[v->cpu], VGIC_INBOX_REFILL);
 			vcpu_set_external_irq(v, true);
+		}
 	}
 }
 
@@ -142,7 +158,12 @@ static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 	bool overflow, any_pending = false, any_eoi = false;
 	u32 released;
 	unsigned int n;
+	unsigned long sgis = arch_atomic_swap_ulong(&inbox[cpu], 0) & VGIC_INBOX_SGIS;
 
+	while (sgis) {
+		(void)vgic_model_raise(&g->model, index, (u32)__builtin_ctzl(sgis), 0);
+		sgis &= sgis - 1u;
+	}
 	for (unsigned int i = 0; i < c->nr_listed; i++) {
 		struct vgic_lr *e = &c->lrs[i];
 
@@ -176,6 +197,7 @@ static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 	for (unsigned int i = n; i < previous && i < max; i++)
 		gic_lr_write(i, NULL);
 	c->nr_listed = n;
+	c->overflow = overflow;
 	c->owner = g;
 	c->epoch = g->epoch;
 	/* inject_timer sets its bit first; what is still pending from a line stays watched. */
@@ -230,12 +252,52 @@ static void finish_unlock(struct vgic *g)
 	deliver(g, kicks);
 }
 
+/*
+ * What this CPU's inbox holds for v, which runs here: SGIs straight into
+ * free list registers (vgic_model_list_private), without the lock; a
+ * refill the model asked for, or SGIs that need it to choose, through it.
+ */
+static void drain_inbox(struct vgic *g, struct vcpu *v)
+{
+	struct vgic_cpu *c = &vgic_cpus[v->cpu];
+	unsigned long word = arch_atomic_swap_ulong(&inbox[v->cpu], 0);
+	unsigned long sgis = word & VGIC_INBOX_SGIS;
+	unsigned long rest = word & VGIC_INBOX_REFILL;
+
+	if (c->owner != g || c->epoch != g->epoch || c->overflow)
+		rest = word | VGIC_INBOX_REFILL;
+	else
+		for (; sgis; sgis &= sgis - 1u) {
+			u32 sgi = (u32)__builtin_ctzl(sgis);
+			int slot;
+
+			for (unsigned int i = 0; i < c->nr_listed; i++)
+				if (c->lrs[i].intid == sgi)
+					c->lrs[i].state = gic_lr_state(i);
+			slot = vgic_model_list_private(&g->model, v->index, sgi, 0, c->lrs,
+						       c->nr_listed, gic_lr_count());
+			if (slot < 0) {
+				rest |= (1UL << sgi) | VGIC_INBOX_REFILL;
+				continue;
+			}
+			gic_lr_write((unsigned int)slot, &c->lrs[slot]);
+			if ((unsigned int)slot == c->nr_listed)
+				c->nr_listed++;
+		}
+	if (!rest)
+		return;
+	/* sync_locked takes them from the inbox into the model. */
+	if (rest & VGIC_INBOX_SGIS)
+		arch_atomic_or_ulong(&inbox[v->cpu], rest & VGIC_INBOX_SGIS);
+	sync_local(g, v);
+}
+
 void virq_vcpu_sync(struct vcpu *v)
 {
 	struct vgic *g = v->vm->virq;
 
 	if (g && !g->direct && v->cpu == arch_cpu_id())
-		sync_local(g, v);
+		drain_inbox(g, v);
 }
 
 static __noinline void resample(struct vcpu *v)
@@ -290,19 +352,32 @@ void virq_vcpu_start(struct vcpu *v)
 	notify_remote(g, kicks);
 }
 
-/* GICv3: the guest wrote ICC_SGI1R_EL1. False when it names vCPUs the VM lacks. */
+/*
+ * GICv3: the guest wrote ICC_SGI1R_EL1. False when it names vCPUs the VM
+ * lacks. Without the lock: each target's inbox gets the SGI, and its CPU
+ * looks at it (drain_inbox).
+ */
 static bool sgi1r_write(struct vcpu *v, u64 value)
 {
 	struct vgic *g = v->vm->virq;
+	unsigned long sgi = 1UL << vgic_v3_sgi_intid(value);
+	u64 targets;
 	bool ok;
 
 	if (!g)
 		return false;
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && g->direct)
 		return vgic_direct_sgi1r(g->vm, v->index, value);
-	spin_lock(&g->lock);
-	ok = vgic_v3_sgi1r(&g->model, v->index, value);
-	finish_unlock(g);
+	ok = vgic_v3_sgi1r_targets(&g->model, v->index, value, &targets);
+	while (targets) {
+		struct vcpu *t = g->vm->vcpus[__builtin_ctzll(targets)];
+
+		targets &= targets - 1u;
+		arch_atomic_or_ulong(&inbox[t->cpu], sgi);
+		/* A vCPU that is not running takes it when it starts. */
+		if (running(t))
+			vcpu_set_external_irq(t, true);
+	}
 	return ok;
 }
 
@@ -331,6 +406,38 @@ bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
 	}
 }
 
+/*
+ * The one-interrupt path for a timer of the vCPU running here: straight
+ * into the list register its last instance held, if the guest is done
+ * with it, or else the first free one, without the lock. The model's
+ * state of this vCPU's PPIs is what this CPU's list registers and syncs
+ * keep (vgic_model_list_private). False when the model must choose (the list
+ * registers are full or hold left-overs, the timer is pending, active or
+ * disabled there): the caller injects it the long way.
+ */
+static bool list_timer(struct vgic *g, struct vcpu *v, unsigned int cpu, u32 irq)
+{
+	struct vgic_cpu *c = &vgic_cpus[cpu];
+	int slot;
+
+	if (c->owner != g || c->epoch != g->epoch || c->overflow)
+		return false;
+	for (unsigned int i = 0; i < c->nr_listed; i++)
+		if (c->lrs[i].intid == irq)
+			c->lrs[i].state = gic_lr_state(i);
+	slot = vgic_model_list_private(&g->model, v->index, irq, 0, c->lrs, c->nr_listed,
+				       gic_lr_count());
+	if (slot < 0)
+		return false;
+	gic_lr_write((unsigned int)slot, &c->lrs[slot]);
+	if ((unsigned int)slot == c->nr_listed)
+		c->nr_listed++;
+	c->ppi_in_flight |= 1u << irq;
+	/* A level: followed from now on, until the guest took it or the line dropped. */
+	virq_resume_pending[cpu] |= 1u << irq;
+	return true;
+}
+
 /* A guest timer fired on this CPU: hand it to the vCPU here, physically in flight. */
 static void inject_timer(unsigned int cpu, u32 irq)
 {
@@ -344,6 +451,8 @@ static void inject_timer(unsigned int cpu, u32 irq)
 		gic_deactivate(irq);
 		return;
 	}
+	if (list_timer(g, v, cpu, irq))
+		return;
 	/* Its line is high: nothing to resample for it in the sync that follows. */
 	virq_resume_pending[cpu] &= ~(1u << irq);
 	spin_lock(&g->lock);
@@ -467,18 +576,11 @@ static __noinline enum mmio_result direct_access(struct vgic *g, struct vcpu *v,
 	return to_mmio(r);
 }
 
-static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+/* The guest's access in the distributor's map, on the model (lock held, or a plain read). */
+static enum vgic_result dist_model_access(struct vgic *g, struct vcpu *v, struct mmio_access *a)
 {
-	struct vgic *g = ctx;
 	enum vgic_result r;
 
-	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && unlikely(g->direct))
-		return direct_access(g, v, a, false);
-	spin_lock(&g->lock);
-	if (access_needs_fold(a, a->offset))
-		fold_caller(g, v);
-	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
-		sample_timer_lines(g, v, a, a->offset);
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
 		u64 value = a->value;
 
@@ -495,6 +597,29 @@ static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void 
 		if (r == VGIC_OK && !a->is_write)
 			a->value = value;
 	}
+	return r;
+}
+
+/*
+ * A read that cannot see list-register state (access_needs_fold) changes
+ * nothing in the model and reads one byte or word of it, which writers
+ * update whole: it answers without the lock, as if it came just before or
+ * just after a concurrent write.
+ */
+static enum mmio_result dist_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+{
+	struct vgic *g = ctx;
+	enum vgic_result r;
+
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && unlikely(g->direct))
+		return direct_access(g, v, a, false);
+	if (!access_needs_fold(a, a->offset))
+		return to_mmio(dist_model_access(g, v, a));
+	spin_lock(&g->lock);
+	fold_caller(g, v);
+	if (!IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+		sample_timer_lines(g, v, a, a->offset);
+	r = dist_model_access(g, v, a);
 	finish_unlock(g);
 	return to_mmio(r);
 }
@@ -511,14 +636,20 @@ static enum mmio_result redist_access(struct vcpu *v, struct mmio_access *a, voi
 		return MMIO_BAD_ACCESS; /* never registered on GICv2 */
 	if (unlikely(g->direct))
 		return direct_access(g, v, a, true);
-	spin_lock(&g->lock);
 	frame = a->offset % VGIC_V3_REDIST_STRIDE;
 	/* RD_base's reads (identification, GICR_WAKER) never depend on the list registers. */
-	if (access_needs_fold(a, frame >= VGIC_V3_SGI_FRAME ? frame - VGIC_V3_SGI_FRAME : 0))
-		fold_caller(g, v);
+	if (!access_needs_fold(a, frame >= VGIC_V3_SGI_FRAME ? frame - VGIC_V3_SGI_FRAME : 0)) {
+		/* A plain read, without the lock: see dist_access. */
+		r = vgic_v3_redist_access(&g->model, a->offset, a->width, false, &value);
+		if (r == VGIC_OK)
+			a->value = value;
+		return to_mmio(r);
+	}
+	spin_lock(&g->lock);
+	fold_caller(g, v);
 	/* Only the caller's own redistributor: another vCPU's timers live on its CPU. */
 	if (a->offset / VGIC_V3_REDIST_STRIDE == v->index)
-		sample_timer_lines(g, v, a, a->offset % VGIC_V3_REDIST_STRIDE);
+		sample_timer_lines(g, v, a, frame);
 	r = vgic_v3_redist_access(&g->model, a->offset, a->width, a->is_write, &value);
 	if (r == VGIC_OK && !a->is_write)
 		a->value = value;
@@ -699,6 +830,8 @@ void virq_vm_reset(struct vm *vm)
 	}
 	g->epoch++;
 	vgic_model_reset(&g->model);
+	for (unsigned int n = 0; n < vm->nr_vcpus; n++)
+		(void)arch_atomic_swap_ulong(&inbox[vm->vcpus[n]->cpu], 0);
 	for (u32 i = 0; i < desc->nr_irqs; i++)
 		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
 	spin_unlock(&g->lock);

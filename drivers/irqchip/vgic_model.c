@@ -866,6 +866,50 @@ unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgi
 	return count;
 }
 
+int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source,
+			    struct vgic_lr *lrs, unsigned int n, unsigned int max)
+{
+	u32 *b;
+	u32 bit = bit_of(intid);
+	unsigned int slot = n;
+
+	if (vcpu >= m->nr_vcpus || !is_private(intid) || (is_sgi(intid) && source >= 8u))
+		return -1;
+	b = m->cpu[vcpu].bits;
+	if ((b[VGIC_F_PENDING] | b[VGIC_F_ACTIVE] | b[VGIC_F_HW] | b[VGIC_F_RELEASE] |
+	     b[VGIC_F_CANCEL_P] | b[VGIC_F_CANCEL_A] | ~b[VGIC_F_ENABLED]) &
+	    bit)
+		return -1;
+	if (!group_enabled(m, vcpu, intid))
+		return -1;
+	/* Listed already: only an entry the guest is done with, which folds to nothing. */
+	if (b[VGIC_F_LISTED] & bit) {
+		for (slot = 0; slot < n && lrs[slot].intid != intid; slot++)
+			;
+		if (slot == n || lrs[slot].state != 0 || lrs[slot].release)
+			return -1;
+	} else if (slot >= max || slot >= VGIC_MAX_LRS) {
+		return -1;
+	}
+	lrs[slot] = (struct vgic_lr){
+	    .intid = (u16)intid,
+	    .priority = m->cpu[vcpu].priority[intid],
+	    .state = VGIC_LR_PENDING,
+	    .group1 = (b[VGIC_F_GROUP] & bit) != 0,
+	};
+	if (is_sgi(intid)) {
+		lrs[slot].source = (u8)source;
+		m->sgi_listed_source[vcpu][intid] = (u8)source;
+	} else {
+		list_physical(m, &lrs[slot], true, true);
+	}
+	b[VGIC_F_LISTED] |= bit;
+	b[VGIC_F_LISTED_P] |= bit;
+	b[VGIC_F_LISTED_A] &= ~bit;
+	b[VGIC_F_LISTED_HW] |= bit;
+	return (int)slot;
+}
+
 void vgic_model_vcpu_restart(struct vgic_model *m, unsigned int vcpu)
 {
 	struct vgic_private *p;

@@ -302,6 +302,26 @@ unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgi
 			     unsigned int max, bool *overflow);
 
 /*
+ * The one-interrupt path, lock-free on vcpu's own CPU: a private interrupt
+ * of vcpu goes straight into a list register, pending: PPI intid that
+ * fired physically (its priority dropped), carrying the physical interrupt
+ * (HW = 1, or a release entry without HW list entries), or SGI intid from
+ * vCPU source. lrs[0..n) are what vcpu's max list registers hold; an entry
+ * of intid among them must carry the state the hardware holds now. The
+ * entry goes where intid's last one was, if the guest is done with it
+ * (state 0, no release pending), else to lrs[n]. It may only when nothing
+ * else of intid is in the model (not pending, active, in flight or
+ * cancelled) and it is enabled in an enabled group; then it is noted
+ * listed exactly as vgic_model_fill would have left it, and the list
+ * register's index is returned. Otherwise (-1) nothing changes: the
+ * caller goes the long way (vgic_model_inject_hw or vgic_model_raise, and
+ * a fill). Writes only words of vcpu's private state that no other CPU
+ * writes (the LISTED fields, the listed SGI's sender).
+ */
+int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source,
+			    struct vgic_lr *lrs, unsigned int n, unsigned int max);
+
+/*
  * Work the model left for the glue: the vCPUs to refill (bit n = vCPU n),
  * SPIs and vcpu's PPIs to deactivate physically, SPIs to route again.
  * Each call takes and clears what it returns.
@@ -337,5 +357,13 @@ enum vgic_result vgic_v3_redist_access(struct vgic_model *m, u64 offset, unsigne
  * that does not exist (the others still get it).
  */
 bool vgic_v3_sgi1r(struct vgic_model *m, unsigned int sender, u64 value);
+
+/*
+ * The same decoded without changing the model: *targets gets the vCPUs
+ * (bit n = vCPU n) the value names, vgic_v3_sgi_intid the SGI.
+ */
+bool vgic_v3_sgi1r_targets(const struct vgic_model *m, unsigned int sender, u64 value,
+			   u64 *targets);
+#define vgic_v3_sgi_intid(value) ((u32)(((value) >> 24) & 0xfu))
 
 #endif /* DRIVERS_IRQCHIP_VGIC_MODEL_H */

@@ -296,34 +296,45 @@ enum vgic_result vgic_v3_redist_access(struct vgic_model *m, u64 offset, unsigne
 	return sgi_frame_access(m, vcpu, off - GICR_SGI_BASE, width, is_write, value);
 }
 
-bool vgic_v3_sgi1r(struct vgic_model *m, unsigned int sender, u64 value)
+bool vgic_v3_sgi1r_targets(const struct vgic_model *m, unsigned int sender, u64 value, u64 *targets)
 {
-	u32 sgi = SGI1R_INTID(value);
 	u32 aff_high =
 	    (SGI1R_AFF3(value) << 24) | (SGI1R_AFF2(value) << 16) | (SGI1R_AFF1(value) << 8);
-	u32 targets = SGI1R_TARGETS(value);
+	u32 list = SGI1R_TARGETS(value);
 	bool all_exist = true;
 
+	*targets = 0;
 	if (sender >= m->nr_vcpus)
 		return false;
 	if (value & SGI1R_IRM) {
 		/* Every PE but the sender. */
-		for (unsigned int n = 0; n < m->nr_vcpus; n++)
-			if (n != sender)
-				vgic_model_raise(m, n, sgi, 0);
+		*targets = all_vcpus(m) & ~(1ull << sender);
 		return true;
 	}
-	for (u32 bit = 0; targets && bit < 16u; bit++) {
-		unsigned int n;
+	while (list) {
+		u32 bit = (u32)__builtin_ctz(list);
+		unsigned int n =
+		    vgic_model_vcpu_by_affinity(m, aff_high | (SGI1R_RS(value) * 16u + bit));
 
-		if (!(targets & (1u << bit)))
-			continue;
-		targets &= ~(1u << bit);
-		n = vgic_model_vcpu_by_affinity(m, aff_high | (SGI1R_RS(value) * 16u + bit));
+		list &= list - 1u;
 		if (n == VGIC_NO_VCPU)
 			all_exist = false;
 		else
-			vgic_model_raise(m, n, sgi, 0);
+			*targets |= 1ull << n;
+	}
+	return all_exist;
+}
+
+bool vgic_v3_sgi1r(struct vgic_model *m, unsigned int sender, u64 value)
+{
+	u64 targets;
+	bool all_exist = vgic_v3_sgi1r_targets(m, sender, value, &targets);
+
+	while (targets) {
+		unsigned int n = (unsigned int)__builtin_ctzll(targets);
+
+		targets &= targets - 1u;
+		vgic_model_raise(m, n, SGI1R_INTID(value), 0);
 	}
 	return all_exist;
 }

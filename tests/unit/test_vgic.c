@@ -1282,3 +1282,139 @@ TEST(vgic, summary_sees_level_lines_rise_and_drop)
 	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 100);
 	EXPECT_EQ_UINT(vgic_model_take_spi_release(&m), 0);
 }
+
+/* --- The one-interrupt path: a timer PPI straight into a free list register --- */
+
+/* What the fake CPU's list registers hold after a direct listing into slot. */
+static int fake_list_ppi(struct fake_cpu *c, unsigned int vcpu, u32 intid, unsigned int nr_lrs)
+{
+	int slot = vgic_model_list_private(&m, vcpu, intid, 0, c->lrs, c->n, nr_lrs);
+
+	if (slot >= 0 && (unsigned int)slot == c->n)
+		c->n++;
+	return slot;
+}
+
+TEST(vgic, direct_timer_listing_matches_what_a_fill_would_list)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		for (int hw = 0; hw <= 1; hw++) {
+			struct fake_cpu c = {.n = 0};
+
+			timer_setup(version, hw);
+			EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), 0);
+			EXPECT_EQ_UINT(c.n, 1);
+			EXPECT_EQ_UINT(c.lrs[0].intid, 27);
+			EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+			EXPECT_TRUE(c.lrs[0].hw == (hw != 0));
+			EXPECT_TRUE(c.lrs[0].release == !hw);
+			EXPECT_TRUE(c.lrs[0].eoi_maint == !hw);
+			/* The model sees it as a fill would have left it: listed, pending from its
+			 * line. */
+			EXPECT_TRUE(vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+			EXPECT_TRUE(vgic_model_test(&m, 0, VGIC_F_LISTED_HW, 27));
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_PENDING, 27));
+			EXPECT_TRUE(vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 1u << 27);
+			/* A sync before the guest took it keeps it listed, pending, in flight. */
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(c.n, 1);
+			EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+			EXPECT_EQ_UINT(fake_ack(&c), 27);
+			fake_deactivate(&c, 27);
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(c.n, 0);
+			/* HW: the guest's deactivation took it; a release entry is ours. */
+			EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), hw ? 0 : 1u << 27);
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_HW, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 0);
+		}
+	}
+}
+
+TEST(vgic, direct_timer_listing_reuses_the_entry_the_guest_finished)
+{
+	struct fake_cpu c = {.n = 0};
+
+	timer_setup(3, true);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), 0);
+	/* Taken but not finished: the entry is still the guest's. */
+	EXPECT_EQ_UINT(fake_ack(&c), 27);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_ACTIVE);
+	/* Finished (HW: deactivated physically with it): the next expiry takes its place. */
+	fake_deactivate(&c, 27);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), 0);
+	EXPECT_EQ_UINT(c.n, 1);
+	EXPECT_EQ_UINT(c.lrs[0].state, VGIC_LR_PENDING);
+	EXPECT_TRUE(c.lrs[0].hw);
+	EXPECT_TRUE(vgic_model_pending_from_line(&m, 0, 27));
+	EXPECT_EQ_UINT(fake_ack(&c), 27);
+	fake_deactivate(&c, 27);
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 0);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 0);
+	EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+	EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED_HW, 27));
+}
+
+TEST(vgic, direct_timer_listing_without_a_free_list_register)
+{
+	struct fake_cpu c = {.n = 0};
+
+	timer_setup(3, true);
+	EXPECT_EQ_INT(wrr(0, 0x10100, 4, (1u << 27) | 0xfu), VGIC_OK);
+	EXPECT_EQ_INT(wr3(0x0, 4, VGIC_CTLR_GRP0), VGIC_OK);
+	for (u32 sgi = 0; sgi < 4; sgi++)
+		EXPECT_TRUE(vgic_model_raise(&m, 0, sgi, 0));
+	fake_sync(&c, 0, 4);
+	EXPECT_EQ_UINT(c.n, 4);
+	/* Every list register busy: nothing changes, the long way follows. */
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	fake_sync(&c, 0, 4);
+	EXPECT_TRUE(c.overflow);
+	/* The guest takes them in turn; the timer comes once a register is free. */
+	for (unsigned int i = 0; i < 5; i++) {
+		u32 intid = fake_ack(&c);
+
+		EXPECT_TRUE(intid != 1023);
+		fake_deactivate(&c, intid);
+		fake_sync(&c, 0, 4);
+	}
+	EXPECT_EQ_UINT(c.n, 0);
+	EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), 0);
+}
+
+TEST(vgic, direct_timer_listing_refused_where_the_model_must_choose)
+{
+	struct fake_cpu c = {.n = 0};
+
+	/* Disabled, or its group disabled: it stays with the model. */
+	timer_setup(3, true);
+	EXPECT_EQ_INT(wrr(0, 0x10180, 4, 1u << 27), VGIC_OK);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	timer_setup(3, true);
+	EXPECT_EQ_INT(wr3(0x0, 4, 0), VGIC_OK);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	/* Already pending in the model, or pending there by the guest's own write. */
+	timer_setup(3, true);
+	EXPECT_TRUE(vgic_model_inject_hw(&m, 0, 27));
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	timer_setup(3, true);
+	EXPECT_EQ_INT(wrr(0, 0x10200, 4, 1u << 27), VGIC_OK);
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	/* Listed, and the guest cleared it through the redistributor since. */
+	timer_setup(3, true);
+	c.n = 0;
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), 0);
+	EXPECT_EQ_INT(wrr(0, 0x10280, 4, 1u << 27), VGIC_OK);
+	c.lrs[0].state = 0;
+	EXPECT_EQ_INT(fake_list_ppi(&c, 0, 27, 4), -1);
+	/* An SGI sender that cannot exist, not a private interrupt, not a vCPU. */
+	EXPECT_EQ_INT(vgic_model_list_private(&m, 0, 3, 8, c.lrs, 0, 4), -1);
+	EXPECT_EQ_INT(vgic_model_list_private(&m, 0, SPI_UART, 0, c.lrs, 0, 4), -1);
+	EXPECT_EQ_INT(vgic_model_list_private(&m, 1, 27, 0, c.lrs, 0, 4), -1);
+}
