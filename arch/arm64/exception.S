@@ -25,6 +25,33 @@
 	b	arm64_guest_trap_entry
 .endm
 
+/* A guest's IRQ tries the light path first (vcpu_entry.S). */
+.macro guest_irq_vector
+	.balign	0x80
+	stp	x0, x1, [sp]
+	mov	x0, #VECTOR_IRQ
+	b	arm64_guest_light_entry
+.endm
+
+/* Exception classes (asm/esr.h, which is C only). */
+#define EC_SHIFT  26
+#define EC_HVC64  0x16
+#define EC_SYSREG 0x18
+
+/* So does a guest's HVC or trapped MSR/MRS (arm64_guest_light); the rest goes the full way. */
+.macro guest_sync_vector
+	.balign	0x80
+	stp	x0, x1, [sp]
+	mrs	x1, esr_el2
+	lsr	x1, x1, #EC_SHIFT
+	mov	x0, #VECTOR_SYNC
+	cmp	x1, #EC_HVC64
+	b.eq	arm64_guest_light_entry
+	cmp	x1, #EC_SYSREG
+	b.eq	arm64_guest_light_entry
+	b	arm64_guest_trap_entry
+.endm
+
 	.text
 	.balign	0x800
 	.globl	arm64_vectors
@@ -40,13 +67,13 @@ arm64_vectors:
 	hyp_vector VECTOR_FIQ
 	hyp_vector VECTOR_SERROR
 	/* Lower EL, AArch64. */
-	guest_vector VECTOR_SYNC
-	guest_vector VECTOR_IRQ
+	guest_sync_vector
+	guest_irq_vector
 	guest_vector VECTOR_FIQ
 	guest_vector VECTOR_SERROR
 	/* Lower EL, AArch32 (EL0 of an AArch64 guest): the same frame holds it. */
 	guest_vector VECTOR_SYNC
-	guest_vector VECTOR_IRQ
+	guest_irq_vector
 	guest_vector VECTOR_FIQ
 	guest_vector VECTOR_SERROR
 

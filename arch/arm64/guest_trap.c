@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Exceptions from a running guest: SMCCC calls, aborts, trapped system registers, interrupts. */
 #include <bulwark/bench_probe.h>
+#include <bulwark/cpu_event.h>
 #include <bulwark/irq.h>
 #include <bulwark/printk.h>
 #include <bulwark/virq.h>
 #include <asm/arm64.h>
 #include <asm/arm_guest.h>
 #include <asm/esr.h>
+#include <asm/gic.h>
+#include <asm/psci.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
 
@@ -89,11 +92,72 @@ static void guest_sync(struct vcpu *v)
 	}
 }
 
-struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
+/*
+ * The synchronous exceptions the light path takes (the vector sends only
+ * HVCs and trapped MSR/MRS here): PSCI VERSION, and a write of a register
+ * the interrupt model emulates (GICv3 SGIs) from x0-x18, x30 or xzr. False,
+ * having changed nothing, for the full path.
+ */
+static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
+{
+	u64 esr = read_sysreg(esr_el2);
+	struct esr_sysreg s;
+	u64 value;
+
+	if (esr_ec(esr) == ESR_EC_HVC64) {
+		if ((u32)f->regs[0] != PSCI_0_2_FN_BASE + PSCI_FN_VERSION)
+			return false;
+		f->regs[0] = PSCI_VERSION_1_1;
+		return true;
+	}
+	if (esr_ec(esr) != ESR_EC_SYSREG)
+		return false;
+	esr_decode_sysreg(esr, &s);
+	if (s.is_read || (s.reg > 18 && s.reg < 30))
+		return false;
+	value = guest_reg(f, s.reg);
+	if (!virq_vcpu_reg_access(v, esr_sysreg_id(&s), true, &value))
+		return false;
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+	return true;
+}
+
+/*
+ * The light path (vcpu_entry.S: only the registers C may clobber are
+ * saved, and nothing of the frame but x0-x18 and x30 may be used): a
+ * guest's IRQ the GIC code takes at once (gic_guest_irq_light), and PSCI
+ * VERSION through HVC (the call guests probe with; ELR already points past
+ * the HVC). Returns f to resume the guest when nothing else needs doing
+ * (the vCPU runs and this CPU's work word is empty: what vcpu_after_trap
+ * looks at), else f + 1 + the kind of
+ * exception for the full path: VECTOR_DONE once handled here.
+ */
+uintptr_t arm64_guest_light(struct guest_frame *f, unsigned long kind)
 {
 	struct vcpu *v = frame_vcpu(f);
 
 	bench_mark(BENCH_PT_ENTRY);
+	if (kind == VECTOR_IRQ) {
+		if (!gic_guest_irq_light(v))
+			return (uintptr_t)f + 1 + VECTOR_IRQ;
+		bench_mark(BENCH_PT_LINES);
+	} else {
+		if (!guest_sync_light(v, f))
+			return (uintptr_t)f + 1 + VECTOR_SYNC;
+		bench_mark(BENCH_PT_MODEL);
+	}
+	if (v->state != VCPU_RUNNING || cpu_work_pending(v->cpu))
+		return (uintptr_t)f + 1 + VECTOR_DONE;
+	virq_vcpu_resume(v, v->cpu);
+	bench_mark(BENCH_PT_RETURN);
+	return (uintptr_t)f;
+}
+
+/* The full path of a trap, once its entry is marked. */
+static struct guest_frame *guest_trap(struct guest_frame *f, unsigned long kind)
+{
+	struct vcpu *v = frame_vcpu(f);
+
 	switch (kind) {
 	case VECTOR_SYNC:
 		guest_sync(v);
@@ -101,6 +165,8 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 	case VECTOR_IRQ:
 	case VECTOR_FIQ:
 		irq_handle(v->cpu);
+		break;
+	case VECTOR_DONE:
 		break;
 	default:
 		/* An SError: a bus error the guest caused; it gets a virtual one. */
@@ -115,4 +181,16 @@ struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
 	virq_vcpu_resume(v, v->cpu);
 	bench_mark(BENCH_PT_RETURN);
 	return f;
+}
+
+struct guest_frame *arm64_guest_trap(struct guest_frame *f, unsigned long kind)
+{
+	bench_mark(BENCH_PT_ENTRY);
+	return guest_trap(f, kind);
+}
+
+/* The full path after the light one (which marked the entry). */
+struct guest_frame *arm64_guest_trap_after_light(struct guest_frame *f, unsigned long kind)
+{
+	return guest_trap(f, kind);
 }

@@ -52,6 +52,12 @@ void gic_deactivate(u32 irq);	  /* DIR, for a PPI or SPI this CPU dropped */
 void gic_deactivate_spi(u32 irq); /* through the distributor, from any CPU */
 void gic_private_enable(u32 irq, bool enable);
 
+/*
+ * An interrupt gic_guest_irq_light acknowledged and left, plus one (0:
+ * none), per CPU: irqchip_claim returns it first.
+ */
+extern u32 gic_early_claim[CONFIG_NR_CPUS];
+
 /* vgic.c: SGIs and PPIs for irqchip_handle_private. */
 bool vgic_handle_private(unsigned int cpu, u32 irq);
 

@@ -152,8 +152,15 @@ void irqchip_route(u32 irq, unsigned int cpu)
 
 u32 irqchip_claim(unsigned int cpu)
 {
-	u32 iar = *gicc_reg(GICC_IAR);
-	u32 intid = iar & 0x3ffu;
+	u32 iar, intid;
+
+	if (unlikely(gic_early_claim[cpu])) {
+		intid = gic_early_claim[cpu] - 1u;
+		gic_early_claim[cpu] = 0;
+		return intid; /* claimed_iar[cpu] is still its IAR */
+	}
+	iar = *gicc_reg(GICC_IAR);
+	intid = iar & 0x3ffu;
 
 	if (intid >= GIC_SPURIOUS_MIN)
 		return IRQCHIP_NONE;

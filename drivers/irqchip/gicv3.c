@@ -227,6 +227,11 @@ u32 irqchip_claim(unsigned int cpu)
 {
 	u64 iar;
 
+	if (unlikely(gic_early_claim[cpu])) {
+		iar = gic_early_claim[cpu] - 1u;
+		gic_early_claim[cpu] = 0;
+		return (u32)iar;
+	}
 	/* A direct VM's CPU: the guest's interrupts are Group 1, ours Group 0. */
 	if (unlikely(gic_direct_cpu[cpu]))
 		iar = arm_sysreg_read(ICC_IAR0_EL1);

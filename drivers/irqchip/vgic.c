@@ -4,6 +4,7 @@
 #include <bulwark/atomic.h>
 #include <bulwark/bench_probe.h>
 #include <bulwark/compiler.h>
+#include <bulwark/cpu_event.h>
 #include <bulwark/errno.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/mmio.h>
@@ -115,7 +116,8 @@ static void notify_remote(struct vgic *g, u64 kicks)
 		kicks &= ~(1ull << n);
 		/* A vCPU that is not running is filled when it starts. */
 		if (v->cpu != self && running(v)) {
-			arch_atomic_or_ulong(&inbox[v->cpu], VGIC_INBOX_REFILL);
+			if (IS_ENABLED(CONFIG_IRQCHIP_GICV3))
+				arch_atomic_or_ulong(&inbox[v->cpu], VGIC_INBOX_REFILL);
 			vcpu_set_external_irq(v, true);
 		}
 	}
@@ -158,7 +160,10 @@ static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 	bool overflow, any_pending = false, any_eoi = false;
 	u32 released;
 	unsigned int n;
-	unsigned long sgis = arch_atomic_swap_ulong(&inbox[cpu], 0) & VGIC_INBOX_SGIS;
+	/* GICv2 SGIs carry their sender: they go through the model (GICD_SGIR). */
+	unsigned long sgis = IS_ENABLED(CONFIG_IRQCHIP_GICV3)
+				 ? arch_atomic_swap_ulong(&inbox[cpu], 0) & VGIC_INBOX_SGIS
+				 : 0;
 
 	while (sgis) {
 		(void)vgic_model_raise(&g->model, index, (u32)__builtin_ctzl(sgis), 0);
@@ -296,8 +301,12 @@ void virq_vcpu_sync(struct vcpu *v)
 {
 	struct vgic *g = v->vm->virq;
 
-	if (g && !g->direct && v->cpu == arch_cpu_id())
+	if (!g || g->direct || v->cpu != arch_cpu_id())
+		return;
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3))
 		drain_inbox(g, v);
+	else
+		sync_local(g, v);
 }
 
 static __noinline void resample(struct vcpu *v)
@@ -438,6 +447,8 @@ static bool list_timer(struct vgic *g, struct vcpu *v, unsigned int cpu, u32 irq
 	return true;
 }
 
+static void inject_timer_dropped(struct vcpu *v, struct vgic *g, unsigned int cpu, u32 irq);
+
 /* A guest timer fired on this CPU: hand it to the vCPU here, physically in flight. */
 static void inject_timer(unsigned int cpu, u32 irq)
 {
@@ -445,6 +456,45 @@ static void inject_timer(unsigned int cpu, u32 irq)
 	struct vgic *g = v ? v->vm->virq : NULL;
 
 	gic_priority_drop(irq);
+	inject_timer_dropped(v, g, cpu, irq);
+}
+
+u32 gic_early_claim[CONFIG_NR_CPUS];
+
+bool gic_guest_irq_light(struct vcpu *v)
+{
+	unsigned int cpu = v->cpu;
+	struct vgic *g = v->vm->virq;
+	u32 irq = irqchip_claim(cpu);
+
+	switch (irq) {
+	case GIC_VTIMER_PPI:
+	case GIC_PTIMER_PPI:
+		gic_priority_drop(irq);
+		if (!g || !running(v) || !list_timer(g, v, cpu, irq)) {
+			inject_timer_dropped(v, g, cpu, irq);
+			return false;
+		}
+		break;
+	case GIC_EVENT_SGI:
+		/* The posted events need no guest register (IPIs: drain_inbox). */
+		irqchip_complete(cpu, irq);
+		cpu_handle_events(cpu);
+		if (v->state != VCPU_RUNNING)
+			return false;
+		break;
+	case IRQCHIP_NONE:
+		return false;
+	default:
+		gic_early_claim[cpu] = irq + 1u;
+		return false;
+	}
+	return true;
+}
+
+/* inject_timer once irq's priority is dropped; v and g may be NULL. */
+static void inject_timer_dropped(struct vcpu *v, struct vgic *g, unsigned int cpu, u32 irq)
+{
 	if (!g || !running(v)) {
 		/* Nobody to take it: keep a still-asserted timer from firing again. */
 		gic_private_enable(irq, false);

@@ -27,7 +27,8 @@
  *   return to the guest from a trap calls virq_vcpu_resume(v, cpu) last.
  * - The guest's EL1 timers run untrapped, their registers live on the
  *   vCPU's CPU (asm/guest_timer.h reads whether one asserts its PPI).
- * - The IRQ vector (from the guest or while idle) calls irq_handle(cpu).
+ * - The IRQ vector (from the guest or while idle) calls irq_handle(cpu);
+ *   from a guest, gic_guest_irq_light(v) first.
  *   The hypervisor runs with PSTATE.I set, so GIC code never nests.
  * - The list registers and ICH_* / GICH_* are the GIC code's alone: the
  *   arch saves and restores none of them (vCPUs never leave their CPU).
@@ -49,5 +50,19 @@
 
 /* Send the event SGI to physical CPU cpu (arch_send_event_ipi uses it). */
 void gic_send_event_ipi(unsigned int cpu);
+
+/*
+ * The IRQ vector from a guest calls this first, on a light path that saved
+ * only what C may clobber: true when it took the interrupt (a timer of v,
+ * which runs on this CPU, straight into a list register, or the event SGI,
+ * whose posted events it handles: cpu_handle_events needs no guest
+ * register). The arch then resumes the guest at once unless
+ * vcpu_after_trap would find work (v no longer running, cpu_work_pending);
+ * it calls virq_vcpu_resume itself. False: the
+ * full path follows (irq_handle, vcpu_after_trap, virq_vcpu_resume); an
+ * interrupt acknowledged here and not taken is the next irqchip_claim's.
+ */
+struct vcpu;
+bool gic_guest_irq_light(struct vcpu *v);
 
 #endif /* ASM_GIC_H */

@@ -17,6 +17,8 @@
 #define VECTOR_IRQ    1
 #define VECTOR_FIQ    2
 #define VECTOR_SERROR 3
+/* From the light path (vcpu_entry.S): handled, only the work after a trap is left. */
+#define VECTOR_DONE 4
 
 #ifndef __ASSEMBLY__
 

@@ -10,6 +10,10 @@
 void arm64_guest_enter(struct guest_frame *frame) __noreturn;
 /* Called by vcpu_entry.S with the saved frame; returns the frame to resume. */
 struct guest_frame *arm64_guest_trap(struct guest_frame *frame, unsigned long kind);
+/* The light path (vcpu_entry.S): frame to resume, or frame + 1 + kind for the full path. */
+uintptr_t arm64_guest_light(struct guest_frame *frame, unsigned long kind);
+/* The full path after the light one: as arm64_guest_trap, the entry already marked. */
+struct guest_frame *arm64_guest_trap_after_light(struct guest_frame *frame, unsigned long kind);
 
 static inline struct vcpu *frame_vcpu(struct guest_frame *frame)
 {
