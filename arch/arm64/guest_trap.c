@@ -107,6 +107,7 @@ static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
 	if (esr_ec(esr) == ESR_EC_HVC64) {
 		if ((u32)f->regs[0] != PSCI_0_2_FN_BASE + PSCI_FN_VERSION)
 			return false;
+		bench_mark(BENCH_PT_DECODE);
 		f->regs[0] = PSCI_VERSION_1_1;
 		return true;
 	}
@@ -116,6 +117,7 @@ static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
 	if (s.is_read || (s.reg > 18 && s.reg < 30))
 		return false;
 	value = guest_reg(f, s.reg);
+	bench_mark(BENCH_PT_DECODE);
 	if (!virq_vcpu_reg_access(v, esr_sysreg_id(&s), true, &value))
 		return false;
 	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);

@@ -467,6 +467,7 @@ bool gic_guest_irq_light(struct vcpu *v)
 	struct vgic *g = v->vm->virq;
 	u32 irq = irqchip_claim(cpu);
 
+	bench_mark(BENCH_PT_DECODE);
 	switch (irq) {
 	case GIC_VTIMER_PPI:
 	case GIC_PTIMER_PPI:
