@@ -9,13 +9,12 @@ import sys
 
 import pytest
 
-from conftest import BOARD_DIR, CONFIG, ROOT
+from conftest import ARM_BOARD, BOARD_DIR, CONFIG, ROOT
 
 sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
 from vmconflib.devicetree import mpidr  # noqa: E402
 from vmconflib.layout import MAP_SPEC  # noqa: E402
 
-ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 GICV3 = CONFIG + 'CONFIG_IRQCHIP_GICV3=y\n'
 GICV2 = CONFIG + 'CONFIG_IRQCHIP_GICV2=y\n# CONFIG_IRQCHIP_GICV3 is not set\n'
 E = 'layout.vmconf:%d: error: '

@@ -1,9 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # interrupts = direct: accepted on a GICv3 build, refused with file, line, VM and field where it cannot work.
 
-from conftest import CONFIG, ROOT
+from conftest import ARM_BOARD, CONFIG
 
-ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 GICV3 = CONFIG + 'CONFIG_IRQCHIP_GICV3=y\nCONFIG_VUART=y\nCONFIG_IPC_GPIO=y\n'
 GICV2 = CONFIG + ('CONFIG_IRQCHIP_GICV2=y\n# CONFIG_IRQCHIP_GICV3 is not set\nCONFIG_VUART=y\n'
                   'CONFIG_IPC_GPIO=y\n')

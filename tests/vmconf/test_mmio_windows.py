@@ -5,9 +5,8 @@ import re
 
 import pytest
 
-from conftest import BOARD_DIR, CONFIG, ROOT
+from conftest import ARM_BOARD, BOARD_DIR, CONFIG
 
-ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 GICV3 = CONFIG + 'CONFIG_IRQCHIP_GICV3=y\nCONFIG_VUART=y\nCONFIG_IPC_GPIO=y\n'
 GICV2 = (CONFIG + 'CONFIG_IRQCHIP_GICV2=y\n# CONFIG_IRQCHIP_GICV3 is not set\n'
          'CONFIG_VUART=y\nCONFIG_IPC_GPIO=y\n')

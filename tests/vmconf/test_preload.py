@@ -4,9 +4,8 @@
 import re
 import zlib
 
-from conftest import CONFIG, ROOT
+from conftest import ARM_BOARD, CONFIG
 
-ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 ARM = CONFIG + 'CONFIG_ARCH_ARM64=y\nCONFIG_IRQCHIP_GICV3=y\n'
 
 LAYOUT = '''\

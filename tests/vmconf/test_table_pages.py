@@ -8,9 +8,8 @@ import subprocess
 
 import pytest
 
-from conftest import BOARD_DIR, CONFIG, ROOT
+from conftest import ARM_BOARD, BOARD_DIR, CONFIG, ROOT
 
-ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
 HOSTCC = os.environ.get('HOSTCC', 'gcc')
 CFLAGS = ['-std=c11', '-O1', '-Wall', '-Wextra', '-Werror', '-DUNIT_TEST',
           '-I', str(ROOT / 'include'), '-I', str(ROOT / 'arch' / 'riscv' / 'include'),
