@@ -28,8 +28,10 @@ SENDS = [
     (r"ping2-status=\d", "poweroff\n"),
 ]
 # rt runs forever: the session ends after two of its reports once Linux has gone.
-STOP_AFTER = (r"vm 'linux' stopped: shut down by its guest.*\[rt\] rt: \d+ periods.*"
-              r"\[rt\] rt: \d+ periods")
+# Both reports must be whole lines: the output arrives in pieces, and a match on
+# a half-printed report would end the session before the test can read it.
+STOP_AFTER = (r"vm 'linux' stopped: shut down by its guest.*\[rt\] rt: \d+ periods[^\n]*missed \d+\r?\n.*"
+              r"\[rt\] rt: \d+ periods[^\n]*missed \d+\r?\n")
 
 # Where each phase ends: the first rt report after this mark covers everything before.
 PHASES = [
