@@ -2,6 +2,7 @@
 # Generates a VM's device tree source from its checked layout and the board, and compiles it with dtc.
 
 import copy
+import hashlib
 import os
 import shutil
 import subprocess
@@ -18,6 +19,8 @@ ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hyper
 DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0'}
 PL011 = ['arm,pl011', 'arm,primecell']
 NS16550_CLOCK = 3686400    # QEMU virt's 16550 (its clock-frequency)
+RNG_SEED_FILE = 'rng-seed'  # in the output directory: made once, so rebuilds are reproducible
+RNG_SEED_SIZE = 64
 
 
 def dts_string(text):
@@ -286,7 +289,7 @@ def shmem_nodes(tree, vm):
     tree.close()
 
 
-def generate_dts(vm, board, config):
+def generate_dts(vm, board, config, seed=None):
     """The DTS text of a VM with dtb = auto."""
     if board.arch not in DEFAULT_BOOTARGS:
         raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64 or aarch64 board; "
@@ -330,9 +333,38 @@ def generate_dts(vm, board, config):
     if vm.initrd:
         tree.prop('linux,initrd-start', ('<%s>' % cells64(vm.initrd_addr),))
         tree.prop('linux,initrd-end', ('<%s>' % cells64(vm.initrd_addr + vm.initrd_size),))
+    if seed is not None:
+        tree.prop('rng-seed', ('[%s]' % ' '.join('%02x' % b for b in vm_rng_seed(seed, vm.name)),))
     tree.close()
     tree.close()
     return tree.text()
+
+
+def build_seed(out_dir):
+    """The build directory's random seed: read, or made once from os.urandom.
+
+    Every VM's rng-seed derives from it, so rebuilding in the same directory gives the
+    same device trees; a new build directory gives new seeds."""
+    path = os.path.join(out_dir, RNG_SEED_FILE)
+    try:
+        with open(path, 'rb') as f:
+            seed = f.read()
+        if len(seed) == RNG_SEED_SIZE:
+            return seed
+    except FileNotFoundError:
+        pass
+    seed = os.urandom(RNG_SEED_SIZE)
+    os.makedirs(out_dir, exist_ok=True)
+    tmp = path + '.tmp'
+    with open(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600), 'wb') as f:
+        f.write(seed)
+    os.replace(tmp, path)
+    return seed
+
+
+def vm_rng_seed(seed, name):
+    """64 bytes for one VM's /chosen/rng-seed: distinct per VM, fixed per build directory."""
+    return hashlib.sha512(b'bulwark rng-seed\0' + seed + name.encode('utf-8')).digest()
 
 
 def find_dtc(vm):
@@ -363,10 +395,13 @@ def build_dtbs(layout, board, config, out_dir):
 
     Returns {path: text or bytes} of the <vm>.dts and <vm>.dtb files to write."""
     files = {}
+    seed = None
     for vm in layout.vms:
         if not vm.dtb_auto:
             continue
-        dts = generate_dts(vm, board, config)
+        if seed is None:
+            seed = build_seed(out_dir)
+        dts = generate_dts(vm, board, config, seed)
         dtb = compile_dts(vm, dts)
         vm.dtb_path = os.path.join(os.path.abspath(out_dir), '%s.dtb' % vm.name)
         vm.dtb_size = len(dtb)
