@@ -19,7 +19,8 @@ REPORT = re.compile(r"^\[rt\] rt: (\d+) periods, worst lateness (\d+) us, missed
 # What is typed, each once the output so far matches. Commands stay short: the
 # console's input ring holds 64 bytes.
 SENDS = [
-    (re.escape(PROMPT), "for i in 1 2 3; do yes >/dev/null & done; echo busy\n"),
+    (re.escape(PROMPT), "dmesg | grep -m1 'crng init'; echo crng-$?\n"),
+    (r"crng-\d", "for i in 1 2 3; do yes >/dev/null & done; echo busy\n"),
     (r"\[linux\] busy\s", "bwipc send hello from linux\n"),
     (r"^\[linux\] rt got: hello from linux", f"bwipc ping {PINGS}; echo ping-status=$?\n"),
     (r"ping-status=\d", "bwipc stats\n"),
