@@ -1,8 +1,12 @@
 # SPDX-License-Identifier: Apache-2.0
 """Helpers shared by the pytest suites: running make in a build directory."""
 
+import fcntl
+import hashlib
 import os
+import shutil
 import subprocess
+from contextlib import contextmanager
 from pathlib import Path
 
 SRCTREE = Path(__file__).resolve().parent.parent
@@ -37,3 +41,63 @@ def make_ok(*args, **kw):
     res = make(*args, **kw)
     assert res.returncode == 0, res
     return res
+
+
+def build_guests(out, arch, cross_compile):
+    """The test guests of ARCH in OUT (native/ holds the bare-QEMU builds):
+    a copy from the guest cache when GUEST_CACHE is set (the test suites set
+    it, see conftest.py), else built there."""
+    env = dict(os.environ, srctree=str(SRCTREE))
+    env.pop("MAKEFLAGS", None)
+    env.pop("MAKELEVEL", None)
+    if env.get("GUEST_CACHE"):
+        cmd = [str(SRCTREE / "tools/build/guest-cache.sh"), env["GUEST_CACHE"], str(out), arch,
+               cross_compile]
+    else:
+        cmd = ["make", "-j2", "-f", str(SRCTREE / "tests/guests/Makefile"), f"srctree={SRCTREE}",
+               f"O={out}", f"GUEST_ARCH={arch}", f"CROSS_COMPILE={cross_compile}"]
+    proc = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+                          env=env)
+    assert proc.returncode == 0, proc.stdout
+
+
+@contextmanager
+def locked(path):
+    """Holds an exclusive lock on PATH (a file), shared by every process of the run."""
+    with open(path, "a") as f:
+        fcntl.flock(f, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            fcntl.flock(f, fcntl.LOCK_UN)
+
+
+def once(shared, key, produce):
+    """Runs produce(directory) once per KEY for every pytest process of a run
+    (pytest-xdist workers included) and returns that directory; the others
+    wait for it. SHARED is the run's shared directory (the shared_dir
+    fixture). A produce that raised is tried again by the next caller."""
+    name = hashlib.sha256(repr(key).encode()).hexdigest()[:16]
+    base = Path(shared) / "once"
+    base.mkdir(parents=True, exist_ok=True)
+    out = base / name
+    with locked(base / f"{name}.lock"):
+        if not (out / ".once-done").exists():
+            shutil.rmtree(out, ignore_errors=True)
+            out.mkdir()
+            (out / ".once-key").write_text(repr(key) + "\n")
+            produce(out)
+            (out / ".once-done").touch()
+    return out
+
+
+def shared_build(shared, goals, vmconf=None, env=None):
+    """A build directory configured with GOALS (a defconfig and fragments)
+    and built with VMCONF, built once per run and shared by every test that
+    asks for the same: tests only read it (QEMU's console logs go to their
+    own tmp_path)."""
+    def produce(out):
+        make_ok(*goals, O=out, env=env)
+        make_ok(*([f"VMCONF={vmconf}"] if vmconf else []), O=out, env=env)
+    return once(shared, ("build", tuple(goals), str(vmconf), sorted((env or {}).items())),
+                produce)

@@ -121,8 +121,10 @@ def run_pytest(suite, objtree, extra, paths=None, boards=None):
     xml = os.path.join(objtree, f"{suite}.xml")
     if os.path.exists(xml):
         os.remove(xml)
+    # Every test's build directory (tmp_path) is under the objtree, emptied
+    # at the start of each run of this suite.
     cmd = [sys.executable, "-m", "pytest", "-q", "-rfE", "-p", "no:cacheprovider",
-           f"--junitxml={xml}"]
+           f"--junitxml={xml}", f"--basetemp={os.path.join(objtree, 'tmp-' + suite)}"]
     try:
         import xdist  # noqa: F401
         cmd += ["-n", str(min(os.cpu_count() or 1, 4))]
@@ -131,6 +133,10 @@ def run_pytest(suite, objtree, extra, paths=None, boards=None):
             # after the other (one QEMU at a time) while the others take the
             # layout checker's tests.
             cmd += ["--dist", "loadfile"]
+        else:
+            # The tests of one QEMU session or shared build on one worker,
+            # the longest first (tests/conftest.py, GROUPS and FIRST).
+            cmd += ["--dist", "loadgroup"]
     except ImportError:
         pass
     env = dict(os.environ, BULWARK_CHECK_OBJTREE=objtree)

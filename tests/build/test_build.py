@@ -426,3 +426,29 @@ def test_changed_board_file_is_followed(tmp_path):
     assert "0x102000ULL" in (out / "generated/vmconf.c").read_text(), res
     assert "bulwark.elf" in quiet_lines(res, "LD"), res
     assert rebuilt(make_ok(f"BOARD_ROOT={vendor}", O=out)) == []
+
+
+def test_guest_cache_builds_the_guests_once(tmp_path):
+    """GUEST_CACHE=dir: the first build directory compiles the test guests
+    into the cache, the next only copies them; without it each compiles its
+    own, to the same images."""
+    cache = tmp_path / "cache"
+    outs = {name: tmp_path / name for name in ("first", "second", "own")}
+    for out in outs.values():
+        make_ok("qemu_rv64_defconfig", O=out)
+    first = make_ok(f"GUEST_CACHE={cache}", O=outs["first"])
+    second = make_ok(f"GUEST_CACHE={cache}", O=outs["second"])
+    own = make_ok(O=outs["own"], env={"GUEST_CACHE": ""})
+    assert re.search(r"^  GUEST +basic-rv64\.elf$", first.out, re.M), first
+    assert not re.search(r"^  (CC|AS|GUEST) +(guests/|basic)", second.out, re.M), second
+    assert re.search(r"^  GUESTS +guests/ \(a copy of ", second.out, re.M), second
+    assert re.search(r"^  GUEST +basic-rv64\.elf$", own.out, re.M), own
+    assert "GUESTS" not in own.out, own
+    assert len(list(cache.glob("rv64-*/.done"))) == 1
+    for name in ("basic-rv64.bin", "native/basic-rv64.bin", "hello-rv64.bin"):
+        images = [(out / "guests" / name) for out in outs.values()]
+        assert len({image.read_bytes() for image in images}) == 1, name
+        # Copies, not links: overwriting one in a build directory leaves the cache alone.
+        assert all(image.stat().st_nlink == 1 for image in images), name
+    for out in outs.values():
+        assert (out / "bulwark.elf").exists()

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, make_ok, shared_build
 
 TIMEOUT = 300  # a bound for a hung system, never a measure: a busy host is slow
 
@@ -55,8 +55,9 @@ BOOTS = [
 ]
 
 
-def boot(out, qemu_args):
-    log = out / "console.log"
+def boot(out, qemu_args, logs=None):
+    """Boots the build in OUT; its console log goes to LOGS (default: OUT)."""
+    log = (logs or out) / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log),
                            str(out / "run.json"), "--"] + qemu_args,
@@ -65,10 +66,9 @@ def boot(out, qemu_args):
 
 
 @pytest.mark.parametrize("case", BOOTS, ids=[b.name for b in BOOTS])
-def test_boot(tmp_path, case):
-    make_ok("qemu_rv64_defconfig", *case.fragments, O=tmp_path)
-    make_ok(O=tmp_path)
-    status, console, err = boot(tmp_path, case.qemu_args)
+def test_boot(shared_dir, tmp_path, case):
+    out = shared_build(shared_dir, ["qemu_rv64_defconfig", *case.fragments])
+    status, console, err = boot(out, case.qemu_args, tmp_path)
     assert status != 124, f"QEMU did not exit by itself:\n{console}{err}"
     assert status == case.status, f"QEMU exited {status}:\n{console}{err}"
     lines = console.splitlines()
@@ -80,8 +80,14 @@ def test_boot(tmp_path, case):
             f"unexpected line matching {pattern!r}:\n{console}"
 
 
-def test_every_hart_reports_once(rv64_build):
-    status, console, err = boot(rv64_build, [])
+@pytest.fixture
+def default_rv64(shared_dir):
+    """The default qemu_rv64 build of this run (test_boot[default]'s too)."""
+    return shared_build(shared_dir, ["qemu_rv64_defconfig"])
+
+
+def test_every_hart_reports_once(default_rv64, tmp_path):
+    status, console, err = boot(default_rv64, [], tmp_path)
     assert status == 0, console + err
     boot_harts = re.findall(r"^boot CPU (\d) \(hart \1\) in HS-mode", console, re.M)
     others = re.findall(r"^CPU (\d) \(hart \1\) online in HS-mode", console, re.M)
@@ -89,17 +95,17 @@ def test_every_hart_reports_once(rv64_build):
     assert sorted(boot_harts + others) == ["0", "1", "2", "3"], console
 
 
-def test_layout_summary_printed(rv64_build):
-    status, console, err = boot(rv64_build, [])
+def test_layout_summary_printed(default_rv64, tmp_path):
+    status, console, err = boot(default_rv64, [], tmp_path)
     assert status == 0, console + err
     assert re.search(r"\brt\b.*CPU", console), console
     assert re.search(r"\bapp\b.*CPU", console), console
 
 
-def test_missing_qemu_is_explained(rv64_build):
+def test_missing_qemu_is_explained(default_rv64):
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--qemu", "qemu-system-nonexistent", "--timeout", "5",
-                           str(rv64_build / "run.json")],
+                           str(default_rv64 / "run.json")],
                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     assert proc.returncode == 127
     assert "qemu-system-nonexistent not found: install the Debian package " \
@@ -170,15 +176,14 @@ UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 
 
 @pytest.mark.skipif(not os.path.exists(UBOOT), reason="u-boot-qemu not installed")
-def test_aarch64_boots_through_uboot_booti(tmp_path):
+def test_aarch64_boots_through_uboot_booti(shared_dir, tmp_path):
     """Debian's U-Boot starts bulwark.bin (arm64 Image header) with booti at EL2."""
-    make_ok("qemu_aarch64_defconfig", O=tmp_path)
-    make_ok(O=tmp_path)
+    out = shared_build(shared_dir, ["qemu_aarch64_defconfig"])
     desc = {"qemu": "qemu-system-aarch64", "qemu_package": "qemu-system-arm",
             "firmware": UBOOT, "firmware_package": "u-boot-qemu",
             "args": ["-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a53",
                      "-smp", "4", "-m", "1G", "-nic", "none", "-bios", UBOOT, "-device",
-                     f"loader,file={tmp_path / 'bulwark.bin'},addr=0x42000000"]}
+                     f"loader,file={out / 'bulwark.bin'},addr=0x42000000"]}
     (tmp_path / "uboot.json").write_text(json.dumps(desc))
     log = tmp_path / "uboot.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
@@ -198,11 +203,10 @@ def test_aarch64_boots_through_uboot_booti(tmp_path):
 
 @pytest.mark.parametrize("gic,goals", [("GICv3", ["qemu_aarch64_defconfig"]),
                                        ("GICv2", ["qemu_aarch64_defconfig", "gicv2.config"])])
-def test_aarch64_boot_at_el2(tmp_path, gic, goals):
+def test_aarch64_boot_at_el2(shared_dir, tmp_path, gic, goals):
     """QEMU enters the ELF at EL2; secondaries come up through PSCI CPU_ON."""
-    make_ok(*goals, O=tmp_path)
-    make_ok(O=tmp_path)
-    status, console, err = boot(tmp_path, [])
+    out = shared_build(shared_dir, goals)
+    status, console, err = boot(out, [], tmp_path)
     assert status == 0, console + err
     assert re.search(rf"^Bulwark 0\.1\.0 \(board qemu_aarch64, irqchip {gic}, 4 CPUs, MMU\)$",
                      console, re.M), console

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, build_guests, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
@@ -104,24 +104,20 @@ def vm_lines(console, vm):
 
 
 @pytest.fixture(scope="module")
-def builds(tmp_path_factory):
-    """One hypervisor build per (layout, variant), and one guest build per arch."""
+def builds(tmp_path_factory, shared_dir):
+    """One hypervisor build per (layout, configuration), shared by the
+    variants that differ only in QEMU's arguments, and the guests per arch."""
     done = {}
 
     def get(kind, suite):
         key = (kind, suite.arch) if kind == "guests" else (kind, suite.layout, suite.variant)
         if key in done:
             return done[key]
-        out = tmp_path_factory.mktemp(f"{kind}-{suite.arch if kind == 'guests' else suite.name}")
         if kind == "guests":
-            proc = subprocess.run(["make", "-j2", "-f", str(SRCTREE / "tests/guests/Makefile"),
-                                   f"srctree={SRCTREE}", f"O={out}", f"GUEST_ARCH={suite.arch}",
-                                   f"CROSS_COMPILE={suite.cross_compile}"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-            assert proc.returncode == 0, proc.stdout
+            out = tmp_path_factory.mktemp(f"guests-{suite.arch}")
+            build_guests(out, suite.arch, suite.cross_compile)
         else:
-            make_ok(*suite.config, O=out)
-            make_ok(f"VMCONF=vmconf/{suite.layout}", O=out)
+            out = shared_build(shared_dir, suite.config, f"vmconf/{suite.layout}")
         done[key] = out
         return out
     return get
@@ -133,9 +129,9 @@ def test_every_conformance_layout_has_a_suite():
 
 
 @pytest.mark.parametrize("suite", SUITES, ids=[s.name for s in SUITES])
-def test_conformance_in_vm(builds, suite):
+def test_conformance_in_vm(builds, tmp_path, suite):
     out = builds("vm", suite)
-    log = out / "console.log"
+    log = tmp_path / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log),
                            str(out / "run.json"), "--"] + suite.qemu_extra,

@@ -22,7 +22,7 @@ from pathlib import Path
 
 import pytest
 
-from bulwark_test import SRCTREE
+from bulwark_test import build_guests
 
 QEMU = "qemu-system-riscv64"
 CROSS_COMPILE = "riscv64-linux-gnu-"
@@ -63,14 +63,6 @@ RUNS = [
                              (r"^INFO reboot: first boot", 1)]),
 ]
 CPUS = ["rv64", "rv64,sstc=false"]
-
-
-def build_guests(out, arch, cross_compile):
-    proc = subprocess.run(["make", "-j2", "-f", str(SRCTREE / "tests/guests/Makefile"),
-                           f"srctree={SRCTREE}", f"O={out}", f"GUEST_ARCH={arch}",
-                           f"CROSS_COMPILE={cross_compile}"],
-                          stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
-    assert proc.returncode == 0, proc.stdout
 
 
 @pytest.fixture(scope="module")

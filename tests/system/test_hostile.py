@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, shared_build
 
 # A safety net only: a session ends when the guests say so, in seconds.
 TIMEOUT = 600
@@ -74,17 +74,16 @@ IDS = [f"{r.board}-{r.variant}" for r in ROWS]
 
 
 @pytest.fixture(scope="module")
-def session(tmp_path_factory):
-    """Builds and runs one row once; returns its console output."""
+def session(tmp_path_factory, shared_dir):
+    """Builds and runs one row once; returns its console output (the build
+    is shared by the rows that differ only in QEMU's arguments)."""
     logs = {}
 
     def get(row):
         key = (row.board, row.variant)
         if key not in logs:
-            out = tmp_path_factory.mktemp(f"hostile-{row.board}-{row.variant}")
-            make_ok(*row.configs, O=out)
-            make_ok(f"VMCONF=vmconf/{row.board}-{row.layout}.vmconf", O=out)
-            log = out / "console.log"
+            out = shared_build(shared_dir, row.configs, f"vmconf/{row.board}-{row.layout}.vmconf")
+            log = tmp_path_factory.mktemp(f"hostile-{row.board}-{row.variant}") / "console.log"
             proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                                    "--timeout", str(TIMEOUT), "--log", str(log),
                                    "--stop-after", STOP_AFTER, str(out / "run.json"), "--"]

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 LAYOUT = SRCTREE / "tests" / "system" / "layouts" / "qemu_aarch64-gpio-doorbells.vmconf"
@@ -18,13 +18,12 @@ VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
-def test_many_windows_vm_starts(tmp_path, variant):
-    make_ok(*VARIANTS[variant], O=tmp_path)
-    make_ok(f"VMCONF={LAYOUT}", O=tmp_path)
+def test_many_windows_vm_starts(shared_dir, tmp_path, variant):
+    out = shared_build(shared_dir, VARIANTS[variant], LAYOUT)
     log = tmp_path / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log),
-                           str(tmp_path / "run.json"), "--"],
+                           str(out / "run.json"), "--"],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     console = log.read_text(errors="replace")
     assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"

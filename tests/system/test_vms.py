@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 PASSED = r"(\d+) passed, 0 failed"
@@ -182,18 +182,11 @@ def test_every_qemu_layout_has_a_row():
 
 
 @pytest.fixture(scope="module")
-def layout_builds(tmp_path_factory):
-    """One build directory per layout, built on first use."""
-    builds = {}
-
+def layout_builds(shared_dir):
+    """One build directory per layout and configuration, built on first use
+    and shared by the variants that differ only in QEMU's arguments."""
     def get(row, variant):
-        key = (row.file, variant)
-        if key not in builds:
-            out = tmp_path_factory.mktemp(row.file.replace(".vmconf", "") + "-" + variant)
-            make_ok(*VARIANTS[row.board][variant][0], O=out)
-            make_ok(f"VMCONF=vmconf/{row.file}", O=out)
-            builds[key] = out
-        return builds[key]
+        return shared_build(shared_dir, VARIANTS[row.board][variant][0], f"vmconf/{row.file}")
     return get
 
 
@@ -202,9 +195,9 @@ def vm_lines(console, vm):
 
 
 @pytest.mark.parametrize("row,variant", CASES, ids=[f"{r.file}-{v}" for r, v in CASES])
-def test_layout_boots(layout_builds, row, variant):
+def test_layout_boots(layout_builds, tmp_path, row, variant):
     out = layout_builds(row, variant)
-    log = out / "console.log"
+    log = tmp_path / "console.log"
     sends = [arg for pair in row.sends for arg in ("--send-after", *pair)]
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log)] + sends +

@@ -6,10 +6,20 @@
 guest-sources := $(shell find $(srctree)/tests/guests -type f 2>/dev/null)
 guest-images := $(objtree)/guests/.stamp
 
+# GUEST_CACHE=dir builds them once per content in dir, shared by every
+# build directory that names it (make check does: each system test's build
+# would otherwise compile the same guests again), and copies them here.
+GUEST_CACHE ?=
+
 $(guest-images): $(guest-sources)
+ifeq ($(GUEST_CACHE),)
 	$(Q)$(call need-cc)$(MAKE) -f $(srctree)/tests/guests/Makefile \
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
 		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V)
+else
+	$(Q)$(call need-cc)MAKE='$(MAKE)' V=$(V) $(srctree)/tools/build/guest-cache.sh \
+		$(abspath $(GUEST_CACHE)) $(objtree)/guests $(ARCH_GUEST) $(CROSS_COMPILE)
+endif
 	@touch $@
 
 guests: $(guest-images)

@@ -56,6 +56,7 @@ help:
 	@echo '  V=1 (show commands), CROSS_COMPILE=prefix, VMCONF=layout,'
 	@echo '  BOARD_ROOT=dir (out-of-tree boards; remembered by the build directory),'
 	@echo '  PYTHON=interpreter with kconfiglib, QEMU=path, QEMU_EXTRA="qemu options",'
-	@echo '  LINUX_GUEST_CACHE=dir (Debian packages of the Linux guest).'
+	@echo '  LINUX_GUEST_CACHE=dir (Debian packages of the Linux guest),'
+	@echo '  GUEST_CACHE=dir (test guests built once, shared by build directories).'
 
 .PHONY: help

@@ -1,0 +1,65 @@
+#!/bin/sh
+# SPDX-License-Identifier: Apache-2.0
+# Builds the test guests once per content in a cache shared by build directories (GUEST_CACHE).
+#
+# Usage: guest-cache.sh CACHE OUT GUEST_ARCH CROSS_COMPILE
+# (srctree, MAKE, V and MAKEFLAGS come from make's environment).
+#
+# The cache entry's name is a hash of everything the guests are built
+# from: the files under tests/guests, the headers they take from
+# tools/linux-guest, the architecture, the compiler and the guest variables
+# given on make's command line (<guest>-defines=..., <guest>-cases=...).
+# The first build directory that needs an entry builds it (under a lock, so
+# that parallel builds wait for it instead of building it too); every build
+# directory then gets its own copy of the images in OUT, never a link, so
+# that a test or a user may overwrite one there. The newest four entries of
+# an architecture are kept.
+
+set -e
+cache=$1 out=$2 arch=$3 cross=$4
+: "${srctree:?}" "${MAKE:=make}"
+
+overrides=
+for word in $MAKEFLAGS; do
+	case $word in
+	GUEST_CACHE=*) ;;
+	*-defines=* | *-defines-*=* | *-cases=* | *-cases-*=* | GUEST_*=*)
+		overrides="$overrides $word" ;;
+	esac
+done
+
+key=$(
+	{
+		echo "$arch $cross $(command -v "${cross}gcc") $overrides"
+		"${cross}gcc" --version | head -n 1
+		cd "$srctree" && { find tests/guests -type f; ls tools/linux-guest/*.h; } |
+			LC_ALL=C sort | xargs sha256sum
+	} | sha256sum | cut -c1-16
+)
+entry=$cache/$arch-$key
+mkdir -p "$cache"
+
+# One builder per entry; the others wait on the lock and find it done.
+exec 9>"$entry.lock"
+flock 9
+if [ ! -e "$entry/.done" ]; then
+	rm -rf "$entry"
+	"$MAKE" -f "$srctree/tests/guests/Makefile" srctree="$srctree" O="$entry" \
+		GUEST_ARCH="$arch" CROSS_COMPILE="$cross" V="${V:-0}"
+	touch "$entry/.done"
+	# Keep the four newest entries of this architecture.
+	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +5 | while read -r old; do
+		rm -rf "${old%/}" "${old%/}.lock"
+	done
+fi
+flock -u 9
+
+# A fresh copy (new modification times: the layout tool's dependencies on
+# the images see them change), without the objects.
+rm -rf "$out"
+mkdir -p "$out"
+for f in "$entry"/*; do
+	case ${f##*/} in obj) ;; *) [ -e "$f" ] && cp -R "$f" "$out/" ;; esac
+done
+[ -d "$out/native" ]
+[ "${V:-0}" = 1 ] || printf '  %-8s %s\n' GUESTS "guests/ (a copy of $entry)"
