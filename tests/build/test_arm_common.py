@@ -10,7 +10,7 @@ from bulwark_test import SRCTREE
 COMMON = SRCTREE / "arch" / "arm-common"
 # Headers each execution state gives under arch/<state>/include/asm/.
 CONTRACT = {"sysreg_enc.h", "guest_regs.h", "processor.h"}
-STATES = [SRCTREE / "arch" / "arm64"]
+STATES = [SRCTREE / "arch" / "arm64", SRCTREE / "arch" / "arm"]
 INCLUDE = re.compile(r'^\s*#\s*include\s*<asm/([^>]+)>', re.M)
 # An instruction or a state's register frame named in shared code.
 STATE_SPECIFIC = re.compile(r'"\s*(mrs|msr|mrc|mcr|mrrc|mcrr)\b|\bguest_frame\b|arch\.frame|\barm64_')

@@ -214,3 +214,40 @@ def test_aarch64_boot_at_el2(shared_dir, tmp_path, gic, goals):
     others = re.findall(r"^CPU (\d) \(MPIDR \1\) online in EL2$", console, re.M)
     assert sorted(booted + others) == ["0", "1", "2", "3"], console
     assert "all 4 CPUs online" in console
+
+
+@pytest.mark.parametrize("cpu", ["cortex-a15", "cortex-a7"])
+def test_arm32_boot_in_hyp_mode(tmp_path, cpu):
+    """qemu_arm (AArch32): QEMU enters the ELF in Hyp mode; the Hyp MMU and
+    vectors are on, secondaries come up through PSCI CPU_ON (SMC), the layout's
+    VM runs (stage 2, HVC, the virtual PL011) and the machine powers off."""
+    make_ok("qemu_arm_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    status, console, err = boot(tmp_path, ["-cpu", cpu])
+    assert status == 0, console + err
+    assert re.search(r"^Bulwark 0\.1\.0 \(board qemu_arm, irqchip GICv2, 4 CPUs, MMU\)$",
+                     console, re.M), console
+    booted = re.findall(r"^boot CPU (\d) \(MPIDR \1\) in Hyp mode", console, re.M)
+    others = re.findall(r"^CPU (\d) \(MPIDR \1\) online in Hyp mode$", console, re.M)
+    assert sorted(booted + others) == ["0", "1", "2", "3"], console
+    assert "all 4 CPUs online" in console
+    assert re.search(r'^VM 0 "\w+": CPUs 0', console, re.M), console
+    assert "[bulwark] every VM has stopped; powering off" in console
+
+
+def test_arm32_outside_hyp_mode_is_explained(tmp_path):
+    """Without virtualization=on QEMU starts AArch32 CPUs in Supervisor mode:
+    the hypervisor says so and halts instead of touching Hyp registers."""
+    make_ok("qemu_arm_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    desc = json.loads((tmp_path / "run.json").read_text())
+    desc["args"] = [a.replace("virtualization=on,", "") for a in desc["args"]]
+    (tmp_path / "svc.json").write_text(json.dumps(desc))
+    log = tmp_path / "svc.log"
+    subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"), "--timeout", "60",
+                    "--stop-after", "halting", "--log", str(log), str(tmp_path / "svc.json")],
+                   stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert "Bulwark: error: entered in Supervisor mode, but the hypervisor must start in " \
+        "Hyp mode" in console, console
+    assert "online in Hyp mode" not in console

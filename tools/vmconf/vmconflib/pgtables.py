@@ -42,6 +42,10 @@ class Format:
 
 # arch/arm-common/stage2_formats.c stage2_format_vmsav8_4k: levels 0-3, 1 GiB and 2 MiB blocks.
 VMSAV8_4K = Format('VMSAv8-64 stage 2', 4, 9, 4, (1, 2), 'CONFIG_ARM64_STAGE2_POOL_PAGES', 32)
+# arch/arm-common/stage2_formats.c stage2_format_lpae (AArch32): a 40-bit IPA from the first
+# level (two concatenated root tables), 1 GiB and 2 MiB blocks; arch/arm/mem_stage2.c.
+LPAE = Format('LPAE stage 2', 3, 9, 1, (0, 1), 'CONFIG_ARM_STAGE2_POOL_PAGES', 32)
+LPAE_IPA_BITS = 40
 # arch/riscv/gstage.c gstage_format_sv39x4: 41-bit guest addresses, 16 KiB root.
 SV39X4 = Format('Sv39x4 G-stage', 3, 9, 2, (0, 1), 'CONFIG_RISCV_GSTAGE_POOL_PAGES', 64)
 
@@ -161,7 +165,7 @@ def table_format(board):
     """The format the board's memory back end builds, or None (MPU, no table walker yet)."""
     if board.mode != 'mmu':
         return None
-    return {'aarch64': VMSAV8_4K, 'riscv64': SV39X4}.get(board.arch)
+    return {'aarch64': VMSAV8_4K, 'arm': LPAE, 'riscv64': SV39X4}.get(board.arch)
 
 
 def _fits(runs, ia_bits):
@@ -200,6 +204,8 @@ def count_tables(vm, board, config, runs=None):
     runs = vm_runs(vm, board, config) if runs is None else runs
     if fmt is SV39X4:
         return Count(fmt, _build(fmt, RISCV_GPA_BITS, 0, runs), '41-bit guest-physical space')
+    if fmt is LPAE:
+        return Count(fmt, _build(fmt, LPAE_IPA_BITS, 0, runs), '40-bit guest-physical space')
     if board.pa_bits:
         bits = min(max(board.pa_bits, ARM_MIN_IPA_BITS), ARM_MAX_IPA_BITS)
         return Count(fmt, _build(fmt, bits, arm_start_level(bits), runs),
@@ -273,6 +279,8 @@ def _check_reach(vm, runs, fmt, board):
     """Refuses a guest address the tables cannot reach (pgtable_map()'s -EINVAL at boot)."""
     if fmt is SV39X4:
         bits, why = RISCV_GPA_BITS, 'Sv39x4 reaches'
+    elif fmt is LPAE:
+        bits, why = LPAE_IPA_BITS, 'AArch32 LPAE stage 2 reaches'
     elif board.pa_bits:
         bits = min(max(board.pa_bits, ARM_MIN_IPA_BITS), ARM_MAX_IPA_BITS)
         why = 'the board\'s CPUs (pa_bits = %d) reach' % board.pa_bits

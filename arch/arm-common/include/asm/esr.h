@@ -18,6 +18,10 @@
 /* Exception classes. */
 #define ESR_EC_UNKNOWN	0x00
 #define ESR_EC_WFX	0x01
+#define ESR_EC_CP15_32	0x03 /* AArch32 MCR/MRC */
+#define ESR_EC_CP15_64	0x04 /* AArch32 MCRR/MRRC */
+#define ESR_EC_HVC32	0x12
+#define ESR_EC_SMC32	0x13
 #define ESR_EC_HVC64	0x16
 #define ESR_EC_SMC64	0x17
 #define ESR_EC_SYSREG	0x18

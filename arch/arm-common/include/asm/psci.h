@@ -34,6 +34,9 @@
 #define PSCI_CPU_ON_64	      (PSCI_0_2_FN64_BASE + PSCI_FN_CPU_ON)
 #define PSCI_AFFINITY_INFO_64 (PSCI_0_2_FN64_BASE + PSCI_FN_AFFINITY_INFO)
 #define PSCI_SYSTEM_OFF	      (PSCI_0_2_FN_BASE + PSCI_FN_SYSTEM_OFF)
+/* The SMC32 forms, which AArch32 uses. */
+#define PSCI_CPU_ON_32	      (PSCI_0_2_FN_BASE + PSCI_FN_CPU_ON)
+#define PSCI_AFFINITY_INFO_32 (PSCI_0_2_FN_BASE + PSCI_FN_AFFINITY_INFO)
 
 #define PSCI_VERSION_1_1 0x00010001
 
@@ -57,7 +60,7 @@
 /* MIGRATE_INFO_TYPE: no trusted OS that needs migrating. */
 #define PSCI_MIGRATE_NOT_REQUIRED 2
 
-/* One SMC to the firmware: x0 = id, x1..x3 = arguments; returns x0. */
+/* One SMC to the firmware: x0 (r0) = id, x1..x3 (r1..r3) = arguments; returns x0 (r0). */
 long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2);
 
 /* Name of a PSCI return code, for messages. */

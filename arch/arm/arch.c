@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The arch_* interface on AArch32: CPU ids, starting CPUs through PSCI, time, power. */
+#include <bulwark/addr.h>
+#include <bulwark/arch.h>
+#include <bulwark/errno.h>
+#include <bulwark/printk.h>
+#include <asm/arm32.h>
+#include <asm/atomic.h>
+#include <asm/cp15.h>
+#include <asm/mpidr.h>
+#include <asm/processor.h>
+#include <asm/psci.h>
+
+unsigned int arch_cpu_id(void)
+{
+	/* boot.S keeps the CPU index in HTPIDR, which no guest can write. */
+	return read_cp15(HTPIDR);
+}
+
+unsigned long arch_cpu_hw_id(unsigned int cpu)
+{
+	return (unsigned long)MPIDR_OF_INDEX(cpu);
+}
+
+const char *arch_cpu_hw_id_name(void)
+{
+	return "MPIDR";
+}
+
+const char *arch_cpu_mode_name(void)
+{
+	return "Hyp mode";
+}
+
+long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
+{
+	register u32 r0 __asm__("r0") = (u32)id;
+	register u32 r1 __asm__("r1") = (u32)arg0;
+	register u32 r2 __asm__("r2") = (u32)arg1;
+	register u32 r3 __asm__("r3") = (u32)arg2;
+
+	/* SMC32: results in r0-r3, r4 and up preserved; r12 may be clobbered. */
+	__asm__ __volatile__(".arch_extension sec\n\tsmc #0"
+			     : "+r"(r0), "+r"(r1), "+r"(r2), "+r"(r3)
+			     :
+			     : "r12", "memory");
+	return (long)(s32)r0;
+}
+
+int arch_start_cpu(unsigned int cpu)
+{
+	u64 target = MPIDR_OF_INDEX(cpu);
+	long ret;
+
+	/* Everything the new CPU reads must be in memory before it runs. */
+	arch_smp_mb();
+	ret = psci_smc(PSCI_CPU_ON_32, target, ptr_to_hpa(arm32_secondary_entry), cpu);
+	switch (ret) {
+	case PSCI_SUCCESS:
+		return 0;
+	case PSCI_INVALID_PARAMETERS:
+	case PSCI_NOT_PRESENT:
+		return -ENODEV;
+	case PSCI_ALREADY_ON:
+	case PSCI_ON_PENDING:
+		return -EBUSY;
+	default:
+		pr_warn("PSCI CPU_ON(MPIDR 0x%llx): %s (%ld)", (unsigned long long)target,
+			psci_strerror(ret), ret);
+		return -EIO;
+	}
+}
+
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	long ret = psci_smc(PSCI_AFFINITY_INFO_32, MPIDR_OF_INDEX(cpu), 0, 0);
+
+	switch (ret) {
+	case PSCI_AFFINITY_ON:
+		return "PSCI AFFINITY_INFO says on: it is stuck in the hypervisor";
+	case PSCI_AFFINITY_OFF:
+		return "PSCI AFFINITY_INFO says off: it never started or turned itself off";
+	case PSCI_AFFINITY_ON_PENDING:
+		return "PSCI AFFINITY_INFO says on pending: the firmware has not released it";
+	default:
+		return NULL;
+	}
+}
+
+u64 arch_counter_read(void)
+{
+	/* The isb keeps the read from happening before earlier instructions. */
+	isb();
+	return read_cp15_64(CNTPCT_64);
+}
+
+u64 arch_counter_freq(void)
+{
+	return read_cp15(CNTFRQ);
+}
+
+void arch_relax(void)
+{
+	cpu_relax();
+}
+
+void arch_halt(void)
+{
+	__asm__ __volatile__("cpsid aif" ::: "memory");
+	for (;;)
+		cpu_wait_for_interrupt();
+}
+
+void arch_poweroff(enum arch_poweroff_reason reason)
+{
+	long ret;
+
+	(void)reason; /* PSCI SYSTEM_OFF has no way to say why. */
+	ret = psci_smc(PSCI_SYSTEM_OFF, 0, 0, 0);
+	pr_err("PSCI SYSTEM_OFF failed: %s (%ld); halting this CPU", psci_strerror(ret), ret);
+	arch_halt();
+}

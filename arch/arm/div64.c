@@ -1,0 +1,45 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* 64-bit division for the compiler's __aeabi_uldivmod / __aeabi_ldivmod calls (no libgcc here). */
+#include <bulwark/types.h>
+
+u64 arm32_udivmod64(u64 n, u64 d, u64 *rem);
+s64 arm32_sdivmod64(s64 n, s64 d, s64 *rem);
+
+/* Restoring division, one quotient bit a turn; 32-bit operands use the divide instruction. */
+u64 arm32_udivmod64(u64 n, u64 d, u64 *rem)
+{
+	u64 q = 0, r = 0;
+
+	if (d == 0) {
+		/* Undefined in C: answer something harmless rather than trap. */
+		*rem = n;
+		return ~0ULL;
+	}
+	if ((n >> 32) == 0 && (d >> 32) == 0) {
+		u32 q32 = (u32)n / (u32)d;
+
+		*rem = (u32)n - q32 * (u32)d;
+		return q32;
+	}
+	for (int i = 63; i >= 0; i--) {
+		r = (r << 1) | ((n >> i) & 1);
+		if (r >= d) {
+			r -= d;
+			q |= 1ULL << i;
+		}
+	}
+	*rem = r;
+	return q;
+}
+
+/* C's rules: the quotient rounds toward zero, the remainder has the dividend's sign. */
+s64 arm32_sdivmod64(s64 n, s64 d, s64 *rem)
+{
+	u64 un = n < 0 ? 0 - (u64)n : (u64)n;
+	u64 ud = d < 0 ? 0 - (u64)d : (u64)d;
+	u64 ur;
+	u64 uq = arm32_udivmod64(un, ud, &ur);
+
+	*rem = n < 0 ? (s64)(0 - ur) : (s64)ur;
+	return (n < 0) != (d < 0) ? (s64)(0 - uq) : (s64)uq;
+}

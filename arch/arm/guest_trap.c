@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* Exceptions from a running AArch32 guest: SMCCC calls, aborts, interrupts. */
+#include <bulwark/bench_probe.h>
+#include <bulwark/cpu_event.h>
+#include <bulwark/irq.h>
+#include <bulwark/printk.h>
+#include <bulwark/virq.h>
+#include <asm/arm32.h>
+#include <asm/arm_guest.h>
+#include <asm/cp15.h>
+#include <asm/esr.h>
+#include <asm/virt.h>
+
+static void guest_instruction_abort(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+
+	if (vm_contain(v, "instruction fetch at", arm32_fault_ipa(f), f->elr,
+		       "no executable memory of the VM's layout covers it", VM_FAULT_INJECTED))
+		arm32_inject(v, ARM32_INJECT_PABT, false, f->hifar);
+}
+
+static void guest_sync(struct vcpu *v)
+{
+	struct guest_frame *f = &v->arch.frame;
+
+	switch (esr_ec(f->hsr)) {
+	case ESR_EC_HVC32:
+		/* ELR already points past the HVC. */
+		arm_smccc_call(v);
+		bench_mark(BENCH_PT_MODEL);
+		break;
+	case ESR_EC_SMC32:
+		/* A trapped SMC has not executed: step over it. */
+		arm_guest_skip_insn(v);
+		arm_smccc_call(v);
+		bench_mark(BENCH_PT_MODEL);
+		break;
+	case ESR_EC_DABT_LOW:
+		arm_guest_data_abort(v);
+		break;
+	case ESR_EC_IABT_LOW:
+		guest_instruction_abort(v);
+		break;
+	default:
+		if (vm_contain(v, "unexpected trap at", f->elr, f->elr,
+			       "an exception class the hypervisor does not handle",
+			       "undefined instruction injected"))
+			arm32_inject(v, ARM32_INJECT_UNDEF, false, 0);
+		break;
+	}
+}
+
+struct guest_frame *arm32_guest_trap(struct guest_frame *f, unsigned long kind)
+{
+	struct vcpu *v = frame_vcpu(f);
+
+	bench_mark(BENCH_PT_ENTRY);
+	switch (kind) {
+	case VECTOR_HYP_TRAP:
+		guest_sync(v);
+		break;
+	case VECTOR_IRQ:
+	case VECTOR_FIQ:
+		irq_handle(v->cpu);
+		break;
+	default:
+		break;
+	}
+	vcpu_after_trap(v);
+	/* What the guest sees of its interrupts follows their lines (GIC: the timers'). */
+	virq_vcpu_resume(v, v->cpu);
+	bench_mark(BENCH_PT_RETURN);
+	return f;
+}
