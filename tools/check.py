@@ -33,15 +33,17 @@ PYTEST_SUITES = {
     # The boots come first, so that pytest-xdist starts them on two workers.
     "quick": ["tests/system/test_boot.py::test_boot[default]",
               "tests/system/test_boot.py::test_aarch64_boot_at_el2[GICv3-goals0]",
+              "tests/system/test_boot.py::test_arm32_boot_in_hyp_mode[cortex-a15]",
               "tests/vmconf"],
 }
 
 # Which board a test belongs to, from the words its node id carries: a
-# board's name or, for the two QEMU boards, its variants. A test naming no
+# board's name or, for the QEMU boards, its variants. A test naming no
 # board belongs to every board, except in the files listed in UNNAMED.
 BOARD_WORDS = {
     "qemu_rv64": ["rv64", "sstc"],
     "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
+    "qemu_arm": ["arm32", "cortex-a15", "cortex-a7"],
 }
 UNNAMED = {"tests/system/test_boot.py": "qemu_rv64"}   # its unnamed rows boot qemu_rv64
 

@@ -212,3 +212,33 @@ def test_native_arm_rt(native_arm_guests, gic):
     assert all(a[0] < b[0] for a, b in zip(reports, reports[1:])), console
     assert all(missed == 0 for _, _, missed in reports), f"missed periods:\n{console}"
     assert not [line for line in lines if line.startswith("FAIL ")], console
+
+
+# AArch32 (qemu-system-arm -M virt without virtualization: Supervisor mode, PSCI on HVC).
+QEMU_ARM32 = "qemu-system-arm"
+CROSS_COMPILE_ARM32 = "arm-linux-gnueabihf-"
+ARM32_RUNS = [
+    ArmRun("basic", 2, 28, expect=[(r"^PASS ipi: round trips between cpus", 1)]),
+    ArmRun("basic", 4, 40, expect=[(r"^PASS ipi: round trips between cpus", 3)]),
+    ArmRun("gic", 2, 33, expect=[(r"^PASS gic_spi: RTC match interrupt \(SPI 34\) arrives$", 1),
+                                 (r"^INFO gic_sgi: GICv2$", 1)]),
+]
+
+
+@pytest.fixture(scope="module")
+def native_arm32_guests(tmp_path_factory):
+    out = tmp_path_factory.mktemp("guests-arm")
+    build_guests(out, "arm", CROSS_COMPILE_ARM32)
+    for guest in ["hello", "basic", "gic", "isolation"]:
+        assert (out / f"{guest}-arm.bin").is_file(), f"no VM image of {guest}"
+        assert (out / "native" / f"{guest}-arm.elf").is_file(), f"no native ELF of {guest}"
+    return out / "native"
+
+
+@pytest.mark.parametrize("run", ARM32_RUNS, ids=[f"arm32-{r.name}" for r in ARM32_RUNS])
+@requires(QEMU_ARM32, CROSS_COMPILE_ARM32 + "gcc")
+def test_native_arm32_guest(native_arm32_guests, run):
+    status, console = run_qemu([QEMU_ARM32, "-M", "virt,gic-version=2", "-cpu", "cortex-a15",
+                                "-smp", str(run.cpus), "-m", "1G", "-nographic", "-nic", "none",
+                                "-kernel", str(native_arm32_guests / f"{run.guest}-arm.elf")])
+    check_console(run.guest, status, console, run.expect, passed_exactly=run.passed)

@@ -4,7 +4,8 @@
 Each row names a layout, the verdict each VM's guest must print as its last
 line, the containment reports the hypervisor must print, and the VMs that
 must end stopped by the hypervisor. Every RISC-V 64 layout runs with and
-without the Sstc extension, every AArch64 layout with GICv3 and GICv2.
+without the Sstc extension, every AArch64 layout with GICv3 and GICv2, every
+AArch32 layout on a Cortex-A15.
 QEMU must exit by itself: the hypervisor powers the machine off once every
 VM has stopped.
 """
@@ -44,7 +45,8 @@ STOPPED = r"VM stopped \(fault = stop in its layout\)"
 
 
 PROBED = {"qemu_rv64": ("0x90000000", "0x10001000", "0x2000000"),
-          "qemu_aarch64": ("0x50000000", "0x9030000", "0xa000000")}
+          "qemu_aarch64": ("0x50000000", "0x9030000", "0xa000000"),
+          "qemu_arm": ("0x50000000", "0x9030000", "0xa000000")}
 
 
 def probes(board, vm):
@@ -123,6 +125,15 @@ LAYOUTS = [
                   r"^\[second\] PASS console_input: read a line: 'to-second'$",
                   r"^\[bulwark\] console input goes to vm 'second'$"],
            sends=CONSOLE_SENDS),
+    # AArch32 (Documentation/arm32.md): the GIC cases (SPI, SGIs, timer PPIs, priorities
+    # through the vGICv2) and the arch-neutral cases (timer, PSCI CPU_ON/OFF, SGIs).
+    Layout("qemu_arm", "qemu_arm.vmconf",
+           verdicts={"rt": r"^33 passed, 0 failed$", "app": r"^28 passed, 0 failed$"}),
+    Layout("qemu_arm", "qemu_arm-isolation.vmconf",
+           verdicts={"good": r"^28 passed, 0 failed$", "prober": r"^27 passed, 0 failed$"},
+           reports=probes("qemu_arm", "prober") + [
+               report("rogue", "load from", "0x50000000", NOT_COVERED, STOPPED)],
+           contained=["rogue"]),
 ]
 
 # IPC: 10 000 messages each way through shared memory and doorbells; an
@@ -155,6 +166,7 @@ VARIANTS = {
                   "no-sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64,sstc=false"])},
     "qemu_aarch64": {"gicv3": (["qemu_aarch64_defconfig"], []),
                      "gicv2": (["qemu_aarch64_defconfig", "gicv2.config"], [])},
+    "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], [])},
 }
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 

@@ -11,7 +11,7 @@
  * Arm: the PL061's; nobody's, since a VM with a virtual console owns a
  * virtual copy of the UART's), a CPU that is none of the VM's vCPUs.
  */
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__)
 #ifndef ISOLATION_MEM_ADDR
 #define ISOLATION_MEM_ADDR 0x50000000UL
 #endif

@@ -1,0 +1,59 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The PL1 virtual timer: CNTVCT counts, CNTV_CVAL deadlines, PPI 27
+ * interrupts. time_now() is the low 32 bits of the 64-bit counter (an
+ * unsigned long): at 62.5 MHz it wraps after 68 s, longer than any test.
+ */
+#include "../arch.h"
+#include "sysreg.h"
+#include "timer.h"
+
+unsigned long timebase_hz = 62500000UL;
+
+void timer_init(void)
+{
+	timebase_hz = CP15_READ(0, c14, c0, 0); /* CNTFRQ */
+	timer_cancel();
+}
+
+unsigned long time_now(void)
+{
+	isb();
+	return (unsigned long)CP15_READ64(1, c14); /* CNTVCT */
+}
+
+static void set_cval(uint64_t cval)
+{
+	CP15_WRITE64(cval, 3, c14);		   /* CNTV_CVAL */
+	CP15_WRITE(CNT_CTL_ENABLE, 0, c14, c3, 1); /* CNTV_CTL */
+	isb();
+}
+
+void timer_set(unsigned long deadline)
+{
+	set_cval(deadline == ~0UL ? ~0ULL : deadline);
+}
+
+void timer_cancel(void)
+{
+	set_cval(~0ULL);
+}
+
+bool timer_pending(void)
+{
+	isb();
+	return CP15_READ(0, c14, c3, 1) & CNT_CTL_ISTATUS;
+}
+
+const char *timer_kind(void)
+{
+	return "CNTV_CVAL and PPI 27";
+}
+
+void delay_ms(unsigned long ms)
+{
+	unsigned long start = time_now(), ticks = ms * TICKS_PER_MS;
+
+	while (time_now() - start < ticks)
+		;
+}
