@@ -218,8 +218,9 @@ def test_native_arm_rt(native_arm_guests, gic):
 QEMU_ARM32 = "qemu-system-arm"
 CROSS_COMPILE_ARM32 = "arm-linux-gnueabihf-"
 ARM32_RUNS = [
-    ArmRun("basic", 2, 28, expect=[(r"^PASS ipi: round trips between cpus", 1)]),
-    ArmRun("basic", 4, 40, expect=[(r"^PASS ipi: round trips between cpus", 3)]),
+    ArmRun("basic", 2, 46, expect=[(r"^PASS ipi: round trips between cpus", 1)]),
+    ArmRun("basic", 4, 58, expect=[(r"^PASS ipi: round trips between cpus", 3)]),
+    ArmRun("timer", 1, 4, expect=[(r"^PASS timer_periodic: timer interrupts taken$", 1)]),
     ArmRun("gic", 2, 33, expect=[(r"^PASS gic_spi: RTC match interrupt \(SPI 34\) arrives$", 1),
                                  (r"^INFO gic_sgi: GICv2$", 1)]),
 ]
@@ -229,7 +230,7 @@ ARM32_RUNS = [
 def native_arm32_guests(tmp_path_factory):
     out = tmp_path_factory.mktemp("guests-arm")
     build_guests(out, "arm", CROSS_COMPILE_ARM32)
-    for guest in ["hello", "basic", "gic", "isolation"]:
+    for guest in ["hello", "basic", "timer", "gic", "isolation", "reboot", "console", "ipc-a"]:
         assert (out / f"{guest}-arm.bin").is_file(), f"no VM image of {guest}"
         assert (out / "native" / f"{guest}-arm.elf").is_file(), f"no native ELF of {guest}"
     return out / "native"

@@ -126,19 +126,31 @@ LAYOUTS = [
                   r"^\[bulwark\] console input goes to vm 'second'$"],
            sends=CONSOLE_SENDS),
     # AArch32 (Documentation/arm32.md): the GIC cases (SPI, SGIs, timer PPIs, priorities
-    # through the vGICv2) and the arch-neutral cases (timer, PSCI CPU_ON/OFF, SGIs).
+    # through the vGICv2) and the arch-neutral and PSCI cases, with AArch64's verdicts.
     Layout("qemu_arm", "qemu_arm.vmconf",
-           verdicts={"rt": r"^33 passed, 0 failed$", "app": r"^28 passed, 0 failed$"}),
+           verdicts={"rt": r"^33 passed, 0 failed$", "app": r"^53 passed, 0 failed$"}),
     Layout("qemu_arm", "qemu_arm-isolation.vmconf",
-           verdicts={"good": r"^28 passed, 0 failed$", "prober": r"^27 passed, 0 failed$"},
+           verdicts={"good": r"^53 passed, 0 failed$", "prober": r"^27 passed, 0 failed$"},
            reports=probes("qemu_arm", "prober") + [
                report("rogue", "load from", "0x50000000", NOT_COVERED, STOPPED)],
            contained=["rogue"]),
+    Layout("qemu_arm", "qemu_arm-reboot.vmconf",
+           verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^33 passed, 0 failed$",
+                     "thief": r"^27 passed, 0 failed$"},
+           reports=probes("qemu_arm", "thief"),
+           lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
+    Layout("qemu_arm", "qemu_arm-console.vmconf",
+           verdicts={"first": r"^2 passed, 0 failed$", "second": r"^2 passed, 0 failed$"},
+           lines=[r"^\[first\] PASS console_input: read a line: 'to-first'$",
+                  r"^\[second\] PASS console_input: read a line: 'to-second'$",
+                  r"^\[bulwark\] console input goes to vm 'second'$"],
+           sends=CONSOLE_SENDS),
 ]
 
 # IPC: 10 000 messages each way through shared memory and doorbells; an
 # outsider VM can neither reach the memory nor ring the doorbells.
-for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000")):
+for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000"),
+                    ("qemu_arm", "0x48000000")):
     LAYOUTS.append(Layout(board, f"{board}-ipc.vmconf",
                           verdicts={"sender": r"^7 passed, 0 failed$",
                                     "echo": r"^6 passed, 0 failed$",
