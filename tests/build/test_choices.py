@@ -25,11 +25,19 @@ QUIET = re.compile(r"^(make(\[\d+\])?: (Entering|Leaving) directory .*"
 
 
 def load_kconfig(tmp_path):
-    """The Kconfig tree with its generated board list, as make reads it."""
+    """The Kconfig tree with its generated board list, as make reads it.
+    The environment it needs is set for the parse only: a BOARD_ROOT left
+    in this process's environment would reach the make runs of the tests
+    that come after it on the same pytest worker."""
+    saved = dict(os.environ)
     os.environ["srctree"] = str(SRCTREE)
     os.environ.setdefault("BOARD_ROOT", "")
     os.environ.setdefault("BULWARK_VERSION", "test")
-    return boards.load_kconfig(tmp_path, warn=False)
+    try:
+        return boards.load_kconfig(tmp_path, warn=False)
+    finally:
+        os.environ.clear()
+        os.environ.update(saved)
 
 
 def full_config(kconf, scratch):
