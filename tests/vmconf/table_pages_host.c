@@ -6,6 +6,7 @@
  * so that what tools/vmconf/vmconflib/pgtables.py counts is compared with what
  * the C walker takes. Usage:
  *   table_pages_host arm IPA_BITS|worst [gicv2]
+ *   table_pages_host lpae [gicv2]        (AArch32: arch/arm/mem_stage2.c's shape)
  *   table_pages_host riscv
  * prints "NAME PAGES" per VM, or "NAME error ERRNO" when a mapping fails.
  */
@@ -37,6 +38,13 @@ static int map_stage2(void *ctx, u64 gpa, u64 pa, u64 size, u32 access, enum vm_
 			  kind == VM_MAP_DEVICE ? STAGE2_DEVICE : STAGE2_NORMAL);
 }
 
+static int map_lpae(void *ctx, u64 gpa, u64 pa, u64 size, u32 access, enum vm_map_kind kind)
+{
+	(void)access;
+	return pgtable_map(ctx, gpa, pa, size, PGTABLE_R | PGTABLE_W,
+			   kind == VM_MAP_DEVICE ? PGTABLE_DEVICE : PGTABLE_NORMAL);
+}
+
 static int map_gstage(void *ctx, u64 gpa, u64 pa, u64 size, u32 access, enum vm_map_kind kind)
 {
 	(void)access;
@@ -64,6 +72,27 @@ static long arm_pages(const struct vmconf_vm *d, void *pool, unsigned int ipa_bi
 	return err ? err : (long)s2.used;
 }
 
+/* AArch32: LPAE stage 2, a 40-bit IPA from the first level (arch/arm/mem_stage2.c). */
+static long lpae_pages(const struct vmconf_vm *d, void *pool, bool gicv2)
+{
+	struct pgtable pt;
+	int err;
+
+	memset(pool, 0, (size_t)POOL_PAGES * PAGE);
+	/* A physical address the format accepts: the walker finds its tables through the pool. */
+	err = pgtable_init(&pt, &stage2_format_lpae, pool, 0x40000000ULL, POOL_PAGES, 40, 0);
+	if (!err)
+		err = walk_layout(d, map_lpae, &pt);
+#if defined(BOARD_DEV_GICC_BASE) && defined(BOARD_DEV_GICV_BASE)
+	if (!err && gicv2)
+		err = pgtable_map(&pt, BOARD_DEV_GICC_BASE, BOARD_DEV_GICV_BASE, GICV2_CPU_IF_SIZE,
+				  PGTABLE_R | PGTABLE_W, PGTABLE_DEVICE);
+#else
+	(void)gicv2;
+#endif
+	return err ? err : (long)pt.used;
+}
+
 static long riscv_pages(const struct vmconf_vm *d, void *pool)
 {
 	struct gstage gs;
@@ -79,7 +108,9 @@ static long riscv_pages(const struct vmconf_vm *d, void *pool)
 int main(int argc, char **argv)
 {
 	bool arm = argc >= 3 && !strcmp(argv[1], "arm");
-	bool gicv2 = arm && argc >= 4 && !strcmp(argv[3], "gicv2");
+	bool lpae = argc >= 2 && !strcmp(argv[1], "lpae");
+	bool gicv2 = (arm && argc >= 4 && !strcmp(argv[3], "gicv2")) ||
+		     (lpae && argc >= 3 && !strcmp(argv[2], "gicv2"));
 	void *pool = aligned_alloc(16 * PAGE, (size_t)POOL_PAGES * PAGE);
 	unsigned int ipa_bits = 0;
 
@@ -91,7 +122,9 @@ int main(int argc, char **argv)
 		const struct vmconf_vm *d = &vmconf_vms[i];
 		long pages = -1;
 
-		if (!arm) {
+		if (lpae) {
+			pages = lpae_pages(d, pool, gicv2);
+		} else if (!arm) {
 			pages = riscv_pages(d, pool);
 		} else if (ipa_bits) {
 			pages = arm_pages(d, pool, ipa_bits, gicv2);

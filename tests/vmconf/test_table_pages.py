@@ -177,6 +177,12 @@ AGREE = [
     ('rv64-mixed', None, PLIC, RV_MIXED, ['riscv']),
     ('gicv3-mixed', None, GICV3, ARM_MIXED, ['arm', '40']),
     ('gicv2-mixed', None, GICV2, ARM_MIXED, ['arm', '40', 'gicv2']),
+    # AArch32 (qemu_arm): LPAE from the first level, 40 bits.
+    ('arm32-mixed', 'qemu_arm', GICV2, ARM_MIXED, ['lpae', 'gicv2']),
+    ('arm32-unaligned', 'qemu_arm', GICV2,
+     'vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+     '    memory ram { guest = 0x40000000  size = 96M  phys = 0x48001000 }\n}\n',
+     ['lpae', 'gicv2']),
     ('rv64-colored', _big_board('riscv64', colors=8), PLIC + 'CONFIG_CACHE_COLORING=y\n',
      'vm a {\n    cpus = [0]\n    image = "img.bin"\n    console = none\n'
      '    memory ram { guest = 0x80000000  size = 8M  colors = [0-3] }\n'
@@ -191,13 +197,18 @@ for _seed in range(3):
         ('arm-worst-random%d' % _seed, _big_board('aarch64'), GICV3, _random_layout(_seed + 20),
          ['arm', 'worst']),
     ]
-BIG_POOLS = 'CONFIG_RISCV_GSTAGE_POOL_PAGES=4096\nCONFIG_ARM64_STAGE2_POOL_PAGES=4096\n'
+BIG_POOLS = ('CONFIG_RISCV_GSTAGE_POOL_PAGES=4096\nCONFIG_ARM64_STAGE2_POOL_PAGES=4096\n'
+             'CONFIG_ARM_STAGE2_POOL_PAGES=4096\n')
 
 
 @pytest.mark.parametrize('name,board,config,layout,args', AGREE, ids=[a[0] for a in AGREE])
 def test_checker_counts_what_the_walker_takes(scratch, walker, name, board, config, layout, args):
     """Fails when pgtables.py and kernel/lib/pgtable.c (fed by kernel/vm_map.c) disagree."""
-    board_dir = _board(scratch, board) if board else (ARM_BOARD if args[0] == 'arm' else BOARD_DIR)
+    if board == 'qemu_arm':
+        board_dir = ROOT / 'boards' / 'qemu_arm'
+    else:
+        board_dir = _board(scratch, board) if board else (ARM_BOARD if args[0] == 'arm'
+                                                          else BOARD_DIR)
     scratch.config(config + BIG_POOLS)
     result = scratch.run(layout, board_dir=board_dir)
     assert (result.returncode, result.stderr) == (0, '')
@@ -288,3 +299,49 @@ def test_show_prints_each_vms_table_pages(scratch):
         '  tables   %d of 64 pages (CONFIG_ARM64_STAGE2_POOL_PAGES; VMSAv8-64 stage 2, 2 root '
         "pages; 40-bit guest-physical space, from the board's pa_bits)" % pages
         for pages in (12, 41)]
+
+
+ARM32_BOARD = ROOT / 'boards' / 'qemu_arm'
+
+
+def test_arm32_guest_address_past_40_bits_is_refused(scratch):
+    """AArch32 LPAE stage 2 has a 40-bit guest-physical space (issue 15, bad input)."""
+    scratch.config(GICV2)
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+              '    memory ram { guest = 0x40000000  size = 16M }\n'
+              '    memory high { guest = 0xfffff00000  size = 2M }\n}\n')
+    result = scratch.run(layout, board_dir=ARM32_BOARD)
+    assert result.returncode == 1
+    assert result.stderr == (
+        E % 5 + "vm 'a': memory 'high': the mapping ends at 0x10000100000, past the 40-bit "
+        'guest-physical space AArch32 LPAE stage 2 reaches; move it below 0x10000000000\n')
+    ok = layout.replace('0xfffff00000', '0xffffe00000')
+    assert scratch.run(ok, board_dir=ARM32_BOARD).returncode == 0
+
+
+def test_arm32_counts_lpae_table_pages(scratch):
+    """As VMSAv8-64 from level 1 for 40 bits (51 on GICv3), plus 2 for the GICv2 CPU interface."""
+    scratch.config(GICV2 + 'CONFIG_ARM_STAGE2_POOL_PAGES=64\n')
+    lines = scratch.run(UNALIGNED, command='show', board_dir=ARM32_BOARD).stdout.splitlines()
+    assert [line for line in lines if line.startswith('  tables')] == [
+        '  tables   53 of 64 pages (CONFIG_ARM_STAGE2_POOL_PAGES; LPAE stage 2, 2 root pages; '
+        '40-bit guest-physical space)']
+
+
+@pytest.mark.parametrize("window,why", [
+    ("device far { base = 0x10000000000  size = 0x1000 }",
+     "device 'far'.base: 0x10000000000-0x10000000fff ends at 0x10000001000, past the 40-bit "
+     "physical address space of the board's CPUs (pa_bits = 40)"),
+    ("memory high { base = 0x100000000  size = 1G }",
+     "memory 'high'.base: 0x100000000-0x13fffffff ends at 0x140000000, past 4 GiB: the "
+     "AArch32 hypervisor maps its RAM and its own devices one to one in its 32-bit Hyp address space"),
+])
+def test_arm32_board_ranges_past_what_the_cpus_reach_are_refused(scratch, window, why):
+    board = (ARM32_BOARD / 'board.hw').read_text().replace(
+        '    # Free for pass-through.', '    %s\n    # Free for pass-through.' % window)
+    scratch.config(GICV2)
+    result = scratch.run('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+                         '    memory ram { guest = 0x40000000  size = 16M }\n}\n',
+                         board_dir=_board(scratch, board))
+    assert result.returncode == 1
+    assert why in result.stderr, result.stderr

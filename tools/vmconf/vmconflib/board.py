@@ -130,6 +130,28 @@ def _need(rec, ctx, field, hint):
     return rec.get(field)
 
 
+# AArch32 (arch/arm): the hypervisor maps itself one to one in its 32-bit Hyp
+# address space, so its RAM and its own devices lie below 4 GiB; LPAE reaches
+# 40-bit physical addresses for guests.
+ARM32_HYP_LIMIT = 1 << 32
+ARM32_PA_BITS = 40
+
+
+def _check_reach(board, win, ctx):
+    """Refuses a window past the physical addresses the CPUs (or the hypervisor) reach."""
+    bits = board.pa_bits or (ARM32_PA_BITS if board.arch == 'arm' else None)
+    if bits and win.end > 1 << bits:
+        raise ctx.error(win.rec.line_of('base'), 'base', '%s ends at 0x%x, past the %d-bit '
+                        'physical address space of the board\'s CPUs (%s)'
+                        % (span(win.base, win.size), win.end, bits,
+                           'pa_bits = %d' % bits if board.pa_bits else 'AArch32 LPAE'))
+    hyp_owned = win.kind == 'memory' or win.owner in ('hypervisor', 'console')
+    if board.arch == 'arm' and hyp_owned and win.end > ARM32_HYP_LIMIT:
+        raise ctx.error(win.rec.line_of('base'), 'base', '%s ends at 0x%x, past 4 GiB: the '
+                        'AArch32 hypervisor maps its RAM and its own devices one to one in '
+                        'its 32-bit Hyp address space' % (span(win.base, win.size), win.end))
+
+
 def _check(board, ctx):
     rec = board.rec
     _need(rec, ctx, 'arch', 'name the architecture, e.g. arch = riscv64')
@@ -168,6 +190,7 @@ def _check(board, ctx):
                                                    other.name, span(other.base, other.size),
                                                    other.line))
             seen[win.name] = win
+            _check_reach(board, win, wctx)
     irq_owner = {}
     for dev in board.devices.values():
         dctx = ctx.sub("device '%s'" % dev.name)
