@@ -43,7 +43,7 @@ PYTEST_SUITES = {
 BOARD_WORDS = {
     "qemu_rv64": ["rv64", "sstc"],
     "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
-    "qemu_arm": ["arm32", "cortex-a15", "cortex-a7"],
+    "qemu_arm": ["arm32", "cortex-a15", "cortex-a7", "cpu-max"],
 }
 UNNAMED = {"tests/system/test_boot.py": "qemu_rv64"}   # its unnamed rows boot qemu_rv64
 

@@ -26,6 +26,13 @@ int arch_cpu_init(unsigned int cpu)
 		pr_err("CPU %u has no virtualization extensions", cpu);
 		return -ENODEV;
 	}
+	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3) && ((pfr1 >> ID_PFR1_GIC_SHIFT) & 0xf) == 0) {
+		pr_err("CPU %u has no GICv3 system register interface, but this build drives a "
+		       "GICv3; under QEMU run an Armv8-A CPU with -M virt,gic-version=3 -cpu max "
+		       "(or build without gicv3.config)",
+		       cpu);
+		return -ENODEV;
+	}
 	return 0;
 }
 

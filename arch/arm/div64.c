@@ -1,9 +1,18 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* 64-bit division for the compiler's __aeabi_uldivmod / __aeabi_ldivmod calls (no libgcc here). */
+/* The run-time helpers the compiler calls (no libgcc here): 64-bit division, trailing zeros. */
 #include <bulwark/types.h>
 
 u64 arm32_udivmod64(u64 n, u64 d, u64 *rem);
 s64 arm32_sdivmod64(s64 n, s64 d, s64 *rem);
+int __ctzdi2(u64 x);
+
+/* __builtin_ctzll on a 64-bit value: the word that holds the lowest set bit (x != 0). */
+int __ctzdi2(u64 x)
+{
+	u32 lo = (u32)x;
+
+	return lo ? __builtin_ctz(lo) : 32 + __builtin_ctz((u32)(x >> 32));
+}
 
 /* Restoring division, one quotient bit a turn; 32-bit operands use the divide instruction. */
 u64 arm32_udivmod64(u64 n, u64 d, u64 *rem)

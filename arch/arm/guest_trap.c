@@ -20,6 +20,40 @@ static void guest_instruction_abort(struct vcpu *v)
 		arm32_inject(v, ARM32_INJECT_PABT, false, f->hifar);
 }
 
+/* An MCRR/MRRC trapped by HCR.IMO/FMO (EC 0x04): opc1, CRm, Rt, Rt2 and the direction. */
+#define ISS_MCRR_OPC1(hsr) (((hsr) >> 16) & 0xfu)
+#define ISS_MCRR_RT2(hsr)  (((hsr) >> 10) & 0x1fu)
+#define ISS_MCRR_RT(hsr)   (((hsr) >> 5) & 0x1fu)
+#define ISS_MCRR_CRM(hsr)  (((hsr) >> 1) & 0xfu)
+#define ISS_MCRR_READ	   1u
+
+/*
+ * A GICv3 guest's SGI register writes (MCRR p15, <opc1>, Rt, Rt2, c12:
+ * ICC_SGI1R opc1 0, ICC_ASGI1R 1, ICC_SGI0R 2) go to the interrupt model
+ * under their AArch64 ids; anything else trapped here does not exist for
+ * the guest.
+ */
+static void guest_cp15_64(struct vcpu *v)
+{
+	static const unsigned int sgi_regs[] = {SYSREG_ICC_SGI1R_EL1, SYSREG_ICC_ASGI1R_EL1,
+						SYSREG_ICC_SGI0R_EL1};
+	u32 hsr = v->arch.frame.hsr;
+	unsigned int opc1 = ISS_MCRR_OPC1(hsr);
+	u64 value;
+
+	if (!(hsr & ISS_MCRR_READ) && ISS_MCRR_CRM(hsr) == 12 && opc1 < ARRAY_SIZE(sgi_regs)) {
+		value = ((u64)arm_guest_reg(v, ISS_MCRR_RT2(hsr)) << 32) |
+			(u32)arm_guest_reg(v, ISS_MCRR_RT(hsr));
+		bench_mark(BENCH_PT_DECODE);
+		if (virq_vcpu_reg_access(v, sgi_regs[opc1], true, &value)) {
+			bench_mark(BENCH_PT_MODEL);
+			arm_guest_skip_insn(v);
+			return;
+		}
+	}
+	arm32_inject(v, ARM32_INJECT_UNDEF, false, 0);
+}
+
 static void guest_sync(struct vcpu *v)
 {
 	struct guest_frame *f = &v->arch.frame;
@@ -35,6 +69,9 @@ static void guest_sync(struct vcpu *v)
 		arm_guest_skip_insn(v);
 		arm_smccc_call(v);
 		bench_mark(BENCH_PT_MODEL);
+		break;
+	case ESR_EC_CP15_64:
+		guest_cp15_64(v);
 		break;
 	case ESR_EC_DABT_LOW:
 		arm_guest_data_abort(v);

@@ -21,7 +21,7 @@
 #include "vgic_direct.h"
 #include "vgic_model.h"
 
-/* A GICv2-only board (qemu_arm) names no redistributors; only GICv3 builds reach them. */
+/* A GICv2-only board names no redistributors; only GICv3 builds reach them. */
 #if !defined(BOARD_DEV_GICR_BASE) && !defined(CONFIG_IRQCHIP_GICV3)
 #define BOARD_DEV_GICR_BASE 0
 #endif

@@ -216,16 +216,23 @@ def test_aarch64_boot_at_el2(shared_dir, tmp_path, gic, goals):
     assert "all 4 CPUs online" in console
 
 
-@pytest.mark.parametrize("cpu", ["cortex-a15", "cortex-a7"])
-def test_arm32_boot_in_hyp_mode(tmp_path, cpu):
+# (QEMU CPU, configuration goals, GIC): Armv7-A CPUs have a GICv2; QEMU's max
+# (Armv8-A in AArch32) has the GICv3 system registers (board.mk picks it for gicv3.config).
+ARM32_BOOTS = [("cortex-a15", ["qemu_arm_defconfig"], "GICv2"),
+               ("cortex-a7", ["qemu_arm_defconfig"], "GICv2"),
+               ("max", ["qemu_arm_defconfig", "gicv3.config"], "GICv3")]
+
+
+@pytest.mark.parametrize("cpu,goals,gic", ARM32_BOOTS, ids=["cortex-a15", "cortex-a7", "cpu-max"])
+def test_arm32_boot_in_hyp_mode(tmp_path, cpu, goals, gic):
     """qemu_arm (AArch32): QEMU enters the ELF in Hyp mode; the Hyp MMU and
     vectors are on, secondaries come up through PSCI CPU_ON (SMC), the layout's
     VM runs (stage 2, HVC, the virtual PL011) and the machine powers off."""
-    make_ok("qemu_arm_defconfig", O=tmp_path)
+    make_ok(*goals, O=tmp_path)
     make_ok(O=tmp_path)
     status, console, err = boot(tmp_path, ["-cpu", cpu])
     assert status == 0, console + err
-    assert re.search(r"^Bulwark 0\.1\.0 \(board qemu_arm, irqchip GICv2, 4 CPUs, MMU\)$",
+    assert re.search(rf"^Bulwark 0\.1\.0 \(board qemu_arm, irqchip {gic}, 4 CPUs, MMU\)$",
                      console, re.M), console
     booted = re.findall(r"^boot CPU (\d) \(MPIDR \1\) in Hyp mode", console, re.M)
     others = re.findall(r"^CPU (\d) \(MPIDR \1\) online in Hyp mode$", console, re.M)
@@ -251,3 +258,20 @@ def test_arm32_outside_hyp_mode_is_explained(tmp_path):
     assert "Bulwark: error: entered in Supervisor mode, but the hypervisor must start in " \
         "Hyp mode" in console, console
     assert "online in Hyp mode" not in console
+
+
+def test_arm32_gic_v3_build_on_a_cpu_without_its_registers_is_explained(tmp_path):
+    """A GICv3 build on a CPU without the GICv3 system registers says what to run."""
+    make_ok("qemu_arm_defconfig", "gicv3.config", O=tmp_path)
+    make_ok(O=tmp_path)
+    desc = json.loads((tmp_path / "run.json").read_text())
+    desc["args"] = [a.replace("gic-version=3", "gic-version=2") for a in desc["args"]]
+    (tmp_path / "v2.json").write_text(json.dumps(desc))
+    log = tmp_path / "v2.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"), "--timeout",
+                           str(TIMEOUT), "--log", str(log), str(tmp_path / "v2.json")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode == 0, console + proc.stderr
+    assert "error: CPU 0 has no GICv3 system register interface, but this build drives a " \
+        "GICv3; under QEMU run an Armv8-A CPU with -M virt,gic-version=3 -cpu max" in console

@@ -5,7 +5,8 @@ Each row names a layout, the verdict each VM's guest must print as its last
 line, the containment reports the hypervisor must print, and the VMs that
 must end stopped by the hypervisor. Every RISC-V 64 layout runs with and
 without the Sstc extension, every AArch64 layout with GICv3 and GICv2, every
-AArch32 layout on a Cortex-A15.
+AArch32 layout on a Cortex-A15 (GICv2) and on QEMU's max CPU (Armv8-A in
+AArch32, GICv3).
 QEMU must exit by itself: the hypervisor powers the machine off once every
 VM has stopped.
 """
@@ -178,7 +179,8 @@ VARIANTS = {
                   "no-sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64,sstc=false"])},
     "qemu_aarch64": {"gicv3": (["qemu_aarch64_defconfig"], []),
                      "gicv2": (["qemu_aarch64_defconfig", "gicv2.config"], [])},
-    "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], [])},
+    "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], []),
+                 "cpu-max": (["qemu_arm_defconfig", "gicv3.config"], [])},
 }
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 

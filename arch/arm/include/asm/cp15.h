@@ -87,8 +87,9 @@
 /* ID_MMFR0.VMSA: 5 or more is VMSAv7 with the Long-descriptor format (LPAE). */
 #define ID_MMFR0_VMSA_MASK 0xf
 #define ID_MMFR0_VMSA_LPAE 5
-/* ID_PFR1.Virtualization: 1 when Hyp mode exists. */
+/* ID_PFR1.Virtualization: 1 when Hyp mode exists; ID_PFR1.GIC: the GICv3 system registers. */
 #define ID_PFR1_VIRT_SHIFT 12
+#define ID_PFR1_GIC_SHIFT  28
 
 /* opc1, CRn, CRm, opc2 of 32-bit registers. */
 #define MIDR	   0, c0, c0, 0

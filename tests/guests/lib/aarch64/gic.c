@@ -3,7 +3,7 @@
 #include "../arch.h"
 #include "../test.h"
 #include "gic.h"
-#include "sysreg.h"
+#include <sysreg.h> /* lib/<arch>/sysreg.h: AArch32 shares this file with its own accessors */
 
 static bool v3;
 

@@ -34,6 +34,61 @@
 #define CP15_WRITE64(v, op1, crm)                                                                  \
 	__asm__ volatile("mcrr p15, " #op1 ", %Q0, %R0, " #crm ::"r"((uint64_t)(v)) : "memory")
 
+/*
+ * read_sysreg(NAME) / write_sysreg(NAME, v) with the AArch64 names the shared
+ * GIC code (../aarch64/gic.c) uses: each is the AArch32 form of that
+ * register (GICv3 CPU interface through cp15; ICC_SGI1R is 64-bit, MCRR).
+ */
+#define read_sysreg(reg)     read_sysreg_##reg()
+#define write_sysreg(reg, v) write_sysreg_##reg(v)
+
+/* ID_AA64PFR0_EL1.GIC (bits 27:24) from ID_PFR1.GIC (bits 31:28): GICv3 system registers. */
+static inline unsigned long read_sysreg_id_aa64pfr0_el1(void)
+{
+	return (unsigned long)((CP15_READ(0, c0, c1, 1) >> 28) & 0xf) << 24;
+}
+
+static inline unsigned long read_sysreg_ICC_SRE_EL1(void)
+{
+	return CP15_READ(0, c12, c12, 5);
+}
+
+static inline void write_sysreg_ICC_SRE_EL1(unsigned long v)
+{
+	CP15_WRITE(v, 0, c12, c12, 5);
+}
+
+static inline unsigned long read_sysreg_ICC_PMR_EL1(void)
+{
+	return CP15_READ(0, c4, c6, 0);
+}
+
+static inline void write_sysreg_ICC_PMR_EL1(unsigned long v)
+{
+	CP15_WRITE(v, 0, c4, c6, 0);
+}
+
+static inline void write_sysreg_ICC_IGRPEN1_EL1(unsigned long v)
+{
+	CP15_WRITE(v, 0, c12, c12, 7);
+}
+
+static inline unsigned long read_sysreg_ICC_IAR1_EL1(void)
+{
+	return CP15_READ(0, c12, c12, 0);
+}
+
+static inline void write_sysreg_ICC_EOIR1_EL1(unsigned long v)
+{
+	CP15_WRITE(v, 0, c12, c12, 1);
+}
+
+/* The target list, INTID and affinity fields fit the low word for CPUs 0..15. */
+static inline void write_sysreg_ICC_SGI1R_EL1(unsigned long v)
+{
+	CP15_WRITE64((uint64_t)v, 0, c12);
+}
+
 static inline void isb(void)
 {
 	__asm__ volatile("isb" ::: "memory");

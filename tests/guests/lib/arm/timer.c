@@ -1,25 +1,33 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * The PL1 virtual timer: CNTVCT counts, CNTV_CVAL deadlines, PPI 27
- * interrupts. time_now() is the low 32 bits of the 64-bit counter (an
- * unsigned long): at 62.5 MHz it wraps after 68 s, longer than any test.
+ * interrupts. time_now() is an unsigned long, 32 bits here, so the runtime
+ * counts from its own start in units of 16 counter ticks (256 ns at QEMU's
+ * 62.5 MHz): it wraps after about 18 minutes instead of the counter's 68 s,
+ * longer than any test takes even on a loaded host. Deadlines are turned
+ * back into the 64-bit counter's values for CNTV_CVAL.
  */
 #include "../arch.h"
 #include "sysreg.h"
 #include "timer.h"
 
-unsigned long timebase_hz = 62500000UL;
+#define TIME_SHIFT 4
+
+unsigned long timebase_hz = 62500000UL >> TIME_SHIFT;
+static uint64_t time_base;
 
 void timer_init(void)
 {
-	timebase_hz = CP15_READ(0, c14, c0, 0); /* CNTFRQ */
+	timebase_hz = CP15_READ(0, c14, c0, 0) >> TIME_SHIFT; /* CNTFRQ */
+	isb();
+	time_base = CP15_READ64(1, c14); /* CNTVCT */
 	timer_cancel();
 }
 
 unsigned long time_now(void)
 {
 	isb();
-	return (unsigned long)CP15_READ64(1, c14); /* CNTVCT */
+	return (unsigned long)((CP15_READ64(1, c14) - time_base) >> TIME_SHIFT);
 }
 
 static void set_cval(uint64_t cval)
@@ -31,7 +39,7 @@ static void set_cval(uint64_t cval)
 
 void timer_set(unsigned long deadline)
 {
-	set_cval(deadline == ~0UL ? ~0ULL : deadline);
+	set_cval(deadline == ~0UL ? ~0ULL : time_base + ((uint64_t)deadline << TIME_SHIFT));
 }
 
 void timer_cancel(void)
