@@ -68,6 +68,7 @@ FIRST = [
     # 10,000 messages each way without -icount: long, and longer on a busy host.
     "tests/system/test_vms.py::test_layout_boots[qemu_aarch64-ipc",
     "tests/system/test_vms.py::test_layout_boots[qemu_rv64-ipc",
+    "tests/system/test_vms.py::test_layout_boots[qemu_arm-ipc",
     "tests/build/test_choices.py::test_every_offered_choice_builds_or_says_not_implemented",
     "tests/build/test_build.py::test_guest_cache_builds_the_guests_once",
     "tests/build/test_bench_tool.py::test_marks_only_in_the_breakdown_build",
