@@ -12,6 +12,23 @@ static void contain(struct vcpu *v, const struct esr_data_abort *a, gpa_t ipa, c
 		arm_guest_inject_abort(v, false, a->is_write);
 }
 
+static void refused(struct vcpu *v, const struct esr_data_abort *a, gpa_t ipa,
+		    enum mmio_result result)
+{
+	if (result == MMIO_DENIED)
+		contain(v, a, ipa, "the VM does not own that interrupt or register");
+	else
+		contain(v, a, ipa, "an access width or alignment the device does not support");
+}
+
+void arm_guest_mmio_refused(struct vcpu *v, enum mmio_result result)
+{
+	struct esr_data_abort a;
+
+	esr_decode_data_abort(arm_guest_syndrome(v), &a);
+	refused(v, &a, arm_guest_fault_ipa(v), result);
+}
+
 void arm_guest_data_abort(struct vcpu *v)
 {
 	gpa_t ipa = arm_guest_fault_ipa(v);
@@ -40,12 +57,8 @@ void arm_guest_data_abort(struct vcpu *v)
 	bench_mark(BENCH_PT_DECODE);
 	result = w->access(v, &access, w->ctx);
 	bench_mark(BENCH_PT_MODEL);
-	if (result == MMIO_DENIED) {
-		contain(v, &a, ipa, "the VM does not own that interrupt or register");
-		return;
-	}
 	if (result != MMIO_OK) {
-		contain(v, &a, ipa, "an access width or alignment the device does not support");
+		refused(v, &a, ipa, result);
 		return;
 	}
 	if (!a.is_write)

@@ -114,7 +114,7 @@ primary_entry:
 
 /*
  * Zeroes [__bss_start, __bss_end); the linker aligns both to 16 bytes.
- * 64 bytes a turn while they last (the bss holds every VM's interrupt
+ * 256 bytes a turn while they last (the bss holds every VM's interrupt
  * model: this is most of the boot), then 16.
  */
 .Lclear_bss:
@@ -122,13 +122,13 @@ primary_entry:
 	add	x9, x9, :lo12:__bss_start
 	adrp	x10, __bss_end
 	add	x10, x10, :lo12:__bss_end
-	sub	x11, x10, #64
+	sub	x11, x10, #256
 1:	cmp	x9, x11
 	b.hi	2f
-	stp	xzr, xzr, [x9, #16]
-	stp	xzr, xzr, [x9, #32]
-	stp	xzr, xzr, [x9, #48]
-	stp	xzr, xzr, [x9], #64
+	.irp	off, 16, 32, 48, 64, 80, 96, 112, 128, 144, 160, 176, 192, 208, 224, 240
+	stp	xzr, xzr, [x9, #\off]
+	.endr
+	stp	xzr, xzr, [x9], #256
 	b	1b
 2:	cmp	x9, x10
 	b.hs	3f

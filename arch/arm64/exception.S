@@ -29,16 +29,19 @@
 .macro guest_irq_vector
 	.balign	0x80
 	stp	x0, x1, [sp]
-	mov	x0, #VECTOR_IRQ
-	b	arm64_guest_light_entry
+	b	arm64_guest_light_irq_entry
 .endm
 
 /* Exception classes (asm/esr.h, which is C only). */
 #define EC_SHIFT  26
-#define EC_HVC64  0x16
-#define EC_SYSREG 0x18
+#define EC_HVC64     0x16
+#define EC_SYSREG    0x18
+#define EC_DABT_LOW  0x24
 
-/* So does a guest's HVC or trapped MSR/MRS (arm64_guest_light); the rest goes the full way. */
+/*
+ * So does a guest's data abort, HVC or trapped MSR/MRS (arm64_guest_light);
+ * the rest goes the full way.
+ */
 .macro guest_sync_vector
 	.balign	0x80
 	stp	x0, x1, [sp]
@@ -49,6 +52,8 @@
 	b.eq	arm64_guest_light_entry
 	cmp	x1, #EC_SYSREG
 	b.eq	arm64_guest_light_entry
+	cmp	x1, #EC_DABT_LOW
+	b.eq	arm64_guest_light_dabt_entry
 	b	arm64_guest_trap_entry
 .endm
 

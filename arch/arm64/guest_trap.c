@@ -3,6 +3,7 @@
 #include <bulwark/bench_probe.h>
 #include <bulwark/cpu_event.h>
 #include <bulwark/irq.h>
+#include <bulwark/mmio.h>
 #include <bulwark/printk.h>
 #include <bulwark/virq.h>
 #include <asm/arm64.h>
@@ -98,9 +99,8 @@ static void guest_sync(struct vcpu *v)
  * the interrupt model emulates (GICv3 SGIs) from x0-x18, x30 or xzr. False,
  * having changed nothing, for the full path.
  */
-static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
+static bool guest_sync_light(struct vcpu *v, struct guest_frame *f, u64 esr)
 {
-	u64 esr = read_sysreg(esr_el2);
 	struct esr_sysreg s;
 	u64 value;
 
@@ -124,6 +124,70 @@ static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
 	return true;
 }
 
+/* A load's value into its register, as esr_load_value and arm_guest_set_reg would put it. */
+static void load_light(struct guest_frame *f, u64 esr, u64 value)
+{
+	unsigned int reg = (unsigned int)(esr >> ESR_DABT_SRT_SHIFT) & 31u;
+	unsigned int bits = 8u << ((esr >> ESR_DABT_SAS_SHIFT) & 3u);
+
+	if (reg == 31)
+		return;
+	if (bits < 64) {
+		value &= (1ULL << bits) - 1;
+		if ((esr & ESR_DABT_SSE) && (value >> (bits - 1)) & 1)
+			value |= ~0ULL << bits;
+	}
+	if (!(esr & ESR_DABT_SF))
+		value &= 0xffffffffULL;
+	f->regs[reg] = value;
+}
+
+/*
+ * A data abort on the light path: an emulated device's register, read into
+ * or written from x0-x18, x30 or xzr (what the light path saved). Returns
+ * VECTOR_DONE once emulated (the register written, ELR past the
+ * instruction); VECTOR_SYNC, having done nothing, for the full path (no
+ * syndrome, another register, no window: containment); or the model's
+ * refusal (VECTOR_MMIO_DENIED, VECTOR_MMIO_BAD), for the full path to
+ * contain the guest without asking the model again.
+ */
+static unsigned long guest_dabt_light(struct vcpu *v, struct guest_frame *f, u64 esr)
+{
+	/* ISV set and S1PTW clear, or the full path; SRT, WnR and SAS then describe the access. */
+	unsigned int reg = (unsigned int)(esr >> ESR_DABT_SRT_SHIFT) & 31u;
+	unsigned int width = 1u << ((esr >> ESR_DABT_SAS_SHIFT) & 3u);
+	const struct mmio_window *w;
+	struct mmio_access access;
+	enum mmio_result r;
+	u64 ipa;
+
+	if ((esr & (ESR_DABT_ISV | ESR_DABT_S1PTW)) != ESR_DABT_ISV || (reg > 18 && reg < 30))
+		return VECTOR_SYNC;
+	ipa = ((read_sysreg(hpfar_el2) & 0xfffffffff0ULL) << 8) | (read_sysreg(far_el2) & 0xfff);
+	w = mmio_find(v->vm->id, ipa);
+	if (!w)
+		return VECTOR_SYNC;
+	access.addr = ipa;
+	access.offset = ipa - w->base;
+	access.width = width;
+	access.is_write = (esr & ESR_DABT_WNR) != 0;
+	access.value = 0;
+	if (access.is_write) {
+		access.value = guest_reg(f, reg);
+		if (width < 8)
+			access.value &= (1ULL << (width * 8)) - 1;
+	}
+	bench_mark(BENCH_PT_DECODE);
+	r = w->access(v, &access, w->ctx);
+	bench_mark(BENCH_PT_MODEL);
+	if (r != MMIO_OK)
+		return r == MMIO_DENIED ? VECTOR_MMIO_DENIED : VECTOR_MMIO_BAD;
+	if (!(esr & ESR_DABT_WNR))
+		load_light(f, esr, access.value);
+	write_sysreg(elr_el2, read_sysreg(elr_el2) + 4);
+	return VECTOR_DONE;
+}
+
 /*
  * The light path (vcpu_entry.S: only the registers C may clobber are
  * saved, and nothing of the frame but x0-x18 and x30 may be used): a
@@ -137,20 +201,52 @@ static bool guest_sync_light(struct vcpu *v, struct guest_frame *f)
 uintptr_t arm64_guest_light(struct guest_frame *f, unsigned long kind)
 {
 	struct vcpu *v = frame_vcpu(f);
+	u64 esr = read_sysreg(esr_el2);
 
 	bench_mark(BENCH_PT_ENTRY);
-	if (kind == VECTOR_IRQ) {
-		if (!gic_guest_irq_light(v))
-			return (uintptr_t)f + 1 + VECTOR_IRQ;
-		bench_mark(BENCH_PT_LINES);
-	} else {
-		if (!guest_sync_light(v, f))
-			return (uintptr_t)f + 1 + VECTOR_SYNC;
-		bench_mark(BENCH_PT_MODEL);
-	}
+	(void)kind;
+	if (!guest_sync_light(v, f, esr))
+		return (uintptr_t)f + 1 + VECTOR_SYNC;
+	bench_mark(BENCH_PT_MODEL);
 	if (v->state != VCPU_RUNNING || cpu_work_pending(v->cpu))
 		return (uintptr_t)f + 1 + VECTOR_DONE;
 	virq_vcpu_resume(v, v->cpu);
+	bench_mark(BENCH_PT_RETURN);
+	return (uintptr_t)f;
+}
+
+/* The light path of a guest's data abort (vcpu_entry.S), answering as arm64_guest_light. */
+uintptr_t arm64_guest_light_dabt(struct guest_frame *f)
+{
+	struct vcpu *v = frame_vcpu(f);
+	unsigned long done;
+
+	bench_mark(BENCH_PT_ENTRY);
+	done = guest_dabt_light(v, f, read_sysreg(esr_el2));
+	if (done != VECTOR_DONE)
+		return (uintptr_t)f + 1 + done;
+	if (v->state != VCPU_RUNNING || cpu_work_pending(v->cpu))
+		return (uintptr_t)f + 1 + VECTOR_DONE;
+	virq_vcpu_resume(v, v->cpu);
+	bench_mark(BENCH_PT_RETURN);
+	return (uintptr_t)f;
+}
+
+/* The light path of a guest's IRQ (vcpu_entry.S), answering as arm64_guest_light. */
+uintptr_t arm64_guest_light_irq(struct guest_frame *f)
+{
+	struct vcpu *v = frame_vcpu(f);
+	int taken;
+
+	bench_mark(BENCH_PT_ENTRY);
+	taken = gic_guest_irq_light(v);
+	if (taken == GIC_LIGHT_NO)
+		return (uintptr_t)f + 1 + VECTOR_IRQ;
+	bench_mark(BENCH_PT_LINES);
+	if (v->state != VCPU_RUNNING || cpu_work_pending(v->cpu))
+		return (uintptr_t)f + 1 + VECTOR_DONE;
+	if (taken != GIC_LIGHT_RESUMED)
+		virq_vcpu_resume(v, v->cpu);
 	bench_mark(BENCH_PT_RETURN);
 	return (uintptr_t)f;
 }
@@ -169,6 +265,11 @@ static struct guest_frame *guest_trap(struct guest_frame *f, unsigned long kind)
 		irq_handle(v->cpu);
 		break;
 	case VECTOR_DONE:
+		break;
+	case VECTOR_MMIO_DENIED:
+	case VECTOR_MMIO_BAD:
+		arm_guest_mmio_refused(v,
+				       kind == VECTOR_MMIO_DENIED ? MMIO_DENIED : MMIO_BAD_ACCESS);
 		break;
 	default:
 		/* An SError: a bus error the guest caused; it gets a virtual one. */

@@ -16,14 +16,15 @@
 /*
  * The light path, from the guest's IRQ and synchronous vectors with x0 and
  * x1 saved and x0 = the kind: only the registers C code may clobber are
- * saved before arm64_guest_light, which answers with the frame to resume
- * at once, or the frame plus 1 + the kind (VECTOR_DONE: handled, only
- * vcpu_after_trap's work left) when the full path must follow: then
- * x19-x29, still the guest's, join the others in the frame and
- * arm64_guest_trap takes it from there.
+ * saved before arm64_guest_light (arm64_guest_light_irq for an IRQ,
+ * arm64_guest_light_dabt for a data abort: each vector branches to its
+ * own entry), which answers with the frame to resume at once, or the
+ * frame plus 1 + the kind (VECTOR_DONE: handled, only vcpu_after_trap's
+ * work left) when the full path must follow: then x19-x29, still the
+ * guest's, join the others in the frame and arm64_guest_trap takes it
+ * from there.
  */
-	.globl	arm64_guest_light_entry
-arm64_guest_light_entry:
+.macro light_entry fn, kind=0
 	stp	x2, x3, [sp, #SLOT(2)]
 	stp	x4, x5, [sp, #SLOT(4)]
 	stp	x6, x7, [sp, #SLOT(6)]
@@ -34,11 +35,30 @@ arm64_guest_light_entry:
 	stp	x16, x17, [sp, #SLOT(16)]
 	str	x18, [sp, #SLOT(18)]
 	str	x30, [sp, #SLOT(30)]
+	.if \kind
 	mov	x1, x0
+	.endif
 	mov	x0, sp
 	ldr	x2, [x0, #SLOT(GUEST_HYP_SP)]
 	mov	sp, x2
-	bl	arm64_guest_light
+	bl	\fn
+.endm
+
+	.globl	arm64_guest_light_entry
+arm64_guest_light_entry:
+	light_entry arm64_guest_light, 1
+	b	light_return
+
+	.globl	arm64_guest_light_irq_entry
+arm64_guest_light_irq_entry:
+	light_entry arm64_guest_light_irq
+	b	light_return
+
+	.globl	arm64_guest_light_dabt_entry
+arm64_guest_light_dabt_entry:
+	light_entry arm64_guest_light_dabt
+	/* falls through */
+light_return:
 	ands	x1, x0, #7
 	b.ne	1f
 	mov	sp, x0

@@ -51,8 +51,8 @@
 
 static u32 nr_intids;
 static unsigned int nr_lrs;
-static u8 cpu_mask[CONFIG_NR_CPUS];	/* each CPU's bit in ITARGETSR and SGIR */
-static u32 claimed_iar[CONFIG_NR_CPUS]; /* SGIs complete with their source CPU id */
+static u8 cpu_mask[CONFIG_NR_CPUS];  /* each CPU's bit in ITARGETSR and SGIR */
+u32 gic_claimed_iar[CONFIG_NR_CPUS]; /* SGIs complete with their source CPU id (gic.h) */
 
 static volatile u32 *gicd_reg(u32 offset)
 {
@@ -157,7 +157,7 @@ u32 irqchip_claim(unsigned int cpu)
 	if (unlikely(gic_early_claim[cpu])) {
 		intid = gic_early_claim[cpu] - 1u;
 		gic_early_claim[cpu] = 0;
-		return intid; /* claimed_iar[cpu] is still its IAR */
+		return intid; /* gic_claimed_iar[cpu] is still its IAR */
 	}
 	iar = *gicc_reg(GICC_IAR);
 	intid = iar & 0x3ffu;
@@ -165,15 +165,15 @@ u32 irqchip_claim(unsigned int cpu)
 	if (intid >= GIC_SPURIOUS_MIN)
 		return IRQCHIP_NONE;
 	if (cpu < CONFIG_NR_CPUS)
-		claimed_iar[cpu] = iar;
+		gic_claimed_iar[cpu] = iar;
 	return intid;
 }
 
 /* The value EOIR and DIR want: SGIs carry the sender's CPU id. */
 static u32 completion_value(unsigned int cpu, u32 irq)
 {
-	if (irq < VGIC_NR_SGIS && cpu < CONFIG_NR_CPUS && (claimed_iar[cpu] & 0x3ffu) == irq)
-		return claimed_iar[cpu];
+	if (irq < VGIC_NR_SGIS && cpu < CONFIG_NR_CPUS && (gic_claimed_iar[cpu] & 0x3ffu) == irq)
+		return gic_claimed_iar[cpu];
 	return irq;
 }
 
@@ -228,25 +228,38 @@ unsigned int gic_lr_count(void)
 	return nr_lrs;
 }
 
+u64 gic_lr_encode(const struct vgic_lr *lr)
+{
+	u32 value = (lr->intid & 0x3ffu) | ((u32)(lr->priority >> 3) << GICH_LR_PRIO_SHIFT) |
+		    ((u32)(lr->state & 3u) << GICH_LR_STATE_SHIFT);
+
+	if (lr->group1)
+		value |= GICH_LR_GROUP1;
+	if (lr->hw) {
+		value |= GICH_LR_HW | ((u32)(lr->intid & 0x3ffu) << GICH_LR_PHYS_SHIFT);
+	} else {
+		if (lr->intid < VGIC_NR_SGIS)
+			value |= (u32)(lr->source & 7u) << GICH_LR_PHYS_SHIFT;
+		if (lr->eoi_maint)
+			value |= GICH_LR_EOI;
+	}
+	return value;
+}
+
+void gic_lr_write_raw(unsigned int n, u64 value)
+{
+	*gich_reg(GICH_LR(n)) = (u32)value;
+}
+
+void gic_relist(u32 irq, unsigned int n, u64 value)
+{
+	*gicc_reg(GICC_EOIR) = irq;
+	*gich_reg(GICH_LR(n)) = (u32)value;
+}
+
 void gic_lr_write(unsigned int n, const struct vgic_lr *lr)
 {
-	u32 value = 0;
-
-	if (lr) {
-		value = (lr->intid & 0x3ffu) | ((u32)(lr->priority >> 3) << GICH_LR_PRIO_SHIFT) |
-			((u32)(lr->state & 3u) << GICH_LR_STATE_SHIFT);
-		if (lr->group1)
-			value |= GICH_LR_GROUP1;
-		if (lr->hw) {
-			value |= GICH_LR_HW | ((u32)(lr->intid & 0x3ffu) << GICH_LR_PHYS_SHIFT);
-		} else {
-			if (lr->intid < VGIC_NR_SGIS)
-				value |= (u32)(lr->source & 7u) << GICH_LR_PHYS_SHIFT;
-			if (lr->eoi_maint)
-				value |= GICH_LR_EOI;
-		}
-	}
-	*gich_reg(GICH_LR(n)) = value;
+	*gich_reg(GICH_LR(n)) = lr ? (u32)gic_lr_encode(lr) : 0;
 }
 
 /*

@@ -327,21 +327,35 @@ unsigned int gic_lr_count(void)
 	return nr_lrs;
 }
 
+u64 gic_lr_encode(const struct vgic_lr *lr)
+{
+	u64 value = lr->intid | ((u64)lr->priority << ICH_LR_PRIORITY_SHIFT) |
+		    ((u64)(lr->state & 3u) << ICH_LR_STATE_SHIFT);
+
+	if (lr->group1)
+		value |= ICH_LR_GROUP1;
+	if (lr->hw)
+		value |= ICH_LR_HW | ((u64)lr->intid << ICH_LR_PINTID_SHIFT);
+	else if (lr->eoi_maint)
+		value |= ICH_LR_EOI;
+	return value;
+}
+
+void gic_lr_write_raw(unsigned int n, u64 value)
+{
+	ich_lr_write(n, value);
+}
+
+void gic_relist(u32 irq, unsigned int n, u64 value)
+{
+	arm_sysreg_write(ICC_EOIR1_EL1, irq);
+	gic_isb();
+	ich_lr_write(n, value);
+}
+
 void gic_lr_write(unsigned int n, const struct vgic_lr *lr)
 {
-	u64 value = 0;
-
-	if (lr) {
-		value = lr->intid | ((u64)lr->priority << ICH_LR_PRIORITY_SHIFT) |
-			((u64)(lr->state & 3u) << ICH_LR_STATE_SHIFT);
-		if (lr->group1)
-			value |= ICH_LR_GROUP1;
-		if (lr->hw)
-			value |= ICH_LR_HW | ((u64)lr->intid << ICH_LR_PINTID_SHIFT);
-		else if (lr->eoi_maint)
-			value |= ICH_LR_EOI;
-	}
-	ich_lr_write(n, value);
+	ich_lr_write(n, lr ? gic_lr_encode(lr) : 0);
 }
 
 bool gic_lr_hw_usable(void)

@@ -40,10 +40,29 @@ struct vgic {
 	spinlock_t lock; /* guards the model; taken by every entry point */
 	struct vm *vm;
 	unsigned int epoch; /* bumped at VM reset: older list-register contents are void */
-	bool direct;	    /* interrupts = direct: vgic_direct.c mirrors the model physically */
+	/* Bumped by every model change under the lock (finish_unlock, reset): see vgic_fast. */
+	volatile unsigned long gen;
+	bool direct; /* interrupts = direct: vgic_direct.c mirrors the model physically */
 	struct vgic_model model;
 	struct mmio_window dist_window;
 	struct mmio_window redist_window;
+};
+
+/*
+ * A timer's next listing, prepared (vgic_model_peek_private) where it is
+ * cheap to (after its last listing, after a maintenance sync) so that its
+ * interrupt goes from the claim straight to the list register: entry into
+ * list register slot (value, encoded), valid while ready, the model's gen
+ * unchanged, no sync ran on this CPU since (which unreadies it) and slot
+ * is still the free one (nr_listed) or still holds the same entry, which
+ * the guest finished (state 0; HW entries only).
+ */
+struct vgic_fast {
+	u64 value;
+	struct vgic_lr entry;
+	unsigned long gen;
+	u8 slot;
+	bool ready;
 };
 
 /* What one physical CPU's list registers hold, in model terms. */
@@ -52,8 +71,9 @@ struct vgic_cpu {
 	unsigned int nr_listed;
 	struct vgic *owner;
 	unsigned int epoch;
-	u32 ppi_in_flight; /* PPIs priority-dropped here and not yet deactivated */
-	bool overflow;	   /* the last fill left something deliverable out */
+	u32 ppi_in_flight;	  /* PPIs priority-dropped here and not yet deactivated */
+	bool overflow;		  /* the last fill left something deliverable out */
+	struct vgic_fast fast[2]; /* the virtual timer's, the physical timer's */
 };
 
 /*
@@ -170,6 +190,8 @@ static void sync_locked(struct vgic *g, unsigned int index, unsigned int cpu)
 				 ? arch_atomic_swap_ulong(&inbox[cpu], 0) & VGIC_INBOX_SGIS
 				 : 0;
 
+	c->fast[0].ready = false;
+	c->fast[1].ready = false;
 	while (sgis) {
 		(void)vgic_model_raise(&g->model, index, (u32)__builtin_ctzl(sgis), 0);
 		sgis &= sgis - 1u;
@@ -237,6 +259,28 @@ static void sync_local(struct vgic *g, struct vcpu *v)
 	bench_mark(BENCH_PT_LINES);
 }
 
+static void prepare_timer(struct vgic *g, const struct vcpu *v, struct vgic_cpu *c, u32 irq);
+
+/*
+ * sync_local, then the timers' next listings prepared (a release entry, the
+ * only kind without HW list entries, is folded here after the guest
+ * finished it: the timer's next expiry finds it prepared).
+ */
+static void sync_local_prepared(struct vgic *g, struct vcpu *v)
+{
+	u64 kicks;
+
+	spin_lock(&g->lock);
+	sync_locked(g, v->index, v->cpu);
+	/* The virtual timer (the one guests mostly use) last: its entry is placed ahead. */
+	prepare_timer(g, v, &vgic_cpus[v->cpu], GIC_PTIMER_PPI);
+	prepare_timer(g, v, &vgic_cpus[v->cpu], GIC_VTIMER_PPI);
+	kicks = vgic_model_take_kick(&g->model) & ~(1ull << v->index);
+	spin_unlock(&g->lock);
+	notify_remote(g, kicks);
+	bench_mark(BENCH_PT_LINES);
+}
+
 /* After a model change: refill here, or ask the other CPUs to. Lock not held. */
 static void deliver(struct vgic *g, u64 kicks)
 {
@@ -257,6 +301,7 @@ static void finish_unlock(struct vgic *g)
 
 	apply_effects(g);
 	kicks = vgic_model_take_kick(&g->model);
+	g->gen++;
 	spin_unlock(&g->lock);
 	bench_mark(BENCH_PT_MODEL);
 	deliver(g, kicks);
@@ -314,10 +359,11 @@ void virq_vcpu_sync(struct vcpu *v)
 		sync_local(g, v);
 }
 
+/* A timer's line dropped: the guest is done with it or moved it on; its next expiry is prepared. */
 static __noinline void resample(struct vcpu *v)
 {
 	if (v->vm->virq && running(v))
-		sync_local(v->vm->virq, v);
+		sync_local_prepared(v->vm->virq, v);
 }
 
 /* A timer interrupt pending from its line: withdrawn once the line dropped. */
@@ -420,6 +466,12 @@ bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
 	}
 }
 
+/* A timer PPI's place in vgic_cpu.fast. */
+static unsigned int timer_index(u32 irq)
+{
+	return irq == GIC_PTIMER_PPI ? 1u : 0u;
+}
+
 /*
  * The one-interrupt path for a timer of the vCPU running here: straight
  * into the list register its last instance held, if the guest is done
@@ -432,6 +484,8 @@ bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
 static bool list_timer(struct vgic *g, struct vcpu *v, unsigned int cpu, u32 irq)
 {
 	struct vgic_cpu *c = &vgic_cpus[cpu];
+	struct vgic_fast *f = &c->fast[timer_index(irq)];
+	u64 value;
 	int slot;
 
 	if (c->owner != g || c->epoch != g->epoch || c->overflow)
@@ -443,13 +497,79 @@ static bool list_timer(struct vgic *g, struct vcpu *v, unsigned int cpu, u32 irq
 				       gic_lr_count());
 	if (slot < 0)
 		return false;
-	gic_lr_write((unsigned int)slot, &c->lrs[slot]);
+	value = gic_lr_encode(&c->lrs[slot]);
+	gic_lr_write_raw((unsigned int)slot, value);
 	if ((unsigned int)slot == c->nr_listed)
 		c->nr_listed++;
 	c->ppi_in_flight |= 1u << irq;
 	/* A level: followed from now on, until the guest took it or the line dropped. */
 	virq_resume_pending[cpu] |= 1u << irq;
+	/* The next expiry takes this entry's place again once the guest finished it (HW). */
+	f->ready = false;
+	if (c->lrs[slot].hw) {
+		f->entry = c->lrs[slot];
+		f->value = value;
+		f->slot = (u8)slot;
+		f->gen = g->gen;
+		f->ready = true;
+	}
 	return true;
+}
+
+/* Prepares timer irq's next listing from what the model and the list registers hold. Lock held. */
+static void prepare_timer(struct vgic *g, const struct vcpu *v, struct vgic_cpu *c, u32 irq)
+{
+	struct vgic_fast *f = &c->fast[timer_index(irq)];
+	int slot = vgic_model_peek_private(&g->model, v->index, irq, 0, c->lrs, c->nr_listed,
+					   gic_lr_count(), &f->entry);
+
+	f->ready = false;
+	if (slot < 0)
+		return;
+	f->value = gic_lr_encode(&f->entry);
+	f->slot = (u8)slot;
+	f->gen = g->gen;
+	f->ready = true;
+	/* A free list register's entry, placed ahead: the one prepared last keeps it. */
+	if ((unsigned int)slot == c->nr_listed)
+		c->lrs[slot] = f->entry;
+}
+
+/*
+ * list_timer as prepared (struct vgic_fast): the priority drop, one list
+ * register write and the bookkeeping, or -1 having done nothing. Else 1
+ * when another timer's line is still watched (virq_vcpu_resume must look),
+ * 0 when only this one is, whose line is high: it just fired, and the guest
+ * has not run since.
+ */
+static int list_timer_fast(struct vgic *g, struct vcpu *v, unsigned int cpu, u32 irq)
+{
+	struct vgic_cpu *c = &vgic_cpus[cpu];
+	struct vgic_fast *f = &c->fast[timer_index(irq)];
+	unsigned int slot = f->slot;
+	u32 bit = 1u << irq;
+	u32 before;
+
+	if (!f->ready || f->gen != g->gen)
+		return -1;
+	if (slot < c->nr_listed) {
+		/* Its own entry, finished: listed again, the model unchanged since its commit. */
+		if (c->lrs[slot].intid != irq || gic_lr_state(slot) != 0)
+			return -1;
+	} else if (slot == c->nr_listed) {
+		vgic_model_commit_ppi(&g->model, v->index, irq);
+		if (c->lrs[slot].intid != irq)
+			c->lrs[slot] = f->entry; /* the other timer's was placed there */
+		c->nr_listed = slot + 1u;
+		f->ready = f->entry.hw;
+	} else {
+		return -1;
+	}
+	gic_relist(irq, slot, f->value);
+	c->ppi_in_flight |= bit;
+	before = virq_resume_pending[cpu];
+	virq_resume_pending[cpu] = before | bit;
+	return (before & ~bit) != 0;
 }
 
 static void inject_timer_dropped(struct vcpu *v, struct vgic *g, unsigned int cpu, u32 irq);
@@ -466,20 +586,26 @@ static void inject_timer(unsigned int cpu, u32 irq)
 
 u32 gic_early_claim[CONFIG_NR_CPUS];
 
-bool gic_guest_irq_light(struct vcpu *v)
+int gic_guest_irq_light(struct vcpu *v)
 {
 	unsigned int cpu = v->cpu;
 	struct vgic *g = v->vm->virq;
-	u32 irq = irqchip_claim(cpu);
+	u32 irq = gic_claim_light(cpu);
 
 	bench_mark(BENCH_PT_DECODE);
 	switch (irq) {
 	case GIC_VTIMER_PPI:
 	case GIC_PTIMER_PPI:
+		if (likely(g && running(v))) {
+			int fast = list_timer_fast(g, v, cpu, irq);
+
+			if (fast >= 0)
+				return fast ? GIC_LIGHT_TAKEN : GIC_LIGHT_RESUMED;
+		}
 		gic_priority_drop(irq);
 		if (!g || !running(v) || !list_timer(g, v, cpu, irq)) {
 			inject_timer_dropped(v, g, cpu, irq);
-			return false;
+			return GIC_LIGHT_NO;
 		}
 		break;
 	case GIC_EVENT_SGI:
@@ -487,15 +613,15 @@ bool gic_guest_irq_light(struct vcpu *v)
 		irqchip_complete(cpu, irq);
 		cpu_handle_events(cpu);
 		if (v->state != VCPU_RUNNING)
-			return false;
+			return GIC_LIGHT_NO;
 		break;
 	case IRQCHIP_NONE:
-		return false;
+		return GIC_LIGHT_NO;
 	default:
 		gic_early_claim[cpu] = irq + 1u;
-		return false;
+		return GIC_LIGHT_NO;
 	}
-	return true;
+	return GIC_LIGHT_TAKEN;
 }
 
 /* inject_timer once irq's priority is dropped; v and g may be NULL. */
@@ -534,7 +660,7 @@ bool vgic_handle_private(unsigned int cpu, u32 irq)
 	case GIC_MAINTENANCE_PPI:
 		v = cpu_vcpu(cpu);
 		if (v && v->vm->virq && running(v))
-			sync_local(v->vm->virq, v);
+			sync_local_prepared(v->vm->virq, v);
 		else
 			gic_vif_set_maintenance(false, false);
 		irqchip_complete(cpu, irq);
@@ -638,12 +764,9 @@ static enum vgic_result dist_model_access(struct vgic *g, struct vcpu *v, struct
 	enum vgic_result r;
 
 	if (IS_ENABLED(CONFIG_IRQCHIP_GICV3)) {
-		u64 value = a->value;
-
+		/* A refused read's value is never used: the model may write it in place. */
 		r = vgic_v3_dist_access(&g->model, v->index, a->offset, a->width, a->is_write,
-					&value);
-		if (r == VGIC_OK && !a->is_write)
-			a->value = value;
+					&a->value);
 	} else {
 		u32 value = (u32)a->value;
 
@@ -885,6 +1008,7 @@ void virq_vm_reset(struct vm *vm)
 			gic_deactivate_spi(irq);
 	}
 	g->epoch++;
+	g->gen++;
 	vgic_model_reset(&g->model);
 	for (unsigned int n = 0; n < vm->nr_vcpus; n++)
 		(void)arch_atomic_swap_ulong(&inbox[vm->vcpus[n]->cpu], 0);

@@ -1,5 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* The virtual GIC's distributor state and list-register selection, kept pure for host tests. */
+#include <bulwark/compiler.h>
 #include <bulwark/errno.h>
 
 #include "vgic_model.h"
@@ -866,10 +867,11 @@ unsigned int vgic_model_fill(struct vgic_model *m, unsigned int vcpu, struct vgi
 	return count;
 }
 
-int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source,
-			    struct vgic_lr *lrs, unsigned int n, unsigned int max)
+static inline __attribute__((__always_inline__)) int
+peek_private(const struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source,
+	     const struct vgic_lr *lrs, unsigned int n, unsigned int max)
 {
-	u32 *b;
+	const u32 *b;
 	u32 bit = bit_of(intid);
 	unsigned int slot = n;
 
@@ -891,23 +893,63 @@ int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, 
 	} else if (slot >= max || slot >= VGIC_MAX_LRS) {
 		return -1;
 	}
-	lrs[slot] = (struct vgic_lr){
+	return (int)slot;
+}
+
+/* The entry peek_private's slot gets. */
+static inline __attribute__((__always_inline__)) void private_entry(const struct vgic_model *m,
+								    unsigned int vcpu, u32 intid,
+								    unsigned int source,
+								    struct vgic_lr *entry)
+{
+	*entry = (struct vgic_lr){
 	    .intid = (u16)intid,
 	    .priority = m->cpu[vcpu].priority[intid],
 	    .state = VGIC_LR_PENDING,
-	    .group1 = (b[VGIC_F_GROUP] & bit) != 0,
+	    .group1 = (m->cpu[vcpu].bits[VGIC_F_GROUP] & bit_of(intid)) != 0,
 	};
-	if (is_sgi(intid)) {
-		lrs[slot].source = (u8)source;
-		m->sgi_listed_source[vcpu][intid] = (u8)source;
-	} else {
-		list_physical(m, &lrs[slot], true, true);
-	}
-	b[VGIC_F_LISTED] |= bit;
-	b[VGIC_F_LISTED_P] |= bit;
-	b[VGIC_F_LISTED_A] &= ~bit;
-	b[VGIC_F_LISTED_HW] |= bit;
-	return (int)slot;
+	if (is_sgi(intid))
+		entry->source = (u8)source;
+	else
+		list_physical(m, entry, true, true);
+}
+
+static inline __attribute__((__always_inline__)) void
+commit_private(struct vgic_model *m, unsigned int vcpu, const struct vgic_lr *e)
+{
+	if (vcpu >= m->nr_vcpus || !is_private(e->intid))
+		return;
+	if (is_sgi(e->intid))
+		m->sgi_listed_source[vcpu][e->intid] = e->source;
+	vgic_model_commit_ppi(m, vcpu, e->intid);
+}
+
+int vgic_model_peek_private(const struct vgic_model *m, unsigned int vcpu, u32 intid,
+			    unsigned int source, const struct vgic_lr *lrs, unsigned int n,
+			    unsigned int max, struct vgic_lr *entry)
+{
+	int slot = peek_private(m, vcpu, intid, source, lrs, n, max);
+
+	if (slot >= 0)
+		private_entry(m, vcpu, intid, source, entry);
+	return slot;
+}
+
+void vgic_model_commit_private(struct vgic_model *m, unsigned int vcpu, const struct vgic_lr *e)
+{
+	commit_private(m, vcpu, e);
+}
+
+int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, unsigned int source,
+			    struct vgic_lr *lrs, unsigned int n, unsigned int max)
+{
+	int slot = peek_private(m, vcpu, intid, source, lrs, n, max);
+
+	if (slot < 0)
+		return -1;
+	private_entry(m, vcpu, intid, source, &lrs[slot]);
+	commit_private(m, vcpu, &lrs[slot]);
+	return slot;
 }
 
 void vgic_model_vcpu_restart(struct vgic_model *m, unsigned int vcpu)

@@ -322,6 +322,35 @@ int vgic_model_list_private(struct vgic_model *m, unsigned int vcpu, u32 intid, 
 			    struct vgic_lr *lrs, unsigned int n, unsigned int max);
 
 /*
+ * vgic_model_list_private in two halves, for a caller that prepares the
+ * listing ahead (vgic.c keeps one per timer): peek answers the slot and
+ * the entry that call would write, changing nothing; commit notes entry e
+ * of vcpu listed as it would (the LISTED fields, an SGI's sender). Peek's
+ * answer holds until the model or the list registers change; committing
+ * an entry that is listed already, unchanged since its commit, changes
+ * nothing.
+ */
+int vgic_model_peek_private(const struct vgic_model *m, unsigned int vcpu, u32 intid,
+			    unsigned int source, const struct vgic_lr *lrs, unsigned int n,
+			    unsigned int max, struct vgic_lr *entry);
+void vgic_model_commit_private(struct vgic_model *m, unsigned int vcpu, const struct vgic_lr *e);
+
+/*
+ * vgic_model_commit_private of a PPI entry vgic_model_peek_private gave for
+ * vcpu (so both are valid), inline for the timers' prepared listings.
+ */
+static inline void vgic_model_commit_ppi(struct vgic_model *m, unsigned int vcpu, u32 intid)
+{
+	u32 *b = m->cpu[vcpu].bits;
+	u32 bit = 1u << intid;
+
+	b[VGIC_F_LISTED] |= bit;
+	b[VGIC_F_LISTED_P] |= bit;
+	b[VGIC_F_LISTED_A] &= ~bit;
+	b[VGIC_F_LISTED_HW] |= bit;
+}
+
+/*
  * Work the model left for the glue: the vCPUs to refill (bit n = vCPU n),
  * SPIs and vcpu's PPIs to deactivate physically, SPIs to route again.
  * Each call takes and clears what it returns.

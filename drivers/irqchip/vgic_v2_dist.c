@@ -103,6 +103,11 @@ static bool byte_accessible(u64 offset)
 	       (offset >= GICD_CPENDSGIR && offset < GICD_SPENDSGIR + 16u);
 }
 
+static u32 dist_typer(const struct vgic_model *m)
+{
+	return (m->nr_intids / 32u - 1u) | ((m->nr_vcpus - 1u) << GICD_TYPER_CPUS_SHIFT);
+}
+
 enum vgic_result vgic_v2_dist_access(struct vgic_model *m, unsigned int vcpu, u64 offset,
 				     unsigned int width, bool is_write, u32 *value)
 {
@@ -110,6 +115,19 @@ enum vgic_result vgic_v2_dist_access(struct vgic_model *m, unsigned int vcpu, u6
 
 	if (vcpu >= m->nr_vcpus)
 		return VGIC_BAD_ACCESS;
+	/* The identification words guests read most: straight to their answer. */
+	if (width == 4 && !is_write) {
+		switch (offset) {
+		case GICD_TYPER:
+			*value = dist_typer(m);
+			return VGIC_OK;
+		case GICD_IIDR:
+			*value = 0;
+			return VGIC_OK;
+		default:
+			break;
+		}
+	}
 	if (!(width == 4 || (width == 1 && byte_accessible(offset))) || offset % width)
 		return VGIC_BAD_ACCESS;
 	/* The 4 KiB map repeats nothing: the rest of a larger window is empty. */
@@ -127,9 +145,7 @@ enum vgic_result vgic_v2_dist_access(struct vgic_model *m, unsigned int vcpu, u6
 		return VGIC_OK;
 	}
 	if (off == GICD_TYPER)
-		return read_only(is_write, value,
-				 (m->nr_intids / 32u - 1u) |
-				     ((m->nr_vcpus - 1u) << GICD_TYPER_CPUS_SHIFT));
+		return read_only(is_write, value, dist_typer(m));
 	if (off == GICD_IIDR)
 		return read_only(is_write, value, 0);
 	if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {

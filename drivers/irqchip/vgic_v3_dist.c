@@ -151,6 +151,13 @@ static enum vgic_result priority_fn(struct vgic_model *m, unsigned int vcpu, u32
 	return vgic_model_priority_access(m, vcpu, intid, width, is_write, value);
 }
 
+static u32 dist_typer(const struct vgic_model *m)
+{
+	return (m->nr_intids / 32u - 1u) |
+	       (((m->nr_vcpus > 8u ? 8u : m->nr_vcpus) - 1u) << GICD_TYPER_CPUS) |
+	       (9u << GICD_TYPER_IDBITS); /* 10 INTID bits: no LPIs */
+}
+
 enum vgic_result vgic_v3_dist_access(struct vgic_model *m, unsigned int vcpu, u64 offset,
 				     unsigned int width, bool is_write, u64 *value)
 {
@@ -160,6 +167,21 @@ enum vgic_result vgic_v3_dist_access(struct vgic_model *m, unsigned int vcpu, u6
 	if (vcpu >= m->nr_vcpus || offset >= VGIC_V3_DIST_SIZE)
 		return VGIC_BAD_ACCESS;
 	off = (u32)offset;
+	/* The identification words guests read most: straight to their answer. */
+	if (width == 4 && !is_write) {
+		switch (off) {
+		case GICD_TYPER:
+			*value = dist_typer(m);
+			return VGIC_OK;
+		case GICD_IIDR:
+		case GICD_TYPER2:
+		case GICD_STATUSR:
+			*value = 0;
+			return VGIC_OK;
+		default:
+			break;
+		}
+	}
 	bytes = off >= GICD_IPRIORITYR && off < GICD_ICFGR;
 	router = off >= GICD_IROUTER + 8u * VGIC_NR_PRIVATE && off < GICD_IROUTER + 8u * 1020u;
 	if (!(width == 4 || (width == 1 && bytes) || (width == 8 && router)) || off % width)
@@ -178,11 +200,7 @@ enum vgic_result vgic_v3_dist_access(struct vgic_model *m, unsigned int vcpu, u6
 		return VGIC_OK;
 	}
 	if (off == GICD_TYPER)
-		return read_only(
-		    is_write, value,
-		    (m->nr_intids / 32u - 1u) |
-			(((m->nr_vcpus > 8u ? 8u : m->nr_vcpus) - 1u) << GICD_TYPER_CPUS) |
-			(9u << GICD_TYPER_IDBITS)); /* 10 INTID bits: no LPIs */
+		return read_only(is_write, value, dist_typer(m));
 	if (off == GICD_IIDR || off == GICD_TYPER2 || off == GICD_STATUSR)
 		return read_only(is_write, value, 0);
 	if (off >= GICD_IGROUPR && off < GICD_IPRIORITYR) {

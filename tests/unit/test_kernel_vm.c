@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include <bulwark/cpu_event.h>
+#include <bulwark/mmio.h>
 #include <bulwark/vm.h>
 
 #include "fake_arch.h"
@@ -247,4 +248,21 @@ TEST(vm_stop, stopped_vm_is_not_rebooted_and_last_stop_powers_off)
 	EXPECT_EQ_UINT(fake_poweroffs, 1);
 	EXPECT_EQ_INT(fake_poweroff_reason, 0);
 	EXPECT_TRUE(strstr(fake_serial_text(), "every VM has stopped; powering off") != NULL);
+}
+
+/* kernel/mmio.c: the last window found answers first, and never for an address outside it. */
+TEST(vm_boot, mmio_find_remembers_the_last_window_of_each_vm)
+{
+	const struct mmio_window *w0, *w1;
+
+	fake_boot();
+	w0 = mmio_find(0, 0x20000800);
+	w1 = mmio_find(1, 0x20000000);
+	EXPECT_TRUE(w0 != NULL && w1 != NULL && w0 != w1);
+	EXPECT_TRUE(mmio_find(0, 0x20000ffc) == w0);
+	EXPECT_TRUE(mmio_find(0, 0x20001000) == NULL);
+	EXPECT_TRUE(mmio_find(0, 0x1ffffffc) == NULL);
+	EXPECT_TRUE(mmio_find(1, 0x20000fff) == w1);
+	EXPECT_TRUE(mmio_find(0, 0x20000000) == w0);
+	EXPECT_TRUE(mmio_find(FAKE_NR_VMS + 5, 0x20000000) == NULL);
 }

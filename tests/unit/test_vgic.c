@@ -1418,3 +1418,61 @@ TEST(vgic, direct_timer_listing_refused_where_the_model_must_choose)
 	EXPECT_EQ_INT(vgic_model_list_private(&m, 0, SPI_UART, 0, c.lrs, 0, 4), -1);
 	EXPECT_EQ_INT(vgic_model_list_private(&m, 1, 27, 0, c.lrs, 0, 4), -1);
 }
+
+TEST(vgic, peek_changes_nothing_and_commit_lists_as_list_private_would)
+{
+	for (unsigned int version = 2; version <= 3; version++) {
+		for (int hw = 0; hw <= 1; hw++) {
+			struct fake_cpu c = {.n = 0};
+			struct vgic_lr e;
+
+			timer_setup(version, hw);
+			EXPECT_EQ_INT(vgic_model_peek_private(&m, 0, 27, 0, c.lrs, c.n, 4, &e), 0);
+			EXPECT_EQ_UINT(e.intid, 27);
+			EXPECT_EQ_UINT(e.state, VGIC_LR_PENDING);
+			EXPECT_TRUE(e.hw == (hw != 0));
+			EXPECT_TRUE(e.release == !hw);
+			/* Peeking lists nothing. */
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED_HW, 27));
+			c.lrs[0] = e;
+			c.n = 1;
+			vgic_model_commit_private(&m, 0, &e);
+			EXPECT_TRUE(vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+			EXPECT_TRUE(vgic_model_test(&m, 0, VGIC_F_LISTED_P, 27));
+			EXPECT_TRUE(vgic_model_test(&m, 0, VGIC_F_LISTED_HW, 27));
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED_A, 27));
+			EXPECT_TRUE(vgic_model_pending_from_line(&m, 0, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 1u << 27);
+			/* Listed and not finished: peek refuses, as list_private would. */
+			EXPECT_EQ_INT(vgic_model_peek_private(&m, 0, 27, 0, c.lrs, c.n, 4, &e), -1);
+			EXPECT_EQ_UINT(fake_ack(&c), 27);
+			fake_deactivate(&c, 27);
+			/* HW: the finished entry's place again, the same entry; a release entry
+			 * waits. */
+			EXPECT_EQ_INT(vgic_model_peek_private(&m, 0, 27, 0, c.lrs, c.n, 4, &e),
+				      hw ? 0 : -1);
+			if (hw) {
+				c.lrs[0] = e;
+				vgic_model_commit_private(&m, 0, &e);
+				EXPECT_EQ_UINT(fake_ack(&c), 27);
+				fake_deactivate(&c, 27);
+			}
+			fake_sync(&c, 0, 4);
+			EXPECT_EQ_UINT(c.n, 0);
+			EXPECT_EQ_UINT(vgic_model_take_private_release(&m, 0), hw ? 0 : 1u << 27);
+			EXPECT_TRUE(!vgic_model_test(&m, 0, VGIC_F_LISTED, 27));
+			EXPECT_EQ_UINT(timer_pending_reg(version), 0);
+		}
+	}
+	/* Disabled: refused. */
+	timer_setup(3, true);
+	{
+		struct fake_cpu c = {.n = 0};
+		struct vgic_lr e;
+
+		EXPECT_EQ_INT(wrr(0, 0x10180, 4, 1u << 27), VGIC_OK);
+		EXPECT_EQ_INT(vgic_model_peek_private(&m, 0, 27, 0, c.lrs, 0, 4, &e), -1);
+		EXPECT_EQ_INT(vgic_model_peek_private(&m, 0, 3, 8, c.lrs, 0, 4, &e), -1);
+	}
+}

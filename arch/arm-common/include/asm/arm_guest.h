@@ -7,6 +7,7 @@
 #define ASM_ARM_GUEST_H
 
 #include <bulwark/addr.h>
+#include <bulwark/mmio.h>
 #include <bulwark/vm.h>
 #include <asm/arm_sysreg.h>
 
@@ -31,6 +32,13 @@
 
 /* A data abort from the guest: emulate MMIO or contain the guest. */
 void arm_guest_data_abort(struct vcpu *v);
+
+/*
+ * A data abort whose emulation a light trap path began and the device
+ * model refused (MMIO_DENIED or MMIO_BAD_ACCESS): contain the guest as
+ * arm_guest_data_abort would have, without asking the model again.
+ */
+void arm_guest_mmio_refused(struct vcpu *v, enum mmio_result result);
 
 /* An SMCCC call from the guest (HVC or SMC): PSCI, hypercalls. */
 void arm_smccc_call(struct vcpu *v);

@@ -31,6 +31,15 @@
 #define ESR_EC_DABT_CUR 0x25
 
 /* Fault status codes (DFSC/IFSC), by kind; the low two bits give the level. */
+/* A data abort's ISS fields, for a decoder that reads only some (esr_decode_data_abort: all). */
+#define ESR_DABT_ISV	   (1ULL << 24)
+#define ESR_DABT_SAS_SHIFT 22
+#define ESR_DABT_SSE	   (1ULL << 21)
+#define ESR_DABT_SRT_SHIFT 16
+#define ESR_DABT_SF	   (1ULL << 15)
+#define ESR_DABT_S1PTW	   (1ULL << 7)
+#define ESR_DABT_WNR	   (1ULL << 6)
+
 #define ESR_FSC_KIND_MASK     0x3c
 #define ESR_FSC_TRANSLATION   0x04
 #define ESR_FSC_ACCESS_FLAG   0x08

@@ -53,16 +53,24 @@ void gic_send_event_ipi(unsigned int cpu);
 
 /*
  * The IRQ vector from a guest calls this first, on a light path that saved
- * only what C may clobber: true when it took the interrupt (a timer of v,
- * which runs on this CPU, straight into a list register, or the event SGI,
- * whose posted events it handles: cpu_handle_events needs no guest
- * register). The arch then resumes the guest at once unless
- * vcpu_after_trap would find work (v no longer running, cpu_work_pending);
- * it calls virq_vcpu_resume itself. False: the
- * full path follows (irq_handle, vcpu_after_trap, virq_vcpu_resume); an
- * interrupt acknowledged here and not taken is the next irqchip_claim's.
+ * only what C may clobber. GIC_LIGHT_TAKEN when it took the interrupt (a
+ * timer of v, which runs on this CPU, straight into a list register, or
+ * the event SGI, whose posted events it handles: cpu_handle_events needs
+ * no guest register): the arch then resumes the guest at once unless
+ * vcpu_after_trap would find work (v no longer running, cpu_work_pending),
+ * and calls virq_vcpu_resume itself; GIC_LIGHT_RESUMED the same, where
+ * virq_vcpu_resume would find nothing to do (it need not be called).
+ * GIC_LIGHT_NO: the full path follows (irq_handle, vcpu_after_trap,
+ * virq_vcpu_resume); an interrupt acknowledged here and not taken is the
+ * next irqchip_claim's.
  */
+enum gic_light {
+	GIC_LIGHT_NO = 0,
+	GIC_LIGHT_TAKEN,
+	GIC_LIGHT_RESUMED,
+};
+
 struct vcpu;
-bool gic_guest_irq_light(struct vcpu *v);
+int gic_guest_irq_light(struct vcpu *v);
 
 #endif /* ASM_GIC_H */

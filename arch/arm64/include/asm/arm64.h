@@ -19,6 +19,9 @@
 #define VECTOR_SERROR 3
 /* From the light path (vcpu_entry.S): handled, only the work after a trap is left. */
 #define VECTOR_DONE 4
+/* From the light path: a data abort its device model refused (MMIO_DENIED, MMIO_BAD_ACCESS). */
+#define VECTOR_MMIO_DENIED 5
+#define VECTOR_MMIO_BAD	   6
 
 #ifndef __ASSEMBLY__
 

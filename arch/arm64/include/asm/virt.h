@@ -12,6 +12,8 @@ void arm64_guest_enter(struct guest_frame *frame) __noreturn;
 struct guest_frame *arm64_guest_trap(struct guest_frame *frame, unsigned long kind);
 /* The light path (vcpu_entry.S): frame to resume, or frame + 1 + kind for the full path. */
 uintptr_t arm64_guest_light(struct guest_frame *frame, unsigned long kind);
+uintptr_t arm64_guest_light_irq(struct guest_frame *frame);  /* the same for an IRQ */
+uintptr_t arm64_guest_light_dabt(struct guest_frame *frame); /* and a data abort */
 /* The full path after the light one: as arm64_guest_trap, the entry already marked. */
 struct guest_frame *arm64_guest_trap_after_light(struct guest_frame *frame, unsigned long kind);
 
