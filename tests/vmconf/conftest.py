@@ -40,6 +40,14 @@ class Scratch:
         head[0x38:0x3c] = b'ARM\x64'
         (self.path / name).write_bytes(bytes(head) + bytes(size - 64))
 
+    def shown_name(self, layout_name='layout.vmconf'):
+        """How the tool names the layout: as given, or from the source tree when it lies inside
+        (make check's scratch trees live in $(O), which may be inside the source tree)."""
+        path = (self.path / layout_name).resolve()
+        if ROOT in path.parents:
+            return str(path.relative_to(ROOT))
+        return layout_name
+
     def outputs(self):
         return [self.path / name for name in OUTPUTS]
 

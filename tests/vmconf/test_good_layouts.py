@@ -130,7 +130,7 @@ def test_compile_outputs_build_with_gcc(good):
     assert ('\t{ .name = "chan", .shmem_id = 0u, .guest_base = 0xa0000000ULL, '
             '.access = VMCONF_ACCESS_READ, .doorbells = 0, .nr_doorbells = 0u, .nr_events = 0u, '
             '.gpio_base = 0x0ULL },') in c_text
-    assert 'const char vmconf_source[] = "layout.vmconf";' in c_text
+    assert 'const char vmconf_source[] = "%s";' % good.shown_name() in c_text
     assert '.incbin "%s"' % (good.path / 'build' / 'guests' / 'linux.bin') in s_file.read_text()
     assert [p.name for p in h_file.parent.iterdir() if p.name.startswith('.')] == []
 
@@ -147,7 +147,7 @@ def test_show_lists_the_partitioning(good):
     assert result.returncode == 0, result.stderr
     lines = result.stdout.splitlines()
     for expected in (
-            'layout layout.vmconf on board qemu_rv64 (riscv64, 4 CPUs, MMU page 4 KiB)',
+            'layout %s on board qemu_rv64 (riscv64, 4 CPUs, MMU page 4 KiB)' % good.shown_name(),
             "vm 0 'rt'",
             '  cpus     0  (vCPU 0 on CPU 0)',
             '  fault    inject',
