@@ -451,3 +451,32 @@ def test_guest_cache_builds_the_guests_once(tmp_path):
         # Copies, not links: overwriting one in a build directory leaves the cache alone.
         assert all(image.stat().st_nlink == 1 for image in images), name
     assert (outs["second"] / "bulwark.elf").exists()
+
+
+# A board QEMU cannot run (stm32mp157_dk2): it builds, its test guests are
+# built for its memory map, and 'make run' says why it cannot run it.
+
+def elf32_entry(path):
+    data = path.read_bytes()
+    assert data[:5] == b"\x7fELF\x01"
+    return struct.unpack_from("<I", data, 24)[0]
+
+
+def test_board_without_qemu_builds_and_run_says_why_not(tmp_path):
+    make_ok("stm32mp157_dk2_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    assert (tmp_path / "bulwark.bin").stat().st_size > 0
+    assert not (tmp_path / "run.json").exists()
+    # The guests are linked for the board's RAM (board.mk's GUEST_RAM_BASE)
+    # and print on its USART, not on QEMU virt's PL011.
+    assert elf32_entry(tmp_path / "guests/timer-arm.elf") == 0xc0000000
+    res = subprocess.run(["arm-linux-gnueabihf-objdump", "-d", "--disassemble=arch_console_write",
+                          tmp_path / "guests/timer-arm.elf"], capture_output=True, text=True,
+                         check=True)
+    # movw/movt build the USART's address (UART4, 0x40010000), not the PL011's (0x09000000).
+    assert re.search(r"movt\s+r\d+, #16385\s+@ 0x4001$", res.stdout, re.M), res.stdout
+    assert "0x900" not in res.stdout, res.stdout
+    res = make("run", O=tmp_path)
+    assert res.returncode != 0
+    assert ("board stm32mp157_dk2 has no QEMU machine (no QEMU_SYSTEM in board.mk): "
+            f"boot {tmp_path}/bulwark.bin on the board itself") in res.out, res.out

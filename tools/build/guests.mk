@@ -1,7 +1,8 @@
 # SPDX-License-Identifier: Apache-2.0
 # Test guests built from tests/guests for this architecture, so that
 # layouts can embed them (they refer to them as ${O}/guests/<name>-rv64.bin).
-# The stamp stands for all of them: it is renewed when a guest source changes.
+# The stamp stands for all of them: it is renewed when a guest source changes
+# or when the board's GUEST_RAM_BASE or GUEST_BOARD_DEFINES (board.mk) do.
 
 guest-sources := $(shell find $(srctree)/tests/guests -type f 2>/dev/null)
 guest-images := $(objtree)/guests/.stamp
@@ -11,13 +12,29 @@ guest-images := $(objtree)/guests/.stamp
 # would otherwise compile the same guests again), and copies them here.
 GUEST_CACHE ?=
 
-$(guest-images): $(guest-sources)
+# A board whose RAM or devices are not where QEMU virt has them says so in
+# its board.mk: GUEST_RAM_BASE (where the guests are linked: the base of a
+# VM's first memory region) and GUEST_BOARD_DEFINES (tests/guests/Makefile).
+# What the guests were last built with is kept outside guests/ (which the
+# guest cache replaces whole).
+guest-board-defines := $(objtree)/.guest-board-defines
+guest-board-now := $(strip $(GUEST_RAM_BASE) $(GUEST_BOARD_DEFINES))
+guest-board-was := $(if $(wildcard $(guest-board-defines)),$(file <$(guest-board-defines)),<none>)
+ifneq ($(guest-board-now),$(strip $(guest-board-was)))
+$(shell mkdir -p $(objtree))
+$(file >$(guest-board-defines),$(guest-board-now))
+endif
+
+$(guest-images): $(guest-sources) $(guest-board-defines)
 ifeq ($(GUEST_CACHE),)
 	$(Q)$(call need-cc)$(MAKE) -f $(srctree)/tests/guests/Makefile \
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
-		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V)
+		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V) \
+		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE)
 else
-	$(Q)$(call need-cc)MAKE='$(MAKE)' V=$(V) $(srctree)/tools/build/guest-cache.sh \
+	$(Q)$(call need-cc)MAKE='$(MAKE)' V=$(V) \
+		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE) \
+		$(srctree)/tools/build/guest-cache.sh \
 		$(abspath $(GUEST_CACHE)) $(objtree)/guests $(ARCH_GUEST) $(CROSS_COMPILE)
 endif
 	@touch $@

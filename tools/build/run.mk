@@ -37,7 +37,8 @@ make-virtio-disk = $(if $(call vmconf-fact,VMCONF_VIRTIO),test -e $(virtio-disk)
 	truncate -s 64M $(virtio-disk))
 
 $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings) $(vmconf-stamp)
-	$(if $(QEMU_SYSTEM),,$(error board $(BOARD) has no QEMU settings (board.mk)))
+	$(if $(QEMU_SYSTEM),,$(error board $(BOARD) has no QEMU machine (no QEMU_SYSTEM in \
+	board.mk): boot $(objtree)/bulwark.bin on the board itself))
 	$(Q)$(PYTHON) -c 'import json, sys; json.dump({"qemu": sys.argv[1], \
 		"qemu_package": sys.argv[2], "firmware": sys.argv[3], \
 		"firmware_package": sys.argv[4], "args": sys.argv[5:]}, \
@@ -45,7 +46,10 @@ $(run-json): $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk) $(run-settings)
 		'$(run-firmware)' '$(run-firmware-package)' $(run-args)
 	$(Q)$(make-virtio-disk)
 
+# A board QEMU cannot run (no QEMU_SYSTEM) builds without it; 'make run' says why not.
+ifneq ($(QEMU_SYSTEM),)
 all: $(run-json)
+endif
 
 # Read by the runner at each run, never kept: QEMU=binary, QEMU_EXTRA="..."
 # (more QEMU options, e.g. -icount shift=0,align=off,sleep=off) and
@@ -53,11 +57,11 @@ all: $(run-json)
 GDB_PORT ?= 1234
 qemu-run = $(PYTHON) $(srctree)/tools/qemu-run.py $(if $(QEMU),--qemu '$(QEMU)')
 
-run: all
+run: all $(run-json)
 	$(Q)$(make-virtio-disk)
 	$(Q)$(qemu-run) $(run-json) $(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))
 
-debug: all
+debug: all $(run-json)
 	@echo 'QEMU waits for gdb: gdb-multiarch $(objtree)/bulwark.elf -ex "target remote :$(GDB_PORT)"'
 	@echo '(Documentation/debugging.md)'
 	$(Q)$(qemu-run) --gdb $(GDB_PORT) $(run-json) $(if $(QEMU_EXTRA),-- $(QEMU_EXTRA))

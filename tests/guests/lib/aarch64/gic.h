@@ -6,8 +6,17 @@
 #include <stdbool.h>
 #include <stdint.h>
 
-#define GICD_BASE     0x08000000UL
-#define GICC_BASE     0x08010000UL
+/* QEMU virt's; a board's GUEST_BOARD_DEFINES (board.mk) may place them elsewhere. */
+#ifdef GUEST_GICD_BASE
+#define GICD_BASE GUEST_GICD_BASE
+#else
+#define GICD_BASE 0x08000000UL
+#endif
+#ifdef GUEST_GICC_BASE
+#define GICC_BASE GUEST_GICC_BASE
+#else
+#define GICC_BASE 0x08010000UL
+#endif
 #define GICR_BASE     0x080a0000UL
 #define GICR_STRIDE   0x20000UL
 #define GICR_SGI_BASE 0x10000UL
