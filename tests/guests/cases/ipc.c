@@ -21,7 +21,14 @@
 #define IPC_ID	      0 /* the VM's first (only) IPC object */
 #define IPC_READY     0x52454459u
 #define HC_IPC_NOTIFY 1
-#define WAIT_MS	      2000
+/*
+ * How long one message may take, in guest time. Without -icount the guest's
+ * counter follows the host clock, and the peer's vCPU thread may wait that
+ * long for a busy host's cores: generous, so that only a lost doorbell
+ * fails (and then after this long), never a loaded machine.
+ */
+#define WAIT_MS	      30000
+#define READY_WAIT_MS 60000
 
 #ifdef IPC_OUTSIDER
 /* A VM that is no party to the IPC object can neither see its memory nor ring it. */
@@ -108,7 +115,7 @@ TEST_CASE(ipc_messages)
 	salt_in = 0xb;
 	salt_out = 0xa;
 	{
-		unsigned long end = time_now() + 10 * WAIT_MS * TICKS_PER_MS;
+		unsigned long end = time_now() + READY_WAIT_MS * TICKS_PER_MS;
 
 		while (area->ready != IPC_READY && time_now() < end)
 			;
