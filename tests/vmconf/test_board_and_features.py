@@ -54,7 +54,7 @@ BOARD_ERRORS = [
      "board/board.hw:3: error: syntax: expected a field name or a block, found number 2"),
     ('unknown-field', COLOR_BOARD.replace('    colors    = 8\n', '    dram = 1\n'),
      "board/board.hw:5: error: board 'colored': dram: unknown field; allowed here: arch, cpus, "
-     'page_size, mpu_granule, irqs, colors, pa_bits'),
+     'page_size, mpu_granule, irqs, colors, pa_bits, mpu_regions'),
     ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
      "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
      "among the board's irqs"),
@@ -149,11 +149,11 @@ def test_colors_the_board_lacks(scratch):
 def test_mpu_granule_alignment(scratch):
     board = _board(scratch, MPU_BOARD)
     scratch.config('CONFIG_MPU=y\n')
-    layout = SIMPLE.replace('0x80000000  size = 16M', '0x0  size = 0x1040')
+    layout = SIMPLE.replace('0x80000000  size = 16M', '0x101040  size = 0x1040')
     result = scratch.run(layout, board_dir=board)
     assert result.returncode == 0, result.stderr
-    # Right after the hypervisor and the 4 KiB image it embeds, on a 64-byte granule.
-    assert '.phys_base = 0x101000ULL, .size = 0x1040ULL' in scratch.outputs()[0].read_text()
+    # At its guest address (an MPU board has no translation), on a 64-byte granule.
+    assert '.phys_base = 0x101040ULL, .size = 0x1040ULL' in scratch.outputs()[0].read_text()
     result = scratch.run(layout.replace('0x1040', '0x1010'), board_dir=board)
     assert result.stderr == ("layout.vmconf:4: error: vm 'a': memory 'ram'.size: 0x00001010 "
                              'is not aligned to the MPU granule (64 bytes); round it to '

@@ -5,6 +5,7 @@ import bisect
 
 from .images import embedded_bytes
 from .preload import reserve_preloads
+from .mpu import IDENTITY_HINT
 from .units import align_up, human, span
 
 LIMIT = 1 << 64
@@ -103,20 +104,25 @@ class Allocator:
     def place(self, item, ctx, line, field, mask, label):
         """Places an item at its fixed phys address, or raises naming the conflict."""
         runs = _footprint(self.board, item.phys, item.size, mask)
+        # An MPU board's regions sit at their guest address (mpu.py): that is what to change.
+        if getattr(item, 'identity', None):
+            ctx, line, field = item.identity
+            inside, free = IDENTITY_HINT + ' inside it', IDENTITY_HINT
+        else:
+            inside = 'pick an address inside it or drop phys to let the build allocate one'
+            free = 'pick a free address or drop phys to let the build allocate one'
         if runs is None or runs[-1][1] > LIMIT or \
                 self.board.bank_of(runs[0][0], runs[-1][1] - runs[0][0]) is None:
             what = span(item.phys, item.size) if runs is None or not mask else \
                 '%s (colored)' % span(runs[0][0], runs[-1][1] - runs[0][0])
-            raise ctx.error(line, field, '%s is outside the board\'s RAM (%s); pick an address '
-                            'inside it or drop phys to let the build allocate one'
-                            % (what, self.board.ram_text()))
+            raise ctx.error(line, field, '%s is outside the board\'s RAM (%s); %s'
+                            % (what, self.board.ram_text(), inside))
         first, last = runs[0][0], runs[-1][1]
         for start, end in runs:
             used = self.map.conflict(start, end)
             if used:
-                raise ctx.error(line, field, '%s overlaps %s; pick a free address or drop phys '
-                                'to let the build allocate one'
-                                % (span(first, last - first), used.what))
+                raise ctx.error(line, field, '%s overlaps %s; %s'
+                                % (span(first, last - first), used.what, free))
         self._take(item, runs, label)
 
     def _take(self, item, runs, label):

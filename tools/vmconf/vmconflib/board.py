@@ -9,7 +9,7 @@ from .units import human, span
 RANGE_SPEC = {'base': 'int', 'size': 'int'}
 BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
-    'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int',
+    'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int', 'mpu_regions': 'int',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -20,6 +20,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 })
 MAX_CPUS = 64
 MAX_COLORS = 32
+MAX_MPU_REGIONS = 255  # HMPUIR / MPUIR_EL2.REGION is 8 bits
 PA_BITS = (32, 36, 40, 42, 44, 48, 52)
 
 
@@ -58,6 +59,8 @@ class Board:
         self.cpus = rec.get('cpus')
         self.page_size = rec.get('page_size')
         self.mpu_granule = rec.get('mpu_granule')
+        # mpu_regions = N: the EL2 MPU regions the CPUs implement (mpu.py spends them).
+        self.mpu_regions = rec.get('mpu_regions')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         self.colors = rec.get('colors', 0)
         # pa_bits = N: the physical address size the CPUs implement (Arm
@@ -167,6 +170,9 @@ def _check(board, ctx):
     if rec.has('pa_bits') and board.pa_bits not in PA_BITS:
         raise ctx.error(rec.line_of('pa_bits'), 'pa_bits', 'must be one of %s (the sizes Arm\'s '
                         'PARange encodes)' % ', '.join('%d' % b for b in PA_BITS))
+    if rec.has('mpu_regions') and not 1 <= board.mpu_regions <= MAX_MPU_REGIONS:
+        raise ctx.error(rec.line_of('mpu_regions'), 'mpu_regions', 'must be between 1 and %d'
+                        % MAX_MPU_REGIONS)
     if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
         raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
     if not board.banks:

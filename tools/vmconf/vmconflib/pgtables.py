@@ -9,6 +9,8 @@
 # are those of kernel/vm_map.c vm_map_layout() plus, on GICv2, the guest's
 # CPU interface; the formats mirror arch/arm-common/stage2_formats.c and arch/riscv/gstage.c.
 
+from .errors import Collector
+from .mpu import check_regions as check_mpu_regions
 from .units import human
 
 PAGE_SHIFT = 12
@@ -233,6 +235,12 @@ def check_tables(layout, board, config, errors=None):
     """Refuses a VM whose tables outgrow the pool, at the mapping that crosses it.
 
     Each VM is checked on its own; with a collector every such VM is reported."""
+    if board.mode == 'mpu':
+        own = errors if errors is not None else Collector()
+        check_mpu_regions(layout, board, config, own)
+        if errors is None:
+            own.raise_if_any()
+        return
     fmt = table_format(board)
     if fmt is None:
         return

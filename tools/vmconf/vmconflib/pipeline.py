@@ -10,6 +10,7 @@ from .config import parse_config
 from .errors import Collector, TooManyErrors
 from .images import number_images
 from .layout import load_layout
+from .mpu import check_identity
 from .pgtables import check_tables
 from .vdev import check_virtual_irqs
 
@@ -49,6 +50,9 @@ def build(layout_path, board_dir, config_path, srctree, objtree):
         check_layout(layout, board, config, errors)
         check_virtual_irqs(layout, board, config, errors)
         errors.raise_if_any()
+        if board.mode == 'mpu':
+            check_identity(layout, errors)
+            errors.raise_if_any()
         alloc = allocate_layout(layout, board)
         check_tables(layout, board, config, errors)
         errors.raise_if_any()

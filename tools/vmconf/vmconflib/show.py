@@ -105,7 +105,7 @@ def _vm(vm, board):
     out += ['  ' + line for line in table(rows, right={5})]
     out += _section('irqs', [intset(vm.irqs)])
     if vm.tables_text:
-        out += _section('tables', [vm.tables_text])
+        out += _section('mpu' if board.mode == 'mpu' else 'tables', [vm.tables_text])
     return out
 
 
