@@ -2,6 +2,7 @@
 """make bench's breakdown: the guest's BENCH_PARTS lines, the table that shows them, and a
 default build that has neither the trap-path marks nor the hypercall that reads them."""
 
+import re
 import subprocess
 import sys
 
@@ -70,3 +71,21 @@ def test_marks_only_in_the_breakdown_build(rv64_build, tmp_path):
             O=tmp_path)
     make_ok(O=tmp_path)
     assert {"bench_mark", "bench_marks_hypercall"} <= symbols(tmp_path / "bulwark.elf")
+
+
+def test_every_qemu_board_has_its_benchmark():
+    """make bench-all covers every shipped QEMU defconfig, and each board's layouts exist."""
+    boards = {p.name[:-len("_defconfig")] for p in (SRCTREE / "configs").glob("qemu_*_defconfig")}
+    assert boards <= set(bench.BOARDS), boards - set(bench.BOARDS)
+    for board, desc in bench.BOARDS.items():
+        kinds = ["", "-boot", "-ipc"] + [f"-sentinel-{n}" for n in bench.NEIGHBOURS]
+        kinds += ["-direct"] if desc.get("direct") else []
+        kinds += ["-linux"] if desc.get("linux") else []
+        for kind in kinds:
+            layout = SRCTREE / "tests/bench" / f"{board}{kind}.vmconf"
+            assert layout.is_file(), layout
+            # Each layout names its own board's guests.
+            arch = desc["guest"].rsplit("-", 1)[1].split(".")[0]
+            images = re.findall(r'"\$\{O\}/guests/([^"]+)"', layout.read_text())
+            for image in images:
+                assert image.endswith(f"-{arch}.bin"), (layout, image)

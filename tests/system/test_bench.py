@@ -103,3 +103,24 @@ def test_breakdown_parts_add_up(board, tmp_path):
         os.path.join(dirs["virt"], "guests", "native", bench_tool.BOARDS[board]["guest"]), 2),
         "native")
     assert "timer_irq" in native
+
+
+def test_arm32_benchmark_guest(tmp_path):
+    """qemu_arm's part of make bench, short: the benchmark VM's build, natively and under
+    Bulwark, gives every latency and workload figure (the guest checks its own workloads'
+    results), and the virtualized run repeats exactly. The whole board: make bench."""
+    d = str(tmp_path / "virt")
+    bench_tool.make(d, bench_tool.BOARDS["qemu_arm"]["defconfig"])
+    bench_tool.make(d, "VMCONF=tests/bench/qemu_arm.vmconf")
+    run_json = os.path.join(d, "run.json")
+    native_guest = os.path.join(d, "guests", "native", bench_tool.BOARDS["qemu_arm"]["guest"])
+    native = bench_tool.boot_guest(bench_tool.qemu_command(run_json, native_guest, 2), "native")
+    virt = bench_tool.boot_guest(bench_tool.qemu_command(run_json, None, 2), "virt")
+    names = {"timer_irq", "device_irq", "ipi", "hypercall", "mmio", "boot", "work_crc32",
+             "work_sha256", "work_qsort", "work_matmul"}
+    assert names <= set(native) and names <= set(virt), (native, virt)
+    for name in ("work_crc32", "work_sha256", "work_qsort", "work_matmul"):
+        assert native[name]["value"] > 0 and virt[name]["value"] > 0, name
+    again = bench_tool.boot_guest(bench_tool.qemu_command(run_json, None, 2), "virt again")
+    for name in ("timer_irq", "device_irq", "ipi", "hypercall", "mmio"):
+        assert again[name]["median"] == virt[name]["median"], name

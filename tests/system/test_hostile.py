@@ -69,6 +69,10 @@ ROWS = [
     # The hostile VM with interrupts = direct: its CPU takes its own interrupts at EL1,
     # the rest of its GIC still trapped (Documentation/benchmarks.md).
     Row("qemu_aarch64", "gicv3-direct", ["qemu_aarch64_defconfig"], [], "hostile-direct"),
+    # AArch32 (Documentation/arm32.md): the hostile guest reaches the first 4 GiB of its
+    # 40-bit guest-physical space (its MMU is off) and tries PL2 and Secure cp15 registers.
+    Row("qemu_arm", "gicv2", ["qemu_arm_defconfig"], []),
+    Row("qemu_arm", "gicv3", ["qemu_arm_defconfig", "gicv3.config"], []),
 ]
 IDS = [f"{r.board}-{r.variant}" for r in ROWS]
 

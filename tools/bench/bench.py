@@ -32,12 +32,19 @@ BOARDS = {
                   "cross": "riscv64-linux-gnu-"},
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
                      "cross": "aarch64-linux-gnu-", "linux": True, "direct": True},
+    # AArch32 (Documentation/arm32.md): no breakdown (the marks are 64-bit answers; no
+    # bench-breakdown build for arm), no direct delivery (AArch64 only). The Linux rows:
+    # "linux": True once tools/linux-guest builds armhf Linux with tests/bench/qemu_arm-linux.vmconf
+    # and vmconf/qemu_arm-linux.vmconf, "linux_kernel" naming its kernel under ${O}/linux/.
+    "qemu_arm": {"defconfig": "qemu_arm_defconfig", "guest": "bench-arm.elf",
+                 "cross": "arm-linux-gnueabihf-", "breakdown": False},
 }
 
 # Linux boot (boards with a Linux guest, tools/linux-guest): from the VM's first
 # instruction to /init, read off the virtual counter (16 instructions a tick
 # under -icount shift=0 at 62.5 MHz).
-LINUX_LAYOUT = "tests/bench/qemu_aarch64-linux.vmconf"
+# Per board: tests/bench/<board>-linux.vmconf (boot figure), vmconf/<board>-linux.vmconf
+# (the rt session), the kernel at ${O}/linux/<"linux_kernel", default Image>.
 LINUX_CPUS, LINUX_MEMORY = 3, "256M"
 INIT_LINE = re.compile(r"bulwark-init: userspace reached at counter (\d+) \((\d+) Hz\)")
 VM_START = re.compile(r"vm 'linux' boot 1: vCPU 0 enters at counter (\d+)")
@@ -92,7 +99,8 @@ def build(board, out):
                "ipc": f"tests/bench/{board}-ipc.vmconf"}
     layouts.update({f"sentinel-{n}": f"tests/bench/{board}-sentinel-{n}.vmconf"
                     for n in NEIGHBOURS})
-    layouts.update({kind: layouts[of] for kind, of in BREAKDOWN_KINDS.items()})
+    if desc.get("breakdown", True):
+        layouts.update({kind: layouts[of] for kind, of in BREAKDOWN_KINDS.items()})
     if desc.get("direct"):
         layouts["direct"] = f"tests/bench/{board}-direct.vmconf"
     for kind, layout in layouts.items():
@@ -210,16 +218,16 @@ def instructions(ticks, hz):
     return ticks * 1000000000 // (hz * NS_PER_INSN)
 
 
-def measure_linux(out):
+def measure_linux(out, board):
     """Debian's kernel to /init: natively (-smp 3, EL1) and as a Bulwark VM of 3 vCPUs.
 
     Both boot with the device tree the build generated for the VM."""
     d = os.path.join(out, "linux")
-    make(d, "qemu_aarch64_defconfig")
+    make(d, BOARDS[board]["defconfig"])
     with open(os.path.join(d, ".config"), "a") as f:
         f.write("CONFIG_LOG_LEVEL=3\n")  # prints the counter when the VM starts
     make(d, "olddefconfig")
-    make(d, f"VMCONF={LINUX_LAYOUT}")
+    make(d, f"VMCONF=tests/bench/{board}-linux.vmconf")
     with open(os.path.join(d, "run.json")) as f:
         desc = json.load(f)
     args = list(desc["args"])
@@ -230,7 +238,7 @@ def measure_linux(out):
         raise BenchError("Linux under Bulwark: the hypervisor did not print the VM start")
     hz = int(init.group(2))
     virt = instructions(int(init.group(1)) - int(start.group(1)), hz)
-    args[args.index("-kernel") + 1] = os.path.join(d, "linux", "Image")
+    args[args.index("-kernel") + 1] = os.path.join(d, "linux", BOARDS[board].get("linux_kernel", "Image"))
     args = [a.replace("virtualization=on", "virtualization=off") for a in args]
     args[args.index("-smp") + 1] = str(LINUX_CPUS)
     args[args.index("-m") + 1] = LINUX_MEMORY
@@ -245,14 +253,14 @@ def measure_linux(out):
             "native": {"value": native}, "virt": {"value": virt}}
 
 
-def measure_linux_rt(out):
+def measure_linux_rt(out, board):
     """rt's worst lateness and missed periods beside Linux, through each phase of the session.
 
     The session of tests/system/test_linux.py (tools/linux-guest/session.py): boot, three busy
     CPUs with IPC round trips, reboot and second boot, poweroff. rt's reports are cumulative."""
     d = os.path.join(out, "linux-rt")
-    make(d, "qemu_aarch64_defconfig")
-    make(d, "VMCONF=vmconf/qemu_aarch64-linux.vmconf")
+    make(d, BOARDS[board]["defconfig"])
+    make(d, f"VMCONF=vmconf/{board}-linux.vmconf")
     log = os.path.join(d, "session.log")
     cmd = [sys.executable, os.path.join(SRCTREE, "tools", "qemu-run.py"), "--timeout", "900",
            "--log", log] + session.qemu_run_args() + [os.path.join(d, "run.json"), "--"] + ICOUNT
@@ -327,7 +335,7 @@ def measure_board(board, out):
                            "native": {"value": work_native}, "virt": {"value": work_virt}}
     figures["boot"] = {"stat": "to guest", "unit": "instructions",
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
-    breakdown = measure_breakdown(dirs, board)
+    breakdown = measure_breakdown(dirs, board) if desc.get("breakdown", True) else {}
     for name, b in breakdown.items():
         if name in figures:
             b["figure"] = figures[name]["virt"]["value"]
@@ -335,8 +343,8 @@ def measure_board(board, out):
               "interference": measure_interference(dirs, board),
               "image": sizes.measure(dirs["virt"], SRCTREE, desc["cross"])}
     if desc.get("linux"):
-        figures["linux_boot"] = measure_linux(out)
-        result["linux_rt"] = measure_linux_rt(out)
+        figures["linux_boot"] = measure_linux(out, board)
+        result["linux_rt"] = measure_linux_rt(out, board)
     return result
 
 

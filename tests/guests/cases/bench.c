@@ -235,10 +235,12 @@ TEST_CASE(bench_work)
 {
 	for (unsigned int i = 0; i < bench_work_count; i++) {
 		unsigned long t0 = bench_counter();
-		unsigned long check = bench_works[i].run();
+		uint64_t check = bench_works[i].run();
 		unsigned long t1 = bench_counter();
 
-		report_eqx(check, bench_works[i].expected, "%s result", bench_works[i].name);
+		report(check == bench_works[i].expected, "%s result 0x%llx (expected 0x%llx)",
+		       bench_works[i].name, (unsigned long long)check,
+		       (unsigned long long)bench_works[i].expected);
 		printf("BENCH work_%s value=%lu\n", bench_works[i].name, t1 - t0);
 	}
 	printf("BENCH boot value=%lu\n", entry_counter);

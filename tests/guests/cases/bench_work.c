@@ -35,7 +35,7 @@ static void fill_buffer(uint32_t seed, unsigned int len)
 		buffer[i] = (uint8_t)random_next(&seed);
 }
 
-static unsigned long run_crc32(void)
+static uint64_t run_crc32(void)
 {
 	uint32_t crc = 0xffffffffu;
 
@@ -94,7 +94,7 @@ static void sha256_block(uint32_t h[8], const uint8_t *p)
 		h[i] += v[i];
 }
 
-static unsigned long run_sha256(void)
+static uint64_t run_sha256(void)
 {
 	uint32_t h[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 0xa54ff53a,
 			 0x510e527f, 0x9b05688c, 0x1f83d9ab, 0x5be0cd19};
@@ -109,7 +109,7 @@ static unsigned long run_sha256(void)
 	for (unsigned int i = 0; i < 8; i++)
 		last[63 - i] = (uint8_t)(bits >> (8 * i));
 	sha256_block(h, last);
-	return (unsigned long)h[0] << 32 | h[1];
+	return (uint64_t)h[0] << 32 | h[1];
 }
 
 void sort_ulong(unsigned long *v, unsigned int n)
@@ -161,23 +161,23 @@ void sort_ulong(unsigned long *v, unsigned int n)
 	}
 }
 
-static unsigned long run_qsort(void)
+static uint64_t run_qsort(void)
 {
 	uint32_t seed = 3;
-	unsigned long check = 0;
+	uint64_t check = 0;
 
 	for (unsigned int i = 0; i < SORT_COUNT; i++)
 		sort_data[i] = random_next(&seed);
 	sort_ulong(sort_data, SORT_COUNT);
 	for (unsigned int i = 0; i < SORT_COUNT; i++)
-		check += sort_data[i] * (i + 1);
+		check += (uint64_t)sort_data[i] * (i + 1);
 	return check;
 }
 
-static unsigned long run_matmul(void)
+static uint64_t run_matmul(void)
 {
 	uint32_t seed = 4;
-	unsigned long check = 0;
+	uint64_t check = 0;
 
 	for (unsigned int i = 0; i < MATRIX_ORDER; i++)
 		for (unsigned int j = 0; j < MATRIX_ORDER; j++) {
@@ -191,7 +191,7 @@ static unsigned long run_matmul(void)
 			for (unsigned int k = 0; k < MATRIX_ORDER; k++)
 				sum += matrix_a[i][k] * matrix_b[k][j];
 			matrix_c[i][j] = sum;
-			check += (unsigned long)sum * (i * MATRIX_ORDER + j + 1);
+			check += (uint64_t)sum * (i * MATRIX_ORDER + j + 1);
 		}
 	return check;
 }

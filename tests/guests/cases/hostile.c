@@ -12,7 +12,7 @@
  * windows the arch half names as the VM's own.
  */
 #ifndef HOSTILE_RAM_BASE
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__)
 #define HOSTILE_RAM_BASE 0x40000000UL
 #else
 #define HOSTILE_RAM_BASE 0x80000000UL
@@ -23,7 +23,7 @@
 #endif
 /* Below 4 GiB (RAM and every device of the QEMU boards) every MiB is probed, above it every GiB. */
 #define LOW_STRIDE  0x100000UL
-#define LOW_END	    0x100000000UL
+#define LOW_END	    0x100000000ULL
 #define HIGH_STRIDE 0x40000000UL
 #ifndef HOSTILE_CALLS
 #define HOSTILE_CALLS 20000UL
@@ -124,7 +124,7 @@ static void probe_both(unsigned long addr, unsigned int width, const char *what)
 static void probe_space(void)
 {
 	struct hostile_range targets[MAX_RANGES];
-	unsigned long end = hostile_ipa_end(), addr;
+	uint64_t end = hostile_ipa_end(), addr;
 	unsigned int n, i;
 
 	nr_own = 0;
@@ -149,11 +149,13 @@ static void probe_space(void)
 	}
 	/* The whole space at a coarse stride, and past its end. */
 	for (addr = 0; addr < end; addr += addr < LOW_END ? LOW_STRIDE : HIGH_STRIDE)
-		probe_both(addr, 4, "guest-physical sweep");
-	probe_both(end - 4, 4, "last word of the guest-physical space");
-	probe_both(end, 4, "first word past the guest-physical space");
-	report_info("%lu probes up to 0x%lx: %lu breaches, %lu wrong faults", counts.probes, end,
-		    counts.breaches, counts.misfaults);
+		probe_both((unsigned long)addr, 4, "guest-physical sweep");
+	probe_both((unsigned long)(end - 4), 4, "last word of the guest-physical space");
+	/* A 32-bit guest without its own MMU ends at 4 GiB: nothing past it to name. */
+	if (end - 1 < (unsigned long)-1)
+		probe_both((unsigned long)end, 4, "first word past the guest-physical space");
+	report_info("%lu probes up to 0x%llx: %lu breaches, %lu wrong faults", counts.probes,
+		    (unsigned long long)end, counts.breaches, counts.misfaults);
 }
 
 static void privileged(void)

@@ -22,8 +22,12 @@ uint64_t hostile_random(void);
 unsigned int hostile_own_devices(struct hostile_range *out, unsigned int max);
 /* Ranges it must not reach, named for the log: the physical interrupt controller, other devices. */
 unsigned int hostile_targets(struct hostile_range *out, unsigned int max);
-/* The end of the guest-physical address space the VM's stage-2 tables translate. */
-unsigned long hostile_ipa_end(void);
+/*
+ * The end of the guest-physical address space the VM's stage-2 tables
+ * translate, or of the part of it the guest can address (AArch32 with its
+ * MMU off: 4 GiB of a 40-bit space).
+ */
+uint64_t hostile_ipa_end(void);
 
 /* Register windows of the virtual interrupt controller, written a 32-bit word at a time. */
 unsigned int hostile_ic_windows(struct hostile_range *out, unsigned int max);

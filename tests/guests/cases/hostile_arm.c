@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AArch64 half of the hostile guest: QEMU virt map, vGIC, PSCI/SMCCC calls, EL2 registers. */
+/*
+ * Arm half of the hostile guest: QEMU virt map, vGIC, PSCI/SMCCC calls, and
+ * the registers of the hypervisor's level (AArch64 EL2 and EL3, AArch32 PL2
+ * and Secure state).
+ */
 #include <stdint.h>
 #include "arch.h"
 #include "gic.h"
@@ -56,7 +60,9 @@ unsigned int hostile_targets(struct hostile_range *out, unsigned int max)
 	    {0x3f000000UL, 0x1000000UL, "PCIe ECAM"},
 	    {0x40200000UL, 0xe00000UL, "the hypervisor's range beyond the VM's RAM"},
 	    {0x41000000UL, 0x3f000000UL, "host RAM of the hypervisor and other VMs"},
+#ifdef __aarch64__
 	    {0x4010000000UL, 0x10000000UL, "PCIe high ECAM"},
+#endif
 	};
 	unsigned int n = 0;
 
@@ -68,15 +74,27 @@ unsigned int hostile_targets(struct hostile_range *out, unsigned int max)
 	return n;
 }
 
-unsigned long hostile_ipa_end(void)
+#ifdef __aarch64__
+uint64_t hostile_ipa_end(void)
 {
 	static const unsigned int bits[] = {32, 36, 40, 42, 44, 48, 52};
 	unsigned long range = read_sysreg(id_aa64mmfr0_el1) & 0xf;
 	unsigned int b = range < 7 ? bits[range] : 48;
 
 	/* The hypervisor builds stage-2 tables for at most 48 bits. */
-	return 1UL << (b > 48 ? 48 : b);
+	return 1ULL << (b > 48 ? 48 : b);
 }
+#else
+uint64_t hostile_ipa_end(void)
+{
+	/*
+	 * Stage 2 translates 40 bits, but with its MMU off an AArch32 guest's
+	 * addresses are its 32-bit virtual ones: the first 4 GiB is all it can
+	 * reach (and the stage-2 walker refuses whatever lies above).
+	 */
+	return 1ULL << 32;
+}
+#endif
 
 unsigned int hostile_ic_windows(struct hostile_range *out, unsigned int max)
 {
@@ -222,6 +240,7 @@ unsigned long hostile_valid_calls(void)
 	return wrong;
 }
 
+#ifdef __aarch64__
 /*
  * EL2 and EL3 registers and instructions: from EL1 each is UNDEFINED (EC 0,
  * taken at EL1), or trapped to EL2 and answered the same way.
@@ -285,3 +304,82 @@ void hostile_undef_insn(void)
 {
 	__asm__ volatile("udf #0" ::: "memory");
 }
+#else
+/*
+ * PL2 (Hyp) and Secure-only cp15 registers and operations: from Non-secure
+ * PL1 each is UNDEFINED, taken in the VM's own Undefined mode.
+ */
+#define PRIV_CP15(name, op1, crn, crm, op2)                                                        \
+	static void read_##name(void)                                                              \
+	{                                                                                          \
+		uint32_t v;                                                                        \
+		__asm__ volatile("mrc p15, " #op1 ", %0, " #crn ", " #crm ", " #op2                \
+				 : "=r"(v)::"memory");                                             \
+		(void)v;                                                                           \
+	}                                                                                          \
+	static void write_##name(void)                                                             \
+	{                                                                                          \
+		__asm__ volatile("mcr p15, " #op1 ", %0, " #crn ", " #crm ", " #op2 ::"r"(0)       \
+				 : "memory");                                                      \
+	}
+#define PRIV_CP15_64(name, op1, crm)                                                               \
+	static void read_##name(void)                                                              \
+	{                                                                                          \
+		uint64_t v;                                                                        \
+		__asm__ volatile("mrrc p15, " #op1 ", %Q0, %R0, " #crm : "=r"(v)::"memory");       \
+		(void)v;                                                                           \
+	}                                                                                          \
+	static void write_##name(void)                                                             \
+	{                                                                                          \
+		__asm__ volatile("mcrr p15, " #op1 ", %Q0, %R0, " #crm ::"r"(0ULL) : "memory");    \
+	}
+
+PRIV_CP15(hcr, 4, c1, c1, 0)
+PRIV_CP15(hsctlr, 4, c1, c0, 0)
+PRIV_CP15_64(vttbr, 6, c2)
+PRIV_CP15(vtcr, 4, c2, c1, 2)
+PRIV_CP15(hvbar, 4, c12, c0, 0)
+PRIV_CP15(hsr, 4, c5, c2, 0)
+PRIV_CP15(vmpidr, 4, c0, c0, 5)
+PRIV_CP15(cnthctl, 4, c14, c1, 0)
+PRIV_CP15_64(cntvoff, 4, c14)
+PRIV_CP15_64(httbr, 4, c2)
+PRIV_CP15(ich_hcr, 4, c12, c11, 0)
+PRIV_CP15(ich_lr0, 4, c12, c12, 0)
+PRIV_CP15(icc_hsre, 4, c12, c9, 5)
+PRIV_CP15(scr, 0, c1, c1, 0)
+PRIV_CP15(mvbar, 0, c12, c0, 1)
+
+static void ats1hr(void)
+{
+	__asm__ volatile("mcr p15, 4, %0, c7, c8, 0" ::"r"(0) : "memory");
+}
+
+static void tlbiallh(void)
+{
+	__asm__ volatile("mcr p15, 4, %0, c8, c7, 0" ::"r"(0) : "memory");
+}
+
+static void tlbiallnsnh(void)
+{
+	__asm__ volatile("mcr p15, 4, %0, c8, c7, 4" ::"r"(0) : "memory");
+}
+
+const struct priv_op hostile_priv_ops[] = {
+    PRIV_REG_OPS(hcr),	    PRIV_REG_OPS(hsctlr),   PRIV_REG_OPS(vttbr),
+    PRIV_REG_OPS(vtcr),	    PRIV_REG_OPS(hvbar),    PRIV_REG_OPS(hsr),
+    PRIV_REG_OPS(vmpidr),   PRIV_REG_OPS(cnthctl),  PRIV_REG_OPS(cntvoff),
+    PRIV_REG_OPS(httbr),    PRIV_REG_OPS(ich_hcr),  PRIV_REG_OPS(ich_lr0),
+    PRIV_REG_OPS(icc_hsre), PRIV_REG_OPS(scr),	    PRIV_REG_OPS(mvbar),
+    {"ATS1HR", ats1hr},	    {"TLBIALLH", tlbiallh}, {"TLBIALLNSNH", tlbiallnsnh},
+};
+
+const unsigned int hostile_nr_priv_ops = sizeof(hostile_priv_ops) / sizeof(hostile_priv_ops[0]);
+/* The runtime's vector number for an undefined instruction (lib/arm/trap.c). */
+const unsigned long hostile_undef_cause = 1;
+
+void hostile_undef_insn(void)
+{
+	__asm__ volatile("udf #0" ::: "memory");
+}
+#endif

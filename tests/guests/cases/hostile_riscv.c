@@ -51,9 +51,9 @@ unsigned int hostile_targets(struct hostile_range *out, unsigned int max)
 	return n;
 }
 
-unsigned long hostile_ipa_end(void)
+uint64_t hostile_ipa_end(void)
 {
-	return 1UL << IPA_BITS;
+	return 1ULL << IPA_BITS;
 }
 
 /*

@@ -129,12 +129,13 @@ static void canary_check(unsigned int chunk)
 
 static unsigned long ticks_to_us(unsigned long t)
 {
-	return t * 1000000UL / TIMEBASE_HZ;
+	return (unsigned long)((uint64_t)t * 1000000U /
+			       TIMEBASE_HZ); /* 64-bit: no wrap on 32-bit guests */
 }
 
 static unsigned long ticks_to_ns(unsigned long t)
 {
-	return t * 1000000000UL / TIMEBASE_HZ;
+	return (unsigned long)((uint64_t)t * 1000000000U / TIMEBASE_HZ);
 }
 
 /*
