@@ -95,15 +95,19 @@ static bool psci_has_smc64(unsigned int fn)
 	return fn == PSCI_FN_CPU_SUSPEND || fn == PSCI_FN_CPU_ON || fn == PSCI_FN_AFFINITY_INFO;
 }
 
-/* PSCI_FEATURES: 0 for what we implement (CPU_SUSPEND: original power_state format). */
-static long features(u64 queried)
+/*
+ * PSCI_FEATURES: 0 for what we implement (CPU_SUSPEND: original power_state
+ * format); an AArch32 caller has no SMC64 functions.
+ */
+static long features(const struct vcpu *v, u64 queried)
 {
 	u32 id = (u32)queried;
 	unsigned int owner = (id >> SMCCC_OWNER_SHIFT) & SMCCC_OWNER_MASK;
 	unsigned int fn = id & SMCCC_FUNC_MASK;
 
 	if (!(id & SMCCC_FAST_CALL) || owner != SMCCC_OWNER_STD || fn > PSCI_FN_LAST ||
-	    !psci_implemented(fn) || ((id & SMCCC_64BIT) && !psci_has_smc64(fn)))
+	    !psci_implemented(fn) ||
+	    ((id & SMCCC_64BIT) && (!psci_has_smc64(fn) || !arm_guest_smc64_allowed(v))))
 		return PSCI_NOT_SUPPORTED;
 	return PSCI_SUCCESS;
 }
@@ -137,7 +141,7 @@ static long psci_call(struct vcpu *v, unsigned int fn, const u64 *args)
 		vm_reboot(v->vm);
 		return PSCI_SUCCESS;
 	case PSCI_FN_FEATURES:
-		return features(args[0]);
+		return features(v, args[0]);
 	default:
 		return PSCI_NOT_SUPPORTED;
 	}
@@ -161,7 +165,7 @@ void arm_smccc_call(struct vcpu *v)
 		for (unsigned int i = 0; i < ARRAY_SIZE(args); i++)
 			args[i] &= 0xffffffffULL;
 	bench_mark(BENCH_PT_DECODE);
-	if (!(id & SMCCC_FAST_CALL))
+	if (!(id & SMCCC_FAST_CALL) || ((id & SMCCC_64BIT) && !arm_guest_smc64_allowed(v)))
 		ret = SMCCC_UNKNOWN;
 	else if (owner == SMCCC_OWNER_STD && fn <= PSCI_FN_LAST)
 		ret = (id & SMCCC_64BIT) && !psci_has_smc64(fn) ? PSCI_NOT_SUPPORTED

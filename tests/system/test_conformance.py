@@ -31,6 +31,8 @@ SUMMARY = re.compile(r"^(\d+) passed, (\d+) failed$")
 
 ARM_NATIVE = ["qemu-system-aarch64", "-M", "virt,gic-version={gic}", "-cpu", "cortex-a53",
               "-smp", "2", "-m", "1G", "-nographic", "-nic", "none", "-kernel"]
+ARM32_NATIVE = ["qemu-system-arm", "-M", "virt,gic-version={gic}", "-cpu", "{cpu}", "-smp", "2",
+                "-m", "1G", "-nographic", "-nic", "none", "-kernel"]
 RV64_NATIVE = ["qemu-system-riscv64", "-M", "virt", "-cpu", "{cpu}", "-smp", "2", "-m", "1G",
                "-nographic", "-bios", "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_dynamic.bin",
                "-kernel"]
@@ -69,6 +71,20 @@ def arm(gic, vm_passed, native_passed):
                  may_skip=[r"^SKIP gic_conformance_ids: GICR_CTLR.EnableLPIs"])
 
 
+def arm32(gic, vm_passed, native_passed):
+    """The same suite built for AArch32 (Documentation/arm32.md): Cortex-A15 with a GICv2,
+    QEMU's max CPU in AArch32 with a GICv3. SMC64 function ids are NOT_SUPPORTED to it."""
+    config = ["qemu_arm_defconfig"] + (["gicv3.config"] if gic == 3 else [])
+    cpu = "max" if gic == 3 else "cortex-a15"
+    return Suite("qemu_arm", f"gicv{gic}", config, "qemu_arm-conformance.vmconf",
+                 "armconf", vm_passed, neighbours={"neighbour": "4 passed, 0 failed"},
+                 guest="armconf", arch="arm", cross_compile="arm-linux-gnueabihf-",
+                 native=[a.replace("{gic}", str(gic)).replace("{cpu}", cpu)
+                         for a in ARM32_NATIVE],
+                 native_passed=native_passed,
+                 may_skip=[r"^SKIP gic_conformance_ids: GICR_CTLR.EnableLPIs"])
+
+
 def rv64(variant, cpu, vm_passed, native_passed):
     """SBI 3.0 (Documentation/conformance-sbi.md): the sbiconf guest on 3 harts beside a ticker."""
     return Suite("qemu_rv64", variant, ["qemu_rv64_defconfig"], "qemu_rv64-conformance.vmconf",
@@ -91,6 +107,8 @@ def rv64(variant, cpu, vm_passed, native_passed):
 SUITES = [
     arm(3, vm_passed=97, native_passed=89),
     arm(2, vm_passed=91, native_passed=84),
+    arm32(3, vm_passed=97, native_passed=89),
+    arm32(2, vm_passed=91, native_passed=84),
     rv64("sstc", "rv64", vm_passed=214, native_passed=140),
     rv64("no-sstc", "rv64,sstc=false", vm_passed=214, native_passed=140),
     rv64("cfi-pointer-masking",

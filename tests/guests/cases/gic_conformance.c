@@ -45,28 +45,22 @@
 /* Plain loads and stores (no writeback forms): what a hypervisor can emulate on MMIO. */
 static uint32_t r32(unsigned long addr)
 {
-	uint32_t v;
-
-	__asm__ volatile("ldr %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
-	return v;
+	return mmio_read32(addr);
 }
 
 static uint8_t r8(unsigned long addr)
 {
-	uint32_t v;
-
-	__asm__ volatile("ldrb %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
-	return (uint8_t)v;
+	return mmio_read8(addr);
 }
 
 static void w32(unsigned long addr, uint32_t v)
 {
-	__asm__ volatile("str %w0, [%1]" : : "r"(v), "r"(addr) : "memory");
+	mmio_write32(addr, v);
 }
 
 static void w8(unsigned long addr, uint8_t v)
 {
-	__asm__ volatile("strb %w0, [%1]" : : "r"((uint32_t)v), "r"(addr) : "memory");
+	mmio_write8(addr, v);
 }
 
 static bool v3(void)
@@ -164,14 +158,14 @@ TEST_CASE(gic_conformance_ids)
 	}
 	report(r32(GICD_BASE + GICD_CTLR) & GICD_CTLR_ARE, "GICD_CTLR.ARE reads 1 once set");
 	{
-		unsigned long mpidr = read_sysreg(mpidr_el1);
-		unsigned long want = (mpidr & 0xffffffUL) | ((mpidr >> 32) & 0xff) << 24;
-		unsigned long found = ~0UL, frames = 0, typer_r = 0;
+		uint64_t mpidr = read_sysreg(mpidr_el1), typer_r = 0;
+		uint64_t want = (mpidr & 0xffffffU) | ((mpidr >> 32) & 0xff) << 24;
+		unsigned long found = ~0UL, frames = 0;
 
 		/* The walk an OS does: frame after frame until GICR_TYPER.Last. */
 		for (unsigned long n = 0; n < 64; n++) {
 			typer_r = r32(rd_frame(n) + GICR_TYPER) |
-				  (unsigned long)r32(rd_frame(n) + GICR_TYPER + 4) << 32;
+				  (uint64_t)r32(rd_frame(n) + GICR_TYPER + 4) << 32;
 			frames = n + 1;
 			if ((typer_r >> 32) == want)
 				found = n;

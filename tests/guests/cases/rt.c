@@ -77,7 +77,7 @@ static void doorbell(unsigned int id)
 
 static unsigned long ticks_to_ns(unsigned long ticks)
 {
-	return ticks * 1000000000UL / TIMEBASE_HZ;
+	return (unsigned long)((uint64_t)ticks * 1000000000U / TIMEBASE_HZ); /* no 32-bit wrap */
 }
 
 struct rt_stats {

@@ -27,6 +27,8 @@
  *       guest-physical address (HPFAR and the page offset of FAR/HDFAR)
  *   void arm_guest_inject_abort(struct vcpu *v, bool instruction, bool is_write)
  *       make the guest take an external abort for the access that trapped
+ *   bool arm_guest_smc64_allowed(const struct vcpu *v)
+ *       whether the guest may make SMC64/HVC64 calls (SMCCC: not from AArch32)
  */
 #include <asm/guest_regs.h>
 

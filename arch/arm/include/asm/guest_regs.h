@@ -53,4 +53,11 @@ static inline void arm_guest_inject_abort(struct vcpu *v, bool instruction, bool
 		     instruction ? f->hifar : f->hdfar);
 }
 
+/* SMCCC: SMC64 and HVC64 calls do not exist for an AArch32 caller. */
+static inline bool arm_guest_smc64_allowed(const struct vcpu *v)
+{
+	(void)v;
+	return false;
+}
+
 #endif /* ASM_GUEST_REGS_H */

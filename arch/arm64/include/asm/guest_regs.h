@@ -53,4 +53,11 @@ static inline void arm_guest_inject_abort(struct vcpu *v, bool instruction, bool
 			  f->far);
 }
 
+/* Guests run at EL1 in AArch64: every SMCCC convention is theirs. */
+static inline bool arm_guest_smc64_allowed(const struct vcpu *v)
+{
+	(void)v;
+	return true;
+}
+
 #endif /* ASM_GUEST_REGS_H */

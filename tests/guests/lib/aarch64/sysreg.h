@@ -3,6 +3,8 @@
 #ifndef GUEST_AARCH64_SYSREG_H
 #define GUEST_AARCH64_SYSREG_H
 
+#include <stdint.h>
+
 /* GICv3 CPU interface registers by encoding, so any assembler takes them. */
 #define ICC_PMR_EL1	S3_0_C4_C6_0
 #define ICC_SGI1R_EL1	S3_0_C12_C11_5
@@ -32,6 +34,33 @@
 	})
 #define write_sysreg(reg, v)                                                                       \
 	__asm__ volatile("msr " STRINGIFY(reg) ", %0" ::"r"((unsigned long)(v)) : "memory")
+
+/* Single loads and stores of one width, no writeback forms: what a hypervisor can emulate. */
+static inline uint32_t mmio_read32(unsigned long addr)
+{
+	uint32_t v;
+
+	__asm__ volatile("ldr %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
+static inline uint8_t mmio_read8(unsigned long addr)
+{
+	uint32_t v;
+
+	__asm__ volatile("ldrb %w0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	return (uint8_t)v;
+}
+
+static inline void mmio_write32(unsigned long addr, uint32_t v)
+{
+	__asm__ volatile("str %w0, [%1]" : : "r"(v), "r"(addr) : "memory");
+}
+
+static inline void mmio_write8(unsigned long addr, uint8_t v)
+{
+	__asm__ volatile("strb %w0, [%1]" : : "r"((uint32_t)v), "r"(addr) : "memory");
+}
 
 static inline void isb(void)
 {

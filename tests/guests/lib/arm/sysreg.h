@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* AArch32 cp15 access for the guest runtime: the generic timer, MPIDR, fault registers. */
+/*
+ * AArch32 cp15 access for the guest runtime: the generic timer, MPIDR, fault
+ * registers, the GICv3 CPU interface; single-width MMIO accesses.
+ */
 #ifndef GUEST_ARM_SYSREG_H
 #define GUEST_ARM_SYSREG_H
 
@@ -87,6 +90,80 @@ static inline void write_sysreg_ICC_EOIR1_EL1(unsigned long v)
 static inline void write_sysreg_ICC_SGI1R_EL1(unsigned long v)
 {
 	CP15_WRITE64((uint64_t)v, 0, c12);
+}
+
+static inline unsigned long read_sysreg_ICC_CTLR_EL1(void)
+{
+	return CP15_READ(0, c12, c12, 4);
+}
+
+static inline unsigned long read_sysreg_ICC_RPR_EL1(void)
+{
+	return CP15_READ(0, c12, c11, 3);
+}
+
+static inline unsigned long read_sysreg_ICC_HPPIR1_EL1(void)
+{
+	return CP15_READ(0, c12, c12, 2);
+}
+
+/* MPIDR: AArch32 has no Aff3 (bits 39:32 of MPIDR_EL1), read as 0. */
+static inline uint64_t read_sysreg_mpidr_el1(void)
+{
+	return CP15_READ(0, c0, c0, 5);
+}
+
+/* The PL1 virtual timer's control (CNTV_CTL) and deadline (CNTV_CVAL). */
+static inline unsigned long read_sysreg_cntv_ctl_el0(void)
+{
+	return CP15_READ(0, c14, c3, 1);
+}
+
+static inline void write_sysreg_cntv_ctl_el0(unsigned long v)
+{
+	CP15_WRITE(v, 0, c14, c3, 1);
+}
+
+/* timer.c: the counter value at a time_now() reading (the runtime counts in 16-tick units). */
+uint64_t timer_counter_at(unsigned long t);
+
+/*
+ * v in time_now()'s units, as cases write it on AArch64 where time_now()
+ * is CNTVCT_EL0 itself: the deadline the AArch64 code means.
+ */
+static inline void write_sysreg_cntv_cval_el0(unsigned long v)
+{
+	CP15_WRITE64(timer_counter_at(v), 3, c14);
+}
+
+/*
+ * Single loads and stores of one width, no writeback forms: what a
+ * hypervisor can emulate on MMIO (the same on AArch64's sysreg.h).
+ */
+static inline uint32_t mmio_read32(unsigned long addr)
+{
+	uint32_t v;
+
+	__asm__ volatile("ldr %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	return v;
+}
+
+static inline uint8_t mmio_read8(unsigned long addr)
+{
+	uint32_t v;
+
+	__asm__ volatile("ldrb %0, [%1]" : "=r"(v) : "r"(addr) : "memory");
+	return (uint8_t)v;
+}
+
+static inline void mmio_write32(unsigned long addr, uint32_t v)
+{
+	__asm__ volatile("str %0, [%1]" : : "r"(v), "r"(addr) : "memory");
+}
+
+static inline void mmio_write8(unsigned long addr, uint8_t v)
+{
+	__asm__ volatile("strb %0, [%1]" : : "r"((uint32_t)v), "r"(addr) : "memory");
 }
 
 static inline void isb(void)

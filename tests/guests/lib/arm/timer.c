@@ -37,9 +37,14 @@ static void set_cval(uint64_t cval)
 	isb();
 }
 
+uint64_t timer_counter_at(unsigned long t)
+{
+	return t == ~0UL ? ~0ULL : time_base + ((uint64_t)t << TIME_SHIFT);
+}
+
 void timer_set(unsigned long deadline)
 {
-	set_cval(deadline == ~0UL ? ~0ULL : time_base + ((uint64_t)deadline << TIME_SHIFT));
+	set_cval(timer_counter_at(deadline));
 }
 
 void timer_cancel(void)
