@@ -198,6 +198,8 @@ OWN_TESTS["qemu_aarch64-direct.vmconf"] = "test_direct.py"  # GICv3 only
 OWN_TESTS["qemu_aarch64-hostile-direct.vmconf"] = "test_hostile.py"  # GICv3 only
 OWN_TESTS["qemu_aarch64-linux-uboot.vmconf"] = "test_preload.py"  # through U-Boot
 OWN_TESTS["qemu_aarch64-linux-virtio.vmconf"] = "test_linux_virtio.py"  # dma = trusted
+OWN_TESTS["qemu_arm-hostile.vmconf"] = "test_hostile.py"
+OWN_TESTS["qemu_arm-conformance.vmconf"] = "test_conformance.py"
 
 
 def test_every_qemu_layout_has_a_row():

@@ -4,6 +4,12 @@
  * doorbell each way (VM only). Side A sends IPC_MESSAGES numbered messages,
  * side B checks each arrives once and in order and answers it; A checks the
  * answers the same way. Build with -DIPC_SIDE_A or -DIPC_SIDE_B.
+ *
+ * With -DIPC_GPIO_ADDR=<its gpio address> (Arm) the side rings and hears
+ * its doorbells through the virtual PL061 of its mapping instead of the
+ * hypercall (Documentation/ipc.md, "GPIO doorbells"): driving output line 4
+ * from 0 to 1 rings event 0, and a peer's ring is a rising edge on input
+ * line 0, whose interrupt is the mapping's doorbell.
  */
 #include <stdint.h>
 #include "arch.h"
@@ -56,11 +62,65 @@ struct ipc_area {
 static struct ipc_area *const area = (struct ipc_area *)IPC_SHMEM_ADDR;
 static volatile unsigned long doorbells;
 
+#ifdef IPC_GPIO_ADDR
+#define GPIO_DIR      0x400
+#define GPIO_IS	      0x404
+#define GPIO_IEV      0x40c
+#define GPIO_IE	      0x410
+#define GPIO_MIS      0x418
+#define GPIO_IC	      0x41c
+#define GPIO_PCELLID0 0xff0
+#define GPIO_IN_LINE  (1U << 0) /* event 0 from the peers */
+#define GPIO_OUT_LINE (1U << 4) /* rings event 0 */
+
+static volatile uint32_t *gpio_reg(unsigned long offset)
+{
+	return (volatile uint32_t *)(IPC_GPIO_ADDR + offset);
+}
+
+/* Lines 4-7 outputs, line 0 interrupts on its rising edge. */
+static void gpio_setup(void)
+{
+	report_eqx(*gpio_reg(GPIO_PCELLID0), 0x0d, "the doorbell GPIO reads as a PrimeCell");
+	*gpio_reg(GPIO_DIR) = 0xf0;
+	*gpio_reg(GPIO_IS) = 0;
+	*gpio_reg(GPIO_IEV) = GPIO_IN_LINE;
+	*gpio_reg(GPIO_IE) = GPIO_IN_LINE;
+}
+
+/* A 0-1 transition on the output line (GPIODATA: address bits 9:2 select the lines). */
+static void ring(void)
+{
+	*gpio_reg(GPIO_OUT_LINE << 2) = GPIO_OUT_LINE;
+	*gpio_reg(GPIO_OUT_LINE << 2) = 0;
+}
+
+static void doorbell(unsigned int id)
+{
+	uint32_t mis;
+
+	if (id != IPC_DOORBELL)
+		return;
+	mis = *gpio_reg(GPIO_MIS);
+	*gpio_reg(GPIO_IC) = mis;
+	doorbells += mis & GPIO_IN_LINE;
+}
+#else
+static void gpio_setup(void)
+{
+}
+
+static void ring(void)
+{
+	(void)arch_hypercall(HC_IPC_NOTIFY, IPC_ID, 0);
+}
+
 static void doorbell(unsigned int id)
 {
 	if (id == IPC_DOORBELL)
 		doorbells++;
 }
+#endif
 
 static uint32_t payload_of(uint32_t seq, uint32_t salt)
 {
@@ -87,7 +147,7 @@ static void send(struct channel *c, uint32_t seq, uint32_t salt)
 	arch_mb();
 	c->seq = seq;
 	arch_mb();
-	(void)arch_hypercall(HC_IPC_NOTIFY, IPC_ID, 0);
+	ring();
 }
 
 TEST_CASE(ipc_messages)
@@ -96,6 +156,7 @@ TEST_CASE(ipc_messages)
 	struct channel *in, *out;
 	uint32_t salt_in, salt_out;
 
+	gpio_setup();
 	arch_dev_irq_set_handler(doorbell);
 	arch_dev_irq_enable(IPC_DOORBELL);
 	arch_dev_irq_unmask(true);
