@@ -14,7 +14,7 @@ BACKPORTS_FILE=/etc/apt/sources.list.d/bulwark-backports.sources
 BASE_PACKAGES=(
 	make gcc libc6-dev git tmux
 	python3 python3-kconfiglib python3-pytest python3-pytest-xdist
-	gcc-riscv64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross
+	gcc-riscv64-linux-gnu gcc-aarch64-linux-gnu gcc-arm-linux-gnueabihf libc6-dev-arm64-cross libc6-dev-armhf-cross
 	gcc-arm-none-eabi gcc-riscv64-unknown-elf binutils-riscv64-linux-gnu
 	device-tree-compiler u-boot-qemu u-boot-tools e2fsprogs
 	cppcheck clang-format gnuplot-nox gdb-multiarch

@@ -27,6 +27,7 @@ depends)
 	linux-image-arm64/bookworm-backports) k=linux-image-6.12.95+deb12-arm64 ;;
 	linux-image-arm64/bookworm) k=linux-image-6.1.0-50-arm64 ;;
 	linux-image-arm64) k=linux-image-6.1.0-57-arm64 ;;
+	linux-image-armmp-lpae/bookworm) k=linux-image-6.1.0-50-armmp-lpae ;;
 	*) exit 100 ;;
 	esac
 	printf 'linux-image-arm64\n  Depends: %s\n' "$k" ;;
@@ -40,12 +41,17 @@ policy)
 esac
 '''
 
-# apt-get: update succeeds; download writes NAME_VERSION_arm64.deb (or prints its URI).
+# apt-get: update succeeds; download writes NAME_VERSION_ARCH.deb (or prints its URI), ARCH
+# from -o APT::Architecture=ARCH.
 FAKE_APT_GET = r'''#!/bin/bash
 echo "apt-get $*" >>"$FAKE_LOG"
-args=(); skip=; uris=
+args=(); skip=; uris=; arch=none
 for a in "$@"; do
-	if [ -n "$skip" ]; then skip=; continue; fi
+	if [ -n "$skip" ]; then
+		skip=
+		case $a in APT::Architecture=*) arch=${a#*=} ;; esac
+		continue
+	fi
 	case $a in -o) skip=1 ;; --print-uris) uris=1 ;; -*) ;; *) args+=("$a") ;; esac
 done
 [ "${args[0]}" = download ] || exit 0
@@ -53,9 +59,9 @@ for p in "${args[@]:1}"; do
 	name=${p%%=*}; version=1.0
 	[ "$name" = "$p" ] || version=${p#*=}
 	if [ -n "$uris" ]; then
-		echo "'http://deb.example/${name}_${version}_arm64.deb' ${name}_${version}_arm64.deb 1 SHA256:0"
+		echo "'http://deb.example/${name}_${version}_$arch.deb' ${name}_${version}_$arch.deb 1 SHA256:0"
 	else
-		echo "$p" >"${name}_${version}_arm64.deb"
+		echo "$p" >"${name}_${version}_$arch.deb"
 	fi
 done
 '''
@@ -89,7 +95,7 @@ def fake(tmp_path):
     log = tmp_path / "apt.log"
     log.write_text("")
 
-    def run(kernel=None, dry_run=False, out="out"):
+    def run(kernel=None, dry_run=False, out="out", arch=None):
         env = dict(os.environ, PATH="%s:%s" % (bin_dir, os.environ["PATH"]),
                    FAKE_LOG=str(log), LINUX_GUEST_CACHE=str(cache))
         env.pop("LINUX_KERNEL", None)
@@ -97,7 +103,8 @@ def fake(tmp_path):
             env["LINUX_KERNEL"] = kernel
         if dry_run:
             env["LINUX_KERNEL_DRY_RUN"] = "1"
-        return subprocess.run([str(BUILD_SH), str(tmp_path / out), "fake-"], env=env,
+        args = ["--arch", arch] if arch else []
+        return subprocess.run([str(BUILD_SH)] + args + [str(tmp_path / out), "fake-"], env=env,
                               capture_output=True, text=True, timeout=120)
 
     run.cache, run.log, run.tmp = cache, log, tmp_path
@@ -178,3 +185,58 @@ def test_own_image_file(fake):
     assert (fake.tmp / "out" / "Image").read_bytes() == b"my kernel\n"
     assert (fake.tmp / "out" / "release").read_text() == "MyImage (LINUX_KERNEL)\n"
     assert "linux-image" not in fake.log.read_text()
+
+
+# armhf (qemu_arm): the armmp-lpae flavour, its own pin, a zImage taken as it is, and a cache
+# shared with arm64 builds keeping each architecture's packages apart.
+PINNED_ARMHF = "linux-image-6.1.0-57-armmp-lpae_6.1.192-3_armhf.deb"
+
+
+def test_armhf_pinned_kernel_is_downloaded_beside_arm64s(fake):
+    assert fake().returncode == 0
+    result = fake(arch="armhf", out="out-armhf")
+    assert result.returncode == 0, result.stderr
+    download = [line for line in fake.log.read_text().splitlines() if " download " in line]
+    assert len(download) == 2
+    assert "APT::Architecture=armhf" in download[1]
+    assert download[1].endswith(
+        "download linux-image-6.1.0-57-armmp-lpae=6.1.192-3 busybox-static")
+    names = sorted(p.name for p in (fake.cache / "debs").iterdir())
+    assert names == ["busybox-static_1.0_arm64.deb", "busybox-static_1.0_armhf.deb",
+                     PINNED, PINNED_ARMHF]
+    out = fake.tmp / "out-armhf"
+    assert (out / "zImage").read_text() == "Image of 6.1.0-57-armmp-lpae\n"
+    assert (out / "release").read_text() == "6.1.0-57-armmp-lpae\n"
+    assert not (out / "Image").exists()
+    # Built again: everything comes from the cache.
+    fake.log.write_text("")
+    assert fake(arch="armhf", out="out-armhf").returncode == 0
+    assert fake.log.read_text() == ""
+
+
+@pytest.mark.parametrize("kernel, package", [
+    ("bookworm", "linux-image-6.1.0-50-armmp-lpae"),
+    ("6.1.0-50", "linux-image-6.1.0-50-armmp-lpae"),
+    (None, "linux-image-6.1.0-57-armmp-lpae=6.1.192-3"),
+])
+def test_armhf_dry_run_resolves_the_choice(fake, kernel, package):
+    result = fake(kernel, dry_run=True, arch="armhf")
+    assert result.returncode == 0, result.stderr
+    lines = [line for line in result.stdout.splitlines() if not line.startswith("  APT ")]
+    assert lines[0] == "kernel package: %s" % package
+    assert any(line.startswith("'http://deb.example/%s_" % package.split("=")[0]) and
+               line.endswith("_armhf.deb 1 SHA256:0") for line in lines[1:]), lines
+
+
+def test_a_kernel_of_the_other_architecture_is_refused(fake):
+    result = fake("linux-image-6.1.0-57-arm64", arch="armhf")
+    assert result.returncode == 1
+    assert ("LINUX_KERNEL=linux-image-6.1.0-57-arm64 is not an armmp-lpae kernel package; "
+            "this build is for armhf") in result.stderr
+    assert fake.log.read_text() == ""
+
+
+def test_unknown_arch_is_refused(fake):
+    result = fake(arch="riscv64")
+    assert result.returncode == 1
+    assert "--arch riscv64: arm64 or armhf" in result.stderr

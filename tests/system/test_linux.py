@@ -1,10 +1,13 @@
 # SPDX-License-Identifier: Apache-2.0
-"""Debian's stock arm64 Linux beside the bare-metal real-time VM.
+"""Debian's stock Linux beside the bare-metal real-time VM, on AArch64 and AArch32.
 
-vmconf/qemu_aarch64-linux.vmconf runs Linux (3 vCPUs, kernel and initramfs
-assembled from Debian packages by tools/linux-guest/build.sh) and rt (1 vCPU,
-a 1 ms periodic task). On GICv3 and on GICv2, one QEMU session under
--icount (so every timing rt reports is deterministic) checks that:
+vmconf/qemu_aarch64-linux.vmconf runs Linux (3 vCPUs, Debian's arm64 kernel
+and an initramfs assembled from Debian packages by tools/linux-guest/build.sh)
+and rt (1 vCPU, a 1 ms periodic task); vmconf/qemu_arm-linux.vmconf does the
+same on a Cortex-A15 in AArch32 with Debian's armhf LPAE kernel (a zImage).
+On qemu_aarch64 with a GICv3 and with a GICv2, and on qemu_arm (GICv2), one
+QEMU session under -icount (so every timing rt reports is deterministic)
+checks that:
 - Linux boots with its generated device tree to a shell prompt on its
   virtual console, and user space talks to rt through the IPC object, both
   ways, with no kernel module (/dev/mem and the GPIO doorbell lines);
@@ -30,12 +33,13 @@ sys.path.insert(0, str(SRCTREE / "tools" / "linux-guest"))
 from session import (PERIOD_US, PHASES, PINGS, PROMPT, REPORT, phase_reports,  # noqa: E402
                      qemu_run_args)
 
-LAYOUT = "qemu_aarch64-linux.vmconf"
 TIMEOUT = 900
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
 
-VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
-            "gicv2": ["qemu_aarch64_defconfig", "gicv2.config"]}
+# variant -> (board, configuration goals); the layout is vmconf/<board>-linux.vmconf.
+VARIANTS = {"gicv3": ("qemu_aarch64", ["qemu_aarch64_defconfig"]),
+            "gicv2": ("qemu_aarch64", ["qemu_aarch64_defconfig", "gicv2.config"]),
+            "arm32": ("qemu_arm", ["qemu_arm_defconfig"])}
 
 
 def linux_cache():
@@ -53,8 +57,9 @@ def console(tmp_path_factory):
         if variant not in logs:
             out = tmp_path_factory.mktemp("linux-" + variant)
             env = {"LINUX_GUEST_CACHE": linux_cache()}
-            make_ok(*VARIANTS[variant], O=out, env=env)
-            make_ok(f"VMCONF=vmconf/{LAYOUT}", O=out, env=env)
+            board, goals = VARIANTS[variant]
+            make_ok(*goals, O=out, env=env)
+            make_ok(f"VMCONF=vmconf/{board}-linux.vmconf", O=out, env=env)
             log = out / "console.log"
             sends = qemu_run_args()
             proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
@@ -76,7 +81,8 @@ def lines_of(text, vm):
 def test_linux_boots_to_a_shell(console, variant):
     text = console(variant)
     linux = lines_of(text, "linux")
-    assert any("Machine model: Bulwark VM linux on qemu_aarch64" in x for x in linux), text
+    board = VARIANTS[variant][0]
+    assert any(f"Machine model: Bulwark VM linux on {board}" in x for x in linux), text
     assert sum(x.startswith("bulwark-init: userspace reached") for x in linux) == 2, text
     assert any(re.match(r"Linux \S+ on Bulwark: 3 CPUs, \d+ kB memory$", x) for x in linux), text
     assert sum(x.startswith(PROMPT) for x in linux) >= 2, text
@@ -133,12 +139,23 @@ def rt_reports(text):
 QEMU_TURNS_US = 4 * PERIOD_US
 
 
+# AArch32 (issue 15 item 5, open): late in each Linux boot, from the console's opening to
+# the freeing of init memory (about 1 s of emulated time, Linux's CPUs mostly idle in
+# wfi), rt is held up to 44 ms and misses periods (about 2,100 in the first boot, 700 in
+# the second); through the busy loops, the pings and the poweroff it keeps its period.
+# Expected to fail until that is understood (strict: a pass says the cause was found).
+RT_PERIOD_OPEN = {"arm32"}
+RT_VARIANTS = [pytest.param(v, marks=pytest.mark.xfail(
+    strict=True, reason="AArch32: rt held up to 44 ms late in the Linux boot (issue 15 item 5)"))
+    if v in RT_PERIOD_OPEN else v for v in VARIANTS]
+
+
 def check_rt_period(report, what):
     periods, late, missed = report
     assert late < QEMU_TURNS_US, f"{what}: worst lateness {late} us ({missed} of {periods} missed)"
 
 
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", RT_VARIANTS)
 def test_rt_keeps_its_period_through_the_linux_boot(console, variant):
     text = console(variant)
     rt_reports(text)
@@ -153,7 +170,7 @@ def test_rt_keeps_its_period_through_the_linux_boot(console, variant):
 
 
 # The whole session, busy loops, IPC, reboot and poweroff included, on both GICs.
-@pytest.mark.parametrize("variant", VARIANTS)
+@pytest.mark.parametrize("variant", RT_VARIANTS)
 def test_rt_keeps_its_period_through_the_session(console, variant):
     text = console(variant)
     reports = rt_reports(text)

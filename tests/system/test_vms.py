@@ -187,6 +187,7 @@ CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 
 # Layouts with a test file of their own.
 OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
+             "qemu_arm-linux.vmconf": "test_linux.py",
              "qemu_rv64-conformance.vmconf": "test_conformance.py",
              "qemu_rv64-hostile.vmconf": "test_hostile.py",
              "qemu_aarch64-hostile.vmconf": "test_hostile.py"}

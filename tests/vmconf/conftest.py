@@ -12,6 +12,7 @@ ROOT = Path(__file__).resolve().parents[2]
 TOOL = ROOT / 'tools' / 'vmconf' / 'vmconf.py'
 BOARD_DIR = ROOT / 'boards' / 'qemu_rv64'
 ARM_BOARD = ROOT / 'boards' / 'qemu_aarch64'
+ARM32_BOARD = ROOT / 'boards' / 'qemu_arm'
 CONFIG = ('CONFIG_MAX_VMS=8\nCONFIG_NR_CPUS=4\nCONFIG_MMU=y\n'
           '# CONFIG_MPU is not set\n# CONFIG_CACHE_COLORING is not set\n')
 OUTPUTS = ('out/vmconf.c', 'out/vmconf_images.S', 'out/board.h')

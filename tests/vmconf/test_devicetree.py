@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ARM_BOARD, BOARD_DIR, CONFIG, ROOT
+from conftest import ARM32_BOARD, ARM_BOARD, BOARD_DIR, CONFIG, ROOT
 
 sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
 from vmconflib.devicetree import mpidr  # noqa: E402
@@ -195,16 +195,23 @@ def test_riscv_tree_is_embedded(scratch):
     assert "  dtb      0x80e00000  (generated, top 2 MiB of memory 'ram')" in show
 
 
+# AArch64 (qemu_aarch64) and AArch32 (qemu_arm): the same tree, but for the CPUs and the timer.
+ARM_ARCHES = {'aarch64': (ARM_BOARD, 'arm,cortex-a53', 'arm,armv8-timer'),
+              'arm': (ARM32_BOARD, 'arm,cortex-a15', 'arm,armv7-timer')}
+
+
+@pytest.mark.parametrize('arch', ARM_ARCHES)
 @pytest.mark.parametrize('version', [3, 2])
-def test_arm_tree_matches_layout(scratch, version):
-    trees = compile_layout(scratch, ARM_LAYOUT, ARM_BOARD, GICV3 if version == 3 else GICV2)
+def test_arm_tree_matches_layout(scratch, version, arch):
+    board, cpu, timer_compatible = ARM_ARCHES[arch]
+    trees = compile_layout(scratch, ARM_LAYOUT, board, GICV3 if version == 3 else GICV2)
     a, b = trees['a'], trees['b']
     assert regs(a['/memory@40000000']['reg']) == [(0x40000000, 32 << 20)]
     cpus = sorted(p for p in a if p.startswith('/cpus/cpu@'))
     assert cpus == ['/cpus/cpu@0', '/cpus/cpu@1', '/cpus/cpu@2']
     for index, path in enumerate(cpus):
         assert cells(a[path]['reg']) == [mpidr(index)]
-        assert strs(a[path]['compatible']) == ['arm,cortex-a53']
+        assert strs(a[path]['compatible']) == [cpu]
         assert strs(a[path]['enable-method']) == ['psci']
     assert strs(a['/psci']['compatible'])[0] == 'arm,psci-1.0'
     assert strs(a['/psci']['method']) == ['hvc']
@@ -218,7 +225,7 @@ def test_arm_tree_matches_layout(scratch, version):
         assert regs(gic['reg']) == [(0x08000000, 0x10000), (0x08010000, 0x2000)]
     assert cells(gic['#interrupt-cells']) == [3]
     timer = cells(a['/timer']['interrupts'])
-    assert strs(a['/timer']['compatible']) == ['arm,armv8-timer']
+    assert strs(a['/timer']['compatible']) == [timer_compatible]
     assert [timer[i:i + 2] for i in range(0, 12, 3)] == [[1, 13], [1, 14], [1, 11], [1, 10]]
     handles = by_phandle(a)
     uart = a['/uart@9000000']

@@ -42,10 +42,11 @@ endif
 guests: $(guest-images)
 .PHONY: guests
 
-# A layout that names ${O}/linux/... gets the Linux guest: Debian's arm64
-# kernel and an initramfs around busybox-static, assembled by
-# tools/linux-guest/build.sh. LINUX_GUEST_CACHE=dir keeps the downloaded
-# packages outside the build directory, to share them between builds.
+# A layout that names ${O}/linux/... gets the Linux guest: Debian's kernel
+# (arm64 on arm64 boards, armhf's armmp-lpae on arm boards) and an
+# initramfs around busybox-static, assembled by tools/linux-guest/build.sh.
+# LINUX_GUEST_CACHE=dir keeps the downloaded packages outside the build
+# directory, to share them between builds.
 linux-guest-sources := $(shell find $(srctree)/tools/linux-guest -type f 2>/dev/null)
 linux-guest := $(objtree)/linux/.stamp
 linux-guest-used := $(if $(wildcard $(vmconf-file)),$(shell grep -l '$${O}/linux/' $(vmconf-file)))
@@ -61,11 +62,16 @@ $(file >$(linux-kernel-name),$(LINUX_KERNEL))
 endif
 endif
 
+# The Debian architecture of the guest, after the board's.
+linux-debian-arch-arm64 := arm64
+linux-debian-arch-arm := armhf
+linux-debian-arch := $(linux-debian-arch-$(ARCH))
+
 $(linux-guest): $(linux-guest-sources) $(linux-kernel-name) $(filter /%,$(LINUX_KERNEL))
-	$(if $(filter arm64,$(ARCH)),,$(error the Linux guest (tools/linux-guest) is built for \
-	arm64 boards only; board $(BOARD) is $(ARCH)))
+	$(if $(linux-debian-arch),,$(error the Linux guest (tools/linux-guest) is built for \
+	arm64 and arm boards only; board $(BOARD) is $(ARCH)))
 	$(Q)LINUX_GUEST_CACHE=$(LINUX_GUEST_CACHE) LINUX_KERNEL='$(LINUX_KERNEL)' \
-		$(srctree)/tools/linux-guest/build.sh \
+		$(srctree)/tools/linux-guest/build.sh --arch $(linux-debian-arch) \
 		$(objtree)/linux $(ARCH_CROSS_COMPILE)
 	@touch $@
 

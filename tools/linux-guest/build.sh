@@ -1,35 +1,69 @@
 #!/usr/bin/env bash
 # SPDX-License-Identifier: Apache-2.0
 #
-# Assembles an arm64 Linux guest from Debian packages: the stock kernel
-# (linux-image-*-arm64) and busybox-static, fetched with apt-get using
+# Assembles a Linux guest from Debian packages: the stock kernel
+# (linux-image-*-arm64 for arm64, linux-image-*-armmp-lpae for armhf) and
+# busybox-static of the same architecture, fetched with apt-get using
 # private lists, cache and status, so the machine's own apt state and
-# architectures are untouched. Writes OUT/Image and OUT/initramfs.cpio.
+# architectures are untouched. Writes OUT/Image (arm64) or OUT/zImage
+# (armhf) and OUT/initramfs.cpio.
 #
-#   tools/linux-guest/build.sh OUT [CROSS_COMPILE]
+#   tools/linux-guest/build.sh [--arch arm64|armhf] OUT [CROSS_COMPILE]
 #
-# LINUX_KERNEL picks the kernel (default: the pinned one below):
-#   linux-image-<abi>-arm64[=<version>]  that Debian package (or just <abi>)
-#   <suite>      what linux-image-arm64 depends on in that suite of the
+# LINUX_KERNEL picks the kernel (default: the pinned one below); FLAVOUR is
+# arm64 or armmp-lpae, after the architecture:
+#   linux-image-<abi>-FLAVOUR[=<version>]  that Debian package (or just <abi>)
+#   <suite>      what linux-image-FLAVOUR depends on in that suite of the
 #                machine's sources: bookworm, bookworm-security,
 #                bookworm-backports (resolved anew each time: not pinned)
-#   latest       apt's candidate for linux-image-arm64 (not pinned)
+#   latest       apt's candidate for linux-image-FLAVOUR (not pinned)
 #   /path/x.deb  a kernel package you have (e.g. from Debian's snapshot archive)
-#   /path/Image  an arm64 Image you built (plain or gzipped)
+#   /path/Image  a kernel you built: an arm64 Image (plain or gzipped), an
+#                armhf zImage
 # The downloads are kept in OUT/debs (or $LINUX_GUEST_CACHE/debs) and
 # reused; delete that directory to fetch afresh. LINUX_KERNEL_DRY_RUN=1
 # resolves the choice, prints the package and the URIs apt would fetch,
 # and stops.
 set -euo pipefail
 
-# The kernel the tests and benchmarks are measured with. Debian's archive
-# keeps only current kernels: when this one leaves it, the build says so;
-# a cache that holds it keeps working.
-pinned_kernel=linux-image-6.1.0-57-arm64=6.1.192-3
-
 here=$(cd "$(dirname "$0")" && pwd)
-out=${1:?usage: build.sh OUT [CROSS_COMPILE]}
-cross=${2:-aarch64-linux-gnu-}
+usage="usage: build.sh [--arch arm64|armhf] OUT [CROSS_COMPILE]"
+arch=arm64
+if [ "${1:-}" = --arch ]; then
+	arch=${2:?$usage}
+	shift 2
+fi
+
+# Per Debian architecture: the kernel flavour, the kernel the tests and
+# benchmarks are measured with (pinned), the compiler, and the file the
+# kernel becomes. Debian's archive keeps only current kernels: when the
+# pinned one leaves it, the build says so; a cache that holds it keeps working.
+case $arch in
+arm64)
+	flavour=arm64
+	pinned_kernel=linux-image-6.1.0-57-arm64=6.1.192-3
+	default_cross=aarch64-linux-gnu-
+	compiler_pkgs="gcc-aarch64-linux-gnu and libc6-dev-arm64-cross"
+	image_name=Image
+	;;
+armhf)
+	# The LPAE kernel: the Cortex-A15/A7 class with the virtualization
+	# extensions, whose guests see an LPAE stage 2 (40-bit addresses).
+	flavour=armmp-lpae
+	pinned_kernel=linux-image-6.1.0-57-armmp-lpae=6.1.192-3
+	default_cross=arm-linux-gnueabihf-
+	compiler_pkgs="gcc-arm-linux-gnueabihf and libc6-dev-armhf-cross"
+	image_name=zImage
+	;;
+*)
+	printf 'linux-guest: error: --arch %s: arm64 or armhf\n' "$arch" >&2
+	exit 1
+	;;
+esac
+meta=linux-image-$flavour
+
+out=${1:?$usage}
+cross=${2:-$default_cross}
 python=${PYTHON:-/usr/bin/python3}
 
 say() { printf '  %-8s %s\n' "$1" "$2"; }
@@ -37,7 +71,7 @@ die() { printf 'linux-guest: error: %s\n' "$*" >&2; exit 1; }
 
 for tool in apt-get apt-cache dpkg-deb flock "${cross}gcc"; do
 	command -v "$tool" >/dev/null ||
-		die "'$tool' not found (run tools/install-deps.sh; the compiler is Debian package gcc-aarch64-linux-gnu)"
+		die "'$tool' not found (run tools/install-deps.sh; the compiler is Debian's $compiler_pkgs)"
 done
 
 mkdir -p "$out"
@@ -45,15 +79,16 @@ out=$(cd "$out" && pwd)
 cache=${LINUX_GUEST_CACHE:-$out}
 mkdir -p "$cache"
 cache=$(cd "$cache" && pwd)
-apt_dir=$cache/apt
+apt_dir=$cache/apt-$arch
 debs=$cache/debs
 mkdir -p "$apt_dir/lists/partial" "$apt_dir/cache/archives/partial"
 touch "$apt_dir/status"
 
-# Private apt: arm64 only, its own lists, cache and (empty) package status;
-# the machine's sources are read, never changed.
+# Private apt: this architecture only, its own lists, cache and (empty)
+# package status; the machine's sources are read, never changed (no
+# dpkg --add-architecture is needed).
 apt_opts=(
-	-o APT::Architecture=arm64 -o APT::Architectures=arm64
+	-o APT::Architecture=$arch -o APT::Architectures=$arch
 	-o "Dir::State::Lists=$apt_dir/lists" -o "Dir::Cache=$apt_dir/cache"
 	-o "Dir::State::status=$apt_dir/status"
 	-o APT::Sandbox::User=root -o Debug::NoLocking=1 -q
@@ -63,20 +98,20 @@ choice=${LINUX_KERNEL:-$pinned_kernel}
 dry_run=${LINUX_KERNEL_DRY_RUN:-}
 
 apt_update() {
-	say APT "update (arm64, private lists in $apt_dir)"
+	say APT "update ($arch, private lists in $apt_dir)"
 	apt-get "${apt_opts[@]}" update >"$cache/apt-update.log" 2>&1 ||
 		die "apt-get update failed; see $cache/apt-update.log"
 }
 
-# What linux-image-arm64 depends on, in a suite (or apt's candidate).
+# What linux-image-FLAVOUR depends on, in a suite (or apt's candidate).
 meta_kernel() {
-	{ apt-cache "${apt_opts[@]}" depends "linux-image-arm64${1:+/$1}" 2>/dev/null || true; } |
-		sed -n 's/^ *Depends: \(linux-image-[0-9].*-arm64\)$/\1/p' | head -n 1
+	{ apt-cache "${apt_opts[@]}" depends "$meta${1:+/$1}" 2>/dev/null || true; } |
+		sed -n "s/^ *Depends: \(linux-image-[0-9].*-$flavour\)\$/\1/p" | head -n 1
 }
 
 # Each suite's kernel, for the message when a choice cannot be had.
 available() {
-	{ apt-cache "${apt_opts[@]}" policy linux-image-arm64 2>/dev/null || true; } |
+	{ apt-cache "${apt_opts[@]}" policy "$meta" 2>/dev/null || true; } |
 		sed -n 's|^ *[0-9]* http[^ ]* \([^/ ]*\)/.*|\1|p' | sort -u |
 		while read -r suite; do
 			printf '  LINUX_KERNEL=%-20s -> %s\n' "$suite" "$(meta_kernel "$suite")"
@@ -86,8 +121,14 @@ available() {
 # The choice as a package (name or name=version); symbolic ones need fresh lists.
 resolve() {
 	case $choice in
-	linux-image-*) kernel=$choice ;;
-	[0-9]*) kernel=linux-image-$choice-arm64 ;;
+	linux-image-*)
+		kernel=$choice
+		case ${kernel%%=*} in
+		*-"$flavour") ;;
+		*) die "LINUX_KERNEL=$choice is not an $flavour kernel package; this build is for $arch (linux-image-<abi>-$flavour)" ;;
+		esac
+		;;
+	[0-9]*) kernel=linux-image-$choice-$flavour ;;
 	*)
 		apt_update
 		if [ "$choice" = latest ]; then
@@ -95,7 +136,7 @@ resolve() {
 		else
 			kernel=$(meta_kernel "$choice")
 		fi
-		[ -n "$kernel" ] || die "LINUX_KERNEL=$choice: no linux-image-arm64 in suite '$choice' of this machine's apt sources; they offer:
+		[ -n "$kernel" ] || die "LINUX_KERNEL=$choice: no $meta in suite '$choice' of this machine's apt sources; they offer:
 $(available)"
 		;;
 	esac
@@ -106,9 +147,9 @@ cached_deb() {
 	local name=${kernel%%=*} version=
 	[ "$name" = "$kernel" ] || version=${kernel#*=}
 	if [ -n "$version" ]; then
-		ls "$debs/${name}_${version//:/%3a}_arm64.deb" 2>/dev/null || true
+		ls "$debs/${name}_${version//:/%3a}_$arch.deb" 2>/dev/null || true
 	else
-		ls "$debs/${name}"_*_arm64.deb 2>/dev/null | head -n 1 || true
+		ls "$debs/${name}"_*_"$arch".deb 2>/dev/null | head -n 1 || true
 	fi
 }
 
@@ -159,7 +200,7 @@ case $choice in
 	fi
 	;;
 esac
-if [ -n "$dry_run" ] || ! ls "$debs"/busybox-static_*.deb >/dev/null 2>&1; then
+if [ -n "$dry_run" ] || ! ls "$debs"/busybox-static_*_"$arch".deb >/dev/null 2>&1; then
 	wanted+=(busybox-static)
 fi
 [ ${#wanted[@]} -eq 0 ] || fetch "${wanted[@]}"
@@ -168,8 +209,8 @@ flock -u 9
 stage=$out/stage
 rm -rf "$stage"
 mkdir -p "$stage/pkg"
-busybox_deb=$(ls "$debs"/busybox-static_*.deb | head -n 1)
-[ -n "$busybox_deb" ] || die "no busybox-static package in $debs"
+busybox_deb=$(ls "$debs"/busybox-static_*_"$arch".deb 2>/dev/null | head -n 1 || true)
+[ -n "$busybox_deb" ] || die "no $arch busybox-static package in $debs"
 dpkg-deb -x "$busybox_deb" "$stage/pkg"
 case $kernel in
 *.deb) kernel_deb=$kernel ;;
@@ -187,18 +228,20 @@ else
 fi
 
 # Debian's arm64 vmlinuz is a plain Image; take it as it is, or gunzip it.
-if gzip -t "$vmlinuz" 2>/dev/null; then
-	gzip -dc "$vmlinuz" >"$out/Image.tmp"
+# Its armhf vmlinuz is a zImage, which decompresses itself: taken as it is.
+image=$out/$image_name
+if [ "$arch" = arm64 ] && gzip -t "$vmlinuz" 2>/dev/null; then
+	gzip -dc "$vmlinuz" >"$image.tmp"
 else
-	cp "$vmlinuz" "$out/Image.tmp"
+	cp "$vmlinuz" "$image.tmp"
 fi
-mv -f "$out/Image.tmp" "$out/Image"
-say KERNEL "$release -> $out/Image"
+mv -f "$image.tmp" "$image"
+say KERNEL "$release -> $image"
 
 # The guest's own programs: static, so the initramfs needs no libc.
-cflags=(-static -O2 -std=gnu11 -Wall -Wextra -Werror -I"$here")
+cflags=(-static -O2 -std=gnu11 -Wall -Wextra -Werror -D_FILE_OFFSET_BITS=64 -I"$here")
 for prog in init bwipc; do
-	say CC "$prog (arm64 Linux)"
+	say CC "$prog ($arch Linux)"
 	"${cross}gcc" "${cflags[@]}" -o "$stage/$prog" "$here/$prog.c"
 	"${cross}strip" "$stage/$prog"
 done

@@ -8,6 +8,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#if defined(__aarch64__)
 static unsigned long long read_counter(void)
 {
 	unsigned long long value;
@@ -23,6 +24,24 @@ static unsigned long long read_frequency(void)
 	__asm__ volatile("mrs %0, cntfrq_el0" : "=r"(value));
 	return value;
 }
+#else
+/* armhf: CNTVCT and CNTFRQ through cp15 (Linux lets user space read the virtual counter). */
+static unsigned long long read_counter(void)
+{
+	unsigned long long value;
+
+	__asm__ volatile("isb\n\tmrrc p15, 1, %Q0, %R0, c14" : "=r"(value));
+	return value;
+}
+
+static unsigned long long read_frequency(void)
+{
+	unsigned int value;
+
+	__asm__ volatile("mrc p15, 0, %0, c14, c0, 0" : "=r"(value));
+	return value;
+}
+#endif
 
 int main(void)
 {

@@ -103,7 +103,7 @@ typedef volatile uint32_t rtlink_channel_t;
 /* Orders the object's accesses as both CPUs observe them (inner shareable). */
 static inline void rtlink_barrier(void)
 {
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__)
 	__asm__ volatile("dmb ish" ::: "memory");
 #else
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);
@@ -113,7 +113,7 @@ static inline void rtlink_barrier(void)
 /* Completes every access to the object before the doorbell that follows. */
 static inline void rtlink_doorbell_barrier(void)
 {
-#if defined(__aarch64__)
+#if defined(__aarch64__) || defined(__arm__)
 	__asm__ volatile("dsb ish" ::: "memory");
 #else
 	__atomic_thread_fence(__ATOMIC_SEQ_CST);

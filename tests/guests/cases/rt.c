@@ -243,7 +243,7 @@ TEST_CASE(rt)
 {
 	unsigned long next_report = RT_REPORT_PERIODS;
 
-	period = RT_PERIOD_US * TIMEBASE_HZ / 1000000UL;
+	period = (unsigned long)((uint64_t)RT_PERIOD_US * TIMEBASE_HZ / 1000000u);
 	/* An earlier run's reply must not match a new request, nor its request pass for new. */
 	rtlink_set(to_linux, RTLINK_ACK, 0);
 	rtlink_set(to_linux, RTLINK_SEQ, 0);

@@ -16,7 +16,13 @@ GICR_STRIDE = 0x20000       # one GICv3 redistributor: RD and SGI frames
 GICC_SIZE = 0x2000          # the GICv2 CPU interface a guest sees
 APB_CLOCK = 24000000        # fixed clock of the PL011 and other primecells
 ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hypervisor
-DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0'}
+DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0',
+                    'arm': 'console=ttyAMA0'}
+ARM_ARCHES = ('aarch64', 'arm')
+# What a vCPU is called: an Armv8-A core for AArch64; an Armv7-A core with the
+# virtualization extensions (and LPAE) for AArch32, whose timer is the Armv7 one.
+ARM_CPU = {'aarch64': 'arm,cortex-a53', 'arm': 'arm,cortex-a15'}
+ARM_TIMER = {'aarch64': 'arm,armv8-timer', 'arm': 'arm,armv7-timer'}
 PL011 = ['arm,pl011', 'arm,primecell']
 NS16550_CLOCK = 3686400    # QEMU virt's 16550 (its clock-frequency)
 RNG_SEED_FILE = 'rng-seed'  # in the output directory: made once, so rebuilds are reproducible
@@ -98,7 +104,7 @@ IRQ_EDGE, IRQ_LEVEL = 1, 4  # GIC interrupt specifier flags: rising edge, active
 
 
 def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
-    if board.arch == 'aarch64':
+    if board.arch in ARM_ARCHES:
         return ' '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
     return ' '.join('<%d>' % irq for irq in irqs)
 
@@ -110,12 +116,12 @@ def _cpus(tree, vm, board):
     if board.arch == 'riscv64':
         tree.prop('timebase-frequency', RISCV_TIMEBASE)
     for index in range(len(vm.cpus)):
-        reg = mpidr(index) if board.arch == 'aarch64' else index
+        reg = mpidr(index) if board.arch in ARM_ARCHES else index
         tree.open('cpu@%x' % reg, 'cpu%d' % index)
         tree.prop('device_type', 'cpu')
         tree.prop('reg', reg)
-        if board.arch == 'aarch64':
-            tree.prop('compatible', 'arm,cortex-a53')
+        if board.arch in ARM_ARCHES:
+            tree.prop('compatible', ARM_CPU[board.arch])
             tree.prop('enable-method', 'psci')
         else:
             tree.prop('compatible', 'riscv')
@@ -167,13 +173,13 @@ def _intc(tree, vm, board, config):
     return '/' + name
 
 
-def _arm_extras(tree, vm, config):
+def _arm_extras(tree, vm, board, config):
     tree.open('psci')
     tree.prop('compatible', (strings(['arm,psci-1.0', 'arm,psci-0.2']),))
     tree.prop('method', 'hvc')
     tree.close()
     tree.open('timer')
-    tree.prop('compatible', 'arm,armv8-timer')
+    tree.prop('compatible', ARM_TIMER[board.arch])
     flags = 4 if gic_version(config) == 3 else ((1 << len(vm.cpus)) - 1) << 8 | 4
     tree.prop('interrupts', (', '.join('<1 %d 0x%x>' % (ppi, flags) for ppi in ARM_TIMER_PPIS),))
     tree.prop('always-on')
@@ -198,7 +204,7 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     if compatible and 'ns16550a' in compatible:
         tree.prop('interrupt-parent', ('<&intc>',))
         tree.prop('clock-frequency', NS16550_CLOCK)
-    if board.arch == 'aarch64' and 'arm,primecell' in compatible:
+    if board.arch in ARM_ARCHES and 'arm,primecell' in compatible:
         if compatible[0] == 'arm,pl011':
             tree.prop('clocks', ('<&apb_pclk>, <&apb_pclk>',))
             tree.prop('clock-names', ('%s' % strings(['uartclk', 'apb_pclk']),))
@@ -292,9 +298,9 @@ def shmem_nodes(tree, vm):
 def generate_dts(vm, board, config, seed=None):
     """The DTS text of a VM with dtb = auto."""
     if board.arch not in DEFAULT_BOOTARGS:
-        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64 or aarch64 board; "
+        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64, aarch64 or arm board; "
                            "board '%s' is %s" % (board.name, board.arch))
-    arm = board.arch == 'aarch64'
+    arm = board.arch in ARM_ARCHES
     tree = Tree()
     tree.open('/')
     tree.prop('#address-cells', 2)
@@ -310,7 +316,7 @@ def generate_dts(vm, board, config, seed=None):
     _cpus(tree, vm, board)
     _intc(tree, vm, board, config)
     if arm:
-        _arm_extras(tree, vm, config)
+        _arm_extras(tree, vm, board, config)
     stdout = None
     for name, guest, hw in _devices(vm, board):
         if hw is board.console:
