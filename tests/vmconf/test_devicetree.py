@@ -406,3 +406,41 @@ def test_virtio_mmio_for_a_vm_trusted_with_dma(scratch):
     assert strs(a['/virtio7@10008000']['compatible']) == ['virtio,mmio']
     assert regs(a['/virtio7@10008000']['reg']) == [(0x10008000, 0x1000)]
     assert cells(a['/virtio7@10008000']['interrupts']) == [8]
+
+
+DK2_LAYOUT = '''\
+vm a {
+    cpus    = [0]
+    image   = "img.bin"
+    dtb     = auto
+    console = virtual
+    memory ram { guest = 0xc0000000  size = 32M }
+}
+vm b {
+    cpus    = [1]
+    image   = "img.bin"
+    dtb     = auto
+    console = none
+    memory ram { guest = 0xc0000000  size = 32M }
+    device usart3
+}
+'''
+
+
+def test_stm32_board_describes_its_usart_not_a_pl011(scratch):
+    """On the STM32MP157C-DK2 the virtual console is a model of its STM32 USART: the tree
+    says so, with the clock Linux's driver needs, and Linux's console is ttySTM0."""
+    scratch.image('img.bin', 4096)
+    trees = compile_layout(scratch, DK2_LAYOUT, ROOT / 'boards' / 'stm32mp157_dk2', GICV2)
+    a, b = trees['a'], trees['b']
+    uart = a['/uart@40010000']
+    assert strs(uart['compatible']) == ['st,stm32h7-uart']
+    assert regs(uart['reg']) == [(0x40010000, 0x1000)]
+    assert cells(uart['interrupts']) == [0, 52, 4]  # SPI 52 = INTID 84
+    assert [by_phandle(a)[h] for h in cells(uart['clocks'])] == ['/apb-pclk']
+    assert strs(a['/chosen']['bootargs']) == ['console=ttySTM0']
+    assert strs(a['/chosen']['stdout-path']) == ['/uart@40010000']
+    usart3 = b['/usart3@4000f000']
+    assert strs(usart3['compatible']) == ['st,stm32h7-uart']
+    assert cells(usart3['interrupts']) == [0, 39, 4]
+    assert not [p for p in b if p.startswith('/uart')]

@@ -19,6 +19,9 @@ ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hyper
 DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0',
                     'arm': 'console=ttyAMA0'}
 ARM_ARCHES = ('aarch64', 'arm')
+# Linux's console device for a board whose UART is not the arch's usual one.
+STM32_USART = 'st,stm32h7-uart'
+CONSOLE_BOOTARGS = {STM32_USART: 'console=ttySTM0'}
 # What a vCPU is called: an Armv8-A core for AArch64; an Armv7-A core with the
 # virtualization extensions (and LPAE) for AArch32, whose timer is the Armv7 one.
 ARM_CPU = {'aarch64': 'arm,cortex-a53', 'arm': 'arm,cortex-a15'}
@@ -192,6 +195,19 @@ def _arm_extras(tree, vm, board, config):
     tree.close()
 
 
+def _console_compatible(board, arm):
+    """The console as a VM sees it, passed through or modelled: the board's UART kind (the
+    virtual UART models it), a PL011 on an Arm board that names none."""
+    return board.console.compatible or (PL011 if arm else [])
+
+
+def _default_bootargs(board):
+    for compatible, args in CONSOLE_BOOTARGS.items():
+        if board.console is not None and compatible in board.console.compatible:
+            return args
+    return DEFAULT_BOOTARGS[board.arch]
+
+
 def _device(tree, name, guest, hw, board, config, compatible=None):
     node = '%s@%x' % (name, guest)
     tree.open(node)
@@ -204,6 +220,8 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     if compatible and 'ns16550a' in compatible:
         tree.prop('interrupt-parent', ('<&intc>',))
         tree.prop('clock-frequency', NS16550_CLOCK)
+    if compatible and STM32_USART in compatible:
+        tree.prop('clocks', ('<&apb_pclk>',))
     if board.arch in ARM_ARCHES and 'arm,primecell' in compatible:
         if compatible[0] == 'arm,pl011':
             tree.prop('clocks', ('<&apb_pclk>, <&apb_pclk>',))
@@ -321,18 +339,18 @@ def generate_dts(vm, board, config, seed=None):
     for name, guest, hw in _devices(vm, board):
         if hw is board.console:
             stdout = _device(tree, 'uart', guest, hw, board, config,
-                             PL011 if arm else hw.compatible)
+                             _console_compatible(board, arm))
         else:
             for slot_guest, slot in _slots(guest, hw):
                 _device(tree, name, slot_guest, slot, board, config)
     if vm.console == 'virtual' and board.console is not None:
         # The virtual UART: a model of the board's UART kind at the console's address.
         stdout = _device(tree, 'uart', board.console.base, board.console, board, config,
-                         PL011 if arm else board.console.compatible)
+                         _console_compatible(board, arm))
     ipc_nodes(tree, vm, board, config)
     shmem_nodes(tree, vm)
     tree.open('chosen')
-    bootargs = vm.bootargs if vm.bootargs is not None else DEFAULT_BOOTARGS[board.arch]
+    bootargs = vm.bootargs if vm.bootargs is not None else _default_bootargs(board)
     tree.prop('bootargs', bootargs)
     if stdout:
         tree.prop('stdout-path', stdout)
