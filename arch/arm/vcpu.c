@@ -227,11 +227,51 @@ void arch_idle(unsigned int cpu)
 	})
 #define BANKED_WRITE(reg, v) __asm__ __volatile__("msr " #reg ", %0" : : "r"(v) : "memory")
 
+/* r8-r12 of FIQ mode (MRS/MSR banked: the name is part of the instruction). */
+static u32 fiq_reg(unsigned int n)
+{
+	switch (n) {
+	case 8:
+		return BANKED_READ(R8_fiq);
+	case 9:
+		return BANKED_READ(R9_fiq);
+	case 10:
+		return BANKED_READ(R10_fiq);
+	case 11:
+		return BANKED_READ(R11_fiq);
+	default:
+		return BANKED_READ(R12_fiq);
+	}
+}
+
+static void set_fiq_reg(unsigned int n, u32 value)
+{
+	switch (n) {
+	case 8:
+		BANKED_WRITE(R8_fiq, value);
+		break;
+	case 9:
+		BANKED_WRITE(R9_fiq, value);
+		break;
+	case 10:
+		BANKED_WRITE(R10_fiq, value);
+		break;
+	case 11:
+		BANKED_WRITE(R11_fiq, value);
+		break;
+	default:
+		BANKED_WRITE(R12_fiq, value);
+		break;
+	}
+}
+
 u32 arm32_guest_reg(const struct vcpu *v, unsigned int n)
 {
 	const struct guest_frame *f = &v->arch.frame;
 	bool sp = n == 13;
 
+	if (n >= 8 && n < 13 && (f->spsr & PSR_MODE_MASK) == PSR_MODE_FIQ)
+		return fiq_reg(n);
 	if (n < 13)
 		return f->regs[n];
 	if (n == 15) /* the pc reads 8 (ARM) or 4 (Thumb) bytes ahead */
@@ -257,6 +297,10 @@ void arm32_guest_set_reg(struct vcpu *v, unsigned int n, u32 value)
 	struct guest_frame *f = &v->arch.frame;
 	bool sp = n == 13;
 
+	if (n >= 8 && n < 13 && (f->spsr & PSR_MODE_MASK) == PSR_MODE_FIQ) {
+		set_fiq_reg(n, value);
+		return;
+	}
 	if (n < 13) {
 		f->regs[n] = value;
 		return;

@@ -87,7 +87,7 @@ u32 virq_resume_pending[CONFIG_NR_CPUS];
 
 static bool timer_asserted(u32 ppi)
 {
-	return arm64_guest_timer_asserted(ppi == GIC_PTIMER_PPI);
+	return arm_guest_timer_asserted(ppi == GIC_PTIMER_PPI);
 }
 
 /*

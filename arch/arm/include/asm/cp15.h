@@ -31,6 +31,10 @@
 #define PSR_I	      (_UL(1) << 7)
 #define PSR_A	      (_UL(1) << 8)
 #define PSR_AIF	      (PSR_A | PSR_I | PSR_F)
+/* ITSTATE: IT[1:0] in bits 26:25, IT[7:2] in bits 15:10. */
+#define PSR_IT_LO_SHIFT 25
+#define PSR_IT_HI_SHIFT 10
+#define PSR_IT_MASK	(_UL(0x06000000) | _UL(0x0000fc00))
 
 /* HSCTLR: RES1 bits (Armv7 with the virtualization extensions), MMU, caches. */
 #define HSCTLR_RES1 _UL(0x30c50818)
@@ -155,6 +159,23 @@
 #ifndef __ASSEMBLY__
 
 #include <bulwark/types.h>
+
+/*
+ * The CPSR after an instruction of an IT block (ITAdvance): the block ends
+ * after its last instruction (IT[2:0] = 0), else IT[4:0] shifts left by one
+ * (the next condition's low bit, and the rest of the mask).
+ */
+static inline u32 arm32_it_advance(u32 psr)
+{
+	u32 it = ((psr >> PSR_IT_LO_SHIFT) & 0x3u) | (((psr >> PSR_IT_HI_SHIFT) & 0x3fu) << 2);
+
+	if (!(it & 0x7u))
+		it = 0;
+	else
+		it = (it & 0xe0u) | ((it << 1) & 0x1fu);
+	return (psr & ~(u32)PSR_IT_MASK) | ((it & 0x3u) << PSR_IT_LO_SHIFT) |
+	       ((it >> 2) << PSR_IT_HI_SHIFT);
+}
 
 #define __read_cp15(op1, crn, crm, op2)                                                            \
 	({                                                                                         \

@@ -8,17 +8,27 @@
 #define ASM_GUEST_REGS_H
 
 #include <asm/arm_sysreg.h>
+#include <asm/cp15.h>
 #include <asm/esr.h>
 #include <asm/virt.h>
 
+/*
+ * Whether register n is the frame's copy: r0-r7 always, r8-r12 unless the
+ * guest trapped in FIQ mode, which has its own r8-r12 (live in the CPU).
+ */
+static inline bool arm32_reg_in_frame(const struct vcpu *v, unsigned int n)
+{
+	return n < 8 || (n < 13 && (v->arch.frame.spsr & PSR_MODE_MASK) != PSR_MODE_FIQ);
+}
+
 static inline register_t arm_guest_reg(const struct vcpu *v, unsigned int n)
 {
-	return n < 13 ? v->arch.frame.regs[n] : arm32_guest_reg(v, n);
+	return arm32_reg_in_frame(v, n) ? v->arch.frame.regs[n] : arm32_guest_reg(v, n);
 }
 
 static inline void arm_guest_set_reg(struct vcpu *v, unsigned int n, register_t value)
 {
-	if (n < 13)
+	if (arm32_reg_in_frame(v, n))
 		v->arch.frame.regs[n] = (u32)value;
 	else
 		arm32_guest_set_reg(v, n, (u32)value);
@@ -34,10 +44,18 @@ static inline register_t arm_guest_pc(const struct vcpu *v)
 	return v->arch.frame.elr;
 }
 
-/* Step over the trapped instruction: 4 bytes, or 2 for a 16-bit Thumb one (HSR.IL). */
+/*
+ * Step over the trapped instruction: 4 bytes, or 2 for a 16-bit Thumb one
+ * (HSR.IL); inside a Thumb IT block also on to the block's next condition
+ * (the architecture's ITAdvance of the SPSR's IT bits).
+ */
 static inline void arm_guest_skip_insn(struct vcpu *v)
 {
-	v->arch.frame.elr += (v->arch.frame.hsr & ESR_IL) ? 4 : 2;
+	struct guest_frame *f = &v->arch.frame;
+
+	f->elr += (f->hsr & ESR_IL) ? 4 : 2;
+	if (f->spsr & PSR_IT_MASK)
+		f->spsr = arm32_it_advance(f->spsr);
 }
 
 static inline gpa_t arm_guest_fault_ipa(const struct vcpu *v)

@@ -18,7 +18,7 @@
  * ISTATUS = 1. physical picks CNTP, else CNTV. Call only on the vCPU's
  * own CPU. (The name is shared with AArch64, which the vGIC calls.)
  */
-static inline bool arm64_guest_timer_asserted(bool physical)
+static inline bool arm_guest_timer_asserted(bool physical)
 {
 	u32 ctl = physical ? read_cp15(CNTP_CTL) : read_cp15(CNTV_CTL);
 

@@ -19,7 +19,7 @@
  * while ENABLE = 0). physical picks CNTP, else CNTV. Call only on the
  * vCPU's own CPU.
  */
-static inline bool arm64_guest_timer_asserted(bool physical)
+static inline bool arm_guest_timer_asserted(bool physical)
 {
 	u64 ctl = physical ? read_sysreg(cntp_ctl_el0) : read_sysreg(cntv_ctl_el0);
 

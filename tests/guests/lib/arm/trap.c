@@ -124,6 +124,9 @@ void trap_handle(struct trap_frame *frame, unsigned long kind)
 			   kind, (unsigned long)CP15_READ(0, c5, c0, 0),
 			   (unsigned long)CP15_READ(0, c6, c0, 0),
 			   (unsigned long)CP15_READ(0, c5, c0, 1), frame->pc, this_hart());
+	/* From Thumb state LR_und is the instruction + 2, not + 4 as the vector assumed. */
+	if (kind == EXC_UNDEF && (frame->cpsr & CPSR_T))
+		frame->pc += 2;
 	f->armed = false;
 	f->info.taken = true;
 	f->info.cause = kind;
@@ -135,6 +138,10 @@ void trap_handle(struct trap_frame *frame, unsigned long kind)
 		f->info.tval = CP15_READ(0, c6, c0, 0);	    /* DFAR */
 		f->info.syndrome = CP15_READ(0, c5, c0, 0); /* DFSR */
 	}
-	/* Resume after the instruction that faulted: the runtime is built for ARM state. */
-	frame->pc += (frame->cpsr & CPSR_T) ? 2 : 4;
+	/* Resume after the instruction that faulted (Thumb: 2 or 4 bytes, by its first halfword).
+	 */
+	if (!(frame->cpsr & CPSR_T))
+		frame->pc += 4;
+	else
+		frame->pc += (*(const volatile uint16_t *)frame->pc & 0xf800) >= 0xe800 ? 4 : 2;
 }
