@@ -14,7 +14,8 @@ checks that:
 - rt keeps its period during the Linux boot and through the rest of the
   session (three busy loops on Linux's three CPUs while it pings rt 300
   times, the reboot, the second boot and the poweroff), never later than
-  QEMU's round robin of the four CPUs can make it (QEMU_TURNS_US below);
+  QEMU's round robin of the four CPUs can make it (QEMU_TURNS_US below;
+  TURNS_US on AArch32, whose Linux spins without yielding in stop_machine);
 - Linux's random pool is ready at time 0, from the device tree's rng-seed;
 - 'reboot' restarts only Linux, which boots again and talks again;
 - 'poweroff' stops only Linux: rt keeps running and keeps reporting.
@@ -139,23 +140,27 @@ def rt_reports(text):
 QEMU_TURNS_US = 4 * PERIOD_US
 
 
-# AArch32 (issue 15 item 5, open): late in each Linux boot, from the console's opening to
-# the freeing of init memory (about 1 s of emulated time, Linux's CPUs mostly idle in
-# wfi), rt is held up to 44 ms and misses periods (about 2,100 in the first boot, 700 in
-# the second); through the busy loops, the pings and the poweroff it keeps its period.
-# Expected to fail until that is understood (strict: a pass says the cause was found).
-RT_PERIOD_OPEN = {"arm32"}
-RT_VARIANTS = [pytest.param(v, marks=pytest.mark.xfail(
-    strict=True, reason="AArch32: rt held up to 44 ms late in the Linux boot (issue 15 item 5)"))
-    if v in RT_PERIOD_OPEN else v for v in VARIANTS]
+# AArch32: the 32-bit kernel patches its text under stop_machine (each static key switched,
+# fix_kernmem_perms, mark_rodata_ro), late in each boot: one CPU works while the others
+# spin in multi_cpu_stop with their interrupts masked, and without yielding (arm32's
+# cpu_relax is a compiler barrier; arm64's is YIELD, which ends a CPU's turn in QEMU).
+# With no timer deadline of theirs left, QEMU's turns grow to a quarter of its 100 ms kick
+# period, and rt, whose timer fired, waits for the turns of the CPUs ahead of it: up to
+# 44 ms was seen, with hundreds to thousands of periods missed in the boot (printed, not
+# bounded). Sampling the CPUs then finds two in multi_cpu_stop and the third in
+# __fix_kernmem_perms; with one Linux vCPU rt is never late. On hardware, where the cores
+# run side by side, a stop_machine lasts microseconds.
+QEMU_KICK_TURN_US = 100000 // 4
+TURNS_US = {"arm32": 3 * QEMU_KICK_TURN_US}
 
 
-def check_rt_period(report, what):
+def check_rt_period(report, what, variant):
     periods, late, missed = report
-    assert late < QEMU_TURNS_US, f"{what}: worst lateness {late} us ({missed} of {periods} missed)"
+    bound = TURNS_US.get(variant, QEMU_TURNS_US)
+    assert late < bound, f"{what}: worst lateness {late} us ({missed} of {periods} missed)"
 
 
-@pytest.mark.parametrize("variant", RT_VARIANTS)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_rt_keeps_its_period_through_the_linux_boot(console, variant):
     text = console(variant)
     rt_reports(text)
@@ -165,12 +170,12 @@ def test_rt_keeps_its_period_through_the_linux_boot(console, variant):
     after = [m for m in REPORT.finditer(text) if m.start() > first_prompt]
     assert after, text
     report = tuple(map(int, after[0].groups()))
-    check_rt_period(report, "through the Linux boot")
+    check_rt_period(report, "through the Linux boot", variant)
     print(f"{variant}: through the boot (periods, worst lateness us, missed): {report}")
 
 
 # The whole session, busy loops, IPC, reboot and poweroff included, on both GICs.
-@pytest.mark.parametrize("variant", RT_VARIANTS)
+@pytest.mark.parametrize("variant", VARIANTS)
 def test_rt_keeps_its_period_through_the_session(console, variant):
     text = console(variant)
     reports = rt_reports(text)
@@ -179,8 +184,8 @@ def test_rt_keeps_its_period_through_the_session(console, variant):
     assert [name for name, _ in PHASES] == list(phases), phases
     print(f"{variant}: rt after each phase (periods, worst lateness us, missed): {phases}")
     for name, report in phases.items():
-        check_rt_period(report, name)
-    check_rt_period(reports[-1], "the last report")
+        check_rt_period(report, name, variant)
+    check_rt_period(reports[-1], "the last report", variant)
 
 
 @pytest.mark.parametrize("variant", VARIANTS)
