@@ -47,6 +47,35 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 	return (long)(s32)r0;
 }
 
+#ifdef CONFIG_ARM_BOOT_PEN
+int arch_start_cpu(unsigned int cpu)
+{
+	volatile u32 *release = &arm32_pen_release[cpu];
+
+	/* Every CPU entered the image with the boot CPU; boot.S holds the others in a pen. */
+	if (cpu == 0 || cpu >= CONFIG_NR_CPUS)
+		return -ENODEV;
+	if (*release)
+		return -EBUSY;
+	/* Everything the new CPU reads must be in memory before it runs. */
+	arch_smp_mb();
+	*release = 1;
+	/* The waiting CPU reads with its MPU off: clean the line to memory, then wake it. */
+	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1\n\tdsb sy\n\tsev"
+			     :
+			     : "r"(release)
+			     : "memory");
+	return 0;
+}
+
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	if (cpu < CONFIG_NR_CPUS && arm32_pen_release[cpu])
+		return "it was released from the boot pen but never reported; did it enter the "
+		       "image at all (QEMU: -device loader,addr=<entry>,cpu-num=N)?";
+	return NULL;
+}
+#else
 int arch_start_cpu(unsigned int cpu)
 {
 	u64 target = MPIDR_OF_INDEX(cpu);
@@ -87,6 +116,8 @@ const char *arch_cpu_silent_hint(unsigned int cpu)
 	}
 }
 
+#endif
+
 u64 arch_counter_read(void)
 {
 	/* The isb keeps the read from happening before earlier instructions. */
@@ -111,6 +142,26 @@ void arch_halt(void)
 		cpu_wait_for_interrupt();
 }
 
+#ifdef CONFIG_ARM_POWEROFF_SEMIHOSTING
+/* Semihosting SYS_EXIT: r1 is the reason (AArch32 passes it, not a block). */
+#define SEMIHOSTING_SYS_EXIT		  0x18u
+#define ADP_STOPPED_APPLICATION_EXIT	  0x20026u
+#define ADP_STOPPED_RUNTIME_ERROR_UNKNOWN 0x20023u
+
+void arch_poweroff(enum arch_poweroff_reason reason)
+{
+	register u32 r0 __asm__("r0") = SEMIHOSTING_SYS_EXIT;
+	register u32 r1 __asm__("r1") = reason == POWEROFF_NORMAL
+					    ? ADP_STOPPED_APPLICATION_EXIT
+					    : ADP_STOPPED_RUNTIME_ERROR_UNKNOWN;
+
+	/* QEMU (-semihosting) exits: status 0 for a normal exit, 1 otherwise. */
+	__asm__ __volatile__("svc 0x123456" : "+r"(r0) : "r"(r1) : "memory");
+	pr_err("semihosting SYS_EXIT returned (no debugger or QEMU without -semihosting); "
+	       "halting this CPU");
+	arch_halt();
+}
+#else
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
 	long ret;
@@ -120,3 +171,4 @@ void arch_poweroff(enum arch_poweroff_reason reason)
 	pr_err("PSCI SYSTEM_OFF failed: %s (%ld); halting this CPU", psci_strerror(ret), ret);
 	arch_halt();
 }
+#endif

@@ -2,7 +2,9 @@
 /*
  * First instructions on AArch32: the boot CPU from the loader (QEMU
  * -kernel, in Hyp mode; r2 = device tree when it passes one) and CPUs
- * started later through PSCI CPU_ON. Also turns on the Hyp MMU on every CPU.
+ * started later through PSCI CPU_ON, or (CONFIG_ARM_BOOT_PEN) every CPU at
+ * once, the others waiting in a pen. Also turns on the Hyp MMU, or the EL2
+ * MPU on Armv8-R (CONFIG_MPU), on every CPU.
  */
 #include <asm/arm32.h>
 #include <asm/cp15.h>
@@ -27,6 +29,22 @@
 	mov	r9, #0
 	mcr	p15, 4, r9, c1, c1, 0	/* HCR */
 	isb
+.endm
+
+/*
+ * The hypervisor's own memory map on: the Hyp MMU with the identity map
+ * (built first on the boot CPU), or the EL2 MPU's regions (mem_mpu.c, C:
+ * needs the stack). Clobbers r0-r3, r12, lr.
+ */
+.macro hyp_memory_on build
+#ifdef CONFIG_MPU
+	bl	arm32_mpu_enable
+#else
+	.if \build
+	bl	arm32_mmu_build
+	.endif
+	bl	arm32_mmu_enable
+#endif
 .endm
 
 /* HVBAR = the vector table. Clobbers r0. */
@@ -59,12 +77,16 @@ _start:
 	add	r7, r7, r1, lsl #4
 	cmp	r7, #CONFIG_NR_CPUS
 	bhs	.Lbad_cpu
+#ifdef CONFIG_ARM_BOOT_PEN
+	/* All CPUs start here together: CPU 0 boots, the others wait to be released. */
+	cmp	r7, #0
+	bne	.Lpen
+#endif
 
 	mcr	p15, 4, r7, c13, c0, 2	/* HTPIDR: the CPU index */
 	set_cpu_stack r7
 	bl	.Lclear_bss
-	bl	arm32_mmu_build
-	bl	arm32_mmu_enable
+	hyp_memory_on 1
 	set_vectors
 	mov	r0, r7
 	mov	r1, r6
@@ -72,13 +94,16 @@ _start:
 	b	.Lstuck
 
 .Lbad_cpu:
+#ifdef CONFIG_ARM_BOOT_PEN
+	/* CPU 0 runs beside us and owns its stack: stay quiet. */
+	b	.Lstuck
+#endif
 	/* No other CPU runs yet: CPU 0's stack is free while we explain and power off. */
 	mov	r7, #0
 	mcr	p15, 4, r7, c13, c0, 2
 	set_cpu_stack r7
 	bl	.Lclear_bss
-	bl	arm32_mmu_build
-	bl	arm32_mmu_enable
+	hyp_memory_on 1
 	set_vectors
 	mov	r0, r8
 	bl	arm32_boot_bad_cpu
@@ -113,14 +138,14 @@ _start:
 	.text
 	.globl	arm32_secondary_entry
 arm32_secondary_entry:
-	/* PSCI CPU_ON: in Hyp mode with the MMU off, r0 = the CPU index we passed. */
+	/* PSCI CPU_ON (or the pen): in Hyp mode with the MMU off, r0 = the CPU index we passed. */
 	hyp_quiet
 	cmp	r0, #CONFIG_NR_CPUS
 	bhs	.Lstuck
 	mov	r7, r0
 	mcr	p15, 4, r7, c13, c0, 2	/* HTPIDR */
 	set_cpu_stack r7
-	bl	arm32_mmu_enable
+	hyp_memory_on 0
 	set_vectors
 	mov	r0, r7
 	bl	kernel_secondary_main
@@ -130,6 +155,32 @@ arm32_secondary_entry:
 	wfi
 	b	.Lstuck
 
+#ifdef CONFIG_ARM_BOOT_PEN
+/*
+ * CPU r7 (not 0) waits, touching nothing but its own word of
+ * arm32_pen_release (in .data, so the boot CPU's bss clearing cannot race
+ * with it), until arch_start_cpu() sets it and signals an event.
+ */
+.Lpen:
+	ldr	r9, =arm32_pen_release
+	add	r9, r9, r7, lsl #2
+1:	ldr	r0, [r9]
+	cmp	r0, #0
+	bne	2f
+	wfe
+	b	1b
+2:	mov	r0, r7
+	b	arm32_secondary_entry
+
+	.data
+	.balign	4
+	.globl	arm32_pen_release
+arm32_pen_release:
+	.space	4 * CONFIG_NR_CPUS
+	.text
+#endif
+
+#ifdef CONFIG_MMU
 /*
  * Turns on the Hyp MMU with the identity map arm32_mmu_build() wrote:
  * 32-bit addresses from the first level (four 1 GiB blocks), write-back
@@ -155,3 +206,4 @@ arm32_mmu_enable:
 	mcr	p15, 4, r0, c1, c0, 0
 	isb
 	bx	lr
+#endif

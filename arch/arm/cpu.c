@@ -16,7 +16,8 @@ int arch_cpu_init(unsigned int cpu)
 	u32 mmfr0 = read_cp15(ID_MMFR0);
 	u32 pfr1 = read_cp15(ID_PFR1);
 
-	if ((mmfr0 & ID_MMFR0_VMSA_MASK) < ID_MMFR0_VMSA_LPAE) {
+	/* An Armv8-R CPU has an MPU instead (PMSA): mem_cpu_init() checks its regions. */
+	if (IS_ENABLED(CONFIG_MMU) && (mmfr0 & ID_MMFR0_VMSA_MASK) < ID_MMFR0_VMSA_LPAE) {
 		pr_err("CPU %u (MPIDR 0x%lx) has no Large Physical Address Extension (LPAE), "
 		       "which Bulwark's stage 2 needs",
 		       cpu, arch_cpu_hw_id(cpu));

@@ -86,24 +86,49 @@ static void reset_banked_regs(void)
 	    : "memory");
 }
 
+/* The guest's translation registers (VMSA) at reset: Armv7-A / Armv8-A. */
+static void reset_guest_vmsa(void)
+{
+	write_cp15_64(TTBR0_64, 0);
+	write_cp15_64(TTBR1_64, 0);
+	write_cp15(TTBCR, 0);
+	write_cp15(DACR, 0);
+	write_cp15_64(PAR_64, 0);
+	write_cp15(PRRR, 0);
+	write_cp15(NMRR, 0);
+}
+
+/* The guest's own EL1 MPU (PMSA, Armv8-R) at reset: every region disabled. */
+static void reset_guest_pmsa(void)
+{
+	unsigned int n = (read_cp15(MPUIR) >> MPUIR_DREGION_SHIFT) & MPUIR_DREGION_MASK;
+
+	for (unsigned int i = 0; i < n; i++) {
+		write_cp15(PRSELR, i);
+		isb();
+		write_cp15(PRLAR, 0);
+		write_cp15(PRBAR, 0);
+	}
+	write_cp15(PRSELR, 0);
+	write_cp15(MAIR0, 0);
+	write_cp15(MAIR1, 0);
+}
+
 /* Back to reset values for everything of the guest's that lives in the CPU. */
 static void reset_guest_sysregs(struct vcpu *v)
 {
 	write_cp15(SCTLR, SCTLR_RESET);
 	write_cp15(CPACR, 0);
-	write_cp15_64(TTBR0_64, 0);
-	write_cp15_64(TTBR1_64, 0);
-	write_cp15(TTBCR, 0);
-	write_cp15(DACR, 0);
+	if (IS_ENABLED(CONFIG_MPU))
+		reset_guest_pmsa();
+	else
+		reset_guest_vmsa();
 	write_cp15(DFSR, 0);
 	write_cp15(IFSR, 0);
 	write_cp15(ADFSR, 0);
 	write_cp15(AIFSR, 0);
 	write_cp15(DFAR, 0);
 	write_cp15(IFAR, 0);
-	write_cp15_64(PAR_64, 0);
-	write_cp15(PRRR, 0);
-	write_cp15(NMRR, 0);
 	write_cp15(AMAIR0, 0);
 	write_cp15(AMAIR1, 0);
 	write_cp15(VBAR, 0);
@@ -354,7 +379,9 @@ void arm32_inject(struct vcpu *v, enum arm32_guest_exception kind, bool is_write
 	struct guest_frame *f = &v->arch.frame;
 	u32 sctlr = read_cp15(SCTLR);
 	u32 vbar = (sctlr & SCTLR_V) ? 0xffff0000u : read_cp15(VBAR);
-	u32 fsr = (read_cp15(TTBCR) & TTBCR_EAE) ? FSR_LPAE | FSR_LONG_EXTABT : FSR_SHORT_EXTABT;
+	/* PMSAv8 (Armv8-R) reports faults in the long-descriptor format; it has no TTBCR. */
+	bool long_format = IS_ENABLED(CONFIG_MPU) || (read_cp15(TTBCR) & TTBCR_EAE);
+	u32 fsr = long_format ? FSR_LPAE | FSR_LONG_EXTABT : FSR_SHORT_EXTABT;
 	bool thumb = (f->spsr & PSR_T) != 0;
 	u32 mode, cpsr;
 

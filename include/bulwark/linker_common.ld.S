@@ -46,6 +46,7 @@
 	}
 
 	. = ALIGN(LD_PAGE_ALIGN);
+	__data_start = .;
 	.data : {
 		*(.data .data.* .sdata .sdata.*)
 	}

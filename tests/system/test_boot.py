@@ -275,3 +275,56 @@ def test_arm32_gic_v3_build_on_a_cpu_without_its_registers_is_explained(tmp_path
     assert proc.returncode == 0, console + proc.stderr
     assert "error: CPU 0 has no GICv3 system register interface, but this build drives a " \
         "GICv3; under QEMU run an Armv8-A CPU with -M virt,gic-version=3 -cpu max" in console
+
+
+def test_armv8r_boot_at_el2_with_the_mpu(tmp_path):
+    """mps3_an536 (Armv8-R AArch32, two Cortex-R52): both CPUs enter the image
+    in Hyp mode (CPU 1 waits in the boot pen until released), the EL2 MPU is
+    on with the hypervisor's four regions, the default layout's VMs run on
+    the virtual CMSDK UARTs and semihosting powers QEMU off with status 0."""
+    make_ok("mps3_an536_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    status, console, err = boot(tmp_path, [])
+    assert status == 0, console + err
+    lines = console.splitlines()
+    assert "Bulwark 0.1.0 (board mps3_an536, irqchip GICv3, 2 CPUs, MPU)" in lines, console
+    assert "boot CPU 0 (MPIDR 0) in Hyp mode, firmware argument 0x0" in lines, console
+    assert "EL2 MPU: 16 regions, 4 for the hypervisor, up to 8 for the VM of each CPU" \
+        in lines, console
+    assert "CPU 1 (MPIDR 1) online in Hyp mode" in lines, console
+    assert "all 2 CPUs online" in lines, console
+    assert re.search(r'^VM 1 "app": CPUs 1', console, re.M), console
+    assert "[rt] 4 passed, 0 failed" in lines, console
+    assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
+
+
+def mps3_variant(tmp_path, name, hw_edit):
+    """An out-of-tree copy of mps3_an536 named NAME whose board.hw HW_EDIT changes."""
+    vendor = tmp_path / "vendor"
+    board = vendor / "boards" / name
+    board.mkdir(parents=True)
+    src = SRCTREE / "boards/mps3_an536"
+    (board / "Kconfig.board").write_text(
+        (src / "Kconfig.board").read_text().replace("mps3_an536", name)
+        .replace("MPS3_AN536", name.upper()))
+    (board / "board.hw").write_text(hw_edit((src / "board.hw").read_text())
+                                    .replace("board mps3_an536", f"board {name}"))
+    (board / "board.mk").write_text((src / "board.mk").read_text())
+    (vendor / "configs").mkdir()
+    (vendor / "configs" / f"{name}_defconfig").write_text(f'CONFIG_BOARD="{name}"\n')
+    out = tmp_path / "out"
+    make_ok(f"BOARD_ROOT={vendor}", f"{name}_defconfig", O=out)
+    make_ok(f"BOARD_ROOT={vendor}", f"VMCONF={SRCTREE}/vmconf/mps3_an536.vmconf", O=out)
+    return out
+
+
+def test_armv8r_fewer_mpu_regions_than_the_board_says_stops_boot(tmp_path):
+    """A CPU that reports fewer EL2 MPU regions than board.hw's mpu_regions
+    stops the boot with one line that says so, and QEMU exits with failure."""
+    out = mps3_variant(tmp_path, "mps3_many_regions",
+                       lambda hw: hw.replace("mpu_regions = 16", "mpu_regions = 24"))
+    status, console, err = boot(out, [])
+    assert status == 1, console + err
+    assert "error: CPU 0 reports 16 EL2 MPU regions (HMPUIR), fewer than board.hw's " \
+        "mpu_regions = 24" in console.splitlines(), console
+    assert "all 2 CPUs online" not in console

@@ -146,6 +146,11 @@ LAYOUTS = [
                   r"^\[second\] PASS console_input: read a line: 'to-second'$",
                   r"^\[bulwark\] console input goes to vm 'second'$"],
            sends=CONSOLE_SENDS),
+    # Armv8-R AArch32 (Documentation/armv8r.md): two Cortex-R52, the EL2 MPU as each
+    # VM's stage 2, a virtual CMSDK UART per VM, the vGICv3. One vCPU per VM, so the
+    # cases that need a second CPU skip; PSCI has no SMC conduit without EL3.
+    Layout("mps3_an536", "mps3_an536.vmconf",
+           verdicts={"rt": r"^4 passed, 0 failed$", "app": r"^21 passed, 0 failed$"}),
 ]
 
 # IPC: 10 000 messages each way through shared memory and doorbells; an
@@ -181,6 +186,7 @@ VARIANTS = {
                      "gicv2": (["qemu_aarch64_defconfig", "gicv2.config"], [])},
     "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], []),
                  "cpu-max": (["qemu_arm_defconfig", "gicv3.config"], [])},
+    "mps3_an536": {"cortex-r52": (["mps3_an536_defconfig"], [])},
 }
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
 

@@ -189,8 +189,12 @@ def test_shipped_layout_passes(scratch, layout):
         config += 'CONFIG_ARCH_ARM64=y\n'  # U-Boot's booti starts only the arm64 image
     if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
         config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
-    scratch.config(config)
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
+    if re.search(r'^\s*mpu_granule\s*=', (board / 'board.hw').read_text(), re.M):
+        # An MPU board (Armv8-R): its defconfig selects the MPU back end.
+        config = config.replace('CONFIG_MMU=y\n', '# CONFIG_MMU is not set\n').replace(
+            '# CONFIG_MPU is not set\n', 'CONFIG_MPU=y\n')
+    scratch.config(config)
     result = scratch.run(None, command='check', layout_name=str(layout), board_dir=board)
     assert (result.returncode, result.stdout, result.stderr) == (0, '', '')
     result = scratch.run(None, command='compile', layout_name=str(layout), board_dir=board)

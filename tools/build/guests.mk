@@ -14,11 +14,13 @@ GUEST_CACHE ?=
 
 # A board whose RAM or devices are not where QEMU virt has them says so in
 # its board.mk: GUEST_RAM_BASE (where the guests are linked: the base of a
-# VM's first memory region) and GUEST_BOARD_DEFINES (tests/guests/Makefile).
+# VM's first memory region), GUEST_BASES (<guest>=<base> for guests linked
+# elsewhere: on an MPU board, where guest addresses are physical, each VM's
+# guest runs where its RAM is) and GUEST_BOARD_DEFINES (tests/guests/Makefile).
 # What the guests were last built with is kept outside guests/ (which the
 # guest cache replaces whole).
 guest-board-defines := $(objtree)/.guest-board-defines
-guest-board-now := $(strip $(GUEST_RAM_BASE) $(GUEST_BOARD_DEFINES))
+guest-board-now := $(strip $(GUEST_RAM_BASE) $(GUEST_BASES) $(GUEST_BOARD_DEFINES))
 guest-board-was := $(if $(wildcard $(guest-board-defines)),$(file <$(guest-board-defines)),<none>)
 ifneq ($(guest-board-now),$(strip $(guest-board-was)))
 $(shell mkdir -p $(objtree))
@@ -30,11 +32,12 @@ ifeq ($(GUEST_CACHE),)
 	$(Q)$(call need-cc)$(MAKE) -f $(srctree)/tests/guests/Makefile \
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
 		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V) \
-		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE)
+		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE) \
+		GUEST_BASES='$(GUEST_BASES)'
 else
 	$(Q)$(call need-cc)MAKE='$(MAKE)' V=$(V) \
 		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE) \
-		$(srctree)/tools/build/guest-cache.sh \
+		GUEST_BASES='$(GUEST_BASES)' $(srctree)/tools/build/guest-cache.sh \
 		$(abspath $(GUEST_CACHE)) $(objtree)/guests $(ARCH_GUEST) $(CROSS_COMPILE)
 endif
 	@touch $@

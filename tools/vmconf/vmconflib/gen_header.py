@@ -31,6 +31,8 @@ def generate_header(layout, board, source, config):
     define('BOARD_PAGE_SIZE', '0x%xULL' % board.align)
     if board.mpu_granule:
         define('BOARD_MPU_GRANULE', '0x%xULL' % board.mpu_granule)
+    if board.mpu_regions:
+        define('BOARD_MPU_REGIONS', '%d' % board.mpu_regions)
     define('BOARD_NR_COLORS', '%d' % board.colors)
     if board.hyp_end is not None:
         # The linker checks the image (guest files included) ends before this.

@@ -42,13 +42,18 @@ extern char __bss_end[];
 /* The Hyp vector table (exception.S). */
 extern char arm32_vectors[];
 
-/* Where CPUs started through PSCI CPU_ON begin (boot.S); r0 = CPU index. */
+/* Where CPUs started through PSCI CPU_ON (or released from the boot pen) begin (boot.S); r0 = CPU
+ * index. */
 void arm32_secondary_entry(void);
 
 /* C entry points called from boot.S. */
 void arm32_boot_bad_cpu(unsigned long mpidr) __noreturn;
 void arm32_boot_wrong_mode(unsigned long mode) __noreturn;
 void arm32_mmu_build(void);
+/* The EL2 MPU's hypervisor regions, then the MPU on (MPU builds, mem_mpu.c); any CPU. */
+void arm32_mpu_enable(void);
+/* CONFIG_ARM_BOOT_PEN: nonzero once arch_start_cpu() releases the CPU of that index. */
+extern volatile u32 arm32_pen_release[];
 
 /* Called by the vectors for exceptions taken in Hyp mode itself. */
 void arm32_hyp_trap(struct hyp_frame *frame, unsigned long kind);

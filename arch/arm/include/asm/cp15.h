@@ -42,6 +42,8 @@
 #define HSCTLR_A    (_UL(1) << 1)
 #define HSCTLR_C    (_UL(1) << 2)
 #define HSCTLR_I    (_UL(1) << 12)
+/* Armv8-R: the default memory map as a background region for EL2 accesses (HSCTLR.M = 1). */
+#define HSCTLR_BR (_UL(1) << 17)
 /* SCTLR (PL1) as after reset: RES1 bits only, MMU and caches off, little endian. */
 #define SCTLR_RESET _UL(0x00c50078)
 
@@ -67,6 +69,11 @@
 #define HCR_VA	      (_UL(1) << 8)
 #define HCR_BSU_INNER (_UL(1) << 10)
 #define HCR_TSC	      (_UL(1) << 19)
+/* HMPUIR.REGION: how many EL2 MPU regions (Armv8-R). */
+#define HMPUIR_REGION_MASK 0xff
+/* MPUIR.DREGION: how many EL1 MPU regions (Armv8-R). */
+#define MPUIR_DREGION_SHIFT 8
+#define MPUIR_DREGION_MASK  0xff
 
 /* HCPTR: RES1 bits; coprocessors 10 and 11 (FP/SIMD) and CPACR not trapped. */
 #define HCPTR_RES1 _UL(0x33ff)
@@ -142,7 +149,20 @@
 #define HMAIR0	   4, c10, c2, 0
 #define HVBAR	   4, c12, c0, 0
 #define HTPIDR	   4, c13, c0, 2
-#define CNTHCTL	   4, c14, c1, 0
+/* Armv8-R (PMSAv8-32): the MPUs, EL1's and EL2's. */
+#define MPUIR	0, c0, c0, 4
+#define PRSELR	0, c6, c2, 1
+#define PRBAR	0, c6, c3, 0
+#define PRLAR	0, c6, c3, 1
+#define MAIR0	0, c10, c2, 0
+#define MAIR1	0, c10, c2, 1
+#define HMPUIR	4, c0, c0, 4
+#define HPRSELR 4, c6, c2, 1
+#define HPRBAR	4, c6, c3, 0
+#define HPRLAR	4, c6, c3, 1
+#define HMAIR1	4, c10, c2, 1
+#define DCCMVAC 0, c7, c10, 1
+#define CNTHCTL 4, c14, c1, 0
 
 /* opc1, CRm of 64-bit registers (MRRC/MCRR). */
 #define TTBR0_64     0, c2

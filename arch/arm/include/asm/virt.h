@@ -16,9 +16,14 @@ static inline struct vcpu *frame_vcpu(struct guest_frame *frame)
 	return container_of(frame, struct vcpu, arch.frame);
 }
 
-/* The guest-physical address of a stage-2 abort: HPFAR.FIPA is IPA bits 39:12. */
+/*
+ * The guest-physical address of a stage-2 data abort: HPFAR.FIPA is IPA
+ * bits 39:12. On an MPU (PMSA) nothing translates: it is HDFAR itself.
+ */
 static inline u64 arm32_fault_ipa(const struct guest_frame *f)
 {
+	if (IS_ENABLED(CONFIG_MPU))
+		return f->hdfar;
 	return ((u64)(f->hpfar & 0xfffffff0u) << 8) | (f->hdfar & 0xfffu);
 }
 

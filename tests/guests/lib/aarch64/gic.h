@@ -17,7 +17,11 @@
 #else
 #define GICC_BASE 0x08010000UL
 #endif
-#define GICR_BASE     0x080a0000UL
+#ifdef GUEST_GICR_BASE
+#define GICR_BASE GUEST_GICR_BASE
+#else
+#define GICR_BASE 0x080a0000UL
+#endif
 #define GICR_STRIDE   0x20000UL
 #define GICR_SGI_BASE 0x10000UL
 

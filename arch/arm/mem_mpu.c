@@ -1,0 +1,194 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * The Armv8-R AArch32 memory back end (mem.h): the EL2 MPU. Regions 0-3
+ * are the hypervisor's own (text and read-only data, data and stacks, the
+ * console, the GIC), reachable from EL2 only; the regions after them are
+ * the running VM's, which with HCR.VM set are its stage-2 protection.
+ * Guests run with guest-physical equal to physical addresses, and their
+ * own EL1 MPU is theirs. EL2 reaches everything else through the
+ * background region (HSCTLR.BR), which never applies to a guest.
+ */
+#include <bulwark/addr.h>
+#include <bulwark/arch.h>
+#include <bulwark/errno.h>
+#include <bulwark/mem.h>
+#include <bulwark/printk.h>
+#include <bulwark/vm.h>
+#include <bulwark/vmconf.h>
+#include <asm/arm32.h>
+#include <asm/cp15.h>
+#include <asm/mpu_region.h>
+#include <generated/board.h>
+
+/* The hypervisor's regions, programmed at boot on every CPU and never changed. */
+#define HYP_REGIONS 4u
+
+/* The regions a VM may use (arch/Kconfig; the layout checker counts the same). */
+#define VM_REGIONS CONFIG_MPU_VM_REGIONS
+
+/* What the linker script lays out (bulwark/linker_common.ld.S). */
+extern char __image_start[], __data_start[], __image_end[];
+
+static struct mpu_region vm_regions[VMCONF_NR_VMS][VM_REGIONS];
+static unsigned int vm_nr_regions[VMCONF_NR_VMS];
+/* Which VM's regions each CPU holds, as VM id + 1 (0: none yet): reprogrammed only on a change. */
+static unsigned int cpu_loaded_vm[CONFIG_NR_CPUS];
+
+static void mpu_write_region(unsigned int index, const struct mpu_region *r)
+{
+	write_cp15(HPRSELR, index);
+	isb();
+	write_cp15(HPRBAR, r->prbar);
+	write_cp15(HPRLAR, r->prlar);
+}
+
+static unsigned int mpu_hw_regions(void)
+{
+	return read_cp15(HMPUIR) & HMPUIR_REGION_MASK;
+}
+
+/*
+ * Called by boot.S on every CPU with a stack and nothing else: the
+ * hypervisor's four regions, the attributes, and the MPU on with the
+ * background region and the caches. A region that cannot be encoded is
+ * left disabled; mem_cpu_init() reports it once the console works.
+ */
+void arm32_mpu_enable(void)
+{
+	static const struct mpu_region disabled;
+	struct mpu_region r;
+	unsigned int n = mpu_hw_regions();
+	hpa_t data = ptr_to_hpa(__data_start);
+
+	for (unsigned int i = 0; i < n; i++)
+		mpu_write_region(i, &disabled);
+	if (n >= HYP_REGIONS) {
+		if (!mpu_region_encode(ptr_to_hpa(__image_start), data - ptr_to_hpa(__image_start),
+				       VMCONF_ACCESS_READ | VMCONF_ACCESS_EXEC, MPU_REGION_NORMAL,
+				       MPU_REGION_HYP, &r))
+			mpu_write_region(0, &r);
+		if (!mpu_region_encode(data, ptr_to_hpa(__image_end) - data,
+				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_NORMAL,
+				       MPU_REGION_HYP, &r))
+			mpu_write_region(1, &r);
+		if (!mpu_region_encode(BOARD_CONSOLE_BASE, BOARD_CONSOLE_SIZE,
+				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE,
+				       MPU_REGION_HYP, &r))
+			mpu_write_region(2, &r);
+#if defined(BOARD_DEV_GICD_BASE) && defined(BOARD_DEV_GICR_BASE)
+		/* One region from the distributor to the end of the redistributors. */
+		if (!mpu_region_encode(BOARD_DEV_GICD_BASE,
+				       BOARD_DEV_GICR_BASE + BOARD_DEV_GICR_SIZE -
+					   BOARD_DEV_GICD_BASE,
+				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE,
+				       MPU_REGION_HYP, &r))
+			mpu_write_region(3, &r);
+#endif
+	}
+	write_cp15(HMAIR0, MPU_MAIR0_VALUE);
+	write_cp15(HMAIR1, 0);
+	__asm__ __volatile__("dsb sy" ::: "memory");
+	write_cp15(HSCTLR, read_cp15(HSCTLR) | HSCTLR_M | HSCTLR_BR | HSCTLR_C | HSCTLR_I);
+	isb();
+}
+
+int mem_cpu_init(unsigned int cpu)
+{
+	unsigned int n = mpu_hw_regions();
+
+#ifdef BOARD_MPU_REGIONS
+	if (n < BOARD_MPU_REGIONS) {
+		pr_err("CPU %u reports %u EL2 MPU regions (HMPUIR), fewer than board.hw's "
+		       "mpu_regions = %d",
+		       cpu, n, BOARD_MPU_REGIONS);
+		return -ENODEV;
+	}
+#endif
+	if (n < HYP_REGIONS + VM_REGIONS) {
+		pr_err("CPU %u has %u EL2 MPU regions (HMPUIR), but the hypervisor takes %u and "
+		       "CONFIG_MPU_VM_REGIONS is %d: lower CONFIG_MPU_VM_REGIONS to %u",
+		       cpu, n, HYP_REGIONS, VM_REGIONS, n > HYP_REGIONS ? n - HYP_REGIONS : 0);
+		return -ENODEV;
+	}
+	if (!(read_cp15(HSCTLR) & HSCTLR_M)) {
+		pr_err("CPU %u: the EL2 MPU is off", cpu);
+		return -ENODEV;
+	}
+	if (cpu == 0)
+		pr_info(
+		    "EL2 MPU: %u regions, %u for the hypervisor, up to %d for the VM of each CPU",
+		    n, HYP_REGIONS, VM_REGIONS);
+	return 0;
+}
+
+int mem_vm_create(struct vm *vm)
+{
+	vm_nr_regions[vm->id] = 0;
+	pr_debug("vm '%s': EL2 MPU regions %u-%u", vm->desc->name, HYP_REGIONS,
+		 HYP_REGIONS + VM_REGIONS - 1);
+	return 0;
+}
+
+int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
+{
+	unsigned int *nr = &vm_nr_regions[vm->id];
+	struct mpu_region r;
+	int err;
+
+	if (gpa != pa) {
+		pr_err("vm '%s': guest-physical 0x%llx is not physical 0x%llx: the MPU does not "
+		       "translate",
+		       vm->desc->name, (unsigned long long)gpa, (unsigned long long)pa);
+		return -EINVAL;
+	}
+	if ((pa % BOARD_MPU_GRANULE) || (size % BOARD_MPU_GRANULE)) {
+		pr_err("vm '%s': [0x%llx, +0x%llx) is not aligned to the %llu-byte MPU granule",
+		       vm->desc->name, (unsigned long long)pa, (unsigned long long)size,
+		       (unsigned long long)BOARD_MPU_GRANULE);
+		return -EINVAL;
+	}
+	err = mpu_region_encode(pa, size, vm_map_rights(access, kind),
+				kind == VM_MAP_DEVICE ? MPU_REGION_DEVICE : MPU_REGION_NORMAL,
+				MPU_REGION_GUEST, &r);
+	if (err) {
+		pr_err("vm '%s': [0x%llx, +0x%llx) cannot be an EL2 MPU region", vm->desc->name,
+		       (unsigned long long)pa, (unsigned long long)size);
+		return err;
+	}
+	if (*nr >= VM_REGIONS) {
+		pr_err("vm '%s': needs more than %d EL2 MPU regions: raise CONFIG_MPU_VM_REGIONS",
+		       vm->desc->name, VM_REGIONS);
+		return -ENOMEM;
+	}
+	vm_regions[vm->id][(*nr)++] = r;
+	return 0;
+}
+
+void mem_vcpu_load(struct vcpu *v)
+{
+	static const struct mpu_region disabled;
+	unsigned int cpu = arch_cpu_id();
+	unsigned int id = v->vm->id;
+
+	/* No scheduler: a CPU keeps its VM, and a reboot keeps its regions. */
+	if (cpu_loaded_vm[cpu] != id + 1) {
+		for (unsigned int i = 0; i < VM_REGIONS; i++)
+			mpu_write_region(HYP_REGIONS + i,
+					 i < vm_nr_regions[id] ? &vm_regions[id][i] : &disabled);
+		cpu_loaded_vm[cpu] = id + 1;
+	}
+	/* What the guest cached before (an earlier boot) is stale: ICIALLU. */
+	__asm__ __volatile__("dsb sy\n\tmcr p15, 0, %0, c7, c5, 0\n\tdsb nsh\n\tisb"
+			     :
+			     : "r"(0)
+			     : "memory");
+}
+
+void mem_flush_guest(unsigned int cpu, bool instruction_cache)
+{
+	(void)cpu;
+	/* A PMSA guest caches no translations; only its instruction cache may be stale. */
+	if (instruction_cache)
+		__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 0\n\tdsb nsh" : : "r"(0) : "memory");
+	isb();
+}

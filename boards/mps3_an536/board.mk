@@ -1,0 +1,27 @@
+# SPDX-License-Identifier: Apache-2.0
+# How 'make run' and the system tests start this board under QEMU 10
+# (Debian 12's QEMU 7.2 has no mps3-an536). With -kernel QEMU would hold
+# CPU 1 powered off, and the board has no PSCI to start it: the ELF is
+# loaded with -device loader instead, CPU 0 starts at its entry and CPU 1
+# at the same address (boot.S keeps it in a pen, CONFIG_ARM_BOOT_PEN).
+# The console is UART2, QEMU's third serial port; the per-CPU UARTs 0 and
+# 1 go nowhere. Power-off is semihosting SYS_EXIT.
+
+QEMU_SYSTEM := qemu-system-arm
+QEMU_PACKAGE := qemu-system-arm
+QEMU_FIRMWARE :=
+QEMU_FIRMWARE_PACKAGE :=
+QEMU_ARGS := -M mps3-an536 -smp $(CONFIG_BOARD_NR_CPUS) -nic none \
+	-semihosting-config enable=on,target=native \
+	-monitor none -serial null -serial null -serial mon:stdio \
+	-device loader,file=$(objtree)/bulwark.elf,cpu-num=0 \
+	-device loader,addr=$(CONFIG_HYP_LOAD_ADDR),cpu-num=1
+
+# The test guests run from their physical load address (no translation on
+# an MPU board): linked where the layouts put their RAM, and told where the
+# GICv3 and their console UART are, and that PSCI has no SMC conduit here
+# (no EL3: SMC is undefined at EL1).
+GUEST_RAM_BASE := 0x22000000
+GUEST_BASES := basic=0x23000000 isolation=0x23000000 console=0x23000000
+GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xf0000000UL -DGUEST_GICR_BASE=0xf0100000UL \
+	-DGUEST_UART_CMSDK=0xe0205000UL -DGUEST_PSCI_NO_SMC
