@@ -41,6 +41,18 @@ class Scratch:
         head[0x38:0x3c] = b'ARM\x64'
         (self.path / name).write_bytes(bytes(head) + bytes(size - 64))
 
+    def zimage(self, name, size, inflated, bss=0x60000, text_offset=0x208000, heap=0x10000):
+        """A file with a Linux zImage header and size table (inflated: the kernel's size)."""
+        data = bytearray(size)
+        le32 = (lambda off, v: data.__setitem__(slice(off, off + 4), v.to_bytes(4, 'little')))
+        le32(0x24, 0x016f2818)
+        le32(0x34, 0x45454545)
+        le32(0x38, 0x100)  # the table
+        for i, word in enumerate((6, 0x5a534c4b, size - 4, bss, text_offset, heap, 0)):
+            le32(0x100 + 4 * i, word)
+        le32(size - 4, inflated)  # where the table says the kernel's size is
+        (self.path / name).write_bytes(bytes(data))
+
     def shown_name(self, layout_name='layout.vmconf'):
         """How the tool names the layout: as given, or from the source tree when it lies inside
         (make check's scratch trees live in $(O), which may be inside the source tree)."""

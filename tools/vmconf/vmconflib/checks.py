@@ -551,6 +551,42 @@ def linux_arm64_header(path):
     return int.from_bytes(head[8:16], 'little'), int.from_bytes(head[16:24], 'little')
 
 
+ZIMAGE_MAGIC = 0x016f2818          # at offset 0x24 of a Linux arm (32-bit) zImage
+ZIMAGE_TABLE_MAGIC = 0x45454545    # at 0x34; the word at 0x38 is the offset of its table
+ZIMAGE_KLSZ = 0x5a534c4b           # the table's tag for the decompressed kernel's sizes
+ZIMAGE_ZRELADDR_ALIGN = 128 << 20  # AUTO_ZRELADDR: the kernel goes to the 128 MiB boundary below
+ZIMAGE_TEXT_OFFSET = 0x8000        # ... plus TEXT_OFFSET (this when the table does not say)
+ZIMAGE_SLACK = 64 << 10            # the decompressor's stack and alignment, past its heap
+
+
+def _le32(data, offset):
+    return int.from_bytes(data[offset:offset + 4], 'little') if offset + 4 <= len(data) else None
+
+
+def linux_zimage_layout(path):
+    """(text_offset, claim) of a Linux zImage, or None for other images.
+
+    claim: how many bytes from the 128 MiB boundary below the load address the zImage
+    uses at worst: TEXT_OFFSET, the decompressed kernel and its bss, and the zImage
+    itself with its heap moved above them (it moves when it overlaps the kernel).
+    Without the size table (kernels before 3.x) only the file is known: claim 0."""
+    with open(path, 'rb') as f:
+        data = f.read()
+    if _le32(data, 0x24) != ZIMAGE_MAGIC:
+        return None
+    table = _le32(data, 0x38) if _le32(data, 0x34) == ZIMAGE_TABLE_MAGIC else None
+    words = [_le32(data, table + 4 * i) for i in range(6)] if table else []
+    if len(words) < 4 or None in words[:4] or words[1] != ZIMAGE_KLSZ or words[0] & 0xffff < 4:
+        return ZIMAGE_TEXT_OFFSET, 0
+    inflated = _le32(data, words[2])
+    if inflated is None:
+        return ZIMAGE_TEXT_OFFSET, 0
+    count = words[0] & 0xffff
+    text_offset = words[4] if count >= 5 and words[4] is not None else ZIMAGE_TEXT_OFFSET
+    heap = words[5] if count >= 6 and words[5] is not None else 0
+    return text_offset, text_offset + inflated + words[3] + len(data) + heap + ZIMAGE_SLACK
+
+
 def _file_size(vm, field, path):
     """The size of a guest file the layout names in field; it must exist and not be empty."""
     line = vm.rec.line_of(field)
@@ -584,14 +620,36 @@ def _check_image(vm):
         raise ctx.error(rec.line_of('load'), 'load', "image '%s' is a Linux arm64 Image: it "
                         'must be loaded 0x%x above a 2 MiB boundary, not at %s'
                         % (vm.image, text_offset, hexa(vm.load)))
+    zimage = linux_zimage_layout(vm.image) if not linux else None
+    if zimage:
+        _check_zimage(vm, region, *zimage)
     room = region.guest + region.size - vm.load
     if vm.image_span > room:
-        what = ' (its header asks for %s with bss)' % human(vm.image_span) \
-            if vm.image_span != vm.image_size else ''
+        what = '' if vm.image_span == vm.image_size else \
+            ' (decompressing its kernel, it needs %s)' % human(vm.image_span) if zimage else \
+            ' (its header asks for %s with bss)' % human(vm.image_span)
         raise ctx.error(line, 'image', "image '%s' is %s (%d bytes)%s but memory '%s' has only "
                         '%s from the load address %s; enlarge the region or shrink the image'
                         % (vm.image, human(vm.image_size), vm.image_size, what, region.name,
                            human(room), hexa(vm.load)))
+
+
+def _check_zimage(vm, region, text_offset, claim):
+    """A zImage decompresses its kernel to the 128 MiB boundary at or below it plus
+    TEXT_OFFSET (AUTO_ZRELADDR, as every multiplatform kernel, Debian's included):
+    that must be in the same memory, and what it claims there counts as the image."""
+    ctx, rec = vm.ctx, vm.rec
+    base = vm.load // ZIMAGE_ZRELADDR_ALIGN * ZIMAGE_ZRELADDR_ALIGN
+    if base < region.guest:
+        field = 'load' if rec.has('load') else 'image'
+        raise ctx.error(rec.line_of(field), field, "image '%s' is a Linux zImage: it "
+                        'decompresses its kernel to %s (the 128 MiB boundary below its load '
+                        "address %s, plus 0x%x), outside memory '%s' (%s); load it in the "
+                        'first 128 MiB of a region that starts on a 128 MiB boundary'
+                        % (vm.image, hexa(base + text_offset), hexa(vm.load), text_offset,
+                           region.name, span(region.guest, region.size)))
+    vm.zimage = True
+    vm.image_span = max(vm.image_size, base + claim - vm.load)
 
 
 def _region_at(vm, addr):

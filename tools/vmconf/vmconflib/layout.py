@@ -114,8 +114,10 @@ class Vm:
         self.image_size = None
         self.image_id = None
         # The extent the image claims once running (an arm64 Linux Image's
-        # image_size covers its bss too); checks.py sets it.
+        # image_size covers its bss too; a zImage decompresses its kernel);
+        # checks.py sets it.
         self.image_span = None
+        self.zimage = False  # a Linux zImage (checks.py)
         self.initrd = initrd
         self.initrd_size = 0
         self.initrd_addr = None

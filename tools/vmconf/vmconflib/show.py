@@ -50,7 +50,8 @@ def _vm(vm, board):
         ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
         ('image', '%s  (%s, loaded at %s%s)' % (
             vm.image, _bytes(vm.image_size), hexa(vm.load),
-            ', claims %s as a Linux Image' % human(vm.image_span)
+            ', claims %s as a Linux %s' % (human(vm.image_span),
+                                            'zImage' if vm.zimage else 'Image')
             if vm.image_span != vm.image_size else '')),
     ]
     if vm.initrd:
