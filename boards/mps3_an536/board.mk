@@ -20,8 +20,11 @@ QEMU_ARGS := -M mps3-an536 -smp $(CONFIG_BOARD_NR_CPUS) -nic none \
 # The test guests run from their physical load address (no translation on
 # an MPU board): linked where the layouts put their RAM, and told where the
 # GICv3 and their console UART are, and that PSCI has no SMC conduit here
-# (no EL3: SMC is undefined at EL1).
+# (no EL3: SMC is undefined at EL1). The isolation guest (in the first VM)
+# probes the second VM's RAM, UART3 and the dual timer, and (its default,
+# INTID 39) UART3's receive interrupt.
 GUEST_RAM_BASE := 0x22000000
-GUEST_BASES := basic=0x23000000 isolation=0x23000000 console=0x23000000
+GUEST_BASES := basic=0x23000000 console=0x23000000 reboot=0x23000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xf0000000UL -DGUEST_GICR_BASE=0xf0100000UL \
-	-DGUEST_UART_CMSDK=0xe0205000UL -DGUEST_PSCI_NO_SMC
+	-DGUEST_UART_CMSDK=0xe0205000UL -DGUEST_PSCI_NO_SMC \
+	-DISOLATION_MEM_ADDR=0x23000000UL -DISOLATION_DEV_ADDRS=0xe0206000UL,0xe0101000UL

@@ -47,7 +47,9 @@ STOPPED = r"VM stopped \(fault = stop in its layout\)"
 
 PROBED = {"qemu_rv64": ("0x90000000", "0x10001000", "0x2000000"),
           "qemu_aarch64": ("0x50000000", "0x9030000", "0xa000000"),
-          "qemu_arm": ("0x50000000", "0x9030000", "0xa000000")}
+          "qemu_arm": ("0x50000000", "0x9030000", "0xa000000"),
+          # the other VM's RAM, UART3, the dual timer (boards/mps3_an536/board.mk)
+          "mps3_an536": ("0x23000000", "0xe0206000", "0xe0101000")}
 
 
 def probes(board, vm):
@@ -151,6 +153,17 @@ LAYOUTS = [
     # cases that need a second CPU skip; PSCI has no SMC conduit without EL3.
     Layout("mps3_an536", "mps3_an536.vmconf",
            verdicts={"rt": r"^4 passed, 0 failed$", "app": r"^21 passed, 0 failed$"}),
+    # Containment through the EL2 MPU: every probe of another VM's RAM or a device the
+    # VM does not own is a stage-2 fault, reported and injected; the other VM carries on.
+    Layout("mps3_an536", "mps3_an536-isolation.vmconf",
+           verdicts={"prober": r"^27 passed, 0 failed$", "good": r"^21 passed, 0 failed$"},
+           reports=probes("mps3_an536", "prober")),
+    # fault = stop, and a VM reboot into the same MPU regions beside it.
+    Layout("mps3_an536", "mps3_an536-reboot.vmconf",
+           verdicts={"rebooter": r"^1 passed, 0 failed$"},
+           reports=[report("rogue", "load from", "0x23000000", NOT_COVERED, STOPPED)],
+           contained=["rogue"],
+           lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
 ]
 
 # IPC: 10 000 messages each way through shared memory and doorbells; an
