@@ -41,7 +41,7 @@ PYTEST_SUITES = {
 # board's name or, for the QEMU boards, its variants. A test naming no
 # board belongs to every board, except in the files listed in UNNAMED.
 BOARD_WORDS = {
-    "qemu_rv64": ["rv64", "sstc"],
+    "qemu_rv64": ["rv64", "sstc", "aplic"],
     "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
     "qemu_arm": ["arm32", "cortex-a15", "cortex-a7", "cpu-max"],
 }

@@ -14,3 +14,5 @@ QEMU_MACHINE := virt$(if $(CONFIG_IRQCHIP_APLIC),$(comma)aia=aplic)$(if \
 	$(CONFIG_IRQCHIP_AIA),$(comma)aia=aplic-imsic)
 QEMU_ARGS := -M $(QEMU_MACHINE) -cpu rv64 -smp $(CONFIG_BOARD_NR_CPUS) -m 1G \
 	-bios $(QEMU_FIRMWARE) -kernel $(objtree)/bulwark.bin
+# Test guests built for the APLIC (tests/guests/lib/riscv/aplic.c) when the hypervisor drives one.
+GUEST_BOARD_DEFINES := $(if $(CONFIG_IRQCHIP_APLIC),-DGUEST_APLIC)

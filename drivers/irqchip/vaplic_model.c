@@ -179,8 +179,12 @@ static enum vaplic_result idc_access(struct vaplic_model *m, u64 offset, bool is
 	struct vaplic_idc *idc;
 	u32 reg = (u32)(offset % VAPLIC_IDC_STRIDE);
 
-	if (!vaplic_model_idc(m, offset, &vcpu))
-		return VAPLIC_DENIED;
+	/* IDC structures of hart indexes the VM has no vCPU for are read-only zeros. */
+	if (!vaplic_model_idc(m, offset, &vcpu)) {
+		if (!is_write)
+			*value = 0;
+		return VAPLIC_OK;
+	}
 	idc = &m->idc[vcpu];
 	if (!is_write) {
 		switch (reg) {

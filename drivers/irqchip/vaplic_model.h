@@ -73,7 +73,6 @@ enum vaplic_sm {
 
 enum vaplic_result {
 	VAPLIC_OK = 0,
-	VAPLIC_DENIED,	   /* past the VM's IDC structures: no register there */
 	VAPLIC_BAD_ACCESS, /* not an aligned 32-bit access */
 };
 

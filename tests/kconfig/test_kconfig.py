@@ -97,9 +97,10 @@ STRICT_CASES = [
     ("unmet", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_IRQCHIP_GICV3=y\n',
      "{f}:2: error: CONFIG_IRQCHIP_GICV3=y did not take: unmet dependencies: "
      "depends on HAS_GICV3"),
-    ("not-implemented", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_IRQCHIP_APLIC=y\n',
-     "{f}:2: error: CONFIG_IRQCHIP_APLIC=y did not take: not implemented yet "
-     "(APLIC_IMPLEMENTED is n); depends on HAS_APLIC && APLIC_IMPLEMENTED"),
+    ("not-implemented", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_IRQCHIP_AIA=y\n',
+     "{f}:2: error: CONFIG_IRQCHIP_AIA=y did not take: not implemented yet "
+     "(IMSIC_IMPLEMENTED is n); depends on HAS_APLIC && HAS_IMSIC && APLIC_IMPLEMENTED && "
+     "IMSIC_IMPLEMENTED"),
     ("range", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_LOG_LEVEL=7\n',
      "{f}:2: error: CONFIG_LOG_LEVEL=7 did not take: 7 is out of range [0, 3]"),
     ("type-int", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_MAX_VMS=lots\n',

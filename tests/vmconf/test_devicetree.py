@@ -178,6 +178,30 @@ def test_riscv_tree_matches_layout(scratch):
     assert [p for p in b if p.startswith('/cpus/cpu@') and p.count('/') == 2] == ['/cpus/cpu@0']
 
 
+def test_riscv_tree_with_aplic(scratch):
+    """CONFIG_IRQCHIP_APLIC: the VMs see an APLIC domain (riscv,aplic) instead of a PLIC."""
+    trees = compile_layout(scratch, RV_LAYOUT, config=CONFIG + 'CONFIG_IRQCHIP_APLIC=y\n')
+    a, b = trees['a'], trees['b']
+    assert '/interrupt-controller@c000000' not in a
+    aplic = a['/interrupt-controller@d000000']
+    assert strs(aplic['compatible']) == ['riscv,aplic']
+    assert regs(aplic['reg']) == [(0x0d000000, 0x8000)]
+    assert cells(aplic['#interrupt-cells']) == [2]
+    assert cells(aplic['riscv,num-sources']) == [95]
+    handles = by_phandle(a)
+    ext = cells(aplic['interrupts-extended'])
+    # IDC n is vCPU n, wired to its supervisor external interrupt.
+    assert [(handles[ext[i]], ext[i + 1]) for i in range(0, len(ext), 2)] == [
+        ('/cpus/cpu@0/interrupt-controller', 9), ('/cpus/cpu@1/interrupt-controller', 9)]
+    assert handles[cells(a['/']['interrupt-parent'])[0]] == '/interrupt-controller@d000000'
+    # Two cells per interrupt: the source and its type (4: level high).
+    assert cells(a['/rtc@101000']['interrupts']) == [11, 4]
+    assert cells(a['/virtio0@20001000']['interrupts']) == [1, 4]
+    assert cells(b['/uart@10000000']['interrupts']) == [10, 4]
+    ext = cells(b['/interrupt-controller@d000000']['interrupts-extended'])
+    assert len(ext) == 2
+
+
 def test_riscv_tree_is_embedded(scratch):
     compile_layout(scratch, RV_LAYOUT)
     c_file, s_file, h_file = scratch.outputs()

@@ -506,8 +506,9 @@ def _check_direct(vm, board, config, state):
     line = vm.rec.line_of('interrupts')
     if not config.bool('CONFIG_IRQCHIP_GICV3'):
         chip = ('a GICv2 (CONFIG_IRQCHIP_GICV2)' if config.bool('CONFIG_IRQCHIP_GICV2')
-                else 'no GIC' if not config.bool('CONFIG_IRQCHIP_PLIC')
-                else 'a PLIC (CONFIG_IRQCHIP_PLIC)')
+                else 'a PLIC (CONFIG_IRQCHIP_PLIC)' if config.bool('CONFIG_IRQCHIP_PLIC')
+                else 'an APLIC (CONFIG_IRQCHIP_APLIC)' if config.bool('CONFIG_IRQCHIP_APLIC')
+                else 'no GIC')
         raise vm.ctx.error(line, 'interrupts', 'direct delivery needs a GICv3 '
                            '(CONFIG_IRQCHIP_GICV3) but this build has %s; use interrupts = '
                            'virtual' % chip)

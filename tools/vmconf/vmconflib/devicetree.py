@@ -109,7 +109,15 @@ IRQ_EDGE, IRQ_LEVEL = 1, 4  # GIC interrupt specifier flags: rising edge, active
 def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
     if board.arch in ARM_ARCHES:
         return ' '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
+    if aplic(config):
+        # riscv,aplic: <source type>, the type as Linux's IRQ_TYPE_* (1 rising edge, 4 level high).
+        return ' '.join('<%d %d>' % (irq, flags) for irq in irqs)
     return ' '.join('<%d>' % irq for irq in irqs)
+
+
+def aplic(config):
+    """Whether VMs see an APLIC domain (direct delivery) rather than a PLIC."""
+    return config.bool('CONFIG_IRQCHIP_APLIC')
 
 
 def _cpus(tree, vm, board):
@@ -143,7 +151,20 @@ def _cpus(tree, vm, board):
 
 def _intc(tree, vm, board, config):
     """The virtual interrupt controller at the board's addresses; returns its node path."""
-    if board.arch == 'riscv64':
+    if board.arch == 'riscv64' and aplic(config):
+        dom = board.devices['aplic']
+        name = 'interrupt-controller@%x' % dom.base
+        tree.open(name, 'intc')
+        tree.prop('compatible', (strings(['riscv,aplic']),))
+        tree.prop('reg', ('<%s>' % cells64(dom.base, dom.size),))
+        # IDC n is vCPU n; each drives its S-level external interrupt (9).
+        cells = ' '.join('&cpu%d_intc 9' % i for i in range(len(vm.cpus)))
+        tree.prop('interrupts-extended', ('<%s>' % cells,))
+        tree.prop('interrupt-controller')
+        tree.prop('#interrupt-cells', 2)
+        tree.prop('#address-cells', 0)
+        tree.prop('riscv,num-sources', max(board.irqs))
+    elif board.arch == 'riscv64':
         plic = board.devices['plic']
         name = 'interrupt-controller@%x' % plic.base
         tree.open(name, 'intc')

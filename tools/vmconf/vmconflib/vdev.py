@@ -31,12 +31,13 @@ def window_table(layout, config):
 
 
 # What the virtual interrupt controllers serve (drivers/irqchip/vgic_model.h,
-# vplic_model.h): the interrupt numbers a VM may own, and vCPUs per VM
+# vplic_model.h, vaplic_model.h): the interrupt numbers a VM may own, and vCPUs per VM
 # (None: as many as the board's CPUs, which CONFIG_NR_CPUS already bounds).
 VIRTUAL_IRQCHIPS = (
     ('CONFIG_IRQCHIP_GICV3', 'the virtual GICv3', 32, 1019, None),
     ('CONFIG_IRQCHIP_GICV2', 'the virtual GICv2', 32, 1019, 8),
     ('CONFIG_IRQCHIP_PLIC', 'the virtual PLIC', 1, 1023, None),
+    ('CONFIG_IRQCHIP_APLIC', 'the virtual APLIC', 1, 1023, None),
 )
 
 

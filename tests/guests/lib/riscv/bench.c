@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The benchmark guest's RISC-V parts: instret, SBI, PLIC and the goldfish RTC alarm. */
+/* The benchmark guest's RISC-V parts: instret, SBI, PLIC or APLIC and the goldfish RTC alarm. */
 #include "../arch.h"
 #include "../bench.h"
 #include "../test.h"
 #include "csr.h"
+#include "aplic.h"
 #include "plic.h"
 #include "sbi.h"
 
@@ -45,7 +46,11 @@ long bench_null_call(void)
 
 uint32_t bench_mmio_read(void)
 {
+#ifdef GUEST_APLIC
+	return aplic_priority(RTC_IRQ);
+#else
 	return plic_priority(RTC_IRQ);
+#endif
 }
 
 void bench_ipi_ack(void)
@@ -66,8 +71,13 @@ void bench_device_arm(unsigned long delay_ns)
 
 	now |= (uint64_t)rtc_read(RTC_TIME_HIGH) << 32;
 	alarm = now + delay_ns;
+#ifdef GUEST_APLIC
+	aplic_source(RTC_IRQ, APLIC_SM_LEVEL1, this_hart(), 1);
+	aplic_enable(RTC_IRQ, true);
+#else
 	plic_set_priority(RTC_IRQ, 1);
 	plic_enable(plic_s_context(this_hart()), RTC_IRQ, true);
+#endif
 	rtc_write(RTC_IRQ_ENABLED, 1);
 	rtc_write(RTC_ALARM_HIGH, (uint32_t)(alarm >> 32));
 	rtc_write(RTC_ALARM_LOW, (uint32_t)alarm);

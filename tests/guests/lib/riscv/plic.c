@@ -1,6 +1,6 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* PLIC register access (priorities, pending, enables, threshold, claim) and the device-interrupt
- * API. */
+/* PLIC register access (priorities, pending, enables, threshold, claim) and, unless the guest is
+ * built for an APLIC (GUEST_APLIC), the device-interrupt API. */
 #include "../arch.h"
 #include "../test.h"
 #include "plic.h"
@@ -66,6 +66,7 @@ unsigned long plic_enable_addr(unsigned int ctx, unsigned int src)
 	return PLIC_ENABLE(ctx, src);
 }
 
+#ifndef GUEST_APLIC
 /* The arch API's device interrupts: PLIC sources claimed in this hart's S-mode context. */
 static void (*dev_handler)(unsigned int id);
 
@@ -119,3 +120,10 @@ struct reg_store arch_dev_irq_enable_store(unsigned int id)
 
 	return s;
 }
+
+void arch_dev_irq_enable(unsigned int id)
+{
+	plic_set_priority(id, 1);
+	plic_enable(plic_s_context(this_hart()), id, true);
+}
+#endif

@@ -1,0 +1,135 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/* The physical RISC-V AIA APLIC: the supervisor-level domain in direct delivery mode. */
+#include <bulwark/addr.h>
+#include <bulwark/irqchip.h>
+#include <bulwark/printk.h>
+#include <generated/board.h>
+
+#include "aplic.h"
+
+/* The register map's bound: sources 1..1023 (0 means "none"). */
+#define APLIC_MAX_SOURCES 1024u
+
+/* Highest source the board implements (QEMU virt: 1..95, board.hw irqs). */
+#ifndef BOARD_IRQ_MAX
+#define BOARD_IRQ_MAX 95u
+#endif
+_Static_assert(BOARD_IRQ_MAX < APLIC_MAX_SOURCES, "the APLIC names sources 1..1023 only");
+
+/*
+ * The hart index of a CPU in the S domain. On QEMU virt IDC n (the n-th
+ * entry of the domain's interrupts-extended) is hart n; CPU index = hart id.
+ */
+#ifndef BOARD_APLIC_HART_INDEX
+#define BOARD_APLIC_HART_INDEX(cpu) (cpu)
+#endif
+
+/* Offsets from the AIA specification (domain control region, IDC structures). */
+#define APLIC_DOMAINCFG	       0x0000u
+#define APLIC_SOURCECFG(src)   (0x0000u + 4u * (src))
+#define APLIC_IN_CLRIP(word)   (0x1d00u + 4u * (word))
+#define APLIC_SETIENUM	       0x1edcu
+#define APLIC_CLRIENUM	       0x1fdcu
+#define APLIC_TARGET(src)      (0x3000u + 4u * (src))
+#define APLIC_IDC(hart)	       (0x4000u + 32u * (hart))
+#define APLIC_IDC_IDELIVERY    0x00u
+#define APLIC_IDC_IFORCE       0x04u
+#define APLIC_IDC_ITHRESHOLD   0x08u
+#define APLIC_IDC_CLAIMI       0x1cu
+#define APLIC_DOMAINCFG_IE     (1u << 8)
+#define APLIC_SM_LEVEL1	       6u
+#define APLIC_TARGET_HART_SH   18u
+#define APLIC_TOPI_ID_SH       16u
+#define APLIC_DEFAULT_PRIORITY 1u
+
+static volatile u32 *aplic_reg(unsigned long offset)
+{
+	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_APLIC_BASE + offset);
+}
+
+static volatile u32 *idc_reg(unsigned int cpu, u32 reg)
+{
+	return aplic_reg(APLIC_IDC(BOARD_APLIC_HART_INDEX(cpu)) + reg);
+}
+
+void irqchip_init(void)
+{
+	/* Delivery off while the sources are reset; DM = 0 is direct delivery. */
+	*aplic_reg(APLIC_DOMAINCFG) = 0;
+	for (u32 src = 1; src <= BOARD_IRQ_MAX; src++)
+		*aplic_reg(APLIC_SOURCECFG(src)) = 0; /* inactive: no pending, enable or target */
+	for (unsigned int cpu = 0; cpu < BOARD_NR_CPUS; cpu++) {
+		*idc_reg(cpu, APLIC_IDC_IFORCE) = 0;
+		*idc_reg(cpu, APLIC_IDC_ITHRESHOLD) = 0;
+		*idc_reg(cpu, APLIC_IDC_IDELIVERY) = 0;
+	}
+	*aplic_reg(APLIC_DOMAINCFG) = APLIC_DOMAINCFG_IE;
+}
+
+void irqchip_cpu_init(unsigned int cpu)
+{
+	/* No threshold: every enabled source targeted at this hart gets through. */
+	*idc_reg(cpu, APLIC_IDC_ITHRESHOLD) = 0;
+	*idc_reg(cpu, APLIC_IDC_IDELIVERY) = 1;
+}
+
+void irqchip_route(u32 irq, unsigned int cpu)
+{
+	if (irq == 0 || irq > BOARD_IRQ_MAX || cpu >= BOARD_NR_CPUS) {
+		/* The layout checker should have refused this: say so rather than guess. */
+		pr_err("aplic: cannot route source %u to CPU %u (sources 1..%u, %u CPUs)", irq, cpu,
+		       (unsigned int)BOARD_IRQ_MAX, (unsigned int)BOARD_NR_CPUS);
+		return;
+	}
+	/*
+	 * Every device on the boards this drives is level-high. One priority
+	 * for all: the VM's virtual APLIC orders its own sources.
+	 */
+	*aplic_reg(APLIC_SOURCECFG(irq)) = APLIC_SM_LEVEL1;
+	if (*aplic_reg(APLIC_SOURCECFG(irq)) != APLIC_SM_LEVEL1) {
+		/* The machine-level domain (the firmware) has not delegated it to this one. */
+		pr_err("aplic: source %u is not delegated to the supervisor domain", irq);
+		return;
+	}
+	*aplic_reg(APLIC_TARGET(irq)) =
+	    (u32)BOARD_APLIC_HART_INDEX(cpu) << APLIC_TARGET_HART_SH | APLIC_DEFAULT_PRIORITY;
+	*aplic_reg(APLIC_SETIENUM) = irq;
+}
+
+u32 irqchip_claim(unsigned int cpu)
+{
+	u32 irq = *idc_reg(cpu, APLIC_IDC_CLAIMI) >> APLIC_TOPI_ID_SH;
+
+	if (!irq)
+		return IRQCHIP_NONE;
+	/*
+	 * A claim does not clear a level source's pending bit (it copies the
+	 * input): masked until irqchip_complete, it cannot fire again before
+	 * its handler (or its VM) is done with it.
+	 */
+	*aplic_reg(APLIC_CLRIENUM) = irq;
+	return irq;
+}
+
+void irqchip_complete(unsigned int cpu, u32 irq)
+{
+	/* Enables are per source, not per hart: any CPU may unmask it. */
+	(void)cpu;
+	if (irq && irq <= BOARD_IRQ_MAX)
+		*aplic_reg(APLIC_SETIENUM) = irq;
+}
+
+bool irqchip_handle_private(unsigned int cpu, u32 irq)
+{
+	/* The APLIC has no per-CPU interrupts: everything is a wired source. */
+	(void)cpu;
+	(void)irq;
+	return false;
+}
+
+bool aplic_source_asserted(u32 src)
+{
+	if (src == 0 || src > BOARD_IRQ_MAX)
+		return false;
+	return (*aplic_reg(APLIC_IN_CLRIP(src / 32u)) >> (src % 32u)) & 1u;
+}
