@@ -42,6 +42,9 @@ _Static_assert(BOARD_IRQ_MAX < APLIC_MAX_SOURCES, "the APLIC names sources 1..10
 #define APLIC_TOPI_ID_SH       16u
 #define APLIC_DEFAULT_PRIORITY 1u
 
+/* What irqchip_route wrote into each source's target, to restore it (irqchip_complete). */
+static u32 routed_target[BOARD_IRQ_MAX + 1];
+
 static volatile u32 *aplic_reg(unsigned long offset)
 {
 	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_APLIC_BASE + offset);
@@ -91,8 +94,9 @@ void irqchip_route(u32 irq, unsigned int cpu)
 		pr_err("aplic: source %u is not delegated to the supervisor domain", irq);
 		return;
 	}
-	*aplic_reg(APLIC_TARGET(irq)) =
+	routed_target[irq] =
 	    (u32)BOARD_APLIC_HART_INDEX(cpu) << APLIC_TARGET_HART_SH | APLIC_DEFAULT_PRIORITY;
+	*aplic_reg(APLIC_TARGET(irq)) = routed_target[irq];
 	*aplic_reg(APLIC_SETIENUM) = irq;
 }
 
@@ -115,8 +119,22 @@ void irqchip_complete(unsigned int cpu, u32 irq)
 {
 	/* Enables are per source, not per hart: any CPU may unmask it. */
 	(void)cpu;
-	if (irq && irq <= BOARD_IRQ_MAX)
-		*aplic_reg(APLIC_SETIENUM) = irq;
+	if (irq == 0 || irq > BOARD_IRQ_MAX)
+		return;
+	/*
+	 * The specification makes a level source's pending bit a copy of its
+	 * input in direct mode. QEMU's APLIC (10.0) keeps it set once the input
+	 * falls, until a claim, and clripnum cannot clear a level source: the
+	 * request the device has withdrawn would fire once more when unmasked.
+	 * Making the source inactive drops it; active again, it is pending only
+	 * if the input is high. (Inactive also cleared its target.)
+	 */
+	if (!aplic_source_asserted(irq)) {
+		*aplic_reg(APLIC_SOURCECFG(irq)) = 0;
+		*aplic_reg(APLIC_SOURCECFG(irq)) = APLIC_SM_LEVEL1;
+		*aplic_reg(APLIC_TARGET(irq)) = routed_target[irq];
+	}
+	*aplic_reg(APLIC_SETIENUM) = irq;
 }
 
 bool irqchip_handle_private(unsigned int cpu, u32 irq)

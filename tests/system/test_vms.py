@@ -81,7 +81,7 @@ CONSOLE_SENDS = [("waiting for a line.*waiting for a line",
 LAYOUTS = [
     Layout("qemu_rv64", "qemu_rv64.vmconf",
            verdicts={"rt": r"^13 passed, 0 failed$", "app": rf"^{PASSED}$"},
-           variant_verdicts={"aplic": {"rt": r"^44 passed, 0 failed$"}},
+           variant_verdicts={"aplic": {"rt": r"^45 passed, 0 failed$"}},
            reports=[bad_console_buffer("app")],
            lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
                   r"^\[app\] INFO runtime: device tree header ok$"]),
@@ -94,7 +94,7 @@ LAYOUTS = [
     Layout("qemu_rv64", "qemu_rv64-reboot.vmconf",
            verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^13 passed, 0 failed$",
                      "thief": r"^28 passed, 0 failed$", "ticker": r"^4 passed, 0 failed$"},
-           variant_verdicts={"aplic": {"rtc": r"^44 passed, 0 failed$"}},
+           variant_verdicts={"aplic": {"rtc": r"^45 passed, 0 failed$"}},
            reports=probes("qemu_rv64", "thief"),
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
     # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it. On RISC-V both
