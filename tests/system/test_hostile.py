@@ -64,6 +64,9 @@ class Row:
 ROWS = [
     Row("qemu_rv64", "plic-sstc", ["qemu_rv64_defconfig"], ["-cpu", "rv64"]),
     Row("qemu_rv64", "plic-no-sstc", ["qemu_rv64_defconfig"], ["-cpu", "rv64,sstc=false"]),
+    # The AIA's APLIC in direct delivery (aplic.config; board.mk adds aia=aplic): the
+    # hostile guest scribbles over its vAPLIC domain and probes the machine-level one.
+    Row("qemu_rv64", "aplic", ["qemu_rv64_defconfig", "aplic.config"], ["-cpu", "rv64"]),
     Row("qemu_aarch64", "gicv3", ["qemu_aarch64_defconfig"], []),
     Row("qemu_aarch64", "gicv2", ["qemu_aarch64_defconfig", "gicv2.config"], []),
     # The hostile VM with interrupts = direct: its CPU takes its own interrupts at EL1,

@@ -1,8 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* RISC-V half of the hostile guest: QEMU virt map, vPLIC, SBI calls, H- and M-mode CSRs. */
+/* RISC-V half of the hostile guest: QEMU virt map, vPLIC or vAPLIC, SBI calls, H- and M-mode CSRs.
+ */
 #include <stdint.h>
 #include "arch.h"
 #include "csr.h"
+#include "aplic.h"
 #include "hostile.h"
 #include "plic.h"
 #include "printf.h"
@@ -12,6 +14,7 @@
 #define PLIC_CONTEXTS 0x200000UL
 #define UART_BASE     0x10000000UL
 #define PAGE	      0x1000UL
+#define APLIC_SIZE    0x8000UL
 /* Sv39x4: the G-stage translates 41-bit guest-physical addresses. */
 #define IPA_BITS 41
 
@@ -19,7 +22,11 @@ unsigned int hostile_own_devices(struct hostile_range *out, unsigned int max)
 {
 	if (max < 2)
 		return 0;
+#ifdef GUEST_APLIC
+	out[0] = (struct hostile_range){APLIC_BASE, APLIC_SIZE, "vAPLIC"};
+#else
 	out[0] = (struct hostile_range){PLIC_BASE, PLIC_SIZE, "vPLIC"};
+#endif
 	/*
 	 * The board's UART page: the hypervisor's console today, a VM's own
 	 * virtual UART once one is modelled there; probed by neither.
@@ -35,6 +42,9 @@ unsigned int hostile_targets(struct hostile_range *out, unsigned int max)
 	    {0x00100000UL, PAGE, "sifive_test (machine power control)"},
 	    {0x00101000UL, PAGE, "goldfish RTC"},
 	    {0x02000000UL, 0x10000UL, "CLINT"},
+#ifdef GUEST_APLIC
+	    {0x0c000000UL, 0x8000UL, "machine-level APLIC"},
+#endif
 	    {0x03000000UL, 0x10000UL, "PCIe PIO"},
 	    {0x10001000UL, 0x8000UL, "virtio-mmio"},
 	    {0x10100000UL, PAGE, "fw_cfg"},
@@ -61,6 +71,32 @@ uint64_t hostile_ipa_end(void)
  * arrays and the threshold/claim pages (their first 0x40 bytes) of the
  * first 16 contexts: the VM's own and those of harts it does not have.
  */
+#ifdef GUEST_APLIC
+/*
+ * Every register of the domain's first 16 KiB (domaincfg, sourcecfg, the
+ * bitmaps and *num registers, target) and of the first 16 IDC structures:
+ * the VM's own and those of harts it does not have.
+ */
+unsigned int hostile_ic_windows(struct hostile_range *out, unsigned int max)
+{
+	if (max < 2)
+		return 0;
+	out[0] = (struct hostile_range){APLIC_BASE, 0x4000UL, "APLIC domain registers"};
+	out[1] = (struct hostile_range){APLIC_BASE + 0x4000UL, 16 * 32UL, "APLIC IDCs"};
+	return 2;
+}
+
+void hostile_ic_recover(void)
+{
+	/* Whatever the scribble enabled or forced is off again. */
+	for (unsigned int w = 0; w < 32; w++)
+		(void)probe_store(APLIC_BASE + 0x1f00UL + 4 * w, 4, 0xffffffffUL);
+	for (unsigned long hart = 0; hart < 2; hart++)
+		(void)probe_store(APLIC_IFORCE(hart), 4, 0);
+	(void)probe_store(APLIC_DOMAINCFG, 4, 0);
+	csr_clear(sip, 1UL << IRQ_S_SOFT);
+}
+#else
 unsigned int hostile_ic_windows(struct hostile_range *out, unsigned int max)
 {
 	unsigned int n = 0;
@@ -85,6 +121,7 @@ void hostile_ic_recover(void)
 	}
 	csr_clear(sip, 1UL << IRQ_S_SOFT);
 }
+#endif
 
 /* SBI extensions the storm aims at, besides random ones. */
 static const unsigned long extensions[] = {
