@@ -22,9 +22,11 @@ QEMU_ARGS := -M mps3-an536 -smp $(CONFIG_BOARD_NR_CPUS) -nic none \
 # GICv3 and their console UART are, and that PSCI has no SMC conduit here
 # (no EL3: SMC is undefined at EL1). The isolation guest (in the first VM)
 # probes the second VM's RAM, UART3 and the dual timer, and (its default,
-# INTID 39) UART3's receive interrupt.
+# INTID 39) UART3's receive interrupt. The IPC guests find their shared
+# memory at 0x24000000 (vmconf/mps3_an536-ipc.vmconf).
 GUEST_RAM_BASE := 0x22000000
-GUEST_BASES := basic=0x23000000 console=0x23000000 reboot=0x23000000
+GUEST_BASES := basic=0x23000000 console=0x23000000 reboot=0x23000000 ipc-b=0x23000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xf0000000UL -DGUEST_GICR_BASE=0xf0100000UL \
 	-DGUEST_UART_CMSDK=0xe0205000UL -DGUEST_PSCI_NO_SMC \
-	-DISOLATION_MEM_ADDR=0x23000000UL -DISOLATION_DEV_ADDRS=0xe0206000UL,0xe0101000UL
+	-DISOLATION_MEM_ADDR=0x23000000UL -DISOLATION_DEV_ADDRS=0xe0206000UL,0xe0101000UL \
+	-DGUEST_IPC_SHMEM_ADDR=0x24000000UL

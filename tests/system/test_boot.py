@@ -294,7 +294,7 @@ def test_armv8r_boot_at_el2_with_the_mpu(tmp_path):
     assert "CPU 1 (MPIDR 1) online in Hyp mode" in lines, console
     assert "all 2 CPUs online" in lines, console
     assert re.search(r'^VM 1 "app": CPUs 1', console, re.M), console
-    assert "[rt] 4 passed, 0 failed" in lines, console
+    assert "[rt] 15 passed, 0 failed" in lines, console
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 

@@ -156,7 +156,7 @@ LAYOUTS = [
     # VM's stage 2, a virtual CMSDK UART per VM, the vGICv3. One vCPU per VM, so the
     # cases that need a second CPU skip; PSCI has no SMC conduit without EL3.
     Layout("mps3_an536", "mps3_an536.vmconf",
-           verdicts={"rt": r"^4 passed, 0 failed$", "app": r"^21 passed, 0 failed$"}),
+           verdicts={"rt": r"^15 passed, 0 failed$", "app": r"^21 passed, 0 failed$"}),
     # Containment through the EL2 MPU: every probe of another VM's RAM or a device the
     # VM does not own is a stage-2 fault, reported and injected; the other VM carries on.
     Layout("mps3_an536", "mps3_an536-isolation.vmconf",
@@ -179,6 +179,12 @@ for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000"),
                                     "echo": r"^6 passed, 0 failed$",
                                     "outsider": r"^2 passed, 0 failed$"},
                           reports=[report("outsider", "load from", addr, NOT_COVERED, INJECTED)]))
+
+# The same on the two Cortex-R52 of mps3_an536 (the EL2 MPU maps the object in both
+# VMs at its physical address); no third CPU for an outsider.
+LAYOUTS.append(Layout("mps3_an536", "mps3_an536-ipc.vmconf",
+                      verdicts={"sender": r"^7 passed, 0 failed$",
+                                "echo": r"^6 passed, 0 failed$"}))
 
 # DMA: 'disk' owns a virtio-mmio transport (a bus master) and its layout says
 # dma = trusted; the boot log warns about it, and both VMs pass.

@@ -15,6 +15,15 @@
 #include "arch.h"
 #include "test.h"
 
+/*
+ * A board whose RAM is not where QEMU virt has it moves the shared memory
+ * (GUEST_BOARD_DEFINES in its board.mk: on an MPU board every VM sees it at
+ * its physical address).
+ */
+#ifdef GUEST_IPC_SHMEM_ADDR
+#undef IPC_SHMEM_ADDR
+#define IPC_SHMEM_ADDR GUEST_IPC_SHMEM_ADDR
+#endif
 #ifndef IPC_SHMEM_ADDR
 #define IPC_SHMEM_ADDR 0x88000000UL
 #endif
