@@ -38,8 +38,11 @@ TIMEOUT = 600
 ICOUNT = ["-icount", "shift=0,align=off,sleep=off"]
 # Done: the hostile VM's summary, then a report of the sentinel's. Stuck: a minute of the
 # sentinel's ticks without it (the hostile guest's own run takes about one second).
-STOP_AFTER = (r"^\[hostile\] \d+ passed, \d+ failed.*^\[sentinel\] sentinel: \d+ ticks"
-              r"|^\[sentinel\] sentinel: 60000 ticks")
+# Each alternative ends with a whole sentinel report (its last word and the newline), or
+# QEMU could be stopped while the line is still arriving.
+STOP_AFTER = (r"^\[hostile\] \d+ passed, \d+ failed.*"
+              r"^\[sentinel\] sentinel: \d+ ticks[^\n]* us\r?\n"
+              r"|^\[sentinel\] sentinel: 60000 ticks[^\n]* us\r?\n")
 RESETS = 5
 CALLS = 20000
 
