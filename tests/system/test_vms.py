@@ -162,6 +162,13 @@ LAYOUTS = [
     Layout("mps3_an536", "mps3_an536-isolation.vmconf",
            verdicts={"prober": r"^27 passed, 0 failed$", "good": r"^21 passed, 0 failed$"},
            reports=probes("mps3_an536", "prober")),
+    # Input through the virtual CMSDK UARTs' receive path and interrupt.
+    Layout("mps3_an536", "mps3_an536-console.vmconf",
+           verdicts={"first": r"^2 passed, 0 failed$", "second": r"^2 passed, 0 failed$"},
+           lines=[r"^\[first\] PASS console_input: read a line: 'to-first'$",
+                  r"^\[second\] PASS console_input: read a line: 'to-second'$",
+                  r"^\[bulwark\] console input goes to vm 'second'$"],
+           sends=CONSOLE_SENDS),
     # fault = stop, and a VM reboot into the same MPU regions beside it.
     Layout("mps3_an536", "mps3_an536-reboot.vmconf",
            verdicts={"rebooter": r"^1 passed, 0 failed$"},
