@@ -20,8 +20,9 @@
 #include <asm/mpu_region.h>
 #include <generated/board.h>
 
-/* The hypervisor's regions, programmed at boot on every CPU and never changed. */
-#define HYP_REGIONS 4u
+/* The hypervisor's regions, programmed at boot on every CPU (only the console's ever changes). */
+#define HYP_REGIONS	   4u
+#define HYP_REGION_CONSOLE 2u
 
 /* The regions a VM may use (arch/Kconfig; the layout checker counts the same). */
 #define VM_REGIONS CONFIG_MPU_VM_REGIONS
@@ -31,6 +32,13 @@ extern char __image_start[], __data_start[], __image_end[];
 
 static struct mpu_region vm_regions[VMCONF_NR_VMS][VM_REGIONS];
 static unsigned int vm_nr_regions[VMCONF_NR_VMS];
+/*
+ * A VM given the console UART (console = passthrough) reaches it through
+ * the hypervisor's own console region, opened to EL1 while that VM's vCPU
+ * runs: a region of its own over the same range would overlap it, and
+ * overlapping regions fault for everyone.
+ */
+static bool vm_owns_console[VMCONF_NR_VMS];
 /* Which VM's regions each CPU holds, as VM id + 1 (0: none yet): reprogrammed only on a change. */
 static unsigned int cpu_loaded_vm[CONFIG_NR_CPUS];
 
@@ -40,6 +48,13 @@ static void mpu_write_region(unsigned int index, const struct mpu_region *r)
 	isb();
 	write_cp15(HPRBAR, r->prbar);
 	write_cp15(HPRLAR, r->prlar);
+}
+
+static int console_region(enum mpu_region_owner owner, struct mpu_region *r)
+{
+	return mpu_region_encode(BOARD_CONSOLE_BASE, BOARD_CONSOLE_SIZE,
+				 VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE, owner,
+				 r);
 }
 
 static unsigned int mpu_hw_regions(void)
@@ -71,10 +86,8 @@ void arm32_mpu_enable(void)
 				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_NORMAL,
 				       MPU_REGION_HYP, &r))
 			mpu_write_region(1, &r);
-		if (!mpu_region_encode(BOARD_CONSOLE_BASE, BOARD_CONSOLE_SIZE,
-				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE,
-				       MPU_REGION_HYP, &r))
-			mpu_write_region(2, &r);
+		if (!console_region(MPU_REGION_HYP, &r))
+			mpu_write_region(HYP_REGION_CONSOLE, &r);
 #if defined(BOARD_DEV_GICD_BASE) && defined(BOARD_DEV_GICR_BASE)
 		/* One region from the distributor to the end of the redistributors. */
 		if (!mpu_region_encode(BOARD_DEV_GICD_BASE,
@@ -124,6 +137,7 @@ int mem_cpu_init(unsigned int cpu)
 int mem_vm_create(struct vm *vm)
 {
 	vm_nr_regions[vm->id] = 0;
+	vm_owns_console[vm->id] = false;
 	pr_debug("vm '%s': EL2 MPU regions %u-%u", vm->desc->name, HYP_REGIONS,
 		 HYP_REGIONS + VM_REGIONS - 1);
 	return 0;
@@ -146,6 +160,10 @@ int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm
 		       vm->desc->name, (unsigned long long)pa, (unsigned long long)size,
 		       (unsigned long long)BOARD_MPU_GRANULE);
 		return -EINVAL;
+	}
+	if (kind == VM_MAP_DEVICE && pa == BOARD_CONSOLE_BASE && size == BOARD_CONSOLE_SIZE) {
+		vm_owns_console[vm->id] = true;
+		return 0;
 	}
 	err = mpu_region_encode(pa, size, vm_map_rights(access, kind),
 				kind == VM_MAP_DEVICE ? MPU_REGION_DEVICE : MPU_REGION_NORMAL,
@@ -172,6 +190,11 @@ void mem_vcpu_load(struct vcpu *v)
 
 	/* No scheduler: a CPU keeps its VM, and a reboot keeps its regions. */
 	if (cpu_loaded_vm[cpu] != id + 1) {
+		struct mpu_region console;
+
+		if (!console_region(vm_owns_console[id] ? MPU_REGION_GUEST : MPU_REGION_HYP,
+				    &console))
+			mpu_write_region(HYP_REGION_CONSOLE, &console);
 		for (unsigned int i = 0; i < VM_REGIONS; i++)
 			mpu_write_region(HYP_REGIONS + i,
 					 i < vm_nr_regions[id] ? &vm_regions[id][i] : &disabled);

@@ -233,6 +233,7 @@ OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
 
 OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
+OWN_TESTS["mps3_an536-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-conformance.vmconf"] = "test_conformance.py"
 OWN_TESTS["qemu_aarch64-direct.vmconf"] = "test_direct.py"  # GICv3 only
 OWN_TESTS["qemu_aarch64-hostile-direct.vmconf"] = "test_hostile.py"  # GICv3 only
