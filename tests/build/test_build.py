@@ -480,3 +480,18 @@ def test_board_without_qemu_builds_and_run_says_why_not(tmp_path):
     assert res.returncode != 0
     assert ("board stm32mp157_dk2 has no QEMU machine (no QEMU_SYSTEM in board.mk): "
             f"boot {tmp_path}/bulwark.bin on the board itself") in res.out, res.out
+
+
+def test_guest_link_bases_follow_board_mk(tmp_path):
+    """An MPU board (mps3_an536) links each VM's guest where its RAM is:
+    GUEST_RAM_BASE for most, GUEST_BASES for the second VM's; a changed
+    base rebuilds the guests even without the guest cache."""
+    env = {"GUEST_CACHE": ""}
+    make_ok("mps3_an536_defconfig", O=tmp_path, env=env)
+    make_ok("guests", O=tmp_path, env=env)
+    assert elf32_entry(tmp_path / "guests/gic-local-arm.elf") == 0x22000000
+    assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x23000000
+    make_ok("guests", "GUEST_BASES=basic=0x24000000", O=tmp_path, env=env)
+    assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x24000000
+    make_ok("guests", O=tmp_path, env=env)
+    assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x23000000

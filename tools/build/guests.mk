@@ -27,8 +27,11 @@ $(shell mkdir -p $(objtree))
 $(file >$(guest-board-defines),$(guest-board-now))
 endif
 
+# New board values (addresses, link bases) rebuild every guest: the objects
+# do not depend on them by themselves.
 $(guest-images): $(guest-sources) $(guest-board-defines)
 ifeq ($(GUEST_CACHE),)
+	$(Q)$(if $(filter $(guest-board-defines),$?),rm -rf $(objtree)/guests)
 	$(Q)$(call need-cc)$(MAKE) -f $(srctree)/tests/guests/Makefile \
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
 		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V) \
