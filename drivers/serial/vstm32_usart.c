@@ -1,161 +1,81 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * A virtual STM32 USART per VM with a virtual console, at the board
- * console's address: the register model (stm32_usart_model.c) tied to the
- * VM's console output, its console input queue and the console's interrupt
- * line, a level the model's interrupt output drives (virq_set_level).
+ * A virtual STM32 USART per VM with a virtual console: the register model
+ * (stm32_usart_model.c) behind the shared VM glue (vuart_glue.c).
  */
-#include <bulwark/mmio.h>
-#include <bulwark/spinlock.h>
-#include <bulwark/vconsole.h>
-#include <bulwark/virq.h>
-#include <bulwark/vm.h>
-#include <bulwark/vdev.h>
 #include <generated/board.h>
 
 #include "stm32_usart_model.h"
+#include "vuart_glue.h"
 
-struct vstm32_usart {
-	spinlock_t lock; /* the guest's accesses and console input race */
-	struct stm32_usart_model model;
-	bool line; /* the level last handed to virq_set_level */
-};
+static struct stm32_usart_model models[VMCONF_NR_VMS];
 
-static struct vstm32_usart uarts[VMCONF_NR_VMS];
-
-static bool has_vuart(const struct vmconf_vm *d)
+/* Registers are words; a narrower access at a word's start reaches its low bits. */
+static int vstm32_usart_decode(u64 offset, unsigned int width)
 {
-	return d->console == VMCONF_CONSOLE_VIRTUAL || d->console == VMCONF_CONSOLE_POLLED;
+	if (width > 4 || (offset & 3))
+		return VUART_BAD_ACCESS;
+	if (offset >= 4u * USART_NR_REGS)
+		return VUART_RAZ_WI; /* the rest of the window */
+	return (int)(offset / 4);
 }
 
-/* console = polled: the same USART, but its interrupt does not exist. */
-static bool has_vuart_irq(const struct vmconf_vm *d)
+static void *vstm32_usart_model(unsigned int vm_id)
 {
-	return d->console == VMCONF_CONSOLE_VIRTUAL;
+	return &models[vm_id];
 }
 
-/*
- * RDR takes the next typed byte as soon as it is free, but only for a guest
- * reading the USART or listening for its receive interrupt: input typed for
- * a guest that never reads stays in its console queue.
- */
-static void refill(struct vstm32_usart *u, struct vm *vm, bool reading)
+static void vstm32_usart_reset(void *m)
 {
-	bool listening = u->model.cr1 & USART_CR1_RXNEIE;
-
-	if ((reading || listening) && stm32_usart_model_wants_input(&u->model)) {
-		int c = vconsole_getc(vm);
-
-		if (c >= 0)
-			stm32_usart_model_receive(&u->model, (u8)c);
-	}
+	stm32_usart_model_reset(m);
 }
 
-/* Under the lock, so two CPUs never hand the interrupt model a rise and a fall out of order. */
-static void update_line(struct vstm32_usart *u, struct vm *vm)
+static u32 vstm32_usart_read(void *m, int reg)
 {
-	bool line = stm32_usart_model_irq(&u->model);
-
-	if (line != u->line && has_vuart_irq(vm->desc)) {
-		u->line = line;
-		virq_set_level(vm, BOARD_CONSOLE_IRQ, line);
-	}
+	return stm32_usart_model_read(m, 4u * (u32)reg);
 }
 
-static enum mmio_result vstm32_usart_access(struct vcpu *v, struct mmio_access *a, void *ctx)
+static int vstm32_usart_write(void *m, int reg, u32 value)
 {
-	struct vstm32_usart *u = ctx;
-	int sent = -1;
-
-	/* Registers are words; a narrower access at a word's start reaches its low bits. */
-	if (a->width > 4 || (a->offset & 3))
-		return MMIO_BAD_ACCESS;
-	if (a->offset >= 4u * USART_NR_REGS) {
-		if (!a->is_write)
-			a->value = 0; /* the rest of the window: RAZ/WI */
-		return MMIO_OK;
-	}
-	spin_lock(&u->lock);
-	/* A guest polling ISR for RXNE, or reading RDR, is reading. */
-	refill(u, v->vm, !a->is_write && (a->offset == USART_ISR || a->offset == USART_RDR));
-	if (a->is_write) {
-		sent = stm32_usart_model_write(&u->model, (u32)a->offset, (u32)a->value);
-	} else {
-		a->value = stm32_usart_model_read(&u->model, (u32)a->offset);
-		if (a->width < 4)
-			a->value &= (1ull << (8 * a->width)) - 1;
-	}
-	refill(u, v->vm, false);
-	update_line(u, v->vm);
-	spin_unlock(&u->lock);
-	/* Output goes out without the USART's lock held. */
-	if (sent >= 0)
-		vconsole_putc(v->vm, (char)sent);
-	return MMIO_OK;
+	return stm32_usart_model_write(m, 4u * (u32)reg, value);
 }
 
-static u32 vstm32_usart_nr_windows(const struct vmconf_vm *d)
+static bool vstm32_usart_wants_input(const void *m)
 {
-	return has_vuart(d) ? 1 : 0;
+	return stm32_usart_model_wants_input(m);
 }
 
-static u32 vstm32_usart_virtual_irqs(const struct vm *vm, u32 *out, u32 max)
+static void vstm32_usart_receive(void *m, u8 byte)
 {
-	if (!has_vuart_irq(vm->desc) || max == 0)
-		return 0;
-	out[0] = BOARD_CONSOLE_IRQ;
-	return 1;
+	stm32_usart_model_receive(m, byte);
 }
 
-static void vstm32_usart_input_ready(struct vm *vm)
+static bool vstm32_usart_irq(const void *m)
 {
-	struct vstm32_usart *u = &uarts[vm->id];
-
-	if (!has_vuart(vm->desc))
-		return;
-	spin_lock(&u->lock);
-	refill(u, vm, false);
-	update_line(u, vm);
-	spin_unlock(&u->lock);
+	return stm32_usart_model_irq(m);
 }
 
-static void vstm32_usart_vm_reset(const struct vm *vm)
+static bool vstm32_usart_listening(const void *m)
 {
-	struct vstm32_usart *u = &uarts[vm->id];
-
-	if (!has_vuart(vm->desc))
-		return;
-	spin_lock(&u->lock);
-	stm32_usart_model_reset(&u->model);
-	/* The interrupt model's reset lowered the line already. */
-	u->line = false;
-	spin_unlock(&u->lock);
+	return ((const struct stm32_usart_model *)m)->cr1 & USART_CR1_RXNEIE;
 }
 
-static int vstm32_usart_vm_init(struct vm *vm)
+/* A guest polling ISR for RXNE, or reading RDR, is reading. */
+static bool vstm32_usart_reads_input(int reg)
 {
-	struct vstm32_usart *u = &uarts[vm->id];
-	struct mmio_window w = {
-	    .name = "stm32-usart",
-	    .base = BOARD_CONSOLE_BASE,
-	    .size = BOARD_CONSOLE_SIZE,
-	    .access = vstm32_usart_access,
-	    .ctx = u,
-	};
-
-	if (!has_vuart(vm->desc))
-		return 0;
-	u->lock = (spinlock_t)SPINLOCK_INIT;
-	stm32_usart_model_reset(&u->model);
-	u->line = false;
-	return mmio_register(vm->id, &w);
+	return reg == USART_ISR / 4 || reg == USART_RDR / 4;
 }
 
-VDEV_MODEL(vstm32_usart) = {
-    .name = "virtual STM32 USART",
-    .nr_windows = vstm32_usart_nr_windows,
-    .virtual_irqs = vstm32_usart_virtual_irqs,
-    .vm_init = vstm32_usart_vm_init,
-    .vm_reset = vstm32_usart_vm_reset,
-    .console_input_ready = vstm32_usart_input_ready,
+const struct vuart_model_ops vuart_model = {
+    .name = "stm32-usart",
+    .decode = vstm32_usart_decode,
+    .model = vstm32_usart_model,
+    .reset = vstm32_usart_reset,
+    .read = vstm32_usart_read,
+    .write = vstm32_usart_write,
+    .wants_input = vstm32_usart_wants_input,
+    .receive = vstm32_usart_receive,
+    .irq = vstm32_usart_irq,
+    .listening = vstm32_usart_listening,
+    .reads_input = vstm32_usart_reads_input,
 };
