@@ -457,6 +457,7 @@ def test_stm32_board_describes_its_usart_not_a_pl011(scratch):
     scratch.image('img.bin', 4096)
     trees = compile_layout(scratch, DK2_LAYOUT, ROOT / 'boards' / 'stm32mp157_dk2', GICV2)
     a, b = trees['a'], trees['b']
+    assert strs(a['/cpus/cpu@0']['compatible']) == ['arm,cortex-a7']
     uart = a['/uart@40010000']
     assert strs(uart['compatible']) == ['st,stm32h7-uart']
     assert regs(uart['reg']) == [(0x40010000, 0x1000)]

@@ -10,6 +10,7 @@ RANGE_SPEC = {'base': 'int', 'size': 'int'}
 BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
     'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int', 'mpu_regions': 'int',
+    'cpu_compatible': 'str',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -61,6 +62,9 @@ class Board:
         self.mpu_granule = rec.get('mpu_granule')
         # mpu_regions = N: the EL2 MPU regions the CPUs implement (mpu.py spends them).
         self.mpu_regions = rec.get('mpu_regions')
+        # cpu_compatible = "arm,cortex-a7": what generated device trees call a vCPU
+        # (devicetree.py has a default per architecture).
+        self.cpu_compatible = rec.get('cpu_compatible')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         self.colors = rec.get('colors', 0)
         # pa_bits = N: the physical address size the CPUs implement (Arm

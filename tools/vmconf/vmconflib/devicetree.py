@@ -132,7 +132,7 @@ def _cpus(tree, vm, board):
         tree.prop('device_type', 'cpu')
         tree.prop('reg', reg)
         if board.arch in ARM_ARCHES:
-            tree.prop('compatible', ARM_CPU[board.arch])
+            tree.prop('compatible', board.cpu_compatible or ARM_CPU[board.arch])
             tree.prop('enable-method', 'psci')
         else:
             tree.prop('compatible', 'riscv')
