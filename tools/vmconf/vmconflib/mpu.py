@@ -67,14 +67,14 @@ def vm_regions(vm, board, config):
     """The EL2 MPU regions vm needs while it runs: (what, line, field) in layout order.
 
     Only what the VM reaches without a trap takes a region: its memory, its
-    devices, its shared memory, the console when passed through and, on a
-    GICv2, the CPU interface; emulated windows (the virtual UART, the GIC
-    distributor and redistributors, GPIO doorbells) must fault to be emulated."""
+    devices, its shared memory and, on a GICv2, the CPU interface; emulated
+    windows (the virtual UART, the GIC distributor and redistributors, GPIO
+    doorbells) must fault to be emulated. A console passed through takes none:
+    the VM reaches it through the hypervisor's own console region, opened to
+    EL1 while its vCPU runs (arch/arm/mem_mpu.c)."""
     out = [("memory '%s'" % r.name, r.line, "memory '%s'" % r.name) for r in vm.regions]
     out += [("device '%s'" % d.name, d.line, "device '%s'" % d.name) for d in vm.devices]
     out += [("shmem '%s'" % s.name, s.line, "shmem '%s'" % s.name) for s in vm.shmaps]
-    if vm.console == 'passthrough':
-        out.append(('the console UART', vm.rec.line_of('console'), 'console'))
     if config.bool('CONFIG_IRQCHIP_GICV2'):
         out.append(('the GICv2 CPU interface', vm.line, ''))
     return out
