@@ -12,6 +12,18 @@ import pytest
 from bulwark_test import SRCTREE, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
+
+
+def boot(out, tmp_path):
+    """Runs the build in OUT to its power-off: its console log, whole and as lines."""
+    log = tmp_path / "console.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
+                           str(out / "run.json"), "--"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
+    return console, console.splitlines()
 LAYOUT = SRCTREE / "tests" / "system" / "layouts" / "qemu_aarch64-gpio-doorbells.vmconf"
 VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
             "gicv2": ["qemu_aarch64_defconfig", "gicv2.config"]}
@@ -20,14 +32,7 @@ VARIANTS = {"gicv3": ["qemu_aarch64_defconfig"],
 @pytest.mark.parametrize("variant", VARIANTS)
 def test_many_windows_vm_starts(shared_dir, tmp_path, variant):
     out = shared_build(shared_dir, VARIANTS[variant], LAYOUT)
-    log = tmp_path / "console.log"
-    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
-                           "--timeout", str(TIMEOUT), "--log", str(log),
-                           str(out / "run.json"), "--"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    console = log.read_text(errors="replace")
-    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
-    lines = console.splitlines()
+    console, lines = boot(out, tmp_path)
     assert not [x for x in lines if "error:" in x], console
     for vm in ("app", "peer"):
         own = [x for x in lines if x.startswith(f"[{vm}] ")]
@@ -50,14 +55,7 @@ def test_gpio_doorbells_carry_messages(shared_dir, tmp_path, variant):
     board = variant.split("-")[0]
     layout = SRCTREE / "tests" / "system" / "layouts" / f"{board}-gpio-ipc.vmconf"
     out = shared_build(shared_dir, GPIO_VARIANTS[variant], layout)
-    log = tmp_path / "console.log"
-    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
-                           "--timeout", str(TIMEOUT), "--log", str(log),
-                           str(out / "run.json"), "--"],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    console = log.read_text(errors="replace")
-    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
-    lines = console.splitlines()
+    console, lines = boot(out, tmp_path)
     assert not [x for x in lines if "warning:" in x or "error:" in x], console
     assert "[sender] PASS ipc_messages: doorbells rung, one per message" in lines, console
     for vm, verdict in (("sender", "8 passed, 0 failed"), ("echo", "6 passed, 0 failed")):

@@ -3,16 +3,11 @@
 #include <stdint.h>
 #include "aplic.h"
 #include "csr.h"
+#include "goldfish_rtc.h"
 #include "test.h"
 #include "timer.h"
 #include "trap.h"
 
-#ifndef RTC_BASE
-#define RTC_BASE 0x101000UL
-#endif
-#ifndef RTC_IRQ
-#define RTC_IRQ 11
-#endif
 /* A second source of the VM (its virtual UART's), used Detached: only setipnum makes it pending. */
 #ifndef SECOND_IRQ
 #define SECOND_IRQ 10
@@ -22,40 +17,9 @@
 #define FOREIGN_IRQ 1
 #endif
 
-#define RTC_TIME_LOW	    0x00
-#define RTC_TIME_HIGH	    0x04
-#define RTC_ALARM_LOW	    0x08
-#define RTC_ALARM_HIGH	    0x0c
-#define RTC_IRQ_ENABLED	    0x10
-#define RTC_CLEAR_ALARM	    0x14
-#define RTC_CLEAR_INTERRUPT 0x1c
-
 static unsigned long hart;
 static volatile unsigned long taken, spurious;
 static volatile uint32_t last_claim;
-
-static uint32_t rtc_read(unsigned long reg)
-{
-	return *(volatile uint32_t *)(RTC_BASE + reg);
-}
-
-static void rtc_write(unsigned long reg, uint32_t value)
-{
-	*(volatile uint32_t *)(RTC_BASE + reg) = value;
-}
-
-static void rtc_alarm_in_ms(unsigned long ms)
-{
-	/* Reading TIME_LOW latches TIME_HIGH; writing ALARM_LOW arms the alarm. */
-	uint64_t now = rtc_read(RTC_TIME_LOW);
-	uint64_t alarm;
-
-	now |= (uint64_t)rtc_read(RTC_TIME_HIGH) << 32;
-	alarm = now + ms * 1000000ULL;
-	rtc_write(RTC_IRQ_ENABLED, 1);
-	rtc_write(RTC_ALARM_HIGH, (uint32_t)(alarm >> 32));
-	rtc_write(RTC_ALARM_LOW, (uint32_t)alarm);
-}
 
 static void external_interrupt(void)
 {
@@ -67,7 +31,7 @@ static void external_interrupt(void)
 	}
 	last_claim = id;
 	if (id == RTC_IRQ)
-		rtc_write(RTC_CLEAR_INTERRUPT, 1);
+		rtc_ack();
 	taken++;
 }
 
@@ -135,7 +99,7 @@ TEST_CASE(aplic_rtc)
 	csr_set(sie, SIE_SEIE);
 	local_irq_enable();
 
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	report(wait_taken(1, 1000), "RTC alarm interrupt arrives");
 	report_eq(last_claim, RTC_IRQ, "claimed source");
 	delay_ms(5);
@@ -152,7 +116,7 @@ TEST_CASE(aplic_rtc)
 
 	/* A priority number at or above a nonzero threshold is masked but stays pending. */
 	aplic_write(APLIC_ITHRESHOLD(hart), 3);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	delay_ms(50);
 	report_eq(taken - 1, 0, "no interrupt while threshold 3 <= priority number 3");
 	report(aplic_pending(RTC_IRQ), "source %d pending while masked by the threshold", RTC_IRQ);
@@ -164,7 +128,7 @@ TEST_CASE(aplic_rtc)
 
 	/* Disabled: pending but never delivered; enabled again: delivered. */
 	aplic_enable(RTC_IRQ, false);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	delay_ms(50);
 	report_eq(taken - 2, 0, "no interrupt while source %d is disabled", RTC_IRQ);
 	aplic_enable(RTC_IRQ, true);
@@ -194,7 +158,7 @@ TEST_CASE(aplic_order)
 	aplic_enable(SECOND_IRQ, true);
 	aplic_source(RTC_IRQ, APLIC_SM_LEVEL1, hart, 3);
 	aplic_enable(RTC_IRQ, true);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	report(wait_rtc_input(1000), "RTC input rises");
 	report(aplic_pending(RTC_IRQ), "level source %d pending while its input is high", RTC_IRQ);
 	aplic_write(APLIC_SETIPNUM, SECOND_IRQ);
@@ -214,12 +178,12 @@ TEST_CASE(aplic_order)
 		  RTC_IRQ);
 	aplic_write(APLIC_CLRIPNUM, RTC_IRQ);
 	report(aplic_pending(RTC_IRQ), "clripnum does not clear a level source");
-	rtc_write(RTC_CLEAR_INTERRUPT, 1);
+	rtc_ack();
 	report_eq(aplic_claim(hart), 0, "nothing once the device is serviced");
 
 	/* Edge1: the claim consumes the edge though the input is still high. */
 	aplic_write(APLIC_SOURCECFG(RTC_IRQ), APLIC_SM_EDGE1);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	report(wait_rtc_input(1000), "RTC input rises again");
 	report_eq(aplic_claim(hart), RTC_IRQ, "claim of edge source %d", RTC_IRQ);
 	report_eq(aplic_read(APLIC_TOPI(hart)), 0, "edge consumed while the input stays high");
@@ -227,13 +191,12 @@ TEST_CASE(aplic_order)
 	report(aplic_pending(RTC_IRQ), "setipnum sets an edge source pending");
 	aplic_write(APLIC_CLRIPNUM, RTC_IRQ);
 	report(!aplic_pending(RTC_IRQ), "clripnum clears it");
-	rtc_write(RTC_CLEAR_INTERRUPT, 1);
+	rtc_ack();
 	report_eq(aplic_read(APLIC_IN_CLRIP(RTC_IRQ)) >> RTC_IRQ & 1, 0,
 		  "input low once the device is serviced");
 
 	aplic_write(APLIC_SOURCECFG(SECOND_IRQ), APLIC_SM_INACTIVE);
 	aplic_write(APLIC_SOURCECFG(RTC_IRQ), APLIC_SM_INACTIVE);
 	report(!aplic_enabled(RTC_IRQ), "inactive source %d has no enable bit", RTC_IRQ);
-	rtc_write(RTC_IRQ_ENABLED, 0);
-	rtc_write(RTC_CLEAR_ALARM, 1);
+	rtc_stop();
 }

@@ -2,52 +2,15 @@
 /* A passed-through device interrupt: goldfish RTC alarm through the PLIC, threshold, priority. */
 #include <stdint.h>
 #include "csr.h"
+#include "goldfish_rtc.h"
 #include "plic.h"
 #include "test.h"
 #include "timer.h"
 #include "trap.h"
 
-#ifndef RTC_BASE
-#define RTC_BASE 0x101000UL
-#endif
-#ifndef RTC_IRQ
-#define RTC_IRQ 11
-#endif
-
-#define RTC_TIME_LOW	    0x00
-#define RTC_TIME_HIGH	    0x04
-#define RTC_ALARM_LOW	    0x08
-#define RTC_ALARM_HIGH	    0x0c
-#define RTC_IRQ_ENABLED	    0x10
-#define RTC_CLEAR_ALARM	    0x14
-#define RTC_CLEAR_INTERRUPT 0x1c
-
 static unsigned int context;
 static volatile unsigned long taken;
 static volatile uint32_t last_claim;
-
-static uint32_t rtc_read(unsigned long reg)
-{
-	return *(volatile uint32_t *)(RTC_BASE + reg);
-}
-
-static void rtc_write(unsigned long reg, uint32_t value)
-{
-	*(volatile uint32_t *)(RTC_BASE + reg) = value;
-}
-
-static void rtc_alarm_in_ms(unsigned long ms)
-{
-	/* Reading TIME_LOW latches TIME_HIGH; writing ALARM_LOW arms the alarm. */
-	uint64_t now = rtc_read(RTC_TIME_LOW);
-	uint64_t alarm;
-
-	now |= (uint64_t)rtc_read(RTC_TIME_HIGH) << 32;
-	alarm = now + ms * 1000000ULL;
-	rtc_write(RTC_IRQ_ENABLED, 1);
-	rtc_write(RTC_ALARM_HIGH, (uint32_t)(alarm >> 32));
-	rtc_write(RTC_ALARM_LOW, (uint32_t)alarm);
-}
 
 static void external_interrupt(void)
 {
@@ -55,7 +18,7 @@ static void external_interrupt(void)
 
 	last_claim = id;
 	if (id == RTC_IRQ)
-		rtc_write(RTC_CLEAR_INTERRUPT, 1);
+		rtc_ack();
 	if (id)
 		plic_complete(context, id);
 	taken++;
@@ -85,14 +48,14 @@ TEST_CASE(plic_rtc)
 	csr_set(sie, SIE_SEIE);
 	local_irq_enable();
 
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	report(wait_taken(1, 1000), "RTC alarm interrupt arrives");
 	report_eq(last_claim, RTC_IRQ, "claimed source");
 	report(!plic_pending(RTC_IRQ), "source %d no longer pending after claim", RTC_IRQ);
 
 	/* A priority not above the threshold masks the source but keeps it pending. */
 	plic_set_threshold(context, 1);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	delay_ms(50);
 	report_eq(taken - 1, 0, "no interrupt while threshold 1 >= priority 1");
 	report(plic_pending(RTC_IRQ), "source %d pending while masked by the threshold", RTC_IRQ);
@@ -102,7 +65,7 @@ TEST_CASE(plic_rtc)
 
 	/* Priority 0 never interrupts. */
 	plic_set_priority(RTC_IRQ, 0);
-	rtc_alarm_in_ms(2);
+	rtc_alarm_in_ns(2000000);
 	delay_ms(50);
 	report_eq(taken - 2, 0, "no interrupt while priority is 0");
 	plic_set_priority(RTC_IRQ, 1);
@@ -111,9 +74,7 @@ TEST_CASE(plic_rtc)
 
 	local_irq_disable();
 	csr_clear(sie, SIE_SEIE);
-	rtc_write(RTC_IRQ_ENABLED, 0);
-	rtc_write(RTC_CLEAR_ALARM, 1);
-	rtc_write(RTC_CLEAR_INTERRUPT, 1);
+	rtc_stop();
 	plic_enable(context, RTC_IRQ, false);
 	plic_set_priority(RTC_IRQ, 0);
 	irq_set_handler(IRQ_S_EXT, NULL);
