@@ -15,6 +15,7 @@
 
 #include "aplic.h"
 #include "vaplic_model.h"
+#include "vcpu_lines.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VAPLIC_MAX_VCPUS,
 	       "a VM has more vCPUs than the virtual APLIC model holds");
@@ -36,23 +37,11 @@ static struct vaplic vaplics[VMCONF_NR_VMS];
 /* Scratch for building one model at a time, at boot. */
 static u32 owned_sources[VAPLIC_NR_SOURCES];
 
-/* Hands every changed line to its vCPU, under the lock (no assert/deassert reordering). */
+/* Hands every changed line to its vCPU, under the lock (vcpu_lines.h). */
 static void update_lines(struct vaplic *va)
 {
-	u64 lines, changed;
-
 	bench_mark(BENCH_PT_MODEL);
-	lines = vaplic_model_lines(&va->model);
-	changed = lines ^ va->asserted;
-	for (unsigned int n = 0; changed && n < va->vm->nr_vcpus; n++) {
-		u64 bit = 1ull << n;
-
-		if (!(changed & bit))
-			continue;
-		changed &= ~bit;
-		vcpu_set_external_irq(va->vm->vcpus[n], (lines & bit) != 0);
-	}
-	va->asserted = lines;
+	vcpu_lines_update(va->vm, vaplic_model_lines(&va->model), &va->asserted);
 	bench_mark(BENCH_PT_LINES);
 }
 

@@ -13,6 +13,7 @@
 #include <generated/board.h>
 
 #include "vplic_model.h"
+#include "vcpu_lines.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VPLIC_MAX_VCPUS,
 	       "a VM has more vCPUs than the virtual PLIC model holds");
@@ -45,27 +46,11 @@ static void complete_physically(struct vplic *vp, u32 src)
 	irqchip_complete(vp->claim_cpu[src], src);
 }
 
-/*
- * Hands every changed line to its vCPU. Called with the lock held, so two
- * CPUs can never deliver an assert and a deassert out of order and leave a
- * line stuck high.
- */
+/* Hands every changed line to its vCPU, under the lock (vcpu_lines.h). */
 static void update_lines(struct vplic *vp)
 {
-	u64 lines, changed;
-
 	bench_mark(BENCH_PT_MODEL);
-	lines = vplic_model_lines(&vp->model);
-	changed = lines ^ vp->asserted;
-	for (unsigned int n = 0; changed && n < vp->vm->nr_vcpus; n++) {
-		u64 bit = 1ull << n;
-
-		if (!(changed & bit))
-			continue;
-		changed &= ~bit;
-		vcpu_set_external_irq(vp->vm->vcpus[n], (lines & bit) != 0);
-	}
-	vp->asserted = lines;
+	vcpu_lines_update(vp->vm, vplic_model_lines(&vp->model), &vp->asserted);
 	bench_mark(BENCH_PT_LINES);
 }
 
