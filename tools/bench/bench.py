@@ -33,18 +33,19 @@ BOARDS = {
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
                      "cross": "aarch64-linux-gnu-", "linux": True, "direct": True},
     # AArch32 (Documentation/arm32.md): no breakdown (the marks are 64-bit answers; no
-    # bench-breakdown build for arm), no direct delivery (AArch64 only). The Linux rows:
-    # "linux": True once tools/linux-guest builds armhf Linux with tests/bench/qemu_arm-linux.vmconf
-    # and vmconf/qemu_arm-linux.vmconf, "linux_kernel" naming its kernel under ${O}/linux/.
+    # bench-breakdown build for arm), no direct delivery (AArch64 only). Linux boots on one
+    # CPU (tests/bench/qemu_arm-linux.vmconf says why).
     "qemu_arm": {"defconfig": "qemu_arm_defconfig", "guest": "bench-arm.elf",
-                 "cross": "arm-linux-gnueabihf-", "breakdown": False},
+                 "cross": "arm-linux-gnueabihf-", "breakdown": False,
+                 "linux": True, "linux_kernel": "zImage", "linux_cpus": 1},
 }
 
 # Linux boot (boards with a Linux guest, tools/linux-guest): from the VM's first
 # instruction to /init, read off the virtual counter (16 instructions a tick
 # under -icount shift=0 at 62.5 MHz).
 # Per board: tests/bench/<board>-linux.vmconf (boot figure), vmconf/<board>-linux.vmconf
-# (the rt session), the kernel at ${O}/linux/<"linux_kernel", default Image>.
+# (the rt session), the kernel at ${O}/linux/<"linux_kernel", default Image>, the CPUs
+# of the native boot <"linux_cpus", default LINUX_CPUS> (as many as the VM has).
 LINUX_CPUS, LINUX_MEMORY = 3, "256M"
 INIT_LINE = re.compile(r"bulwark-init: userspace reached at counter (\d+) \((\d+) Hz\)")
 VM_START = re.compile(r"vm 'linux' boot 1: vCPU 0 enters at counter (\d+)")
@@ -219,7 +220,7 @@ def instructions(ticks, hz):
 
 
 def measure_linux(out, board):
-    """Debian's kernel to /init: natively (-smp 3, EL1) and as a Bulwark VM of 3 vCPUs.
+    """Debian's kernel to /init: natively (-smp N, EL1) and as a Bulwark VM of N vCPUs.
 
     Both boot with the device tree the build generated for the VM."""
     d = os.path.join(out, "linux")
@@ -240,7 +241,8 @@ def measure_linux(out, board):
     virt = instructions(int(init.group(1)) - int(start.group(1)), hz)
     args[args.index("-kernel") + 1] = os.path.join(d, "linux", BOARDS[board].get("linux_kernel", "Image"))
     args = [a.replace("virtualization=on", "virtualization=off") for a in args]
-    args[args.index("-smp") + 1] = str(LINUX_CPUS)
+    cpus = BOARDS[board].get("linux_cpus", LINUX_CPUS)
+    args[args.index("-smp") + 1] = str(cpus)
     args[args.index("-m") + 1] = LINUX_MEMORY
     # The same device tree as the VM's, so both boots probe the same hardware.
     native_cmd = [desc["qemu"]] + args + [
@@ -249,7 +251,7 @@ def measure_linux(out, board):
         "-append", "console=ttyAMA0 quiet", "-nographic", "-monitor", "none"] + ICOUNT
     init = INIT_LINE.search(run_until(native_cmd, INIT_LINE, "Linux native"))
     native = instructions(int(init.group(1)), int(init.group(2)))
-    return {"stat": "VM start to init", "unit": "instructions",
+    return {"stat": f"VM start to init, {cpus} CPU{'s' if cpus > 1 else ''}", "unit": "instructions",
             "native": {"value": native}, "virt": {"value": virt}}
 
 

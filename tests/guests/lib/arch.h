@@ -29,6 +29,17 @@ bool timer_pending(void);
 const char *timer_kind(void);
 /* Busy-waits until the counter reaches now + ms milliseconds. */
 void delay_ms(unsigned long ms);
+/*
+ * Arms a second, masked timer at deadline, where the CPU has one (Arm's
+ * physical timer; a no-op on RISC-V): it raises no interrupt and only keeps
+ * a timer deadline ahead. QEMU under -icount emulates the CPUs in turns on
+ * one host thread and sizes each turn from the next timer deadline; when a
+ * CPU's only timer has fired and its handler has yet to run, the other CPUs'
+ * turns are sized by the next deadline still armed, and a backstop keeps
+ * that deadline near. On hardware, where CPUs run side by side, it changes
+ * nothing.
+ */
+void timer_set_backstop(unsigned long deadline);
 
 /*
  * Interrupts taken by this CPU: irq is a cause number on RISC-V (IRQ_TIMER,

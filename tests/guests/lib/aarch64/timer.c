@@ -30,6 +30,19 @@ void timer_cancel(void)
 	timer_set(~0UL);
 }
 
+void timer_set_backstop(unsigned long deadline)
+{
+	unsigned long virt, phys;
+
+	isb();
+	virt = read_sysreg(cntvct_el0);
+	phys = read_sysreg(cntpct_el0);
+	/* CNTP counts the physical counter: the deadline less the virtual offset. */
+	write_sysreg(cntp_cval_el0, deadline - (virt - phys));
+	write_sysreg(cntp_ctl_el0, CNT_CTL_ENABLE | CNT_CTL_IMASK);
+	isb();
+}
+
 bool timer_pending(void)
 {
 	isb();

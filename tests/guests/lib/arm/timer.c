@@ -52,6 +52,16 @@ void timer_cancel(void)
 	set_cval(~0ULL);
 }
 
+void timer_set_backstop(unsigned long deadline)
+{
+	uint64_t virt = CP15_READ64(1, c14), phys = CP15_READ64(0, c14); /* CNTVCT, CNTPCT */
+
+	/* CNTP counts the physical counter: the deadline less the virtual offset. */
+	CP15_WRITE64(timer_counter_at(deadline) - (virt - phys), 2, c14); /* CNTP_CVAL */
+	CP15_WRITE(CNT_CTL_ENABLE | CNT_CTL_IMASK, 0, c14, c2, 1);	  /* CNTP_CTL */
+	isb();
+}
+
 bool timer_pending(void)
 {
 	isb();
