@@ -24,6 +24,7 @@ PASTE = "".join(chr(ord("a") + i % 26) for i in range(4096))
 BOARDS = {"qemu_rv64": ["qemu_rv64_defconfig"],
           "qemu_aarch64": ["qemu_aarch64_defconfig"],
           "qemu_aarch64-gicv2": ["qemu_aarch64_defconfig", "gicv2.config"],
+          "qemu_arm": ["qemu_arm_defconfig"],
           # Armv8-R: the EL2 MPU lends the hypervisor's console region to the owner.
           "mps3_an536": ["mps3_an536_defconfig"]}
 LAYOUT = {"mps3_an536": "mps3_an536-passthrough.vmconf"}
@@ -31,7 +32,7 @@ LAYOUT = {"mps3_an536": "mps3_an536-passthrough.vmconf"}
 
 @pytest.mark.parametrize("board", sorted(BOARDS))
 def test_passthrough_console_is_exclusive(tmp_path, board):
-    arch = "rv64" if board.startswith("qemu_rv64") else "aarch64"
+    arch = "rv64" if board.startswith("qemu_rv64") else "arm" if board == "qemu_arm" else "aarch64"
     for goal in BOARDS[board]:
         make_ok(goal, O=tmp_path)
     make_ok(f"VMCONF=vmconf/{LAYOUT.get(board, f'qemu_{arch}-passthrough.vmconf')}", O=tmp_path)

@@ -201,7 +201,8 @@ def trusted_with_dma(vm, device):
             r"\(no IOMMU\)$")
 
 
-for board, device in (("qemu_rv64", "virtio7"), ("qemu_aarch64", "virtio24_31")):
+for board, device in (("qemu_rv64", "virtio7"), ("qemu_aarch64", "virtio24_31"),
+                      ("qemu_arm", "virtio24_31")):
     LAYOUTS.append(Layout(board, f"{board}-dma.vmconf",
                           verdicts={"disk": rf"^{PASSED}$", "other": rf"^{PASSED}$"},
                           reports=[bad_console_buffer(vm) for vm in ("disk", "other")
@@ -234,6 +235,7 @@ OWN_TESTS = {"qemu_aarch64-linux.vmconf": "test_linux.py",
 OWN_TESTS["qemu_rv64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["mps3_an536-passthrough.vmconf"] = "test_console_owner.py"
+OWN_TESTS["qemu_arm-passthrough.vmconf"] = "test_console_owner.py"
 OWN_TESTS["qemu_aarch64-conformance.vmconf"] = "test_conformance.py"
 OWN_TESTS["qemu_aarch64-direct.vmconf"] = "test_direct.py"  # GICv3 only
 OWN_TESTS["qemu_aarch64-hostile-direct.vmconf"] = "test_hostile.py"  # GICv3 only
