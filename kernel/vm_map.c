@@ -9,6 +9,12 @@
 /* The modulus of the color rule; 1 on a board without colors, where nothing is colored. */
 #define COLOR_MODULUS (BOARD_NR_COLORS ? BOARD_NR_COLORS : 1)
 
+/* Consecutive memory of one color (board.py derives it; a page unless pages are grouped). */
+#ifndef BOARD_COLOR_SIZE
+#define BOARD_COLOR_SIZE BOARD_PAGE_SIZE
+#endif
+#define PAGES_PER_COLOR (BOARD_COLOR_SIZE / BOARD_PAGE_SIZE)
+
 /* The color iterator: a colored region's stretches of consecutive host pages of its colors. */
 struct color_runs {
 	hpa_t next; /* first host page not looked at yet */
@@ -16,10 +22,14 @@ struct color_runs {
 	u32 mask;
 };
 
-/* The layout tool's rule (vmconflib/alloc.py, colored_runs): page n has color n mod the count. */
+u32 vm_color_of(hpa_t pa)
+{
+	return (u32)((pa / BOARD_COLOR_SIZE) % COLOR_MODULUS);
+}
+
 static bool page_has_color(hpa_t pa, u32 mask)
 {
-	return (mask >> ((pa / BOARD_PAGE_SIZE) % COLOR_MODULUS)) & 1;
+	return (mask >> vm_color_of(pa)) & 1;
 }
 
 /* The next stretch: its size (0 once the region is done), its first host address in *pa. */
@@ -40,7 +50,7 @@ static u64 color_runs_next(struct color_runs *it, hpa_t *pa)
 	return size;
 }
 
-/* How many of the board's colors the mask holds: the colored pages in each cycle of colors. */
+/* How many of the board's colors the mask holds. */
 static u32 colors_in(u32 mask)
 {
 	u32 n = 0;
@@ -70,10 +80,10 @@ static int walk_region(const struct vmconf_region *r, u64 skip, vm_map_fn fn, vo
 	if (!r->color_mask || !BOARD_NR_COLORS)
 		return fn(ctx, gpa, r->phys_base + skip, r->size - skip, r->access, VM_MAP_NORMAL);
 	/* The layout tool refuses colors the board lacks; without one the walk would not end. */
-	per_cycle = colors_in(it.mask);
+	per_cycle = colors_in(it.mask) * (u32)PAGES_PER_COLOR;
 	if (!per_cycle)
 		return -EINVAL;
-	it.next += pages / per_cycle * COLOR_MODULUS * BOARD_PAGE_SIZE;
+	it.next += pages / per_cycle * COLOR_MODULUS * BOARD_COLOR_SIZE;
 	for (pages %= per_cycle; pages; it.next += BOARD_PAGE_SIZE)
 		if (page_has_color(it.next, it.mask))
 			pages--;
@@ -99,8 +109,14 @@ int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx)
 	for (u32 i = 0; i < d->nr_shmem_maps && !ret; i++) {
 		const struct vmconf_shmem_map *m = &d->shmem_maps[i];
 		const struct vmconf_shmem *obj = &vmconf_shmems[m->shmem_id];
+		/* A colored object is mapped from its colors' pages, as a region is. */
+		const struct vmconf_region as_region = {.guest_base = m->guest_base,
+							.phys_base = obj->phys_base,
+							.size = obj->size,
+							.access = m->access,
+							.color_mask = obj->color_mask};
 
-		ret = map(ctx, m->guest_base, obj->phys_base, obj->size, m->access, VM_MAP_NORMAL);
+		ret = walk_region(&as_region, 0, map, ctx);
 	}
 	return ret;
 }

@@ -43,11 +43,19 @@ typedef int (*vm_map_fn)(void *ctx, gpa_t gpa, hpa_t pa, u64 size, u32 access,
  * (color_mask, on a board with BOARD_NR_COLORS colors) is one run per
  * stretch of consecutive host pages of its colors, from phys_base up, with
  * the layout tool's rule and page (tools/vmconf/vmconflib/alloc.py,
- * colored_runs): host page n of BOARD_PAGE_SIZE bytes has color
- * n mod BOARD_NR_COLORS. Stops at the first nonzero value map returns and
- * returns it, else 0.
+ * colored_runs): the page at host address pa has color vm_color_of(pa).
+ * A colored shared-memory object is walked the same way. Stops at the first nonzero value map
+ * returns and returns it, else 0.
  */
 int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx);
+
+/*
+ * The cache color of the page at host address pa: (pa / BOARD_COLOR_SIZE)
+ * mod BOARD_NR_COLORS, the numbers tools/vmconf derives from the board's
+ * cache (vmconflib/board.py) and writes to generated/board.h; 0 on a board
+ * without colors.
+ */
+u32 vm_color_of(hpa_t pa);
 
 /*
  * One host-contiguous piece of a range of guest RAM: host points at it,

@@ -73,6 +73,7 @@ struct vmconf_shmem {
 	const char *name;
 	hpa_t phys_base;
 	u64 size;
+	u32 color_mask; /* cache colors, 0 when not colored */
 };
 
 struct vmconf_vm {

@@ -28,7 +28,7 @@ CASES = [
      E % 2 + 'syntax: unterminated string: add the closing \'"\'', None),
     ('unknown-field', vm(extra='    colour = 1\n'),
      E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, initrd, load, entry, dtb, "
-     'fault, console, irqs, bootargs, dma, interrupts, preload', None),
+     'fault, console, irqs, bootargs, dma, interrupts, preload, colors, share_colors', None),
     ('unknown-block', vm(body='    region x { size = 4K }\n'),
      E % 5 + "vm 'a': region 'x': unknown block; allowed here: memory, device, shmem", None),
     ('unknown-region-field', 'vm a {\n    cpus = [0]\n    image = "img.bin"\n'
@@ -37,7 +37,7 @@ CASES = [
      E % 7 + "vm 'a': memory 'ram'.cache: unknown field; allowed here: guest, size, phys, colors, "
      'access', None),
     ('unknown-top-block', vm() + 'partition p { }\n',
-     E % 6 + "partition 'p': unknown block; allowed here: vm, shmem", None),
+     E % 6 + "partition 'p': unknown block; allowed here: vm, shmem, hypervisor", None),
     ('wrong-type', vm(cpus='"0"'),
      E % 2 + "vm 'a': cpus: expected numbers or ranges like [0-3, 8], found the string \"0\"",
      None),
@@ -148,9 +148,6 @@ CASES = [
     ('colors-off', vm(body='    memory c { guest = 0x90000000  size = 64K  colors = [0-1] }\n'),
      E % 5 + "vm 'a': memory 'c'.colors: cache coloring is off; enable CONFIG_CACHE_COLORING "
      'or remove colors', None),
-    ('colors-not-provided', vm(body='    memory c { guest = 0x90000000  size = 64K  colors = [0-1] }\n'),
-     E % 5 + "vm 'a': memory 'c'.colors: the board provides no cache colors; remove colors",
-     COLORS_ON),
     ('entry-outside', vm(extra='    entry = 0x81000000\n'),
      E % 4 + "vm 'a': entry: 0x81000000 is outside the VM's memory (ram 0x80000000-0x80ffffff)",
      None),

@@ -108,11 +108,13 @@ COLORED = '''\
 vm a {
     cpus = [0]
     image = "img.bin"
+    share_colors = [0-3]
     memory ram { guest = 0x80000000  size = 64K  colors = [0-3] }
 }
 vm b {
     cpus = [1]
     image = "img.bin"
+    share_colors = [0-3]  # its plain region takes every color
     memory ram { guest = 0x80000000  size = 64K  colors = [4-7] }
     memory plain { guest = 0x90000000  size = 16K }
 }
@@ -142,7 +144,7 @@ def test_colors_the_board_lacks(scratch):
     board = _board(scratch, COLOR_BOARD)
     scratch.config('CONFIG_MMU=y\nCONFIG_CACHE_COLORING=y\n')
     result = scratch.run(COLORED.replace('[4-7]', '[4-8]'), board_dir=board)
-    assert result.stderr == ("layout.vmconf:9: error: vm 'b': memory 'ram'.colors: color 8 "
+    assert result.stderr == ("layout.vmconf:11: error: vm 'b': memory 'ram'.colors: color 8 "
                              'does not exist; the board provides colors 0-7\n')
 
 

@@ -35,7 +35,7 @@ def test_errors_of_one_vm_and_of_shared_objects(scratch):
               + 'shmem lonely { size = 64K }\n')
     _fails(scratch, layout, [
         E % 4 + "vm 'a': colour: unknown field; allowed here: cpus, image, initrd, load, entry, "
-        'dtb, fault, console, irqs, bootargs, dma, interrupts, preload',
+        'dtb, fault, console, irqs, bootargs, dma, interrupts, preload, colors, share_colors',
         E % 6 + "vm 'a': memory 'data'.size: 0x00001800 is not aligned to the MMU page (4 KiB); "
         'round it to 0x00002000',
         E % 8 + "shmem 'lonely': declared but not mapped by any VM; map it in at least two VMs or "

@@ -3,6 +3,7 @@
 
 import bisect
 
+from .colors import colors_text
 from .images import embedded_bytes
 from .preload import reserve_preloads
 from .mpu import IDENTITY_HINT
@@ -55,17 +56,20 @@ class PhysMap:
         return out
 
 
-def colored_runs(start, size, mask, ncolors, page, limit=LIMIT):
+def colored_runs(start, size, mask, ncolors, page, limit=LIMIT, color_size=None):
     """Physical runs of a colored region: the pages from start whose color is in mask.
 
-    Returns None when the region would reach past limit."""
+    A page's color is (address / color_size) mod ncolors (colors.py, kernel/vm_map.c);
+    color_size is the page unless the board groups pages. Returns None when the region
+    would reach past limit."""
+    color_size = color_size or page
     runs = []
     left = size // page
     addr = start
     while left:
         if addr + page > limit:
             return None
-        if mask >> (addr // page % ncolors) & 1:
+        if mask >> (addr // color_size % ncolors) & 1:
             if runs and runs[-1][1] == addr:
                 runs[-1][1] = addr + page
             else:
@@ -82,7 +86,7 @@ def _footprint(board, start, size, mask):
     bank = board.bank_of(start, 1)
     if bank is None:
         return None
-    return colored_runs(start, size, mask, board.colors, board.align, bank.end)
+    return colored_runs(start, size, mask, board.colors, board.align, bank.end, board.color_size)
 
 
 class Allocator:
@@ -147,6 +151,10 @@ class Allocator:
                 self._take(item, runs, label)
                 return
         free = [e - s for bank in self.board.banks for s, e in self.map.free(bank)]
+        if mask:
+            raise ctx.error(line, field, 'no free RAM of colors %s left for %s; give it more '
+                            'colors, shrink it or free memory of those colors elsewhere'
+                            % (colors_text(mask), human(item.size)))
         raise ctx.error(line, field, 'no free RAM for %s: %s free in total, largest free '
                         'block %s; shrink it or free memory elsewhere'
                         % (human(item.size), human(sum(free)), human(max(free, default=0))))
@@ -161,10 +169,11 @@ class Allocator:
                     return [(start, start + size)]
                 start = align_up(used.end, align)
             return None
-        stripe = align * self.board.colors
+        stripe = self.board.color_size * self.board.colors
         start = align_up(bank.base, stripe)
         while start < bank.end:
-            runs = colored_runs(start, size, mask, self.board.colors, align, bank.end)
+            runs = colored_runs(start, size, mask, self.board.colors, align, bank.end,
+                                self.board.color_size)
             if runs is None:
                 return None
             for run_start, run_end in runs:
@@ -189,7 +198,7 @@ def allocate_layout(layout, board):
                 label = "vm '%s' memory '%s'" % (obj.name, region.name)
                 items.append((region, region.color_mask, label))
         else:
-            items.append((obj, 0, "shmem '%s'" % obj.name))
+            items.append((obj, obj.color_mask, "shmem '%s'" % obj.name))
     for item, mask, label in items:
         if item.fixed:
             alloc.place(item, item.ctx, item.rec.line_of('phys'), 'phys', mask, label)

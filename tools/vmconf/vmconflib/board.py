@@ -14,6 +14,9 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
+    'cache': Spec('cache', {'size': 'int', 'ways': 'int', 'line': 'int', 'colors': 'int',
+                            'color_size': 'int'},
+                  example='cache llc { size = 1M  ways = 16  line = 64 }'),
     'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word', compatible='strs',
                                   dma='word', slots='int'),
                    example='device uart0 { base = ... size = ... }',
@@ -66,7 +69,12 @@ class Board:
         # (devicetree.py has a default per architecture).
         self.cpu_compatible = rec.get('cpu_compatible')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
+        # The last-level cache's colors: derived once, in _derive_colors(), and
+        # handed to the hypervisor as BOARD_NR_COLORS and BOARD_COLOR_SIZE.
         self.colors = rec.get('colors', 0)
+        self.color_size = None  # bytes of consecutive memory of one color; the page by default
+        self.cache = None  # the cache block's record, or None
+        self.cache_text = None  # what make vmconf-show says of it
         # pa_bits = N: the physical address size the CPUs implement (Arm
         # ID_AA64MMFR0_EL1.PARange), which sizes stage 2's guest-physical
         # space; pgtables.py counts table pages for it, else for the worst case.
@@ -80,6 +88,7 @@ class Board:
         self.align = None
         self.hyp_end = None  # end of the hypervisor's range with its guest files (alloc.py)
         self.nr_cpus_config = None
+        self.coloring = False  # CONFIG_CACHE_COLORING (apply_config)
 
     @property
     def console(self):
@@ -179,6 +188,7 @@ def _check(board, ctx):
                         % MAX_MPU_REGIONS)
     if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
         raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
+    _check_cache(board, ctx)
     if not board.banks:
         raise ctx.error(rec.line, 'memory', 'the board has no memory block; add memory ram '
                         '{ base = ... size = ... }')
@@ -219,6 +229,85 @@ def _check(board, ctx):
                              'console; a board has one console' % board.console.name)
 
 
+def _check_cache(board, ctx):
+    """Checks the optional cache block; the colors follow from it in _derive_colors."""
+    rec = board.rec
+    caches = rec.blocks('cache')
+    if not caches:
+        return
+    if len(caches) > 1:
+        raise ctx.error(caches[1].line, "cache '%s'" % caches[1].name, 'a board describes one '
+                        'cache, its last-level one (first at line %d)' % caches[0].line)
+    cache = caches[0]
+    cctx = ctx.sub("cache '%s'" % cache.name)
+    if rec.has('colors'):
+        raise cctx.error(cache.line, '', 'the board gives colors = %d too; describe the cache '
+                         'or give colors, not both' % board.colors)
+    geometry = [f for f in ('size', 'ways', 'line') if cache.has(f)]
+    direct = [f for f in ('colors', 'color_size') if cache.has(f)]
+    if geometry and direct:
+        raise cctx.error(cache.line_of(direct[0]), direct[0], 'give the geometry (size, ways, '
+                         'line) or the colors (colors, color_size), not both')
+    if not direct and ('size' not in geometry or 'ways' not in geometry):
+        raise cctx.error(cache.line, 'size' if 'size' not in geometry else 'ways',
+                         'missing; give size and ways (and line), e.g. %s, or colors'
+                         % BOARD_SPEC.blocks['cache'].example)
+    if direct and 'colors' not in direct:
+        raise cctx.error(cache.line, 'colors', 'missing; color_size needs colors, e.g. '
+                         'colors = 16  color_size = 4K')
+    for field in ('size', 'ways', 'line', 'colors', 'color_size'):
+        if cache.has(field) and not _pow2(cache.get(field)):
+            raise cctx.error(cache.line_of(field), field, 'must be a power of two')
+    if cache.has('line') and cache.has('size') and \
+            cache.get('line') * cache.get('ways', 1) > cache.get('size'):
+        raise cctx.error(cache.line_of('line'), 'line', 'a way of %s cannot hold one line of %s'
+                         % (human(cache.get('size') // cache.get('ways', 1)),
+                            human(cache.get('line'))))
+    board.cache = cache
+
+
+def _derive_colors(board, ctx):
+    """The one derivation of the colors: how many, and how much consecutive memory each is.
+
+    A page's color is (address / color_size) mod colors. From a geometry, a way
+    of the cache (size / ways) is as many colors as it holds pages; more than
+    MAX_COLORS are grouped, neighbours together, so a color is then several
+    consecutive pages. The hypervisor reads both numbers from board.h."""
+    cache = board.cache
+    page = board.page_size
+    if cache is None:
+        if board.colors:
+            board.color_size = page
+            board.cache_text = '%d colors of %s' % (board.colors, human(page))
+        return
+    cctx = ctx.sub("cache '%s'" % cache.name)
+    if cache.has('colors'):
+        colors, size = cache.get('colors'), cache.get('color_size', page)
+        if not 1 <= colors <= MAX_COLORS:
+            raise cctx.error(cache.line_of('colors'), 'colors', 'must be between 1 and %d'
+                             % MAX_COLORS)
+        if size % page:
+            raise cctx.error(cache.line_of('color_size'), 'color_size', '%s is not a whole '
+                             'number of %s pages: a page is the least memory given to a VM'
+                             % (human(size), human(page)))
+        board.colors, board.color_size = colors, size
+        board.cache_text = '%d colors of %s (%s line %d)' % (colors, human(size), board.path,
+                                                              cache.line)
+        return
+    way = cache.get('size') // cache.get('ways')
+    raw = max(way // page, 1)
+    colors = min(raw, MAX_COLORS)
+    board.colors = colors if colors > 1 else 0
+    board.color_size = page * (raw // colors)
+    board.cache_text = ('%s %d-way%s: a way is %s, %d colors of %s'
+                        % (human(cache.get('size')), cache.get('ways'),
+                           ', %d-byte lines' % cache.get('line') if cache.has('line') else '',
+                           human(way), colors, human(board.color_size))
+                        if board.colors else
+                        '%s %d-way: a way (%s) is no larger than a %s page, so no colors'
+                        % (human(cache.get('size')), cache.get('ways'), human(way), human(page)))
+
+
 def _check_slots(dev, ctx):
     line = dev.rec.line_of('slots')
     if dev.slots < 1 or dev.size % dev.slots:
@@ -250,3 +339,11 @@ def apply_config(board, config):
         board.mode, board.align = 'mmu', board.page_size
     else:
         board.mode, board.align = 'mpu', board.mpu_granule
+    board.coloring = config.bool('CONFIG_CACHE_COLORING')
+    if board.mode == 'mmu':
+        _derive_colors(board, ctx)
+    elif board.colors or board.cache:
+        # Cache coloring needs page-granular second-stage mapping; an MPU maps
+        # each region whole at its own address, so no VM gets colored memory.
+        board.cache_text = 'not used: the MPU back end cannot color memory'
+        board.colors = 0

@@ -5,6 +5,7 @@
 import os
 
 from .errors import Collector, VmconfError
+from . import colors as cache_colors
 from .preload import check_preload
 from .units import hexa, human, intset, span
 
@@ -24,6 +25,8 @@ def _aligned(ctx, rec, field, value, board):
 VM_CHECKS = (
     ('cpus', lambda vm, ctx: _check_cpus(vm, ctx.board, ctx.state), {'cpus'}, ()),
     ('regions', lambda vm, ctx: _check_regions(vm, ctx.board, ctx.config), {'memory'}, ()),
+    ('colors', lambda vm, ctx: cache_colors.check_vm(vm, ctx.board, ctx.config),
+     {'colors', 'share_colors', 'memory'}, ('regions',)),
     ('devices', lambda vm, ctx: _check_devices(vm, ctx.board, ctx.state), {'device', 'dma'},
      ()),
     ('dma', lambda vm, ctx: _check_dma_trust(vm, ctx.board), {'dma', 'device'}, ('devices',)),
@@ -73,6 +76,7 @@ def _check_all(layout, board, config, errors):
                                    'one, e.g. vm NAME { cpus = [0] ... }'))
         return
     _check_shmems(layout, board, errors)
+    cache_colors.check_others(layout, board, config, errors)
     run = _Run(layout, board, config)
     names = {}
     max_vms = config.int('CONFIG_MAX_VMS', 8)
@@ -96,6 +100,9 @@ def _check_all(layout, board, config, errors):
                 continue
             if errors.attempt(check, vm, run):
                 vm.passed.add(name)
+    if not layout.incomplete:
+        cache_colors.check_sharing(layout, board, errors)
+        cache_colors.check_supply(layout, board, errors)
     sure = _sure_shmems(layout)
     _check_ipc_events(layout, sure, errors)
     for shmem in layout.shmems:
@@ -255,27 +262,7 @@ def _check_regions(vm, board, config):
         if region.fixed:
             _aligned(ctx, rec, 'phys', region.phys, board)
         if rec.has('colors'):
-            _check_colors(region, board, config)
-
-
-def _check_colors(region, board, config):
-    ctx, rec = region.ctx, region.rec
-    line = rec.line_of('colors')
-    if not config.bool('CONFIG_CACHE_COLORING'):
-        raise ctx.error(line, 'colors', 'cache coloring is off; enable CONFIG_CACHE_COLORING or '
-                        'remove colors')
-    if board.mode != 'mmu' or not board.colors:
-        raise ctx.error(line, 'colors', 'the board provides no cache colors; remove colors')
-    if not region.colors:
-        raise ctx.error(line, 'colors', 'empty; list the colors, e.g. colors = [0-3]')
-    mine = set()
-    for color, cline in region.colors:
-        if color >= board.colors:
-            raise ctx.error(cline, 'colors', 'color %d does not exist; the board provides colors '
-                            '0-%d' % (color, board.colors - 1))
-        if color in mine:
-            raise ctx.error(cline, 'colors', 'color %d is listed twice' % color)
-        mine.add(color)
+            cache_colors.check_list(ctx, rec, 'colors', board, config)
 
 
 def _free_devices(board):

@@ -62,8 +62,9 @@ def generate_c(layout, board, source):
     if layout.shmems:
         lines.append('const struct vmconf_shmem vmconf_shmems[] = {')
         for shmem in layout.shmems:
-            lines.append('\t{ .name = %s, .phys_base = %s, .size = %s },'
-                         % (c_string(shmem.name), u64(shmem.phys), u64(shmem.size)))
+            lines.append('\t{ .name = %s, .phys_base = %s, .size = %s, .color_mask = 0x%xu },'
+                         % (c_string(shmem.name), u64(shmem.phys), u64(shmem.size),
+                            shmem.color_mask))
         lines.append('};')
     else:
         lines.append('/* No shared memory: one placeholder entry, vmconf_nr_shmems is 0. */')

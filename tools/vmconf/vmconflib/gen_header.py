@@ -33,7 +33,13 @@ def generate_header(layout, board, source, config):
         define('BOARD_MPU_GRANULE', '0x%xULL' % board.mpu_granule)
     if board.mpu_regions:
         define('BOARD_MPU_REGIONS', '%d' % board.mpu_regions)
+    # The colors, derived once (board.py _derive_colors): a page's color is
+    # (address / BOARD_COLOR_SIZE) mod BOARD_NR_COLORS.
     define('BOARD_NR_COLORS', '%d' % board.colors)
+    define('BOARD_COLOR_SIZE', '0x%xULL' % (board.color_size or board.align))
+    hyp = layout.hypervisor
+    # The colors the hypervisor moves its own image to (0: it stays where it was loaded).
+    define('VMCONF_HYP_COLORS', '0x%xu' % (hyp.color_mask if hyp and board.colors else 0))
     if board.hyp_end is not None:
         # The linker checks the image (guest files included) ends before this.
         define('BOARD_HYP_LIMIT', '0x%x' % board.hyp_end)

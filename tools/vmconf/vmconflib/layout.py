@@ -18,22 +18,34 @@ VM_SPEC = Spec('vm', {
     'cpus': 'ints', 'image': 'str', 'initrd': 'str', 'load': 'int', 'entry': 'int', 'dtb': 'int_or_auto',
     'fault': 'word', 'console': 'word', 'irqs': 'ints', 'bootargs': 'str', 'dma': 'word',
     'interrupts': 'word',
-    'preload': 'int',
+    'preload': 'int', 'colors': 'ints', 'share_colors': 'ints',
 }, blocks={'memory': MEMORY_SPEC, 'device': DEVICE_SPEC, 'shmem': MAP_SPEC},
     example='vm NAME { ... }',
     choices={'fault': ('stop', 'inject'),
              'console': ('virtual', 'polled', 'passthrough', 'none'),
              'dma': ('trusted', 'none'), 'interrupts': ('virtual', 'direct')})
-SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int'}, example='shmem chan { size = 64K }')
-TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC}
+SHMEM_SPEC = Spec('shmem', {'size': 'int', 'phys': 'int', 'colors': 'ints'},
+                  example='shmem chan { size = 64K }')
+# The hypervisor itself: the cache colors its own text, data and tables move to.
+HYP_SPEC = Spec('hypervisor', {'colors': 'ints', 'share_colors': 'ints'}, named=False,
+                example='hypervisor { colors = [0] }')
+TOP_BLOCKS = {'vm': VM_SPEC, 'shmem': SHMEM_SPEC, 'hypervisor': HYP_SPEC}
 
 NAME = re.compile(r'^[A-Za-z0-9_-]+$')
+
+
+def mask_of(colors):
+    """The bit mask of a list of (color, line)."""
+    mask = 0
+    for color, _ in colors:
+        mask |= 1 << color
+    return mask
 
 
 class Region:
     """A guest memory region; phys and footprint are filled in by the allocator."""
 
-    def __init__(self, rec):
+    def __init__(self, rec, vm_colors=None):
         self.rec = rec
         self.ctx = rec.ctx
         self.name = rec.name
@@ -42,16 +54,15 @@ class Region:
         self.size = rec.get('size')
         self.phys = rec.get('phys')
         self.fixed = rec.has('phys')
-        self.colors = rec.get('colors', [])
+        # Its own colors, else the VM's (a VM's colors color all its memory).
+        self.own_colors = rec.has('colors')
+        self.colors = rec.get('colors', []) if self.own_colors else (vm_colors or [])
         self.access = rec.get('access', 7)
         self.runs = []
 
     @property
     def color_mask(self):
-        mask = 0
-        for color, _ in self.colors:
-            mask |= 1 << color
-        return mask
+        return mask_of(self.colors)
 
 
 class DeviceMap:
@@ -98,8 +109,30 @@ class Shmem:
         self.size = rec.get('size')
         self.phys = rec.get('phys')
         self.fixed = rec.has('phys')
+        self.colors = rec.get('colors', [])
         self.users = []
         self.runs = []
+
+    @property
+    def color_mask(self):
+        return mask_of(self.colors)
+
+
+class Hypervisor:
+    """The layout's hypervisor block: the colors the hypervisor recolors itself to."""
+
+    name = 'hypervisor'
+
+    def __init__(self, rec):
+        self.rec = rec
+        self.ctx = rec.ctx
+        self.line = rec.line
+        self.colors = rec.get('colors', [])
+        self.share = {c for c, _ in rec.get('share_colors', [])}
+
+    @property
+    def color_mask(self):
+        return mask_of(self.colors)
 
 
 class Vm:
@@ -139,7 +172,11 @@ class Vm:
         # interrupts = direct: the VM's CPUs take its physical interrupts at EL1
         # without an exit (GICv3 only; checks.py refuses what it cannot serve).
         self.direct = rec.get('interrupts') == 'direct'
-        self.regions = [Region(r) for r in rec.blocks('memory')]
+        # colors = [...]: the cache colors of all the VM's memory; share_colors:
+        # those of them another VM (or the hypervisor) may use too (checks.py).
+        self.colors = rec.get('colors', [])
+        self.share = {c for c, _ in rec.get('share_colors', [])}
+        self.regions = [Region(r, self.colors) for r in rec.blocks('memory')]
         self.devices = [DeviceMap(r) for r in rec.blocks('device')]
         self.shmaps = [ShmemMap(r) for r in rec.blocks('shmem')]
         # preload = ADDRESS: the boot loader puts the image (and initrd) in RAM
@@ -166,6 +203,7 @@ class Layout:
         self.shmems = []
         self.order = []
         self.images = []
+        self.hypervisor = None  # the hypervisor block, when the layout has one
         # A vm or shmem block was refused: what holds across VMs is not checked.
         self.incomplete = False
 
@@ -216,6 +254,12 @@ def _top_item(item, ctx, path, variables, base_dir, layout, errors):
                         % ', '.join(TOP_BLOCKS))
     spec = TOP_BLOCKS[item.kind]
     require_name(item, spec, ctx)
+    if item.kind == 'hypervisor':
+        if layout.hypervisor is not None:
+            raise ctx.error(item.line, 'hypervisor', 'a layout has one hypervisor block; the '
+                            'first is at line %d' % layout.hypervisor.line)
+        layout.hypervisor = Hypervisor(check_block(item, spec, ctx.sub('hypervisor'), errors))
+        return None
     if not NAME.match(item.name):
         raise ctx.error(item.line, item.title(), 'names are letters, digits, _ and -')
     if item.kind != 'vm':

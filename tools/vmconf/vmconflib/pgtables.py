@@ -129,10 +129,10 @@ class Run:
         return max(guest + size for guest, _, size in self.pieces)
 
 
-def _region_pieces(region):
+def _region_pieces(region, guest=None):
     """A region is one run, a colored one a run per stretch of consecutive host pages of its
     colors (alloc.py colored_runs, kernel/vm_map.c walk_region), in guest order."""
-    pieces, guest = [], region.guest
+    pieces, guest = [], region.guest if guest is None else guest
     for start, end in region.runs:
         pieces.append((guest, start, end - start))
         guest += end - start
@@ -153,7 +153,8 @@ def vm_runs(vm, board, config):
         runs.append(Run([(uart.base, uart.base, uart.size)], vm.ctx,
                         vm.rec.line_of('console'), 'console'))
     for m in vm.shmaps:
-        runs.append(Run([(m.guest, m.shmem.phys, m.shmem.size)], m.ctx, m.line, ''))
+        runs.append(Run(_region_pieces(m.shmem, m.guest), m.ctx, m.line, '',
+                        colored=bool(m.shmem.color_mask and board.colors)))
     # The interrupt model's own mapping; the count does not depend on the
     # order of the runs, only which one is blamed for crossing the pool.
     gicc, gicv = board.devices.get('gicc'), board.devices.get('gicv')

@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Formats the checked partitioning for people: per-VM CPUs, memory, devices, then free RAM.
 
+from .colors import colors_text, footprint
 from .draw import format_drawing
 from .units import access_text, hexa, human, intset, span
 
@@ -73,6 +74,8 @@ def _vm(vm, board):
         fields.append(('dma', 'trusted with DMA: can read and write all physical memory, the '
                        "hypervisor's and other VMs' included, through %s (no IOMMU)"
                        % ', '.join(masters)))
+    if board.colors and board.coloring:
+        fields.append(('colors', _vm_colors(vm, board)))
     for name, value in fields:
         out += _section(name, [value])
     if vm.dma_trusted:
@@ -97,6 +100,8 @@ def _vm(vm, board):
                      human(hw.size), details))
     for m in vm.shmaps:
         details = '%s, shared' % access_text(m.access)
+        if m.shmem.colors:
+            details += ', colors %s' % colors_text(m.shmem.color_mask)
         if m.doorbells:
             details += ', doorbells %s' % intset(irq for irq, _ in m.doorbells)
         if m.gpio is not None:
@@ -110,12 +115,41 @@ def _vm(vm, board):
     return out
 
 
+def cache_share(mask, board):
+    """How much of the last-level cache the colors in mask are."""
+    count = bin(mask).count('1')
+    text = '%d of %d colors' % (count, board.colors)
+    if board.cache is not None and board.cache.has('size'):
+        text += ', %s of the %s cache' % (human(board.cache.get('size') * count // board.colors),
+                                          human(board.cache.get('size')))
+    else:
+        text += ', %d%% of the cache' % (100 * count // board.colors)
+    return text
+
+
+def _vm_colors(vm, board):
+    mask = footprint(vm, board)
+    if all(r.color_mask for r in vm.regions):
+        text = '%s (%s)' % (colors_text(mask), cache_share(mask, board))
+    else:
+        text = 'none: its uncolored memory takes every color (the whole cache)'
+    if vm.share:
+        text += '; shares %s' % intset(sorted(vm.share))
+    return text
+
+
 def format_show(system):
     layout, board = system.layout, system.board
     mode = 'MMU page' if board.mode == 'mmu' else 'MPU granule'
     out = ["layout %s on board %s (%s, %d CPUs, %s %s%s)"
            % (system.source, board.name, board.arch, board.cpus, mode, human(board.align),
-              ', %d cache colors' % board.colors if board.colors else '')]
+              ', %d cache colors' % board.colors if board.colors and board.coloring else '')]
+    if board.colors and board.coloring:
+        hyp = layout.hypervisor
+        out += _section('cache', [board.cache_text])
+        out += _section('hyp', ['colors %s (%s), moved there after boot' % (
+            colors_text(hyp.color_mask), cache_share(hyp.color_mask, board))
+            if hyp and hyp.colors else 'colors: none, it stays where it was loaded (all colors)'])
     for vm in layout.vms:
         out += _vm(vm, board)
     if layout.shmems:

@@ -12,6 +12,7 @@
 #define BOARD_NR_CPUS	4
 #define BOARD_PAGE_SIZE 0x1000ULL
 #define BOARD_NR_COLORS 4
+#define BOARD_COLOR_SIZE 0x1000ULL
 
 /* As tools/vmconf writes them. */
 /* clang-format off */
