@@ -53,7 +53,7 @@ include $(srctree)/tools/build/python.mk
 config-goals := menuconfig oldconfig olddefconfig savedefconfig listnewconfig \
 	%_defconfig %.config
 noconfig-goals := help clean distclean check check-% bench-all cppcheck \
-	format format-check diffconfig
+	format format-check diffconfig board-facts board-from-dtb
 config-in-goals := $(filter $(config-goals),$(MAKECMDGOALS))
 other-goals := $(filter-out $(config-goals) $(noconfig-goals),$(MAKECMDGOALS))
 
@@ -150,6 +150,7 @@ diffconfig:
 include $(srctree)/tools/build/help.mk
 include $(srctree)/tools/build/check.mk
 include $(srctree)/tools/build/bench.mk
+include $(srctree)/tools/build/boards.mk
 
 clean:
 	$(call say,CLEAN,$(objtree))

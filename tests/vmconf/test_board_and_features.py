@@ -54,7 +54,8 @@ BOARD_ERRORS = [
      "board/board.hw:3: error: syntax: expected a field name or a block, found number 2"),
     ('unknown-field', COLOR_BOARD.replace('    colors    = 8\n', '    dram = 1\n'),
      "board/board.hw:5: error: board 'colored': dram: unknown field; allowed here: arch, cpus, "
-     'page_size, mpu_granule, irqs, colors, pa_bits, mpu_regions, cpu_compatible'),
+     'page_size, mpu_granule, irqs, colors, pa_bits, mpu_regions, cpu_compatible, cpu_ids, '
+     'timer_irqs, reference'),
     ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
      "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
      "among the board's irqs"),

@@ -9,6 +9,11 @@ board-of = $(shell sed -n 's/^CONFIG_BOARD="\(.*\)"/\1/p' $(1))
 board-kconfig = $(firstword $(wildcard $(srctree)/boards/$(1)/Kconfig.board \
 	$(if $(BOARD_ROOT),$(BOARD_ROOT)/boards/$(1)/Kconfig.board)))
 describe-defconfig = $(call describe,$(call board-kconfig,$(call board-of,$(1))))
+# The architecture a defconfig's board is (board.hw's arch), to list them by it.
+board-arch = $(or $(shell sed -n 's/^ *arch *= *\([a-z0-9]*\).*/\1/p' \
+	$(dir $(call board-kconfig,$(call board-of,$(call find-config,$(1)))))board.hw 2>/dev/null | \
+	head -n 1),other)
+help-archs := aarch64 arm riscv64 other
 
 help:
 	@echo 'Configuration:'
@@ -46,8 +51,10 @@ help:
 	@echo '  bench               - native vs virtualized counts for the configured board'
 	@echo '  bench-all           - the same for every QEMU board'
 	@echo ''
-	@echo 'Defconfigs:'
-	@$(foreach d,$(defconfigs),printf '  %-28s - %s\n' '$(d)' '$(call describe-defconfig,$(call find-config,$(d)))';)
+	@echo 'Defconfigs, by architecture (board.hw arch):'
+	@$(foreach a,$(help-archs),$(if $(filter $(a),$(foreach d,$(defconfigs),$(call board-arch,$(d)))),\
+		echo '  $(a):'; $(foreach d,$(defconfigs),$(if $(filter $(a),$(call board-arch,$(d))),\
+		printf '    %-26s - %s\n' '$(d)' '$(call describe-defconfig,$(call find-config,$(d)))';))))
 	@echo ''
 	@echo 'Fragments:'
 	@$(foreach f,$(fragments),printf '  %-28s - %s\n' '$(f)' '$(call describe,$(call find-config,$(f)))';)

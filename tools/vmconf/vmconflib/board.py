@@ -10,7 +10,7 @@ RANGE_SPEC = {'base': 'int', 'size': 'int'}
 BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
     'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int', 'mpu_regions': 'int',
-    'cpu_compatible': 'str',
+    'cpu_compatible': 'str', 'cpu_ids': 'ints', 'timer_irqs': 'ints', 'reference': 'str',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -69,6 +69,15 @@ class Board:
         # (devicetree.py has a default per architecture).
         self.cpu_compatible = rec.get('cpu_compatible')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
+        # cpu_ids = [...]: the hardware id (MPIDR affinity, hart id) of every
+        # CPU of the SoC; the first 'cpus' of the hypervisor's numbering run it.
+        self.cpu_ids = [v for v, _ in rec.get('cpu_ids', [])]
+        # timer_irqs = [...]: the architected timer's interrupts (Arm: secure
+        # physical, non-secure physical, virtual, hypervisor PPIs).
+        self.timer_irqs = [v for v, _ in rec.get('timer_irqs', [])]
+        # reference = "dtb:<vendor>/<file>.dtb" or "facts": what
+        # tools/boardfacts checks these facts against.
+        self.reference = rec.get('reference')
         # The last-level cache's colors: derived once, in _derive_colors(), and
         # handed to the hypervisor as BOARD_NR_COLORS and BOARD_COLOR_SIZE.
         self.colors = rec.get('colors', 0)
@@ -189,6 +198,8 @@ def _check(board, ctx):
     if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
         raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
     _check_cache(board, ctx)
+    if rec.has('cpu_ids'):
+        _check_cpu_ids(board, ctx)
     if not board.banks:
         raise ctx.error(rec.line, 'memory', 'the board has no memory block; add memory ram '
                         '{ base = ... size = ... }')
@@ -306,6 +317,24 @@ def _derive_colors(board, ctx):
                         if board.colors else
                         '%s %d-way: a way (%s) is no larger than a %s page, so no colors'
                         % (human(cache.get('size')), cache.get('ways'), human(way), human(page)))
+def cpu_hw_id(arch, index):
+    """The hardware id the hypervisor expects of CPU index (asm/mpidr.h; RISC-V: the hart id)."""
+    if arch in ('aarch64', 'arm'):
+        return ((index // 16) << 8) | (index % 16)
+    return index
+
+
+def _check_cpu_ids(board, ctx):
+    line = board.rec.line_of('cpu_ids')
+    if len(set(board.cpu_ids)) != len(board.cpu_ids):
+        raise ctx.error(line, 'cpu_ids', 'a hardware id is listed twice')
+    for index in range(board.cpus):
+        want = cpu_hw_id(board.arch, index)
+        if want not in board.cpu_ids:
+            raise ctx.error(line, 'cpu_ids', 'the hypervisor runs CPU %d as hardware id 0x%x '
+                            '(%s), which cpu_ids does not list; lower cpus to the CPUs it can '
+                            'number' % (index, want, 'MPIDR Aff0 = index mod 16, Aff1 = index / 16'
+                                        if board.arch in ('aarch64', 'arm') else 'hart id'))
 
 
 def _check_slots(dev, ctx):

@@ -1,14 +1,51 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The console on the PL011 of QEMU virt: DR for data, FR for the FIFO flags. */
+/*
+ * The console on a PL011: QEMU virt's, or a board's at GUEST_UART_PL011
+ * (board.mk); DR for data, FR for the FIFO flags. A board with a Cadence
+ * UART (Zynq UltraScale+) gives GUEST_UART_CDNS instead.
+ */
 #include <stdint.h>
 #include "../arch.h"
 #include "../test.h"
 
+#ifdef GUEST_UART_CDNS
+#define CDNS_SR	       0x2c
+#define CDNS_FIFO      0x30
+#define CDNS_SR_REMPTY (1U << 1)
+#define CDNS_SR_TFUL   (1U << 4)
+
+static volatile uint32_t *cdns(unsigned long reg)
+{
+	return (volatile uint32_t *)(GUEST_UART_CDNS + reg);
+}
+
+void arch_console_write(const char *buf, unsigned long len)
+{
+	for (; len; len--, buf++) {
+		while (*cdns(CDNS_SR) & CDNS_SR_TFUL)
+			;
+		*cdns(CDNS_FIFO) = (unsigned char)*buf;
+	}
+}
+
+long arch_console_read(char *c)
+{
+	if (*cdns(CDNS_SR) & CDNS_SR_REMPTY)
+		return 0;
+	*c = (char)(*cdns(CDNS_FIFO) & 0xff);
+	return 1;
+}
+#else
+
+#ifdef GUEST_UART_PL011
+#define PL011_BASE GUEST_UART_PL011
+#else
 #define PL011_BASE 0x09000000UL
-#define PL011_DR   0x000
-#define PL011_FR   0x018
-#define FR_RXFE	   (1U << 4)
-#define FR_TXFF	   (1U << 5)
+#endif
+#define PL011_DR 0x000
+#define PL011_FR 0x018
+#define FR_RXFE	 (1U << 4)
+#define FR_TXFF	 (1U << 5)
 
 static volatile uint32_t *pl011(unsigned long reg)
 {
@@ -31,3 +68,4 @@ long arch_console_read(char *c)
 	*c = (char)(*pl011(PL011_DR) & 0xff);
 	return 1;
 }
+#endif

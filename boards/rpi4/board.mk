@@ -1,0 +1,9 @@
+# SPDX-License-Identifier: Apache-2.0
+# No QEMU machine models the Raspberry Pi 4 ('make run' says so). The test
+# guests of the default layout are built for this board: linked at 0x10000000
+# (their VMs' RAM in guest-physical space) and told where its GIC and its
+# PL011 are.
+
+GUEST_RAM_BASE := 0x10000000
+GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xff841000UL -DGUEST_GICC_BASE=0xff842000UL \
+	-DGUEST_UART_PL011=0xfe201000UL

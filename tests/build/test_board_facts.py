@@ -1,0 +1,147 @@
+# SPDX-License-Identifier: Apache-2.0
+"""Every board's hardware facts against the vendor's device tree (Debian's
+DTBs, tools/boardfacts/fetch-dtbs.sh) or its committed reference.facts; a
+wrong fact fails with the field and both values; a board drafted from a DTB
+loads and checks clean; every board's defconfig and layout give vmconf-show."""
+
+import os
+import shutil
+import subprocess
+import sys
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import pytest
+
+from bulwark_test import SRCTREE, make
+
+PY = sys.executable
+TOOL = SRCTREE / "tools/boardfacts/boardfacts.py"
+sys.path.insert(0, str(SRCTREE / "tools/vmconf"))
+
+from vmconflib.board import load_board  # noqa: E402
+
+
+def dtb_cache():
+    base = os.environ.get("BULWARK_CHECK_OBJTREE") or str(SRCTREE / "build" / "check")
+    return os.path.join(base, "board-dtbs")
+
+
+@pytest.fixture(scope="module")
+def dtb_dir():
+    """Debian's DTBs, fetched once into the check build's cache (never the source tree)."""
+    proc = subprocess.run([str(SRCTREE / "tools/boardfacts/fetch-dtbs.sh"), dtb_cache()],
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    return proc.stdout.strip().splitlines()[-1]
+
+
+def checked_boards():
+    """Boards whose board.hw names a reference (the QEMU machines name none)."""
+    out = []
+    for hw in sorted((SRCTREE / "boards").glob("*/board.hw")):
+        if load_board(str(hw)).reference:
+            out.append(hw.parent.name)
+    return out
+
+
+def check(dtb_dir, *dirs):
+    return subprocess.run([PY, str(TOOL), "check", "-v", "--dtb-dir", dtb_dir] +
+                          [str(d) for d in dirs], stdout=subprocess.PIPE,
+                          stderr=subprocess.STDOUT, text=True, timeout=120)
+
+
+def test_every_board_matches_its_reference(dtb_dir):
+    boards = checked_boards()
+    assert {"zcu102", "rpi4"} <= set(boards), boards
+    res = check(dtb_dir)
+    assert res.returncode == 0, res.stdout
+    for board in boards:
+        assert f"OK      {board} " in res.stdout, res.stdout
+
+
+def copy_board(tmp_path, board):
+    dest = tmp_path / board
+    shutil.copytree(SRCTREE / "boards" / board, dest)
+    return dest
+
+
+@pytest.mark.parametrize("board,old,new,field,says,ref", [
+    ("zcu102", "irqs  = [53]", "irqs  = [52]", "console.irqs", "[52]", "[53]"),
+    ("zcu102", "cpu_ids   = [0x0, 0x1, 0x2, 0x3]", "cpu_ids   = [0x0, 0x1, 0x2, 0x3, 0x100]",
+     "cpu_ids", "[0x0, 0x1, 0x2, 0x3, 0x100]", "[0x0, 0x1, 0x2, 0x3]"),
+    ("zcu102", "base = 0xf902f000", "base = 0xf9020000", "gicc", "0xf9020000", "0xf902f000"),
+    ("rpi4", "size = 0x3b400000", "size = 0x3c000000", "memory", "0x0+0x3c000000",
+     "0x0+0x3b400000"),
+    ("rpi4", "timer_irqs = [29, 30, 27, 26]", "timer_irqs = [29, 30, 27, 25]", "timer_irqs",
+     "[29, 30, 27, 25]", "[29, 30, 27, 26]"),
+])
+def test_a_wrong_fact_names_field_and_both_values(tmp_path, dtb_dir, board, old, new, field,
+                                                  says, ref):
+    dest = copy_board(tmp_path, board)
+    hw = dest / "board.hw"
+    text = hw.read_text()
+    assert old in text
+    hw.write_text(text.replace(old, new, 1))
+    res = check(dtb_dir, dest)
+    assert res.returncode == 1, res.stdout
+    assert f"board '{board}': {field}: board.hw says {says}, " in res.stdout, res.stdout
+    assert f" says {ref}" in res.stdout.split(f"{field}: board.hw says {says}, ")[1], res.stdout
+
+
+def test_reference_facts_cannot_override_the_dtb(tmp_path, dtb_dir):
+    dest = copy_board(tmp_path, "zcu102")
+    (dest / "reference.facts").write_text("console.base = 0xff010000  # not what the DTB says\n")
+    res = check(dtb_dir, dest)
+    assert res.returncode == 1
+    assert "console.base is in the DTB (0xff000000)" in res.stdout, res.stdout
+
+
+@pytest.mark.parametrize("dtb,name", [("xilinx/zynqmp-zcu102-rev1.0.dtb", "zcu102_draft"),
+                                      ("freescale/imx8mq-evk.dtb", "imx8mq_draft"),
+                                      ("arm/fvp-base-revc.dtb", "fvp_draft")])
+def test_board_drafted_from_a_dtb_loads_and_checks_clean(tmp_path, dtb_dir, dtb, name):
+    board = tmp_path / name
+    board.mkdir()
+    res = subprocess.run([PY, str(TOOL), "draft", os.path.join(dtb_dir, dtb), name,
+                          "-o", str(board / "board.hw")], stdout=subprocess.PIPE,
+                         stderr=subprocess.STDOUT, text=True)
+    assert res.returncode == 0, res.stdout
+    drafted = load_board(str(board / "board.hw"))
+    assert drafted.console is not None and drafted.cpu_ids and drafted.banks
+    assert drafted.reference == "dtb:" + dtb
+    res = check(dtb_dir, board)
+    assert res.returncode == 0 and f"OK      {name} " in res.stdout, res.stdout
+
+
+def test_make_board_from_dtb(tmp_path, dtb_dir):
+    out = tmp_path / "made"
+    res = make("board-from-dtb", f"DTB={dtb_dir}/xilinx/zynqmp-zcu104-revC.dtb",
+               "BOARD=my_zcu104", f"BOARD_DIR={out}")
+    assert res.returncode == 0, res
+    assert "board my_zcu104 {" in (out / "board.hw").read_text()
+
+
+def test_every_board_configures_and_shows_its_layout(tmp_path):
+    """defconfig and vmconf-show of every checked board (test_choices.py builds them)."""
+    def show(board):
+        out = tmp_path / board
+        res = make(f"{board}_defconfig", O=out)
+        if res.returncode == 0:
+            res = make("vmconf-show", O=out)
+        return board, res
+    with ThreadPoolExecutor(max_workers=2) as pool:
+        results = list(pool.map(show, checked_boards()))
+    for board, res in results:
+        assert res.returncode == 0, f"{board}: {res}"
+        assert "vm 'app'" in res.out or "app" in res.out, res.out
+
+
+def test_cpu_ids_must_hold_the_cpus_the_hypervisor_numbers(tmp_path):
+    dest = copy_board(tmp_path, "zcu102")
+    hw = dest / "board.hw"
+    hw.write_text(hw.read_text().replace("cpu_ids   = [0x0, 0x1, 0x2, 0x3]",
+                                         "cpu_ids   = [0x0, 0x1, 0x2, 0x100]"))
+    with pytest.raises(Exception) as err:
+        load_board(str(hw))
+    assert "cpu_ids: the hypervisor runs CPU 3 as hardware id 0x3" in str(err.value)
