@@ -138,6 +138,8 @@ static int vm_map_memory(struct vm *vm)
 		err = vm_map_layout(vm->desc, vm_map_run, vm);
 	if (!err)
 		err = virq_vm_map(vm, vm_map_run, vm);
+	if (!err)
+		mem_dump_vm(vm);
 	return err;
 }
 

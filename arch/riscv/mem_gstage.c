@@ -57,6 +57,11 @@ int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm
 	return err;
 }
 
+int mem_vm_walk(struct vm *vm, pgtable_leaf_fn fn, void *ctx)
+{
+	return pgtable_walk(&gstages[vm->id].pt, fn, ctx);
+}
+
 void mem_vcpu_load(struct vcpu *v)
 {
 	csr_write(CSR_HGATP, hgatps[v->vm->id]);

@@ -9,6 +9,8 @@
 #define BULWARK_MEM_H
 
 #include <bulwark/addr.h>
+#include <bulwark/compiler.h>
+#include <bulwark/pgtable.h>
 #include <bulwark/types.h>
 #include <bulwark/vm_map.h>
 
@@ -57,5 +59,25 @@ void mem_vcpu_load(struct vcpu *v);
  * instruction_cache is set (a remote fence.i).
  */
 void mem_flush_guest(unsigned int cpu, bool instruction_cache);
+
+/*
+ * MMU back ends: calls fn for every leaf of vm's tables, in ascending guest
+ * addresses, as the hardware would find them (pgtable_walk). Returns 0 or
+ * the first nonzero value fn returned. For debug dumps and tests only.
+ */
+int mem_vm_walk(struct vm *vm, pgtable_leaf_fn fn, void *ctx);
+
+/*
+ * With CONFIG_DEBUG_MEM_DUMP: prints vm's mappings as its tables hold them
+ * (kernel/mem_dump.c), once they are built and before the VM runs.
+ */
+#if IS_ENABLED(CONFIG_DEBUG_MEM_DUMP)
+void mem_dump_vm(struct vm *vm);
+#else
+static inline void mem_dump_vm(struct vm *vm)
+{
+	(void)vm;
+}
+#endif
 
 #endif /* BULWARK_MEM_H */

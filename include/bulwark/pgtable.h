@@ -102,4 +102,18 @@ int pgtable_map(struct pgtable *pt, u64 ia, u64 pa, u64 size, unsigned int perms
 u64 pgtable_translate(const struct pgtable *pt, u64 ia, unsigned int *perms,
 		      enum pgtable_memtype *type);
 
+/*
+ * One leaf of a walk: input [ia, ia + size) is output [pa, pa + size).
+ * Returns 0 to go on, nonzero to stop the walk with that value.
+ */
+typedef int (*pgtable_leaf_fn)(void *ctx, u64 ia, u64 pa, u64 size, unsigned int perms,
+			       enum pgtable_memtype type);
+
+/*
+ * Calls fn for every leaf (page or block) of pt in ascending input
+ * addresses, as the hardware would find it: what a debug dump or a test
+ * reads back. Returns 0, or the first nonzero value fn returned.
+ */
+int pgtable_walk(const struct pgtable *pt, pgtable_leaf_fn fn, void *ctx);
+
 #endif /* BULWARK_PGTABLE_H */

@@ -269,3 +269,46 @@ u64 pgtable_translate(const struct pgtable *pt, u64 ia, unsigned int *perms,
 	}
 	return ~0ULL;
 }
+
+int pgtable_walk(const struct pgtable *pt, pgtable_leaf_fn fn, void *ctx)
+{
+	const struct pgtable_format *fmt = pt->fmt;
+	u64 end = 1ULL << pt->ia_bits;
+	u64 ia = 0;
+
+	/* Each step descends from the root to ia's leaf or hole, then skips over it whole. */
+	while (ia < end) {
+		const void *table = pt->root;
+		unsigned int level = pt->start_level;
+		u64 step = 0;
+
+		for (; level < fmt->levels; level++) {
+			u64 desc = desc_read(pt, table, table_index(pt, ia, level));
+			unsigned int shift = level_shift(fmt, level);
+
+			step = 1ULL << shift;
+			if (!(desc & fmt->valid))
+				break;
+			if (is_table(fmt, desc, level)) {
+				table = table_at(pt, address_of(fmt, desc));
+				if (!table)
+					break;
+				continue;
+			}
+			if (is_leaf(fmt, desc, level)) {
+				enum pgtable_memtype type =
+				    (desc & fmt->memtype_mask) == fmt->memtype_normal
+					? PGTABLE_NORMAL
+					: PGTABLE_DEVICE;
+				int ret = fn(ctx, ia, address_of(fmt, desc), step,
+					     rights_of(fmt, desc), type);
+
+				if (ret)
+					return ret;
+			}
+			break;
+		}
+		ia = (ia & ~(step - 1)) + step;
+	}
+	return 0;
+}

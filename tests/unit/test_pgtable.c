@@ -450,3 +450,64 @@ TEST(pgtable, every_format_reports_pool_exhaustion)
 	free(pool);
 	pool = NULL;
 }
+
+/* What a walk found: up to 8 leaves. */
+struct leaves {
+	unsigned int n;
+	u64 ia[8], pa[8], size[8];
+	unsigned int perms[8];
+	enum pgtable_memtype type[8];
+};
+
+static int record_leaf(void *ctx, u64 ia, u64 pa, u64 size, unsigned int perms,
+		       enum pgtable_memtype type)
+{
+	struct leaves *l = ctx;
+
+	if (l->n == 8)
+		return -1;
+	l->ia[l->n] = ia;
+	l->pa[l->n] = pa;
+	l->size[l->n] = size;
+	l->perms[l->n] = perms;
+	l->type[l->n++] = type;
+	return 0;
+}
+
+TEST(pgtable, walk_reports_every_leaf_in_order)
+{
+	const struct pgtable_format *walked[] = {&stage2_format_vmsav8_4k, &gstage_format_sv39x4};
+
+	for (unsigned int f = 0; f < 2; f++) {
+		struct leaves l = {0};
+
+		fresh(walked[f], 16, 0x80000000ull, f ? 41 : 40, f ? 0 : 1);
+		/* Mapped out of order: a device page high up, a 2 MiB block, two scattered pages.
+		 */
+		EXPECT_EQ_INT(pgtable_map(&pt, 0x9000000, 0x9000000, PAGE, RW, PGTABLE_DEVICE), 0);
+		EXPECT_EQ_INT(
+		    pgtable_map(&pt, 0x40200000, 0x80400000, 2u << 20, RWX, PGTABLE_NORMAL), 0);
+		EXPECT_EQ_INT(pgtable_map(&pt, 0x40000000, 0x80003000, PAGE, RWX, PGTABLE_NORMAL),
+			      0);
+		EXPECT_EQ_INT(pgtable_map(&pt, 0x40001000, 0x80013000, PAGE, RX, PGTABLE_NORMAL),
+			      0);
+		EXPECT_EQ_INT(pgtable_walk(&pt, record_leaf, &l), 0);
+		EXPECT_EQ_UINT(l.n, 4);
+		EXPECT_EQ_UINT(l.ia[0], 0x9000000);
+		/* Sv39x4 has no memory types: both read back as normal. */
+		EXPECT_EQ_UINT(l.type[0], f ? PGTABLE_NORMAL : PGTABLE_DEVICE);
+		EXPECT_EQ_UINT(l.ia[1], 0x40000000);
+		EXPECT_EQ_UINT(l.pa[1], 0x80003000);
+		EXPECT_EQ_UINT(l.size[1], PAGE);
+		EXPECT_EQ_UINT(l.ia[2], 0x40001000);
+		EXPECT_EQ_UINT(l.pa[2], 0x80013000);
+		EXPECT_EQ_UINT(l.perms[2], RX);
+		EXPECT_EQ_UINT(l.ia[3], 0x40200000);
+		EXPECT_EQ_UINT(l.pa[3], 0x80400000);
+		EXPECT_EQ_UINT(l.size[3], 2u << 20);
+		EXPECT_EQ_UINT(l.type[3], PGTABLE_NORMAL);
+		/* A nonzero return stops the walk and is returned. */
+		l.n = 8;
+		EXPECT_EQ_INT(pgtable_walk(&pt, record_leaf, &l), -1);
+	}
+}

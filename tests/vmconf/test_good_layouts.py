@@ -187,6 +187,9 @@ def test_shipped_layout_passes(scratch, layout):
         config += 'CONFIG_IPC_GPIO=y\n'
     if re.search(r'\bpreload\s*=', layout.read_text()):
         config += 'CONFIG_ARCH_ARM64=y\n'  # U-Boot's booti starts only the arm64 image
+    if re.search(r'\bcolors\s*=', layout.read_text()):
+        config = config.replace('# CONFIG_CACHE_COLORING is not set\n', '') + \
+            'CONFIG_CACHE_COLORING=y\n'  # configs/coloring.config
     if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
         config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')

@@ -7,11 +7,11 @@
 #ifndef BULWARK_GENERATED_VMCONF_BOARD_H
 #define BULWARK_GENERATED_VMCONF_BOARD_H
 
-#define BOARD_NAME	"fake"
-#define BOARD_ARCH	"host"
-#define BOARD_NR_CPUS	4
-#define BOARD_PAGE_SIZE 0x1000ULL
-#define BOARD_NR_COLORS 4
+#define BOARD_NAME	 "fake"
+#define BOARD_ARCH	 "host"
+#define BOARD_NR_CPUS	 4
+#define BOARD_PAGE_SIZE	 0x1000ULL
+#define BOARD_NR_COLORS	 4
 #define BOARD_COLOR_SIZE 0x1000ULL
 
 /* As tools/vmconf writes them. */
