@@ -89,3 +89,24 @@ def test_every_qemu_board_has_its_benchmark():
             images = re.findall(r'"\$\{O\}/guests/([^"]+)"', layout.read_text())
             for image in images:
                 assert image.endswith(f"-{arch}.bin"), (layout, image)
+
+
+def test_color_collisions_of_rt_beside_linux(tmp_path):
+    """The Linux demo layout: every rt page shares its color with Linux, then none does."""
+    import colors
+    (tmp_path / "linux").mkdir()
+    (tmp_path / "guests").mkdir()
+    for name in ("linux/Image", "linux/initramfs.cpio", "guests/rt-aarch64.bin"):
+        (tmp_path / name).write_bytes(bytes(4096))
+    (tmp_path / ".config").write_text("CONFIG_MMU=y\nCONFIG_NR_CPUS=4\nCONFIG_MAX_VMS=8\n"
+                                      "CONFIG_IPC_GPIO=y\n# CONFIG_CACHE_COLORING is not set\n")
+    result = colors.measure(str(SRCTREE), "qemu_aarch64", str(tmp_path),
+                            str(SRCTREE / "vmconf/qemu_aarch64-linux.vmconf"))
+    assert result["off"]["pages"] == 512 and result["off"]["colliding"] == 512, result
+    assert result["on"]["pages"] == 512 and result["on"]["colliding"] == 0, result
+    assert (result["on"]["rt_colors"], result["on"]["other_colors"]) == (2, 14), result
+    lines = report.colors_table(result)
+    assert lines[1].split() == ["coloring", "off", "pages", "512", "colliding", "512", "colors",
+                                "16", "16"], lines
+    assert lines[2].split() == ["coloring", "on", "pages", "512", "colliding", "0", "colors",
+                                "2", "14"], lines

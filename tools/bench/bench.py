@@ -17,6 +17,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 
+import colors  # noqa: E402
 import report  # noqa: E402
 import sizes  # noqa: E402
 
@@ -347,6 +348,9 @@ def measure_board(board, out):
     if desc.get("linux"):
         figures["linux_boot"] = measure_linux(out, board)
         result["linux_rt"] = measure_linux_rt(out, board)
+        # The same build's layout and files, placed with coloring off and on.
+        result["colors"] = colors.measure(SRCTREE, board, os.path.join(out, "linux-rt"),
+                                          os.path.join(SRCTREE, "vmconf", f"{board}-linux.vmconf"))
     return result
 
 

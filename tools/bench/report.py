@@ -49,6 +49,7 @@ def table(results):
             for name, ph in lr["phases"].items():
                 lines.append(f"  {name:<26}{ph['periods']:>12}{ph['worst_lateness']:>12}"
                              f"{ph['missed']:>8}")
+        lines += colors_table(r.get("colors"))
         s = r.get("image", {})
         if s:
             lines.append(f"  image: text {s['size']['text']} B, data {s['size']['data']} B, "
@@ -57,6 +58,21 @@ def table(results):
                          f"{s['source_lines']} source lines in {s['source_files']} files")
         lines.append("")
     return "\n".join(lines)
+
+
+def colors_table(c):
+    """Cache colors: how many of the real-time VM's pages share a color with its neighbour."""
+    if not c:
+        return []
+    if "note" in c:
+        return [f"  cache colors: {c['note']}"]
+    out = [f"  cache colors: pages of '{c['rt']}' whose color '{c['other']}' also uses "
+           f"(placement, not timing)"]
+    for key, what in (("off", "coloring off"), ("on", "coloring on")):
+        x = c[key]
+        out.append(f"  {what:<26}{'pages':>8}{x['pages']:>7}  colliding{x['colliding']:>7}"
+                   f"  colors{x['rt_colors']:>4}{x['other_colors']:>4}")
+    return out
 
 
 def breakdown_table(breakdown):
