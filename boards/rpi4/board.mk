@@ -7,3 +7,5 @@
 GUEST_RAM_BASE := 0x10000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xff841000UL -DGUEST_GICC_BASE=0xff842000UL \
 	-DGUEST_UART_PL011=0xfe201000UL
+# The default layout runs only these two guests.
+GUEST_ONLY := basic timer

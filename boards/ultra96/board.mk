@@ -7,3 +7,5 @@
 GUEST_RAM_BASE := 0x10000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xf9010000UL -DGUEST_GICC_BASE=0xf902f000UL \
 	-DGUEST_UART_CDNS=0xff010000UL
+# The default layout runs only these two guests.
+GUEST_ONLY := basic timer

@@ -53,7 +53,7 @@ def check(dtb_dir, *dirs):
 
 def test_every_board_matches_its_reference(dtb_dir):
     boards = checked_boards()
-    assert {"zcu102", "rpi4"} <= set(boards), boards
+    assert {"zcu102", "rpi4", "imx8mq_evk"} <= set(boards), boards
     res = check(dtb_dir)
     assert res.returncode == 0, res.stdout
     for board in boards:
@@ -71,6 +71,10 @@ def copy_board(tmp_path, board):
     ("zcu102", "cpu_ids   = [0x0, 0x1, 0x2, 0x3]", "cpu_ids   = [0x0, 0x1, 0x2, 0x3, 0x100]",
      "cpu_ids", "[0x0, 0x1, 0x2, 0x3, 0x100]", "[0x0, 0x1, 0x2, 0x3]"),
     ("zcu102", "base = 0xf902f000", "base = 0xf9020000", "gicc", "0xf9020000", "0xf902f000"),
+    ("zcu102", "irqs = [58, 59]", "irqs = [58, 60]", "device 'rtc'.irqs", "[58, 60]",
+     "[58, 59]"),
+    ("imx8mq_evk", "base  = 0x30860000", "base  = 0x30890000", "console.base", "0x30890000",
+     "0x30860000"),
     ("rpi4", "size = 0x3b400000", "size = 0x3c000000", "memory", "0x0+0x3c000000",
      "0x0+0x3b400000"),
     ("rpi4", "timer_irqs = [29, 30, 27, 26]", "timer_irqs = [29, 30, 27, 25]", "timer_irqs",

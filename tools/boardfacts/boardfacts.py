@@ -135,9 +135,11 @@ def draft(dtb, name, dtb_ref):
         if not regs or not node_irqs or any(i < 32 for i in node_irqs) and arch == 'aarch64':
             continue
         add(_word(node.name), node, regs[0][0], regs[0][1], None, node_irqs)
+    # Every interrupt the DTB names, not only the drafted devices'.
+    all_irqs = [i for node in tree.root.walk() for i in facts.irqs(tree, node)]
     if arch == 'aarch64':
         top = max(all_irqs + [63])
-        lines.append('    irqs      = 32-%d              # SPIs the draft saw; the GIC may have more'
+        lines.append('    irqs      = 32-%d              # up to the DTB\'s highest SPI, in 32s'
                      % ((top | 31)))
     else:
         top = max(all_irqs + [1])

@@ -167,6 +167,16 @@ def dtb_facts(fdt, console=None):
             timer = irqs(fdt, node)
             if timer:
                 facts['timer_irqs'] = timer
+    # Every enabled node with registers, by its first register's address: the
+    # board's other devices are looked up here (their interrupts compared).
+    devices = {}
+    for node in fdt.root.walk():
+        if node.parent is None or not _enabled(node) or not node.has('compatible'):
+            continue
+        r = regs(node)
+        if r and r[0][0] not in devices:
+            devices[r[0][0]] = (node.path, irqs(fdt, node))
+    facts['devices'] = devices
     con = console_node(fdt, console)
     if con is not None:
         r = regs(con)
@@ -193,6 +203,9 @@ def board_facts(board):
         facts['console.irqs'] = list(con.irqs)
     if board.timer_irqs:
         facts['timer_irqs'] = list(board.timer_irqs)
+    # The other devices a VM may be given: their addresses and interrupts.
+    facts['devices'] = {dev.name: (dev.base, list(dev.irqs)) for dev in board.devices.values()
+                        if dev.owner is None}
     return facts
 
 
@@ -252,6 +265,17 @@ def compare(board_name, mine, ref, ref_name):
             problems.append("board '%s': %s: board.hw says %s, %s says %s"
                             % (board_name, name, fmt(name, mine.get(name)), ref_name,
                                fmt(name, ref[name])))
+    if 'devices' in ref:
+        for dname, (base, dirqs) in sorted(mine.get('devices', {}).items()):
+            node = ref['devices'].get(base)
+            field = "device '%s'" % dname
+            if node is None:
+                problems.append("board '%s': %s.base: board.hw says 0x%x, %s has no device "
+                                'there' % (board_name, field, base, ref_name))
+            elif sorted(set(node[1])) != sorted(set(dirqs)):
+                problems.append("board '%s': %s.irqs: board.hw says %s, %s says %s (%s)"
+                                % (board_name, field, fmt('irqs', dirqs), ref_name,
+                                   fmt('irqs', node[1]), node[0]))
     return problems
 
 

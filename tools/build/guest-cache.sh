@@ -9,12 +9,13 @@
 # from: the files under tests/guests, the headers they take from
 # tools/linux-guest, the architecture, the compiler and the guest variables
 # given on make's command line (<guest>-defines=..., <guest>-cases=...) and
-# the board's GUEST_RAM_BASE, GUEST_BASES and GUEST_BOARD_DEFINES (from the environment).
+# the board's GUEST_RAM_BASE, GUEST_BASES, GUEST_BOARD_DEFINES and GUEST_ONLY (from the environment).
 # The first build directory that needs an entry builds it (under a lock, so
 # that parallel builds wait for it instead of building it too); every build
 # directory then gets its own copy of the images in OUT, never a link, so
-# that a test or a user may overwrite one there. The newest four entries of
-# an architecture are kept.
+# that a test or a user may overwrite one there. The newest twelve entries
+# of an architecture are kept (one per board and configuration a test run
+# builds: the hardware boards' entries hold the few guests they use).
 
 set -e
 cache=$1 out=$2 arch=$3 cross=$4
@@ -31,7 +32,7 @@ done
 
 key=$(
 	{
-		echo "$arch $cross $(command -v "${cross}gcc") $overrides ${GUEST_RAM_BASE:-} ${GUEST_BASES:-} ${GUEST_BOARD_DEFINES:-}"
+		echo "$arch $cross $(command -v "${cross}gcc") $overrides ${GUEST_RAM_BASE:-} ${GUEST_BASES:-} ${GUEST_BOARD_DEFINES:-} ONLY:${GUEST_ONLY:-}"
 		"${cross}gcc" --version | head -n 1
 		cd "$srctree" && { find tests/guests -type f; ls tools/linux-guest/*.h; } |
 			LC_ALL=C sort | xargs sha256sum
@@ -47,10 +48,11 @@ if [ ! -e "$entry/.done" ]; then
 	rm -rf "$entry"
 	"$MAKE" -f "$srctree/tests/guests/Makefile" srctree="$srctree" O="$entry" \
 		GUEST_ARCH="$arch" CROSS_COMPILE="$cross" V="${V:-0}" \
-		GUEST_BOARD_DEFINES="${GUEST_BOARD_DEFINES:-}" GUEST_RAM_BASE="${GUEST_RAM_BASE:-}" GUEST_BASES="${GUEST_BASES:-}"
+		GUEST_BOARD_DEFINES="${GUEST_BOARD_DEFINES:-}" GUEST_RAM_BASE="${GUEST_RAM_BASE:-}" GUEST_BASES="${GUEST_BASES:-}" \
+		${GUEST_ONLY:+"guests-$arch=$GUEST_ONLY"}
 	touch "$entry/.done"
-	# Keep the four newest entries of this architecture.
-	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +5 | while read -r old; do
+	# Keep the twelve newest entries of this architecture.
+	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +13 | while read -r old; do
 		rm -rf "${old%/}" "${old%/}.lock"
 	done
 fi

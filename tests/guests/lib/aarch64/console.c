@@ -2,13 +2,48 @@
 /*
  * The console on a PL011: QEMU virt's, or a board's at GUEST_UART_PL011
  * (board.mk); DR for data, FR for the FIFO flags. A board with a Cadence
- * UART (Zynq UltraScale+) gives GUEST_UART_CDNS instead.
+ * UART (Zynq UltraScale+) gives GUEST_UART_CDNS instead, one with an i.MX
+ * UART (i.MX 8M) GUEST_UART_IMX.
  */
 #include <stdint.h>
 #include "../arch.h"
 #include "../test.h"
 
-#ifdef GUEST_UART_CDNS
+#if defined(GUEST_UART_IMX)
+#define IMX_URXD	 0x00
+#define IMX_UTXD	 0x40
+#define IMX_UTS		 0xb4
+#define IMX_URXD_CHARRDY (1U << 15)
+#define IMX_UTS_TXFULL	 (1U << 4)
+#define IMX_UTS_RXEMPTY	 (1U << 5)
+
+static volatile uint32_t *imx(unsigned long reg)
+{
+	return (volatile uint32_t *)(GUEST_UART_IMX + reg);
+}
+
+void arch_console_write(const char *buf, unsigned long len)
+{
+	for (; len; len--, buf++) {
+		while (*imx(IMX_UTS) & IMX_UTS_TXFULL)
+			;
+		*imx(IMX_UTXD) = (unsigned char)*buf;
+	}
+}
+
+long arch_console_read(char *c)
+{
+	uint32_t rx;
+
+	if (*imx(IMX_UTS) & IMX_UTS_RXEMPTY)
+		return 0;
+	rx = *imx(IMX_URXD);
+	if (!(rx & IMX_URXD_CHARRDY))
+		return 0;
+	*c = (char)(rx & 0xff);
+	return 1;
+}
+#elif defined(GUEST_UART_CDNS)
 #define CDNS_SR	       0x2c
 #define CDNS_FIFO      0x30
 #define CDNS_SR_REMPTY (1U << 1)
