@@ -65,6 +65,13 @@ def check_others(layout, board, config, errors):
             if hyp.rec.has(field) and field not in hyp.rec.bad:
                 if not errors.attempt(check_list, hyp.ctx, hyp.rec, field, board, config):
                     hyp.rec.bad.add(field)
+        if hyp.colors and 'colors' not in hyp.rec.bad and \
+                not config.bool('CONFIG_ARCH_HYP_RECOLOR'):
+            hyp.rec.bad.add('colors')
+            errors.add(hyp.ctx.error(hyp.rec.line_of('colors'), 'colors', 'the hypervisor '
+                                     'cannot move its own image to pages of its colors on this '
+                                     'architecture yet (CONFIG_ARCH_HYP_RECOLOR); remove the '
+                                     'colors, it stays where it is loaded'))
     for shmem in layout.shmems:
         if shmem.rec.has('colors') and 'colors' not in shmem.rec.bad:
             ok = errors.attempt(check_list, shmem.ctx, shmem.rec, 'colors', board, config)
