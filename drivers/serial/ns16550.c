@@ -5,9 +5,16 @@
 #include <bulwark/serial.h>
 #include <generated/board.h>
 
-/* Register spacing: QEMU virt has byte registers one byte apart. */
+/*
+ * Register spacing and access width (board.hw's reg_shift and reg_width):
+ * QEMU virt has byte registers one byte apart; the 8250s of TI K3, Rockchip
+ * and Tegra SoCs have them 4 bytes apart, accessed as 32-bit words.
+ */
 #ifndef BOARD_CONSOLE_REG_SHIFT
 #define BOARD_CONSOLE_REG_SHIFT 0
+#endif
+#ifndef BOARD_CONSOLE_REG_WIDTH
+#define BOARD_CONSOLE_REG_WIDTH 1
 #endif
 
 #define UART_THR      0	   /* transmit holding register (write) */
@@ -24,9 +31,26 @@
  */
 #define UART_TX_SPIN_LIMIT 1000000u
 
-static volatile u8 *uart_reg(unsigned int reg)
+static u8 uart_read(unsigned int reg)
 {
-	return (volatile u8 *)hpa_to_mmio(BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT));
+	hpa_t addr = BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT);
+
+	if (BOARD_CONSOLE_REG_WIDTH == 4) {
+		u32 word = *(volatile u32 *)hpa_to_mmio(addr);
+
+		return (u8)word;
+	}
+	return *(volatile u8 *)hpa_to_mmio(addr);
+}
+
+static void uart_write(unsigned int reg, u8 value)
+{
+	hpa_t addr = BOARD_CONSOLE_BASE + (reg << BOARD_CONSOLE_REG_SHIFT);
+
+	if (BOARD_CONSOLE_REG_WIDTH == 4)
+		*(volatile u32 *)hpa_to_mmio(addr) = value;
+	else
+		*(volatile u8 *)hpa_to_mmio(addr) = value;
 }
 
 static int ns16550_init(void)
@@ -38,11 +62,11 @@ static int ns16550_init(void)
 static void ns16550_putc(char c)
 {
 	for (unsigned int spins = 0; spins < UART_TX_SPIN_LIMIT; spins++) {
-		if (*uart_reg(UART_LSR) & UART_LSR_THRE)
+		if (uart_read(UART_LSR) & UART_LSR_THRE)
 			break;
 		arch_relax();
 	}
-	*uart_reg(UART_THR) = (u8)c;
+	uart_write(UART_THR, (u8)c);
 }
 
 static void ns16550_write(const char *bytes, size_t len)
@@ -57,14 +81,14 @@ static void ns16550_write(const char *bytes, size_t len)
 
 static int ns16550_getc(void)
 {
-	if (!(*uart_reg(UART_LSR) & UART_LSR_DR))
+	if (!(uart_read(UART_LSR) & UART_LSR_DR))
 		return -1;
-	return *uart_reg(UART_RBR);
+	return uart_read(UART_RBR);
 }
 
 static void ns16550_enable_rx_irq(void)
 {
-	*uart_reg(UART_IER) = UART_IER_RDA;
+	uart_write(UART_IER, UART_IER_RDA);
 }
 
 const struct serial_ops serial_console = {

@@ -192,3 +192,14 @@ int ns16550_model_write(struct ns16550_model *m, unsigned int reg, u8 value)
 	}
 	return -1;
 }
+
+int ns16550_model_decode(u64 offset, unsigned int width, unsigned int shift)
+{
+	u64 reg = offset >> shift;
+
+	if (width > 4 || (width & (width - 1)) || (offset & (width - 1)))
+		return NS16550_DECODE_BAD;
+	if (reg >= NS16550_NR_REGS || (offset & ((1u << shift) - 1)))
+		return NS16550_DECODE_RAZ; /* the rest of the window, or inside a wide register */
+	return (int)reg;
+}

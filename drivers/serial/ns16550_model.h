@@ -76,6 +76,17 @@ struct ns16550_model {
 	u8 rx_byte;
 };
 
+/* What ns16550_model_decode() answers besides a register number. */
+#define NS16550_DECODE_BAD (-1) /* a width or alignment the registers do not take */
+#define NS16550_DECODE_RAZ (-2) /* no register here: reads as zero, writes ignored */
+
+/*
+ * The register an access of width bytes at offset reaches when registers
+ * are 1 << shift bytes apart (a wider access reaches the register at its
+ * address, in the low byte; so does one in the register's first byte only).
+ */
+int ns16550_model_decode(u64 offset, unsigned int width, unsigned int shift);
+
 void ns16550_model_reset(struct ns16550_model *m);
 
 /* A guest read of register reg (0-7); reading RBR, IIR, LSR or MSR changes state. */

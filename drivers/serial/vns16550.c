@@ -9,21 +9,21 @@
 #include "ns16550_model.h"
 #include "vuart_glue.h"
 
-/* QEMU virt's 16550 has byte registers one byte apart (no reg-shift in its tree). */
-#define VNS16550_REG_SHIFT 0
+/*
+ * The board's register spacing (board.hw reg_shift): QEMU virt's 16550 has
+ * byte registers one byte apart, a TI K3 or Rockchip 8250 4 bytes apart.
+ */
+#define VNS16550_REG_SHIFT BOARD_CONSOLE_REG_SHIFT
 
 static struct ns16550_model models[VMCONF_NR_VMS];
 
 static int vns16550_decode(u64 offset, unsigned int width)
 {
-	u64 reg = offset >> VNS16550_REG_SHIFT;
+	int reg = ns16550_model_decode(offset, width, VNS16550_REG_SHIFT);
 
-	if (width > 4 || (offset & (width - 1)))
+	if (reg == NS16550_DECODE_BAD)
 		return VUART_BAD_ACCESS;
-	/* A wider access reaches the register at its address, in the low byte. */
-	if (reg >= NS16550_NR_REGS || (offset & ((1u << VNS16550_REG_SHIFT) - 1)))
-		return VUART_RAZ_WI; /* the rest of the window */
-	return (int)reg;
+	return reg == NS16550_DECODE_RAZ ? VUART_RAZ_WI : reg;
 }
 
 static void *vns16550_model(unsigned int vm_id)

@@ -225,3 +225,27 @@ TEST(ns16550, reset_forgets_everything)
 	EXPECT_EQ_UINT(rd(LSR), NS16550_LSR_THRE | NS16550_LSR_TEMT);
 	EXPECT_TRUE(!ns16550_model_irq(&m));
 }
+
+TEST(ns16550, decode_byte_registers)
+{
+	/* QEMU virt: one byte apart; any width up to 4 at an aligned offset. */
+	EXPECT_EQ_INT(ns16550_model_decode(0, 1, 0), 0);
+	EXPECT_EQ_INT(ns16550_model_decode(5, 1, 0), 5);
+	EXPECT_EQ_INT(ns16550_model_decode(4, 4, 0), 4);
+	EXPECT_EQ_INT(ns16550_model_decode(8, 1, 0), NS16550_DECODE_RAZ);
+	EXPECT_EQ_INT(ns16550_model_decode(2, 4, 0), NS16550_DECODE_BAD);
+	EXPECT_EQ_INT(ns16550_model_decode(0, 8, 0), NS16550_DECODE_BAD);
+}
+
+TEST(ns16550, decode_shifted_registers)
+{
+	/* TI K3, Rockchip, Tegra: reg-shift 2, registers 4 bytes apart. */
+	EXPECT_EQ_INT(ns16550_model_decode(0x14, 4, 2), 5); /* LSR */
+	EXPECT_EQ_INT(ns16550_model_decode(0x14, 1, 2), 5);
+	EXPECT_EQ_INT(ns16550_model_decode(0x04, 4, 2), 1); /* IER */
+	/* The upper bytes of a register and past the eighth register: nothing. */
+	EXPECT_EQ_INT(ns16550_model_decode(0x15, 1, 2), NS16550_DECODE_RAZ);
+	EXPECT_EQ_INT(ns16550_model_decode(0x20, 4, 2), NS16550_DECODE_RAZ);
+	EXPECT_EQ_INT(ns16550_model_decode(0x16, 4, 2), NS16550_DECODE_BAD);
+	EXPECT_EQ_INT(ns16550_model_decode(0x14, 3, 2), NS16550_DECODE_BAD);
+}

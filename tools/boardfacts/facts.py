@@ -8,7 +8,8 @@ from fdt import address_cells, regs
 
 # The facts compared: name -> how a value prints.
 FACTS = ('memory', 'cpu_ids', 'gicd', 'gicr', 'gicc', 'gich', 'gicv', 'plic', 'clint',
-         'console.base', 'console.irqs', 'timer_irqs')
+         'console.base', 'console.irqs', 'console.reg_shift', 'console.reg_width',
+         'timer_irqs')
 
 GIC_V2 = ('arm,gic-400', 'arm,cortex-a15-gic', 'arm,cortex-a9-gic', 'arm,cortex-a7-gic')
 GIC_V3 = ('arm,gic-v3',)
@@ -22,6 +23,8 @@ def fmt(name, value):
         return 'nothing'
     if name == 'memory':
         return ', '.join('0x%x+0x%x' % r for r in value) or 'none'
+    if name in ('console.reg_shift', 'console.reg_width'):
+        return '%d' % value
     if isinstance(value, list):
         if name == 'cpu_ids':
             return '[%s]' % ', '.join('0x%x' % v for v in value)
@@ -185,6 +188,11 @@ def dtb_facts(fdt, console=None):
         con_irqs = irqs(fdt, con)
         if con_irqs:
             facts['console.irqs'] = con_irqs
+        # An 8250's register spacing and access width (reg-shift, reg-io-width).
+        for prop, name in (('reg-shift', 'console.reg_shift'),
+                           ('reg-io-width', 'console.reg_width')):
+            if con.cells(prop):
+                facts[name] = con.cells(prop)[0]
     return facts
 
 
@@ -201,6 +209,8 @@ def board_facts(board):
     if con is not None:
         facts['console.base'] = con.base
         facts['console.irqs'] = list(con.irqs)
+        facts['console.reg_shift'] = con.reg_shift
+        facts['console.reg_width'] = con.reg_width
     if board.timer_irqs:
         facts['timer_irqs'] = list(board.timer_irqs)
     # The other devices a VM may be given: their addresses and interrupts.

@@ -18,7 +18,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
                             'color_size': 'int'},
                   example='cache llc { size = 1M  ways = 16  line = 64 }'),
     'device': Spec('device', dict(RANGE_SPEC, irqs='ints', owner='word', compatible='strs',
-                                  dma='word', slots='int'),
+                                  dma='word', slots='int', reg_shift='int', reg_width='int'),
                    example='device uart0 { base = ... size = ... }',
                    choices={'owner': ('hypervisor', 'console'), 'dma': ('master', 'none')}),
 })
@@ -48,6 +48,10 @@ class Window:
         # size / N bytes, interrupt i for slot i) that share its MMU pages
         # and so can only be passed through together.
         self.slots = rec.get('slots', 1)
+        # A 16550 whose registers are 1 << reg_shift bytes apart, accessed
+        # reg_width (1 or 4) bytes wide (the device tree's reg-shift, reg-io-width).
+        self.reg_shift = rec.get('reg_shift', 0)
+        self.reg_width = rec.get('reg_width', 1)
 
     @property
     def end(self):
@@ -235,6 +239,12 @@ def _check(board, ctx):
             irq_owner[irq] = dev
         if dev.rec.has('slots'):
             _check_slots(dev, dctx)
+        if not 0 <= dev.reg_shift <= 3:
+            raise dctx.error(dev.rec.line_of('reg_shift'), 'reg_shift', 'must be 0 to 3 '
+                             '(registers 1, 2, 4 or 8 bytes apart)')
+        if dev.reg_width not in (1, 4):
+            raise dctx.error(dev.rec.line_of('reg_width'), 'reg_width', 'must be 1 or 4 (bytes '
+                             'per access)')
         if dev.owner == 'console' and board.console is not dev:
             raise dctx.error(dev.rec.line_of('owner'), 'owner', "device '%s' is already the "
                              'console; a board has one console' % board.console.name)

@@ -241,6 +241,10 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     if compatible and 'ns16550a' in compatible:
         tree.prop('interrupt-parent', ('<&intc>',))
         tree.prop('clock-frequency', NS16550_CLOCK)
+    if getattr(hw, 'reg_shift', 0):
+        # An 8250 with its registers 1 << reg_shift bytes apart (board.hw).
+        tree.prop('reg-shift', hw.reg_shift)
+        tree.prop('reg-io-width', hw.reg_width)
     if compatible and STM32_USART in compatible:
         tree.prop('clocks', ('<&apb_pclk>',))
     if board.arch in ARM_ARCHES and 'arm,primecell' in compatible:

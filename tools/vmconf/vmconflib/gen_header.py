@@ -50,6 +50,8 @@ def generate_header(layout, board, source, config):
         define('BOARD_CONSOLE_SIZE', '0x%xULL' % console.size)
         if console.irqs:
             define('BOARD_CONSOLE_IRQ', '%d' % console.irqs[0])
+        define('BOARD_CONSOLE_REG_SHIFT', '%d' % console.reg_shift)
+        define('BOARD_CONSOLE_REG_WIDTH', '%d' % console.reg_width)
     out.append('')
     for dev in board.devices.values():
         name = 'BOARD_DEV_%s' % _macro_name(dev.name)

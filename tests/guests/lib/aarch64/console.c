@@ -3,13 +3,42 @@
  * The console on a PL011: QEMU virt's, or a board's at GUEST_UART_PL011
  * (board.mk); DR for data, FR for the FIFO flags. A board with a Cadence
  * UART (Zynq UltraScale+) gives GUEST_UART_CDNS instead, one with an i.MX
- * UART (i.MX 8M) GUEST_UART_IMX.
+ * UART (i.MX 8M) GUEST_UART_IMX, one with an 8250 GUEST_UART_NS16550 and
+ * its register spacing GUEST_UART_SHIFT (words 1 << shift bytes apart).
  */
 #include <stdint.h>
 #include "../arch.h"
 #include "../test.h"
 
-#if defined(GUEST_UART_IMX)
+#if defined(GUEST_UART_NS16550)
+#define NS_RBR	    0
+#define NS_THR	    0
+#define NS_LSR	    5
+#define NS_LSR_DR   0x01U
+#define NS_LSR_THRE 0x20U
+
+static volatile uint32_t *ns(unsigned long reg)
+{
+	return (volatile uint32_t *)(GUEST_UART_NS16550 + (reg << GUEST_UART_SHIFT));
+}
+
+void arch_console_write(const char *buf, unsigned long len)
+{
+	for (; len; len--, buf++) {
+		while (!(*ns(NS_LSR) & NS_LSR_THRE))
+			;
+		*ns(NS_THR) = (unsigned char)*buf;
+	}
+}
+
+long arch_console_read(char *c)
+{
+	if (!(*ns(NS_LSR) & NS_LSR_DR))
+		return 0;
+	*c = (char)(*ns(NS_RBR) & 0xff);
+	return 1;
+}
+#elif defined(GUEST_UART_IMX)
 #define IMX_URXD	 0x00
 #define IMX_UTXD	 0x40
 #define IMX_UTS		 0xb4
