@@ -53,7 +53,8 @@ def check(dtb_dir, *dirs):
 
 def test_every_board_matches_its_reference(dtb_dir):
     boards = checked_boards()
-    assert {"zcu102", "rpi4", "imx8mq_evk", "bbai64"} <= set(boards), boards
+    assert {"zcu102", "rpi4", "imx8mq_evk", "bbai64",
+            "jetson_tx2"} <= set(boards), boards
     res = check(dtb_dir)
     assert res.returncode == 0, res.stdout
     for board in boards:
@@ -76,6 +77,7 @@ def copy_board(tmp_path, board):
     ("imx8mq_evk", "base  = 0x30860000", "base  = 0x30890000", "console.base", "0x30890000",
      "0x30860000"),
     ("bbai64", "reg_shift = 2 ", "reg_shift = 0 ", "console.reg_shift", "0", "2"),
+    ("jetson_tx2", "irqs  = [144]", "irqs  = [145]", "console.irqs", "[145]", "[144]"),
     ("rpi4", "size = 0x3b400000", "size = 0x3c000000", "memory", "0x0+0x3c000000",
      "0x0+0x3b400000"),
     ("rpi4", "timer_irqs = [29, 30, 27, 26]", "timer_irqs = [29, 30, 27, 25]", "timer_irqs",
