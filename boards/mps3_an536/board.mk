@@ -23,9 +23,13 @@ QEMU_ARGS := -M mps3-an536 -smp $(CONFIG_BOARD_NR_CPUS) -nic none \
 # (no EL3: SMC is undefined at EL1). The isolation guest (in the first VM)
 # probes the second VM's RAM, UART3 and the dual timer, and (its default,
 # INTID 39) UART3's receive interrupt. The IPC guests find their shared
-# memory at 0x24000000 (vmconf/mps3_an536-ipc.vmconf).
+# memory at 0x24000000 (vmconf/mps3_an536-ipc.vmconf). The benchmark's
+# second VMs (tests/bench/mps3_an536-*.vmconf) run at 0x23000000; the
+# native builds are linked at 0x22000000 and, started in Hyp mode with no
+# firmware, go through the guests' own Hyp stub (tests/guests/lib/arm/hyp_stub.S).
 GUEST_RAM_BASE := 0x22000000
-GUEST_BASES := basic=0x23000000 console-b=0x23000000 reboot=0x23000000 ipc-b=0x23000000
+GUEST_BASES := basic=0x23000000 console-b=0x23000000 reboot=0x23000000 ipc-b=0x23000000 \
+	bench-ipc-b=0x23000000 spin=0x23000000 hostile-loop=0x23000000 native=0x22000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xf0000000UL -DGUEST_GICR_BASE=0xf0100000UL \
 	-DGUEST_UART_CMSDK=0xe0205000UL -DGUEST_PSCI_NO_SMC \
 	-DISOLATION_MEM_ADDR=0x23000000UL -DISOLATION_DEV_ADDRS=0xe0206000UL,0xe0101000UL \

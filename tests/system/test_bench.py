@@ -105,15 +105,19 @@ def test_breakdown_parts_add_up(board, tmp_path):
     assert "timer_irq" in native
 
 
-def test_arm32_benchmark_guest(tmp_path):
-    """qemu_arm's part of make bench, short: the benchmark VM's build, natively and under
-    Bulwark, gives every latency and workload figure (the guest checks its own workloads'
-    results), and the virtualized run repeats exactly. The whole board: make bench."""
+# mps3_an536: natively the Cortex-R52 starts in Hyp mode with no firmware, and the guests'
+# own Hyp stub drops it to PL1, starts the second CPU and answers PSCI (hyp_stub.S).
+@pytest.mark.parametrize("board", ["qemu_arm", "mps3_an536"])
+def test_arm32_benchmark_guest(tmp_path, board):
+    """The AArch32 boards' part of make bench, short: the benchmark VM's build, natively and
+    under Bulwark, gives every latency and workload figure (the guest checks its own
+    workloads' results), and the virtualized run repeats exactly. The whole board: make
+    bench."""
     d = str(tmp_path / "virt")
-    bench_tool.make(d, bench_tool.BOARDS["qemu_arm"]["defconfig"])
-    bench_tool.make(d, "VMCONF=tests/bench/qemu_arm.vmconf")
+    bench_tool.make(d, bench_tool.BOARDS[board]["defconfig"])
+    bench_tool.make(d, f"VMCONF=tests/bench/{board}.vmconf")
     run_json = os.path.join(d, "run.json")
-    native_guest = os.path.join(d, "guests", "native", bench_tool.BOARDS["qemu_arm"]["guest"])
+    native_guest = os.path.join(d, "guests", "native", bench_tool.BOARDS[board]["guest"])
     native = bench_tool.boot_guest(bench_tool.qemu_command(run_json, native_guest, 2), "native")
     virt = bench_tool.boot_guest(bench_tool.qemu_command(run_json, None, 2), "virt")
     names = {"timer_irq", "device_irq", "ipi", "hypercall", "mmio", "boot", "work_crc32",

@@ -39,6 +39,13 @@ BOARDS = {
     "qemu_arm": {"defconfig": "qemu_arm_defconfig", "guest": "bench-arm.elf",
                  "cross": "arm-linux-gnueabihf-", "breakdown": False,
                  "linux": True, "linux_kernel": "zImage", "linux_cpus": 1},
+    # Armv8-R (Documentation/armv8r.md): the AArch32 guests on the Cortex-R52, which starts
+    # in Hyp mode with no firmware; natively the guests' own Hyp stub starts the second CPU
+    # and answers PSCI (tests/guests/lib/arm/hyp_stub.S). No breakdown, as on qemu_arm. The
+    # boot figure runs on both CPUs (boot_smp): the machine starts both, and the hypervisor
+    # waits for a CPU its configuration names (CONFIG_BOARD_NR_CPUS) before it gives up on it.
+    "mps3_an536": {"defconfig": "mps3_an536_defconfig", "guest": "bench-arm.elf",
+                   "cross": "arm-linux-gnueabihf-", "breakdown": False, "boot_smp": 2},
 }
 
 # Linux boot (boards with a Linux guest, tools/linux-guest): from the VM's first
@@ -115,15 +122,43 @@ def build(board, out):
     return dirs
 
 
+def elf_entry(path):
+    """The entry address of an ELF file (32 or 64 bits, little-endian)."""
+    with open(path, "rb") as f:
+        head = f.read(32)
+    if head[:4] != b"\x7fELF":
+        raise BenchError(f"{path}: not an ELF file")
+    size = 4 if head[4] == 1 else 8
+    return int.from_bytes(head[24:24 + size], "little")
+
+
 def qemu_command(run_json, kernel, smp):
+    """QEMU's command for a build's run.json: with KERNEL (a native guest's ELF) instead of
+    the hypervisor, on SMP CPUs."""
     with open(run_json) as f:
         desc = json.load(f)
     args = list(desc["args"])
-    if kernel:
+    if kernel and "-kernel" in args:
         # Natively the guest is the only software: on Arm it starts at EL1.
         args[args.index("-kernel") + 1] = kernel
         args = [a.replace("virtualization=on", "virtualization=off") for a in args]
-    return [desc["qemu"]] + args + ["-smp", str(smp), "-nographic", "-monitor", "none"] + ICOUNT
+    # A board started with QEMU's generic loader (mps3_an536: one loader per CPU, the
+    # first with the ELF, the others with its entry): the native ELF takes the
+    # hypervisor's place, and CPUs beyond SMP lose theirs.
+    out = []
+    for i, a in enumerate(args):
+        if a.startswith("loader,") and i and args[i - 1] == "-device":
+            opts = dict(o.split("=", 1) for o in a.split(",")[1:])
+            if int(opts.get("cpu-num", "0")) >= smp:
+                out.pop()
+                continue
+            if kernel and "file" in opts:
+                opts["file"] = kernel
+            elif kernel and "addr" in opts:
+                opts["addr"] = hex(elf_entry(kernel))
+            a = "loader," + ",".join(f"{k}={v}" for k, v in opts.items())
+        out.append(a)
+    return [desc["qemu"]] + out + ["-smp", str(smp), "-nographic", "-monitor", "none"] + ICOUNT
 
 
 def parse_parts(output):
@@ -305,8 +340,10 @@ def measure_board(board, out):
     boot_json = os.path.join(dirs["boot"], "run.json")
     native = boot_guest(qemu_command(run_json, native_guest, 2), f"{board} native")
     virt = boot_guest(qemu_command(run_json, None, 2), f"{board} under Bulwark")
-    native_boot = boot_guest(qemu_command(boot_json, native_guest, 1), f"{board} native boot")
-    virt_boot = boot_guest(qemu_command(boot_json, None, 1), f"{board} boot under Bulwark")
+    boot_smp = desc.get("boot_smp", 1)
+    native_boot = boot_guest(qemu_command(boot_json, native_guest, boot_smp),
+                             f"{board} native boot")
+    virt_boot = boot_guest(qemu_command(boot_json, None, boot_smp), f"{board} boot under Bulwark")
     ipc = boot_guest(qemu_command(os.path.join(dirs["ipc"], "run.json"), None, 2),
                      f"{board} doorbell under Bulwark")
 

@@ -137,7 +137,7 @@ TEST_CASE(bench_device_irq)
  */
 static volatile unsigned long pings, pongs;
 static volatile unsigned long boot_cpu;
-static volatile bool partner_stop;
+static volatile bool partner_stop, partner_ready;
 
 /* Interrupt handlers are shared by all CPUs: the CPU tells the two roles apart. */
 static void ipi_handler(void)
@@ -162,6 +162,7 @@ static void partner(unsigned long cpu, void *arg)
 	arch_ipi_enable();
 	irq_set_handler(IRQ_IPI, ipi_handler);
 	local_irq_enable();
+	partner_ready = true;
 	while (!partner_stop)
 		wait_for_interrupt();
 	local_irq_disable();
@@ -177,15 +178,24 @@ TEST_CASE(bench_ipi)
 		return;
 	}
 	boot_cpu = this_hart();
-	partner_stop = false;
+	partner_stop = partner_ready = false;
 	pings = pongs = 0;
 	arch_ipi_enable();
 	irq_set_handler(IRQ_IPI, ipi_handler);
 	if (!report_eq(arch_cpu_start((unsigned long)other, partner, NULL), CPU_OK,
 		       "start partner"))
 		return;
-	(void)arch_cpu_wait_status((unsigned long)other, CPU_STATUS_ON, 1000);
-	delay_ms(1); /* let it unmask */
+	/*
+	 * Only once it takes interrupts: under -icount a first IPI may come
+	 * before the partner has even run, and without firmware (a native run
+	 * on mps3-an536) its redistributor is still asleep then.
+	 */
+	unsigned long end = time_now() + 5000 * TICKS_PER_MS;
+
+	while (!partner_ready && time_now() < end)
+		;
+	if (!report(partner_ready, "partner takes interrupts within 5 s"))
+		return;
 	local_irq_enable();
 	for (unsigned int i = 0; i < BENCH_SAMPLES; i++) {
 		unsigned long before = pongs;

@@ -1,7 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * PL1 entry for the boot CPU and PSCI-started CPUs (Supervisor mode, ARM
- * state), and the VBAR vectors: each saves the return state and r0-r12,
+ * state; a CPU that starts in Hyp mode first goes through hyp_stub.S), and
+ * the VBAR vectors: each saves the return state and r0-r12,
  * lr on the Supervisor-mode stack (SRS, CPS) and calls trap_handle with
  * struct trap_frame and the vector's number.
  */
@@ -9,6 +10,8 @@
 #define MAX_HARTS	8
 #define STACK_SHIFT	13		/* 8 KiB per CPU */
 #define MODE_SVC	0x13
+#define MODE_HYP	0x1a
+#define MODE_MASK	0x1f
 
 	.arm
 	.syntax	unified
@@ -31,6 +34,11 @@
 	.section .text.entry, "ax"
 	.globl	_start
 _start:
+	/* Started in Hyp mode: a native run with no firmware (hyp_stub.S). */
+	mrs	r10, cpsr
+	and	r10, r10, #MODE_MASK
+	cmp	r10, #MODE_HYP
+	beq	native_hyp_entry
 	/* r2 = device tree address or 0 (Linux boot protocol) */
 	mov	r4, r2
 	cpu_setup
