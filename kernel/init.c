@@ -46,6 +46,8 @@ void kernel_boot_main(unsigned int cpu, unsigned long boot_arg)
 	pr_info("boot CPU %u (%s %lu) in %s, firmware argument 0x%lx", cpu, arch_cpu_hw_id_name(),
 		arch_cpu_hw_id(cpu), arch_cpu_mode_name(), boot_arg);
 	layout_print();
+	if (VMCONF_HYP_COLORS)
+		arch_hyp_recolor(cpu);
 
 	smp_report_online(cpu);
 	online = smp_start_secondaries(cpu);

@@ -94,6 +94,11 @@ static int walk_region(const struct vmconf_region *r, u64 skip, vm_map_fn fn, vo
 	return ret;
 }
 
+int vm_map_region(const struct vmconf_region *r, vm_map_fn map, void *ctx)
+{
+	return walk_region(r, 0, map, ctx);
+}
+
 int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx)
 {
 	int ret = 0;

@@ -160,6 +160,30 @@ arm64_secondary_entry:
 	b	.Lstuck
 
 /*
+ * arm64_hyp_switch(ttbr, stack, stack_pa, pages) (hyp_recolor.c): copies the
+ * calling CPU's stack, pages pages from stack, to the physical pages
+ * stack_pa lists, then makes ttbr the EL2 map. The image was copied before;
+ * only the stack changed since, and this touches no memory but those.
+ */
+	.globl	arm64_hyp_switch
+arm64_hyp_switch:
+2:	ldr	x4, [x2], #8
+	mov	x5, #4096
+3:	ldp	x6, x7, [x1], #16
+	stp	x6, x7, [x4], #16
+	subs	x5, x5, #16
+	b.ne	3b
+	subs	x3, x3, #1
+	b.ne	2b
+	dsb	ish
+	msr	ttbr0_el2, x0
+	isb
+	tlbi	alle2
+	dsb	ish
+	isb
+	ret
+
+/*
  * Turns on the EL2 MMU with the identity map arm64_mmu_build() wrote:
  * 39-bit addresses from level 1, 4 KiB granule, write-back walks. A leaf:
  * touches only x0 and x1.
@@ -176,9 +200,13 @@ arm64_mmu_enable:
 	ldr	x0, =(TCR_EL2_RES1 | TCR_T0SZ(HYP_VA_BITS) | TCR_IRGN0_WBWA | TCR_ORGN0_WBWA | TCR_SH0_INNER)
 	orr	x0, x0, x1, lsl #TCR_EL2_PS_SHIFT
 	msr	tcr_el2, x0
+	/* The map of the hypervisor moved to its cache colors, once there is one. */
+	adrp	x0, arm64_hyp_ttbr
+	ldr	x0, [x0, :lo12:arm64_hyp_ttbr]
+	cbnz	x0, 1f
 	adrp	x0, arm64_hyp_table
 	add	x0, x0, :lo12:arm64_hyp_table
-	msr	ttbr0_el2, x0
+1:	msr	ttbr0_el2, x0
 	isb
 	tlbi	alle2
 	dsb	nsh

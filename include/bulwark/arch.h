@@ -70,6 +70,22 @@ void arch_send_event_ipi(unsigned int cpu);
 void arch_cpu_virt_init(unsigned int cpu);
 
 /*
+ * Cache coloring: on the boot CPU, before any other CPU starts or any VM
+ * is built, moves the hypervisor's image to pages of the layout's
+ * hypervisor colors (VMCONF_HYP_COLORS). Only arches that select
+ * CONFIG_ARCH_HYP_RECOLOR implement it; the layout tool refuses the colors
+ * elsewhere.
+ */
+#if IS_ENABLED(CONFIG_ARCH_HYP_RECOLOR) && IS_ENABLED(CONFIG_CACHE_COLORING)
+void arch_hyp_recolor(unsigned int cpu);
+#else
+static inline void arch_hyp_recolor(unsigned int cpu)
+{
+	(void)cpu;
+}
+#endif
+
+/*
  * Enter vCPU v on the calling CPU (which must be v->cpu) from its start
  * state (v->start_pc, start_arg0, start_arg1) with its guest registers
  * reset. Never returns: the next trap from the guest starts afresh.

@@ -68,6 +68,21 @@
 		__cpu_stacks_end = .;
 	}
 
+	/*
+	 * What moves to the hypervisor's cache colors (arch/arm64/hyp_recolor.c)
+	 * ends here; the VMs' second-stage tables below stay where they are,
+	 * one contiguous pool each, as their descriptors need. Not cleared:
+	 * each back end clears a VM's pool before it builds the tables.
+	 */
+	. = ALIGN(LD_PAGE_ALIGN);
+	__recolor_end = .;
+	.vmtables (NOLOAD) : {
+		*(.vmtables)
+	}
+#ifdef VMCONF_HYP_COLORED_SIZE
+	ASSERT(__recolor_end - __image_start <= VMCONF_HYP_COLORED_SIZE, "the hypervisor image is larger than its colored copy: raise CONFIG_HYP_RECOLOR_SIZE")
+#endif
+
 	. = ALIGN(LD_PAGE_ALIGN);
 	__image_end = .;
 #ifdef BOARD_HYP_LIMIT

@@ -49,6 +49,9 @@ typedef int (*vm_map_fn)(void *ctx, gpa_t gpa, hpa_t pa, u64 size, u32 access,
  */
 int vm_map_layout(const struct vmconf_vm *d, vm_map_fn map, void *ctx);
 
+/* Calls map for the runs of one region alone, as vm_map_layout() does for each. */
+int vm_map_region(const struct vmconf_region *r, vm_map_fn map, void *ctx);
+
 /*
  * The cache color of the page at host address pa: (pa / BOARD_COLOR_SIZE)
  * mod BOARD_NR_COLORS, the numbers tools/vmconf derives from the board's

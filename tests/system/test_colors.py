@@ -11,6 +11,9 @@ it (the one derivation of the colors, vmconflib/board.py):
 - every page of every memory region is mapped, to a page of one of its
   VM's colors, and a shared object's pages have the object's colors;
 - no two VMs' memory has a color in common (the layout shares none);
+- on AArch64, whose layout gives the hypervisor color 0, every page of the
+  hypervisor's moved image (as its new EL2 tables map it) has color 0, which
+  no VM has, and CPUs started after the move come online;
 - both guests pass, and the rebooter VM comes back from a reboot with its
   image copied afresh into its colored memory.
 
@@ -29,6 +32,9 @@ sys.path.insert(0, str(SRCTREE / "tools" / "vmconf"))
 from vmconflib.pipeline import build as vmconf_build  # noqa: E402
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
+HYP_DUMP = re.compile(r"^mem-dump hyp: 0x([0-9a-f]+) 0x([0-9a-f]+)$")
+HYP_MOVED = re.compile(r"^hypervisor: moved to cache colors 0x([0-9a-f]+): (\d+) pages of its "
+                       r"image \(0x([0-9a-f]+)-0x([0-9a-f]+)\)")
 DUMP = re.compile(r"^mem-dump vm '([^']+)': 0x([0-9a-f]+) 0x([0-9a-f]+) 0x([0-9a-f]+) "
                   r"([r-][w-][x-]) (normal|device)$")
 ARCHES = ["qemu_aarch64", "qemu_rv64"]
@@ -109,7 +115,32 @@ def test_every_guest_page_has_its_vms_colors(boot):
         assert mapped == sum(r.size for r in vm.regions), \
             f"vm '{vm.name}': {mapped:#x} bytes of its regions mapped"
         used[vm.name] = mine
+    hyp = system.layout.hypervisor
+    if hyp is not None:
+        used["the hypervisor"] = {c for c, _ in hyp.colors}
     names = sorted(used)
     for i, a in enumerate(names):
         for b in names[i + 1:]:
             assert not used[a] & used[b], f"vms '{a}' and '{b}' share colors {used[a] & used[b]}"
+
+
+def test_the_hypervisor_moved_to_its_colors(boot):
+    board_name, console, system = boot
+    hyp = system.layout.hypervisor
+    lines = console.splitlines()
+    if board_name != "qemu_aarch64":
+        # No other arch moves the hypervisor (CONFIG_ARCH_HYP_RECOLOR): the layout has none.
+        assert hyp is None and not any(HYP_MOVED.match(x) for x in lines)
+        return
+    moved = [m for m in map(HYP_MOVED.match, lines) if m]
+    assert len(moved) == 1, console
+    mask, pages, start, end = (int(moved[0].group(i), 16 if i != 2 else 10) for i in range(1, 5))
+    assert mask == hyp.color_mask == 1
+    dumped = [tuple(int(x, 16) for x in m.groups()) for m in map(HYP_DUMP.match, lines) if m]
+    assert [va for va, _ in dumped] == list(range(start, end + 1, 0x1000)) and \
+        len(dumped) == pages, console
+    board = system.board
+    for va, pa in dumped:
+        assert va != pa and color(board, pa) == 0, f"hypervisor page {va:#x} is at {pa:#x}"
+    assert len({pa for _, pa in dumped}) == pages
+    assert "all 4 CPUs online" in lines, console

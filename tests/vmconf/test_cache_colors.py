@@ -155,8 +155,11 @@ def test_hypervisor_and_shared_memory_colors(scratch):
               'shmem chan { size = 64K  colors = [3] }\n')
     result = _run(scratch, layout, config=HYP)
     assert result.returncode == 0, result.stderr
-    assert '#define %-36s 0x1u' % 'VMCONF_HYP_COLORS' in \
-        scratch.outputs()[2].read_text().splitlines()
+    header = scratch.outputs()[2].read_text().splitlines()
+    assert '#define %-36s 0x1u' % 'VMCONF_HYP_COLORS' in header
+    # Its colored copy: the first free page of color 0 past the hypervisor's range.
+    assert '#define %-36s 0x80110000ULL' % 'VMCONF_HYP_COLORED_BASE' in header
+    assert '#define %-36s 0x200000' % 'VMCONF_HYP_COLORED_SIZE' in header
     c_text = scratch.outputs()[0].read_text()
     assert '.size = 0x10000ULL, .color_mask = 0x8u' in c_text
     result = _run(scratch, layout.replace('colors = [3] }', 'colors = [3]  phys = 0x80800000 }'),

@@ -190,6 +190,8 @@ def test_shipped_layout_passes(scratch, layout):
     if re.search(r'\bcolors\s*=', layout.read_text()):
         config = config.replace('# CONFIG_CACHE_COLORING is not set\n', '') + \
             'CONFIG_CACHE_COLORING=y\n'  # configs/coloring.config
+    if re.search(r'^hypervisor\s*\{', layout.read_text(), re.M):
+        config += 'CONFIG_ARCH_HYP_RECOLOR=y\n'  # what ARCH_ARM64 selects
     if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
         config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')

@@ -205,4 +205,8 @@ def allocate_layout(layout, board):
     for item, mask, label in items:
         if not item.fixed:
             alloc.allocate(item, item.ctx, item.rec.line_of('size'), 'size', mask, label)
+    hyp = layout.hypervisor
+    if hyp is not None and hyp.size and board.colors:
+        alloc.allocate(hyp, hyp.ctx, hyp.rec.line_of('colors'), 'colors', hyp.color_mask,
+                       "the hypervisor's colored copy (CONFIG_HYP_RECOLOR_SIZE)")
     return alloc

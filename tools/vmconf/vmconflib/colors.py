@@ -72,6 +72,9 @@ def check_others(layout, board, config, errors):
                                      'cannot move its own image to pages of its colors on this '
                                      'architecture yet (CONFIG_ARCH_HYP_RECOLOR); remove the '
                                      'colors, it stays where it is loaded'))
+        elif hyp.colors and 'colors' not in hyp.rec.bad:
+            # The pages it moves to: allocated like a colored region (alloc.py).
+            hyp.size = config.int('CONFIG_HYP_RECOLOR_SIZE', 0x200000)
     for shmem in layout.shmems:
         if shmem.rec.has('colors') and 'colors' not in shmem.rec.bad:
             ok = errors.attempt(check_list, shmem.ctx, shmem.rec, 'colors', board, config)

@@ -39,7 +39,11 @@ def generate_header(layout, board, source, config):
     define('BOARD_COLOR_SIZE', '0x%xULL' % (board.color_size or board.align))
     hyp = layout.hypervisor
     # The colors the hypervisor moves its own image to (0: it stays where it was loaded).
-    define('VMCONF_HYP_COLORS', '0x%xu' % (hyp.color_mask if hyp and board.colors else 0))
+    define('VMCONF_HYP_COLORS', '0x%xu' % (hyp.color_mask if hyp and hyp.size else 0))
+    if hyp and hyp.size:
+        # Its first page; the copy takes the pages of its colors from there (kernel/vm_map.c).
+        define('VMCONF_HYP_COLORED_BASE', '0x%xULL' % hyp.phys)
+        define('VMCONF_HYP_COLORED_SIZE', '0x%x' % hyp.size)  # the linker reads it too
     if board.hyp_end is not None:
         # The linker checks the image (guest files included) ends before this.
         define('BOARD_HYP_LIMIT', '0x%x' % board.hyp_end)

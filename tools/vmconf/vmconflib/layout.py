@@ -129,6 +129,10 @@ class Hypervisor:
         self.line = rec.line
         self.colors = rec.get('colors', [])
         self.share = {c for c, _ in rec.get('share_colors', [])}
+        self.size = 0  # of its colored copy, once checks.py accepted the colors
+        self.fixed = False
+        self.phys = None
+        self.runs = []
 
     @property
     def color_mask(self):

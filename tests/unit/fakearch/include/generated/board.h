@@ -17,6 +17,7 @@
 /* As tools/vmconf writes them. */
 /* clang-format off */
 #define VMCONF_NR_VMS                        3
+#define VMCONF_HYP_COLORS                    0x0u
 #define VMCONF_NR_SHMEMS                     3
 #define VMCONF_MMIO_FIRST_WINDOW             {0, 1, 2}
 #define VMCONF_MMIO_WINDOWS_OF_VM            {1, 1, 1}
