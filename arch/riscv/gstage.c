@@ -1,5 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The RISC-V G-stage table formats (Sv39x4, Sv32x4) and RV64's use of Sv39x4. */
+/* The RISC-V G-stage table formats: Sv39x4 for RV64, Sv32x4 for RV32. */
 #include <bulwark/addr.h>
 #include <bulwark/errno.h>
 #include <asm/gstage.h>
@@ -58,7 +58,7 @@ const struct pgtable_format gstage_format_sv32x4 = {
 int gstage_init(struct gstage *gs, void *pool, unsigned int pool_pages)
 {
 	/* The hypervisor runs identity-mapped: the pool's address is its physical address. */
-	int err = pgtable_init(&gs->pt, &gstage_format_sv39x4, pool, ptr_to_hpa(pool), pool_pages,
+	int err = pgtable_init(&gs->pt, GSTAGE_FORMAT, pool, ptr_to_hpa(pool), pool_pages,
 			       GSTAGE_GPA_BITS, 0);
 
 	if (err)

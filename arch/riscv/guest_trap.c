@@ -43,8 +43,8 @@ static void guest_exception(struct vcpu *v, unsigned long cause)
 		riscv_guest_page_fault(v, true);
 		break;
 	case EXC_INSN_GUEST_PAGE_FAULT:
-		if (vm_contain(v, "instruction fetch at", (f->htval << 2) | (f->stval & 3), f->sepc,
-			       "no executable memory of the VM's layout covers it",
+		if (vm_contain(v, "instruction fetch at", ((u64)f->htval << 2) | (f->stval & 3),
+			       f->sepc, "no executable memory of the VM's layout covers it",
 			       VM_FAULT_INJECTED))
 			riscv_inject_exception(v, EXC_INSN_ACCESS, f->stval);
 		break;

@@ -23,7 +23,7 @@ int mem_cpu_init(unsigned int cpu)
 	unsigned long mask;
 
 	(void)cpu;
-	csr_write(CSR_HGATP, HGATP_MODE_SV39X4 | HGATP_VMID_MASK);
+	csr_write(CSR_HGATP, HGATP_MODE | HGATP_VMID_MASK);
 	mask = (csr_read(CSR_HGATP) & HGATP_VMID_MASK) >> HGATP_VMID_SHIFT;
 	/* Bare: no guest translation until a vCPU loads its VM's tables. */
 	csr_write(CSR_HGATP, 0);
@@ -40,8 +40,8 @@ int mem_vm_create(struct vm *vm)
 	if (err)
 		return err;
 	hgatps[vm->id] =
-	    HGATP_MODE_SV39X4 | (vmid << HGATP_VMID_SHIFT) | (ptr_to_hpa(gs->root) >> 12);
-	pr_debug("vm '%s': G-stage Sv39x4, VMID %lu", vm->desc->name, vmid);
+	    HGATP_MODE | (vmid << HGATP_VMID_SHIFT) | (unsigned long)(ptr_to_hpa(gs->root) >> 12);
+	pr_debug("vm '%s': G-stage %s, VMID %lu", vm->desc->name, gs->pt.fmt->name, vmid);
 	return 0;
 }
 

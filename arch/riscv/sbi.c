@@ -94,5 +94,7 @@ struct sbiret sbi_send_ipi(unsigned long hart_mask, unsigned long hart_mask_base
 
 void sbi_set_timer(u64 deadline)
 {
-	(void)sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (unsigned long)deadline, 0, 0);
+	/* RV32 passes the 64-bit deadline in a0 (low half) and a1 (high half). */
+	(void)sbi_call(SBI_EXT_TIME, SBI_TIME_SET_TIMER, (unsigned long)deadline,
+		       __riscv_xlen == 32 ? (unsigned long)(deadline >> 32) : 0, 0);
 }

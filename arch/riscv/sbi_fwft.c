@@ -8,6 +8,17 @@
 /* Every henvcfg field FWFT hands out; all are 0 at hart reset. */
 #define FWFT_HENVCFG_FIELDS (HENVCFG_LPE | HENVCFG_SSE | HENVCFG_PMM | HENVCFG_DTE | HENVCFG_ADUE)
 
+/* henvcfg is 64 bits on RV32 too (henvcfgh holds its upper half, Sstc's STCE among them). */
+static inline u64 henvcfg_read(void)
+{
+	return csr_read64(CSR_HENVCFG, CSR_HENVCFGH);
+}
+
+static inline void henvcfg_write(u64 value)
+{
+	csr_write64(CSR_HENVCFG, CSR_HENVCFGH, value);
+}
+
 static struct sbiret result(long error, long value)
 {
 	return (struct sbiret){error, value};
@@ -20,11 +31,11 @@ static struct sbiret result(long error, long value)
  */
 static u64 henvcfg_writable(u64 field)
 {
-	u64 old = csr_read(CSR_HENVCFG), got;
+	u64 old = henvcfg_read(), got;
 
-	csr_write(CSR_HENVCFG, old | field);
-	got = csr_read(CSR_HENVCFG) & field;
-	csr_write(CSR_HENVCFG, old);
+	henvcfg_write(old | field);
+	got = henvcfg_read() & field;
+	henvcfg_write(old);
 	return got;
 }
 
@@ -71,11 +82,11 @@ static struct sbiret fwft_set(struct vcpu *v, unsigned long feature, unsigned lo
 		return result(SBI_ERR_DENIED_LOCKED, 0);
 	if (!sbi_fwft_encode(feature, value, &bits))
 		return result(SBI_ERR_INVALID_PARAM, 0);
-	old = csr_read(CSR_HENVCFG);
-	csr_write(CSR_HENVCFG, (old & ~field) | bits);
-	if ((csr_read(CSR_HENVCFG) & field) != bits) {
+	old = henvcfg_read();
+	henvcfg_write((old & ~field) | bits);
+	if ((henvcfg_read() & field) != bits) {
 		/* A value the hart does not implement (a pointer-masking length). */
-		csr_write(CSR_HENVCFG, old);
+		henvcfg_write(old);
 		return result(SBI_ERR_INVALID_PARAM, 0);
 	}
 	if (flags & SBI_FWFT_SET_FLAG_LOCK)
@@ -97,7 +108,7 @@ static struct sbiret fwft_get(unsigned long feature)
 	}
 	if (!henvcfg_writable(field))
 		return result(SBI_ERR_NOT_SUPPORTED, 0);
-	return result(SBI_SUCCESS, (long)sbi_fwft_decode(feature, csr_read(CSR_HENVCFG)));
+	return result(SBI_SUCCESS, (long)sbi_fwft_decode(feature, henvcfg_read()));
 }
 
 struct sbiret riscv_sbi_fwft(struct vcpu *v, unsigned long fid, unsigned long a0, unsigned long a1,
@@ -115,7 +126,7 @@ struct sbiret riscv_sbi_fwft(struct vcpu *v, unsigned long fid, unsigned long a0
 
 void riscv_sbi_vcpu_reset(struct vcpu *v)
 {
-	csr_clear(CSR_HENVCFG, FWFT_HENVCFG_FIELDS);
+	henvcfg_write(henvcfg_read() & ~FWFT_HENVCFG_FIELDS);
 	v->arch.fwft_locked = 0;
 	v->arch.hsm_suspended = 0;
 	v->arch.dbtr_shmem = false;

@@ -57,7 +57,7 @@ static bool guest_interrupt_pending(void)
 	unsigned long pending = (csr_read(CSR_HIP) | csr_read(CSR_HVIP)) & GUEST_IRQS;
 
 	if (riscv_guest_sstc && (enabled & HVIP_VSTIP) &&
-	    csr_read(CSR_TIME) >= csr_read(CSR_VSTIMECMP))
+	    arch_counter_read() >= csr_read64(CSR_VSTIMECMP, CSR_VSTIMECMPH))
 		pending |= HVIP_VSTIP;
 	return (pending & enabled) != 0;
 }

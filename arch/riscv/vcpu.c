@@ -39,11 +39,11 @@ void arch_cpu_virt_init(unsigned int cpu)
 	csr_write(CSR_HEDELEG, HEDELEG_GUEST);
 	csr_write(CSR_HIDELEG, HIDELEG_GUEST);
 	csr_write(CSR_HCOUNTEREN, HCOUNTEREN_GUEST);
-	csr_write(CSR_HENVCFG, riscv_guest_sstc ? HENVCFG_STCE : 0);
-	csr_write(CSR_HTIMEDELTA, 0);
+	csr_write64(CSR_HENVCFG, CSR_HENVCFGH, riscv_guest_sstc ? HENVCFG_STCE : 0);
+	csr_write64(CSR_HTIMEDELTA, CSR_HTIMEDELTAH, 0);
 	csr_write(CSR_HVIP, 0);
 	if (riscv_has_sstc)
-		csr_write(CSR_STIMECMP, ~0UL);
+		csr_write_timecmp(CSR_STIMECMP, CSR_STIMECMPH, ~0ULL);
 	irqchip_cpu_init(cpu);
 	csr_set(CSR_SIE, SIP_SSIP | SIP_STIP | SIP_SEIP);
 }
@@ -66,7 +66,7 @@ static void reset_guest_csrs(struct vcpu *v)
 	csr_write(CSR_VSATP, 0);
 	csr_write(CSR_HVIP, 0);
 	if (riscv_guest_sstc)
-		csr_write(CSR_VSTIMECMP, ~0UL);
+		csr_write_timecmp(CSR_VSTIMECMP, CSR_VSTIMECMPH, ~0ULL);
 	v->arch.timer_deadline = ~0ULL;
 	v->arch.ssip_pending = 0;
 	riscv_sbi_vcpu_reset(v);

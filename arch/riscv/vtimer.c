@@ -11,7 +11,7 @@
 static void program_hart_timer(u64 deadline)
 {
 	if (riscv_has_sstc)
-		csr_write(CSR_STIMECMP, deadline);
+		csr_write_timecmp(CSR_STIMECMP, CSR_STIMECMPH, deadline);
 	else
 		sbi_set_timer(deadline);
 }
@@ -20,7 +20,7 @@ void riscv_vtimer_set(struct vcpu *v, u64 deadline)
 {
 	if (riscv_guest_sstc) {
 		/* An SBI-using guest on a Sstc hart: its own compare register. */
-		csr_write(CSR_VSTIMECMP, deadline);
+		csr_write_timecmp(CSR_VSTIMECMP, CSR_VSTIMECMPH, deadline);
 		return;
 	}
 	/* Setting a new deadline takes back a pending timer interrupt (SBI spec). */

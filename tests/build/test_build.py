@@ -142,6 +142,18 @@ def test_missing_cross_compiler(tmp_path):
     assert not (tmp_path / "bulwark.bin").exists()
 
 
+def test_rv32_compiler_without_rv32_libgcc(tmp_path):
+    """RV32 links libgcc's rv32imac/ilp32 multilib: a compiler without it
+    (Debian's riscv64-linux-gnu-) is refused before anything is compiled,
+    naming the package that has it."""
+    make_ok("qemu_rv32_defconfig", O=tmp_path)
+    res = make("CROSS_COMPILE=riscv64-linux-gnu-", O=tmp_path)
+    assert res.returncode != 0
+    assert ("riscv64-linux-gnu-gcc has no rv32imac/ilp32 multilib" in res.out
+            and "gcc-riscv64-unknown-elf" in res.out), res
+    assert not list(tmp_path.rglob("*.o"))
+
+
 def test_build_needs_configuration(tmp_path):
     """An unconfigured O= says which command configures it."""
     res = make(O=tmp_path)

@@ -79,7 +79,8 @@ LD := $(CROSS_COMPILE)ld
 OBJCOPY := $(CROSS_COMPILE)objcopy
 SIZE := $(CROSS_COMPILE)size
 
-need-cc = $(if $(shell command -v $(CC)),,$(error $(CC) not found: install the \
+# An arch.mk may add ARCH_CC_CHECK: what else the compiler must have (a multilib).
+need-cc = $(if $(shell command -v $(CC)),$(ARCH_CC_CHECK),$(error $(CC) not found: install the \
 Debian package $(ARCH_CC_PACKAGE) (sudo apt-get install $(ARCH_CC_PACKAGE)), or set \
 CROSS_COMPILE= to a prefix of a $(ARCH) cross compiler))
 
@@ -246,7 +247,7 @@ $(lds): $(srctree)/arch/$(ARCH)/linker.ld.S $(build-flags) | prepare
 # Linked to a temporary name and renamed: a failed link leaves no image.
 $(objtree)/bulwark.elf: $(objs) $(lds)
 	$(call say,LD,bulwark.elf)
-	$(Q)$(LD) $(LDFLAGS) -T $(lds) -Map $(objtree)/bulwark.map -o $@.tmp $(objs)
+	$(Q)$(LD) $(LDFLAGS) -T $(lds) -Map $(objtree)/bulwark.map -o $@.tmp $(objs) $(ARCH_LIBS)
 	$(Q)mv -f $@.tmp $@
 
 $(objtree)/bulwark.bin: $(objtree)/bulwark.elf

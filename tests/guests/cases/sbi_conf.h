@@ -19,8 +19,12 @@
 #define SBI_CONF_BAD_ENTRY (SBI_CONF_VM ? 0x90000000UL : 0x80000000UL)
 #endif
 
-/* Upper register bits a 32-bit argument must ignore. */
+/* Upper register bits a 32-bit argument must ignore (RV32 registers have none). */
+#if __riscv_xlen == 64
 #define UPPER_BITS 0xffffffff00000000UL
+#else
+#define UPPER_BITS 0UL
+#endif
 
 /* The SBI's spec version: major in bits 30:24, minor in 23:0. */
 static inline unsigned long sbi_conf_spec_version(void)

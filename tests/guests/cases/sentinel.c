@@ -90,8 +90,8 @@ static void canary_fill(void)
 static void corruption(unsigned long addr, uint32_t got, uint32_t want)
 {
 	if (corrupted++ < 8)
-		printf("sentinel: canary at 0x%lx corrupted: 0x%x, expected 0x%x\n", addr, got,
-		       want);
+		printf("sentinel: canary at 0x%lx corrupted: 0x%x, expected 0x%x\n", addr,
+		       (unsigned int)got, (unsigned int)want);
 }
 
 /* Checks (and repairs) the next PAGES_PER_PASS page words, from where the last pass stopped. */

@@ -159,26 +159,35 @@ def _need(rec, ctx, field, hint):
     return rec.get(field)
 
 
-# AArch32 (arch/arm): the hypervisor maps itself one to one in its 32-bit Hyp
-# address space, so its RAM and its own devices lie below 4 GiB; LPAE reaches
-# 40-bit physical addresses for guests.
+# 32-bit hypervisors reach their RAM and their own devices one to one in a
+# 32-bit address space, so those lie below 4 GiB; their guests' tables reach
+# further: AArch32 (arch/arm) in its Hyp mode, LPAE stage 2 to 40-bit physical
+# addresses; RV32 (arch/riscv) in HS-mode without translation, Sv32x4 G-stage
+# to 34-bit physical addresses (22-bit PPNs).
 ARM32_HYP_LIMIT = 1 << 32
 ARM32_PA_BITS = 40
+RV32_PA_BITS = 34
+ARCH_PA_BITS = {'arm': (ARM32_PA_BITS, 'AArch32 LPAE'),
+                'riscv32': (RV32_PA_BITS, 'RV32 Sv32x4 G-stage')}
+ARCH_HYP_LIMIT = {'arm': (ARM32_HYP_LIMIT, 'the AArch32 hypervisor maps its RAM and its own '
+                          'devices one to one in its 32-bit Hyp address space'),
+                  'riscv32': (1 << 32, 'the RV32 hypervisor reaches its RAM and its own devices '
+                              'untranslated with 32-bit addresses')}
 
 
 def _check_reach(board, win, ctx):
     """Refuses a window past the physical addresses the CPUs (or the hypervisor) reach."""
-    bits = board.pa_bits or (ARM32_PA_BITS if board.arch == 'arm' else None)
+    bits, what = (board.pa_bits, 'pa_bits = %d' % board.pa_bits) if board.pa_bits else \
+        ARCH_PA_BITS.get(board.arch, (None, None))
     if bits and win.end > 1 << bits:
         raise ctx.error(win.rec.line_of('base'), 'base', '%s ends at 0x%x, past the %d-bit '
                         'physical address space of the board\'s CPUs (%s)'
-                        % (span(win.base, win.size), win.end, bits,
-                           'pa_bits = %d' % bits if board.pa_bits else 'AArch32 LPAE'))
+                        % (span(win.base, win.size), win.end, bits, what))
     hyp_owned = win.kind == 'memory' or win.owner in ('hypervisor', 'console')
-    if board.arch == 'arm' and hyp_owned and win.end > ARM32_HYP_LIMIT:
-        raise ctx.error(win.rec.line_of('base'), 'base', '%s ends at 0x%x, past 4 GiB: the '
-                        'AArch32 hypervisor maps its RAM and its own devices one to one in '
-                        'its 32-bit Hyp address space' % (span(win.base, win.size), win.end))
+    limit, why = ARCH_HYP_LIMIT.get(board.arch, (None, None))
+    if limit and hyp_owned and win.end > limit:
+        raise ctx.error(win.rec.line_of('base'), 'base', '%s ends at 0x%x, past 4 GiB: %s'
+                        % (span(win.base, win.size), win.end, why))
 
 
 def _check(board, ctx):

@@ -10,13 +10,17 @@ import subprocess
 from .checks import GPIO_LINES, GPIO_SIZE
 from .errors import VmconfError
 
-RISCV_ISA = 'rv64imafdc'
+# What a vCPU's device tree says of its ISA and MMU, per register width.
+RISCV_ISA = {'riscv64': 'rv64imafdc', 'riscv32': 'rv32imafdc'}
+RISCV_MMU = {'riscv64': 'riscv,sv39', 'riscv32': 'riscv,sv32'}
+RISCV_ARCHES = tuple(RISCV_ISA)
 RISCV_TIMEBASE = 10000000   # QEMU virt: 10 MHz
 GICR_STRIDE = 0x20000       # one GICv3 redistributor: RD and SGI frames
 GICC_SIZE = 0x2000          # the GICv2 CPU interface a guest sees
 APB_CLOCK = 24000000        # fixed clock of the PL011 and other primecells
 ARM_TIMER_PPIS = (13, 14, 11, 10)  # secure, non-secure physical, virtual, hypervisor
-DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'aarch64': 'console=ttyAMA0',
+DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'riscv32': 'console=hvc0 earlycon=sbi',
+                    'aarch64': 'console=ttyAMA0',
                     'arm': 'console=ttyAMA0'}
 ARM_ARCHES = ('aarch64', 'arm')
 # Linux's console device for a board whose UART is not the arch's usual one.
@@ -124,7 +128,7 @@ def _cpus(tree, vm, board):
     tree.open('cpus')
     tree.prop('#address-cells', 1)
     tree.prop('#size-cells', 0)
-    if board.arch == 'riscv64':
+    if board.arch in RISCV_ARCHES:
         tree.prop('timebase-frequency', RISCV_TIMEBASE)
     for index in range(len(vm.cpus)):
         reg = mpidr(index) if board.arch in ARM_ARCHES else index
@@ -136,8 +140,8 @@ def _cpus(tree, vm, board):
             tree.prop('enable-method', 'psci')
         else:
             tree.prop('compatible', 'riscv')
-            tree.prop('riscv,isa', RISCV_ISA)
-            tree.prop('mmu-type', 'riscv,sv39')
+            tree.prop('riscv,isa', RISCV_ISA[board.arch])
+            tree.prop('mmu-type', RISCV_MMU[board.arch])
             tree.prop('status', 'okay')
             tree.open('interrupt-controller', 'cpu%d_intc' % index)
             tree.prop('compatible', 'riscv,cpu-intc')
@@ -151,7 +155,7 @@ def _cpus(tree, vm, board):
 
 def _intc(tree, vm, board, config):
     """The virtual interrupt controller at the board's addresses; returns its node path."""
-    if board.arch == 'riscv64' and aplic(config):
+    if board.arch in RISCV_ARCHES and aplic(config):
         dom = board.devices['aplic']
         name = 'interrupt-controller@%x' % dom.base
         tree.open(name, 'intc')
@@ -164,7 +168,7 @@ def _intc(tree, vm, board, config):
         tree.prop('#interrupt-cells', 2)
         tree.prop('#address-cells', 0)
         tree.prop('riscv,num-sources', max(board.irqs))
-    elif board.arch == 'riscv64':
+    elif board.arch in RISCV_ARCHES:
         plic = board.devices['plic']
         name = 'interrupt-controller@%x' % plic.base
         tree.open(name, 'intc')
@@ -341,7 +345,7 @@ def shmem_nodes(tree, vm):
 def generate_dts(vm, board, config, seed=None):
     """The DTS text of a VM with dtb = auto."""
     if board.arch not in DEFAULT_BOOTARGS:
-        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64, aarch64 or arm board; "
+        raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto needs a riscv64, riscv32, aarch64 or arm board; "
                            "board '%s' is %s" % (board.name, board.arch))
     arm = board.arch in ARM_ARCHES
     tree = Tree()

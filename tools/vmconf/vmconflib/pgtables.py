@@ -50,10 +50,13 @@ LPAE = Format('LPAE stage 2', 3, 9, 1, (0, 1), 'CONFIG_ARM_STAGE2_POOL_PAGES', 3
 LPAE_IPA_BITS = 40
 # arch/riscv/gstage.c gstage_format_sv39x4: 41-bit guest addresses, 16 KiB root.
 SV39X4 = Format('Sv39x4 G-stage', 3, 9, 2, (0, 1), 'CONFIG_RISCV_GSTAGE_POOL_PAGES', 64)
+# gstage_format_sv32x4 (RV32): 34-bit guest addresses, 16 KiB root, 4 MiB megapages at the root.
+SV32X4 = Format('Sv32x4 G-stage', 2, 10, 2, (0,), 'CONFIG_RISCV_GSTAGE_POOL_PAGES', 64)
 
 # arch/arm64: guest-physical bits = the CPUs' physical address bits, capped.
 ARM_MIN_IPA_BITS, ARM_MAX_IPA_BITS = 32, 48
 RISCV_GPA_BITS = 41
+RISCV32_GPA_BITS = 34
 
 
 def arm_start_level(ia_bits):
@@ -168,7 +171,7 @@ def table_format(board):
     """The format the board's memory back end builds, or None (MPU, no table walker yet)."""
     if board.mode != 'mmu':
         return None
-    return {'aarch64': VMSAV8_4K, 'arm': LPAE, 'riscv64': SV39X4}.get(board.arch)
+    return {'aarch64': VMSAV8_4K, 'arm': LPAE, 'riscv64': SV39X4, 'riscv32': SV32X4}.get(board.arch)
 
 
 def _fits(runs, ia_bits):
@@ -207,6 +210,8 @@ def count_tables(vm, board, config, runs=None):
     runs = vm_runs(vm, board, config) if runs is None else runs
     if fmt is SV39X4:
         return Count(fmt, _build(fmt, RISCV_GPA_BITS, 0, runs), '41-bit guest-physical space')
+    if fmt is SV32X4:
+        return Count(fmt, _build(fmt, RISCV32_GPA_BITS, 0, runs), '34-bit guest-physical space')
     if fmt is LPAE:
         return Count(fmt, _build(fmt, LPAE_IPA_BITS, 0, runs), '40-bit guest-physical space')
     if board.pa_bits:
@@ -288,6 +293,8 @@ def _check_reach(vm, runs, fmt, board):
     """Refuses a guest address the tables cannot reach (pgtable_map()'s -EINVAL at boot)."""
     if fmt is SV39X4:
         bits, why = RISCV_GPA_BITS, 'Sv39x4 reaches'
+    elif fmt is SV32X4:
+        bits, why = RISCV32_GPA_BITS, 'Sv32x4 reaches'
     elif fmt is LPAE:
         bits, why = LPAE_IPA_BITS, 'AArch32 LPAE stage 2 reaches'
     elif board.pa_bits:

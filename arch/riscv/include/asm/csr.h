@@ -46,6 +46,11 @@
 #define CSR_VSTIMECMP  0x24d
 #define CSR_TIME       0xc01
 #define CSR_TIMEH      0xc81
+/* RV32: the upper halves of the 64-bit CSRs above. */
+#define CSR_HENVCFGH	0x61a
+#define CSR_HTIMEDELTAH 0x615
+#define CSR_STIMECMPH	0x15d
+#define CSR_VSTIMECMPH	0x25d
 
 /* Constants usable from both C and assembly. */
 #ifdef __ASSEMBLY__
@@ -80,13 +85,22 @@
 #define HVIP_VSTIP   (_UL(1) << IRQ_VS_TIMER)
 #define HVIP_VSEIP   (_UL(1) << IRQ_VS_EXT)
 
-/* henvcfg: Sstc for the guest (vstimecmp). */
-#define HENVCFG_STCE (_UL(1) << 63)
+/* henvcfg (64 bits, csr_read64): Sstc for the guest (vstimecmp). */
+#define HENVCFG_STCE (1ULL << 63)
 
-/* hgatp */
-#define HGATP_MODE_SV39X4 (_UL(8) << 60)
-#define HGATP_VMID_SHIFT  44
-#define HGATP_VMID_MASK	  (_UL(0x3fff) << HGATP_VMID_SHIFT)
+/*
+ * hgatp: Sv39x4 with a 14-bit VMID on RV64, Sv32x4 with a 7-bit VMID on
+ * RV32; the root's PPN in the low bits either way.
+ */
+#if __riscv_xlen == 64
+#define HGATP_MODE	 (_UL(8) << 60)
+#define HGATP_VMID_SHIFT 44
+#define HGATP_VMID_MASK	 (_UL(0x3fff) << HGATP_VMID_SHIFT)
+#else
+#define HGATP_MODE	 (_UL(1) << 31)
+#define HGATP_VMID_SHIFT 22
+#define HGATP_VMID_MASK	 (_UL(0x7f) << HGATP_VMID_SHIFT)
+#endif
 
 /* scause: the top bit says interrupt, the rest is the code. */
 #define SCAUSE_INTERRUPT	   (_UL(1) << (__riscv_xlen - 1))
@@ -112,6 +126,8 @@
 
 #ifndef __ASSEMBLY__
 
+#include <bulwark/types.h>
+
 #define csr_read(csr)                                                                              \
 	({                                                                                         \
 		unsigned long __v;                                                                 \
@@ -136,6 +152,48 @@
 		unsigned long __v = (unsigned long)(bits);                                         \
 		__asm__ __volatile__("csrc " __stringify(csr) ", %0" : : "rK"(__v) : "memory");    \
 	})
+
+/*
+ * The 64-bit CSRs (henvcfg, htimedelta, the time compare registers): one
+ * CSR on RV64, a low and a high one (csrh) on RV32.
+ */
+#if __riscv_xlen == 64
+#define csr_read64(csr, csrh)	    ((u64)csr_read(csr))
+#define csr_write64(csr, csrh, val) csr_write(csr, (u64)(val))
+#else
+#define csr_read64(csr, csrh)                                                                      \
+	({                                                                                         \
+		unsigned long __hi, __lo;                                                          \
+		do {                                                                               \
+			__hi = csr_read(csrh);                                                     \
+			__lo = csr_read(csr);                                                      \
+		} while (__hi != csr_read(csrh));                                                  \
+		((u64)__hi << 32) | __lo;                                                          \
+	})
+#define csr_write64(csr, csrh, val)                                                                \
+	({                                                                                         \
+		u64 __w = (val);                                                                   \
+		csr_write(csrh, (unsigned long)(__w >> 32));                                       \
+		csr_write(csr, (unsigned long)__w);                                                \
+	})
+#endif
+
+/*
+ * A time compare register (stimecmp, vstimecmp) on RV32: the low half goes
+ * to all ones first, so no moment between the two writes holds a deadline
+ * earlier than both the old and the new one.
+ */
+#if __riscv_xlen == 64
+#define csr_write_timecmp(csr, csrh, val) csr_write(csr, (u64)(val))
+#else
+#define csr_write_timecmp(csr, csrh, val)                                                          \
+	({                                                                                         \
+		u64 __t = (val);                                                                   \
+		csr_write(csr, ~0UL);                                                              \
+		csr_write(csrh, (unsigned long)(__t >> 32));                                       \
+		csr_write(csr, (unsigned long)__t);                                                \
+	})
+#endif
 
 /*
  * Hypervisor fences over all addresses and ids, encoded by hand: the

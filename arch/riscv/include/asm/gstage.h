@@ -11,15 +11,22 @@
 #include <bulwark/types.h>
 
 #define GSTAGE_PAGE_SIZE  4096u
-#define GSTAGE_ROOT_PAGES 4u /* Sv39x4 root: 2048 entries, 16 KiB aligned */
-#define GSTAGE_GPA_BITS	  41u
+#define GSTAGE_ROOT_PAGES 4u /* Sv39x4 and Sv32x4 roots: 16 KiB, 16 KiB aligned */
+/* The hart's format: Sv39x4 (41-bit guest addresses) or Sv32x4 (34-bit). */
+#if defined(__riscv_xlen) && __riscv_xlen == 32
+#define GSTAGE_GPA_BITS 34u
+#define GSTAGE_FORMAT	(&gstage_format_sv32x4)
+#else /* RV64, and the host's unit tests */
+#define GSTAGE_GPA_BITS 41u
+#define GSTAGE_FORMAT	(&gstage_format_sv39x4)
+#endif
 
 /* Access rights of a mapping. */
 #define GSTAGE_R PGTABLE_R
 #define GSTAGE_W PGTABLE_W
 #define GSTAGE_X PGTABLE_X
 
-/* The two G-stage formats: RV64's, and RV32's for when it comes. */
+/* The two G-stage formats: RV64's and RV32's. */
 extern const struct pgtable_format gstage_format_sv39x4;
 extern const struct pgtable_format gstage_format_sv32x4;
 

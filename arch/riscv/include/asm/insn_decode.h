@@ -88,7 +88,7 @@ static inline enum insn_decode_status insn_decode_htinst(u64 htinst, unsigned in
 	/* Opcode LOAD or STORE, bit 1 clear for a compressed original (bits 1:0 = 01). */
 	if ((htinst >> 32) || (bits & 0x5du) != 0x01u || (xlen != 32 && xlen != 64)) {
 		/* Through a copy: out never escapes, so the caller may keep it in registers. */
-		struct insn_access any = *out;
+		struct insn_access any;
 		enum insn_decode_status status = insn_decode_htinst_any(htinst, xlen, &any);
 
 		*out = any;

@@ -22,6 +22,17 @@ static inline u32 sbi_u32(unsigned long reg)
 	return (u32)reg;
 }
 
+/* A 64-bit time value (set_timer): a0 alone on RV64; a0 low and a1 high on RV32. */
+static inline u64 sbi_time_arg(unsigned long a0, unsigned long a1)
+{
+#if defined(__riscv_xlen) && __riscv_xlen == 32
+	return ((u64)a1 << 32) | a0;
+#else
+	(void)a1;
+	return a0;
+#endif
+}
+
 enum sbi_suspend_kind {
 	SBI_SUSPEND_RETENTIVE,
 	SBI_SUSPEND_NON_RETENTIVE,

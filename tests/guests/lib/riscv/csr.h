@@ -3,7 +3,8 @@
 #ifndef GUEST_RISCV_CSR_H
 #define GUEST_RISCV_CSR_H
 
-#define CSR_STIMECMP 0x14d
+#define CSR_STIMECMP  0x14d
+#define CSR_STIMECMPH 0x15d /* RV32: the upper half */
 
 #define SSTATUS_SIE (1UL << 1)
 #define SIE_SSIE    (1UL << 1)
@@ -18,7 +19,7 @@
 #define IRQ_S_EXT   9
 #define NR_IRQS	    16
 
-#define CAUSE_INTERRUPT	       (1UL << 63)
+#define CAUSE_INTERRUPT	       (1UL << (__riscv_xlen - 1))
 #define CAUSE_ILLEGAL_INSN     2
 #define CAUSE_LOAD_ACCESS      5
 #define CAUSE_STORE_ACCESS     7

@@ -95,8 +95,11 @@ static bool take(const struct walk *w, struct fdt_device *out)
 	memcpy(out->path, w->path, node->path_len + 1);
 	out->base = 0;
 	if (node->reg)
-		out->base = cells == 2 ? (unsigned long)be32(node->reg) << 32 | be32(node->reg + 4)
-				       : be32(node->reg);
+		/* An RV32 guest reaches devices below 4 GiB only: the low word is theirs. */
+		out->base =
+		    cells == 2
+			? (unsigned long)((uint64_t)be32(node->reg) << 32 | be32(node->reg + 4))
+			: be32(node->reg);
 	out->irq = node->interrupts ? be32(node->interrupts) : 0;
 	return true;
 }

@@ -36,7 +36,9 @@ long sbi_probe(unsigned long ext)
 
 struct sbiret sbi_set_timer(unsigned long long deadline)
 {
-	return sbi_call(SBI_EXT_TIME, 0, deadline, 0, 0, 0, 0);
+	/* RV32 passes the 64-bit deadline in a0 (low half) and a1 (high half). */
+	return sbi_call(SBI_EXT_TIME, 0, (unsigned long)deadline,
+			__riscv_xlen == 32 ? (unsigned long)(deadline >> 32) : 0, 0, 0, 0);
 }
 
 struct sbiret sbi_send_ipi(unsigned long mask, unsigned long mask_base)

@@ -1,9 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Guest entry for the boot hart and HSM-started harts, and the trap entry saving all GPRs. */
+#include "asm.h"
 
 #define MAX_HARTS	8
 #define STACK_SHIFT	13		/* 8 KiB per hart */
-#define FRAME_SIZE	(36 * 8)	/* struct trap_frame */
+#define FRAME_SIZE	(36 * REG_SIZE)	/* struct trap_frame, a multiple of 16 bytes */
 
 /* a0 = hart id: park harts the stack array has no room for, else set tp, sp, stvec. */
 .macro hart_setup
@@ -28,11 +29,11 @@ _start:
 	lla	t0, __bss_start
 	lla	t1, __bss_end
 1:	bgeu	t0, t1, 2f
-	sd	zero, 0(t0)
-	addi	t0, t0, 8
+	REG_S	zero, 0(t0)
+	addi	t0, t0, REG_SIZE
 	j	1b
 2:	lla	t0, boot_dtb
-	sd	a1, 0(t0)
+	REG_S	a1, 0(t0)
 	call	guest_main
 	j	park
 
@@ -49,29 +50,29 @@ park:
 	.balign	4
 trap_entry:
 	addi	sp, sp, -FRAME_SIZE
-	sd	x1, 1 * 8(sp)
+	REG_S	x1, 1 * REG_SIZE(sp)
 	.irp	n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	sd	x\n, \n * 8(sp)
+	REG_S	x\n, \n * REG_SIZE(sp)
 	.endr
 	addi	t0, sp, FRAME_SIZE
-	sd	t0, 2 * 8(sp)
+	REG_S	t0, 2 * REG_SIZE(sp)
 	csrr	t0, sepc
-	sd	t0, 32 * 8(sp)
+	REG_S	t0, 32 * REG_SIZE(sp)
 	csrr	t0, sstatus
-	sd	t0, 33 * 8(sp)
+	REG_S	t0, 33 * REG_SIZE(sp)
 	csrr	t0, scause
-	sd	t0, 34 * 8(sp)
+	REG_S	t0, 34 * REG_SIZE(sp)
 	csrr	t0, stval
-	sd	t0, 35 * 8(sp)
+	REG_S	t0, 35 * REG_SIZE(sp)
 	mv	a0, sp
 	call	trap_handle
-	ld	t0, 32 * 8(sp)
+	REG_L	t0, 32 * REG_SIZE(sp)
 	csrw	sepc, t0
-	ld	t0, 33 * 8(sp)
+	REG_L	t0, 33 * REG_SIZE(sp)
 	csrw	sstatus, t0
-	ld	x1, 1 * 8(sp)
+	REG_L	x1, 1 * REG_SIZE(sp)
 	.irp	n, 3,4,5,6,7,8,9,10,11,12,13,14,15,16,17,18,19,20,21,22,23,24,25,26,27,28,29,30,31
-	ld	x\n, \n * 8(sp)
+	REG_L	x\n, \n * REG_SIZE(sp)
 	.endr
 	addi	sp, sp, FRAME_SIZE
 	sret

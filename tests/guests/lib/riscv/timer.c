@@ -1,5 +1,11 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Supervisor timer deadlines through Sstc when the CSR exists, else SBI TIME. */
+/*
+ * Supervisor timer deadlines through Sstc when the CSR exists, else SBI TIME.
+ * time_now() is an unsigned long: on RV64 the time CSR itself; on RV32 the
+ * 64-bit time (time and timeh) counted from the runtime's start, which at
+ * QEMU's 10 MHz wraps after about 7 minutes, longer than any test takes.
+ * Deadlines go back to the 64-bit counter's values for the hardware.
+ */
 #include "csr.h"
 #include "sbi.h"
 #include "timer.h"
@@ -7,11 +13,31 @@
 
 static bool have_sstc;
 
+#if __riscv_xlen == 32
+static unsigned long long time_base;
+
+static unsigned long long time64(void)
+{
+	unsigned long hi, lo;
+
+	/* Again if the low half carried into the high one between the reads. */
+	do {
+		hi = csr_read(timeh);
+		lo = csr_read(time);
+	} while (hi != csr_read(timeh));
+	return (unsigned long long)hi << 32 | lo;
+}
+#endif
+
 void timer_init(void)
 {
 	struct fault_info f;
 	unsigned long v = 0;
 
+#if __riscv_xlen == 32
+	if (!time_base)
+		time_base = time64();
+#endif
 	fault_expect();
 	__asm__ volatile("csrr %0, %1" : "=r"(v) : "i"(CSR_STIMECMP) : "memory");
 	f = fault_take();
@@ -25,6 +51,7 @@ bool timer_has_sstc(void)
 	return have_sstc;
 }
 
+#if __riscv_xlen == 64
 unsigned long time_now(void)
 {
 	return csr_read(time);
@@ -37,6 +64,28 @@ void timer_set(unsigned long deadline)
 	else
 		sbi_set_timer(deadline);
 }
+#else
+unsigned long time_now(void)
+{
+	return (unsigned long)(time64() - time_base);
+}
+
+void timer_set(unsigned long deadline)
+{
+	unsigned long long at = deadline == ~0UL ? ~0ULL : time_base + deadline;
+
+	if (have_sstc) {
+		/* Low half all ones first: no deadline earlier than both old and new in between. */
+		__asm__ volatile("csrw %0, %1" ::"i"(CSR_STIMECMP), "r"(~0UL) : "memory");
+		__asm__ volatile("csrw %0, %1" ::"i"(CSR_STIMECMPH), "r"((unsigned long)(at >> 32))
+				 : "memory");
+		__asm__ volatile("csrw %0, %1" ::"i"(CSR_STIMECMP), "r"((unsigned long)at)
+				 : "memory");
+	} else {
+		sbi_set_timer(at);
+	}
+}
+#endif
 
 void timer_cancel(void)
 {
