@@ -34,16 +34,21 @@ PYTEST_SUITES = {
     "quick": ["tests/system/test_boot.py::test_boot[default]",
               "tests/system/test_boot.py::test_aarch64_boot_at_el2[GICv3-goals0]",
               "tests/system/test_boot.py::test_arm32_boot_in_hyp_mode[cortex-a15]",
+              "tests/system/test_boot.py::test_rv32_boot",
               "tests/vmconf"],
 }
 
 # Which board a test belongs to, from the words its node id carries: a
 # board's name or, for the QEMU boards, its variants. A test naming no
 # board belongs to every board, except in the files listed in UNNAMED.
+# The first word names the architecture: a node id that carries one belongs
+# to the boards of the architectures it names only (rv32-aplic is qemu_rv32's,
+# although aplic is a qemu_rv64 word too).
 BOARD_WORDS = {
     "qemu_rv64": ["rv64", "sstc", "aplic"],
     "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
     "qemu_arm": ["arm32", "cortex-a15", "cortex-a7", "cpu-max"],
+    "qemu_rv32": ["rv32"],
 }
 UNNAMED = {"tests/system/test_boot.py": "qemu_rv64"}   # its unnamed rows boot qemu_rv64
 
@@ -57,7 +62,8 @@ def board_of(nodeid):
     """The boards a pytest node id names (empty: any board)."""
     text = nodeid.lower()
     found = {b for b in known_boards() if b in text}
-    found |= {b for b, words in BOARD_WORDS.items() if any(w in text for w in words)}
+    by_arch = {b for b, words in BOARD_WORDS.items() if words[0] in text}
+    found |= by_arch or {b for b, words in BOARD_WORDS.items() if any(w in text for w in words)}
     if not found and nodeid.split("::")[0] in UNNAMED:
         found = {UNNAMED[nodeid.split("::")[0]]}
     return found

@@ -24,7 +24,7 @@ def test_quick_boots_each_architecture_once():
     # A renamed test would leave check-quick without its boot: each id is collected.
     assert collect(*boots) == boots
     assert sorted(b for boot in boots for b in check.board_of(boot)) == \
-        ["qemu_aarch64", "qemu_arm", "qemu_rv64"]
+        ["qemu_aarch64", "qemu_arm", "qemu_rv32", "qemu_rv64"]
 
 
 def test_boards_keep_their_tests_and_the_board_neutral_ones():
@@ -45,6 +45,12 @@ def test_boards_keep_their_tests_and_the_board_neutral_ones():
     assert "tests/system/test_vms.py::test_layout_boots[qemu_arm.vmconf-cortex-a15]" in arm32
     assert not [t for t in arm32 if "aarch64" in t or "rv64" in t], arm32
     assert not [t for t in arm if "arm32" in t or "qemu_arm." in t], arm
+    rv32 = check.select_boards(["tests/system/test_boot.py", "tests/system/test_vms.py"],
+                               ["qemu_rv32"])
+    assert "tests/system/test_boot.py::test_rv32_boot" in rv32
+    assert "tests/system/test_vms.py::test_layout_boots[qemu_rv32.vmconf-rv32-aplic]" in rv32
+    assert not [t for t in rv32 if "rv64" in t or "aarch64" in t or "arm32" in t], rv32
+    assert not [t for t in rv64 if "rv32" in t], rv64
 
 
 def test_tests_runs_only_what_it_names(tmp_path):

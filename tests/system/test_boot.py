@@ -1,5 +1,6 @@
 # SPDX-License-Identifier: Apache-2.0
-"""QEMU system tests: first boot of every RISC-V 64 configuration.
+"""QEMU system tests: first boot of every RISC-V 64 configuration, and of the
+other boards.
 
 Each row boots one build under QEMU with a timeout and checks the console
 and that QEMU exited by itself (the hypervisor powers the machine off).
@@ -170,6 +171,25 @@ def test_out_of_tree_board(tmp_path):
     assert status == 0, console + err
     assert re.search(r"^Bulwark 0\.1\.0 .*board qemu_vendor.*2 CPUs", console, re.M), console
     assert re.search(r"\bsolo\b", console), console
+
+
+def test_rv32_boot(shared_dir, tmp_path):
+    """qemu_rv32 on qemu-system-riscv32 -cpu rv32 (OpenSBI's rv32 fw_dynamic,
+    payload at 0x80400000): every hart comes up in HS-mode, both VMs of the
+    default layout run behind Sv32x4 G-stage tables and the machine powers
+    off. The build is test_vms' qemu_rv32.vmconf one."""
+    out = shared_build(shared_dir, ["qemu_rv32_defconfig"], "vmconf/qemu_rv32.vmconf")
+    status, console, err = boot(out, [], tmp_path)
+    assert status == 0, console + err
+    lines = console.splitlines()
+    assert "Bulwark 0.1.0 (board qemu_rv32, irqchip PLIC, 4 CPUs, MMU)" in lines, console
+    booted = re.findall(r"^boot CPU (\d) \(hart \1\) in HS-mode", console, re.M)
+    others = re.findall(r"^CPU (\d) \(hart \1\) online in HS-mode$", console, re.M)
+    assert sorted(booted + others) == ["0", "1", "2", "3"], console
+    assert "all 4 CPUs online" in lines, console
+    assert "[rt] 13 passed, 0 failed" in lines, console
+    assert re.search(r"^\[app\] \d+ passed, 0 failed$", console, re.M), console
+    assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 
 UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"

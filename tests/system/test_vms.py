@@ -6,7 +6,8 @@ line, the containment reports the hypervisor must print, and the VMs that
 must end stopped by the hypervisor. Every RISC-V 64 layout runs with and
 without the Sstc extension, every AArch64 layout with GICv3 and GICv2, every
 AArch32 layout on a Cortex-A15 (GICv2) and on QEMU's max CPU (Armv8-A in
-AArch32, GICv3).
+AArch32, GICv3). RISC-V 32 runs its default layout with the PLIC and the
+APLIC, each with and without Sstc, and its other layouts in one of those.
 QEMU must exit by itself: the hypervisor powers the machine off once every
 VM has stopped.
 """
@@ -35,6 +36,8 @@ class Layout:
     sends: list = field(default_factory=list)       # (regex, text) typed on the console
     # variant -> {vm -> regex}: verdicts where a variant's guests run other cases
     variant_verdicts: dict = field(default_factory=dict)
+    # the board's variants this layout runs in (None: all of them)
+    variants: list = None
 
 
 def report(vm, access, addr, why, action):
@@ -48,6 +51,7 @@ STOPPED = r"VM stopped \(fault = stop in its layout\)"
 
 
 PROBED = {"qemu_rv64": ("0x90000000", "0x10001000", "0x2000000"),
+          "qemu_rv32": ("0x90000000", "0x10001000", "0x2000000"),
           "qemu_aarch64": ("0x50000000", "0x9030000", "0xa000000"),
           "qemu_arm": ("0x50000000", "0x9030000", "0xa000000"),
           # the other VM's RAM, UART3, the dual timer (boards/mps3_an536/board.mk)
@@ -63,9 +67,11 @@ def probes(board, vm):
     return found
 
 
-def bad_console_buffer(vm):
-    """The basic guest's bad-argument case hands the SBI console a wild pointer."""
-    return report(vm, "console buffer at", "0x180000000",
+def bad_console_buffer(vm, rv32=False):
+    """The basic guest's bad-argument case hands the SBI console a wild pointer:
+    above 2^64 on RV64, at 0x180000000 (base_addr_hi 1) on RV32, whose 34-bit
+    guest space could hold memory there, but the VM has none."""
+    return report(vm, "console write from" if rv32 else "console buffer at", "0x180000000",
                   "an SBI call pointed outside the VM's memory", "SBI error returned")
 
 
@@ -177,15 +183,38 @@ LAYOUTS = [
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
 ]
 
-# IPC: 10 000 messages each way through shared memory and doorbells; an
+# RISC-V 32 (Documentation/boards.md): the same guests, cases and verdicts as RISC-V 64.
+LAYOUTS += [
+    Layout("qemu_rv32", "qemu_rv32.vmconf",
+           verdicts={"rt": r"^13 passed, 0 failed$", "app": rf"^{PASSED}$"},
+           variant_verdicts={v: {"rt": r"^45 passed, 0 failed$"}
+                             for v in ("rv32-aplic", "rv32-aplic-no-sstc")},
+           reports=[bad_console_buffer("app", rv32=True)],
+           lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
+                  r"^\[app\] INFO runtime: device tree header ok$"]),
+    Layout("qemu_rv32", "qemu_rv32-isolation.vmconf",
+           verdicts={"good": rf"^{PASSED}$", "prober": r"^28 passed, 0 failed$"},
+           reports=probes("qemu_rv32", "prober") + [
+               report("rogue", "load from", "0x90000000", NOT_COVERED, STOPPED),
+               bad_console_buffer("good", rv32=True)],
+           contained=["rogue"], variants=["rv32-no-sstc"]),
+    Layout("qemu_rv32", "qemu_rv32-reboot.vmconf",
+           verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^45 passed, 0 failed$",
+                     "thief": r"^28 passed, 0 failed$", "ticker": r"^4 passed, 0 failed$"},
+           reports=probes("qemu_rv32", "thief"), variants=["rv32-aplic"],
+           lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
+]
+
+# IPC: 10 000 messages each way (1000 on RV32, tests/guests/Makefile) through shared memory and doorbells; an
 # outsider VM can neither reach the memory nor ring the doorbells.
 for board, addr in (("qemu_rv64", "0x88000000"), ("qemu_aarch64", "0x48000000"),
-                    ("qemu_arm", "0x48000000")):
+                    ("qemu_arm", "0x48000000"), ("qemu_rv32", "0x88000000")):
     LAYOUTS.append(Layout(board, f"{board}-ipc.vmconf",
                           verdicts={"sender": r"^7 passed, 0 failed$",
                                     "echo": r"^6 passed, 0 failed$",
                                     "outsider": r"^2 passed, 0 failed$"},
-                          reports=[report("outsider", "load from", addr, NOT_COVERED, INJECTED)]))
+                          reports=[report("outsider", "load from", addr, NOT_COVERED, INJECTED)],
+                          variants=["rv32-sstc"] if board == "qemu_rv32" else None))
 
 # The same on the two Cortex-R52 of mps3_an536 (the EL2 MPU maps the object in both
 # VMs at its physical address); no third CPU for an outsider.
@@ -221,8 +250,15 @@ VARIANTS = {
     "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], []),
                  "cpu-max": (["qemu_arm_defconfig", "gicv3.config"], [])},
     "mps3_an536": {"cortex-r52": (["mps3_an536_defconfig"], [])},
+    # RV32 on qemu-system-riscv32 -cpu rv32: PLIC or APLIC, Sstc on or off.
+    "qemu_rv32": {"rv32-sstc": (["qemu_rv32_defconfig"], ["-cpu", "rv32"]),
+                  "rv32-no-sstc": (["qemu_rv32_defconfig"], ["-cpu", "rv32,sstc=false"]),
+                  "rv32-aplic": (["qemu_rv32_defconfig", "aplic.config"], ["-cpu", "rv32"]),
+                  "rv32-aplic-no-sstc": (["qemu_rv32_defconfig", "aplic.config"],
+                                         ["-cpu", "rv32,sstc=false"])},
 }
-CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]]
+CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]
+         if row.variants is None or variant in row.variants]
 
 
 # Layouts with a test file of their own.

@@ -37,13 +37,13 @@ TEST_CASE(bad_args)
 	       "DBCN write with base_addr_hi 1 fails (error %ld, value %ld)", r.error, r.value);
 
 	/* Interrupts stay off: only sip shows whether the timer fired. */
-	r = sbi_set_timer(time_now());
+	r = sbi_set_timer(timer_counter_at(time_now()));
 	report_eq(r.error, SBI_SUCCESS, "SBI set_timer to now");
 	report(timer_pending_within(100), "timer set to now becomes pending");
 	r = sbi_set_timer(~0ULL);
 	report_eq(r.error, SBI_SUCCESS, "SBI set_timer to the far future");
 	report(!timer_pending_within(20), "far-future timer clears the pending interrupt");
-	r = sbi_set_timer(time_now() + 1000 * TICKS_PER_MS);
+	r = sbi_set_timer(timer_counter_at(time_now() + 1000 * TICKS_PER_MS));
 	report_eq(r.error, SBI_SUCCESS, "SBI set_timer one second ahead");
 	report(!timer_pending_within(20), "timer one second ahead is not pending yet");
 	timer_cancel();

@@ -57,6 +57,11 @@ unsigned long time_now(void)
 	return csr_read(time);
 }
 
+unsigned long long timer_counter_at(unsigned long t)
+{
+	return t;
+}
+
 void timer_set(unsigned long deadline)
 {
 	if (have_sstc)
@@ -70,9 +75,14 @@ unsigned long time_now(void)
 	return (unsigned long)(time64() - time_base);
 }
 
+unsigned long long timer_counter_at(unsigned long t)
+{
+	return t == ~0UL ? ~0ULL : time_base + t;
+}
+
 void timer_set(unsigned long deadline)
 {
-	unsigned long long at = deadline == ~0UL ? ~0ULL : time_base + deadline;
+	unsigned long long at = timer_counter_at(deadline);
 
 	if (have_sstc) {
 		/* Low half all ones first: no deadline earlier than both old and new in between. */
