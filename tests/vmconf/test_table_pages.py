@@ -345,3 +345,68 @@ def test_arm32_board_ranges_past_what_the_cpus_reach_are_refused(scratch, window
                          board_dir=_board(scratch, board))
     assert result.returncode == 1
     assert why in result.stderr, result.stderr
+
+
+RV32_BOARD = ROOT / 'boards' / 'qemu_rv32'
+
+
+def test_rv32_guest_address_past_34_bits_is_refused(scratch):
+    """RV32's Sv32x4 G-stage has a 34-bit guest-physical space (issue 17, bad input)."""
+    scratch.config(PLIC)
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+              '    memory ram { guest = 0x80000000  size = 16M }\n'
+              '    memory high { guest = 0x3fff00000  size = 2M }\n}\n')
+    result = scratch.run(layout, board_dir=RV32_BOARD)
+    assert result.returncode == 1
+    assert result.stderr == (
+        E % 5 + "vm 'a': memory 'high': the mapping ends at 0x400100000, past the 34-bit "
+        'guest-physical space Sv32x4 reaches; move it below 0x400000000\n')
+    ok = layout.replace('0x3fff00000', '0x3ffe00000')
+    assert scratch.run(ok, board_dir=RV32_BOARD).returncode == 0
+
+
+def test_rv32_counts_sv32x4_table_pages(scratch):
+    """A 16 KiB root, one 4 KiB table per 4 MiB of unaligned mappings, 4 MiB megapages
+    where guest and host addresses are both 4 MiB aligned."""
+    scratch.config(PLIC + 'CONFIG_RISCV_GSTAGE_POOL_PAGES=64\n')
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+              '    memory ram { guest = 0x80000000  size = 8M  phys = 0x81400000 }\n'
+              '    memory odd { guest = 0x90000000  size = 8M  phys = 0x82a00000 }\n'
+              '    device rtc\n}\n')
+    lines = scratch.run(layout, command='show', board_dir=RV32_BOARD).stdout.splitlines()
+    # The root's 4 pages; ram: two megapages; odd (not 4 MiB aligned on the host side):
+    # a table per 4 MiB, 2; the RTC's page: 1.
+    assert [line for line in lines if line.startswith('  tables')] == [
+        '  tables   7 of 64 pages (CONFIG_RISCV_GSTAGE_POOL_PAGES; Sv32x4 G-stage, 4 root '
+        'pages; 34-bit guest-physical space)']
+
+
+@pytest.mark.parametrize("window,why", [
+    ("device far { base = 0x400000000  size = 0x1000 }",
+     "device 'far'.base: 0x400000000-0x400000fff ends at 0x400001000, past the 34-bit "
+     "physical address space of the board's CPUs (RV32 Sv32x4 G-stage)"),
+    ("memory high { base = 0x100000000  size = 1G }",
+     "memory 'high'.base: 0x100000000-0x13fffffff ends at 0x140000000, past 4 GiB: the RV32 "
+     "hypervisor reaches its RAM and its own devices untranslated with 32-bit addresses"),
+])
+def test_rv32_board_ranges_past_what_the_cpus_reach_are_refused(scratch, window, why):
+    board = (RV32_BOARD / 'board.hw').read_text().replace(
+        '    # Free for pass-through.', '    %s\n    # Free for pass-through.' % window)
+    scratch.config(PLIC)
+    result = scratch.run('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+                         '    memory ram { guest = 0x80000000  size = 16M }\n}\n',
+                         board_dir=_board(scratch, board))
+    assert result.returncode == 1
+    assert why in result.stderr, result.stderr
+
+
+def test_rv32_regions_are_placed_for_4m_megapages(scratch):
+    """The build places a 4 MiB-multiple region with a 4 MiB-aligned guest address on a
+    4 MiB boundary, where Sv32x4 maps it with megapages: only the root's 4 pages."""
+    scratch.config(PLIC + 'CONFIG_RISCV_GSTAGE_POOL_PAGES=64\n')
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n'
+              '    memory ram { guest = 0x80000000  size = 16M }\n}\n')
+    lines = scratch.run(layout, command='show', board_dir=RV32_BOARD).stdout.splitlines()
+    assert [line for line in lines if line.startswith('  tables')] == [
+        '  tables   4 of 64 pages (CONFIG_RISCV_GSTAGE_POOL_PAGES; Sv32x4 G-stage, 4 root '
+        'pages; 34-bit guest-physical space)']

@@ -11,6 +11,8 @@ from .units import align_up, human, span
 
 LIMIT = 1 << 64
 BLOCK = 2 << 20  # the stage-2 block size of a 4 KiB granule
+# Sv32x4 (RV32) has 4 MiB megapages instead: its blocks per board arch.
+ARCH_BLOCK = {'riscv32': 4 << 20}
 
 
 class Used:
@@ -141,10 +143,11 @@ class Allocator:
         for bank in self.board.banks:
             runs = None
             # Large, block-sized items go on a block boundary first, so that
-            # stage-2 maps them with 2 MiB blocks instead of thousands of pages.
-            if not mask and self.board.mode == 'mmu' and item.size % BLOCK == 0 and \
-                    getattr(item, 'guest', None) is not None and item.guest % BLOCK == 0:
-                runs = self._fit(bank, item.size, mask, BLOCK)
+            # stage-2 maps them with 2 MiB (4 MiB) blocks instead of thousands of pages.
+            block = ARCH_BLOCK.get(self.board.arch, BLOCK)
+            if not mask and self.board.mode == 'mmu' and item.size % block == 0 and \
+                    getattr(item, 'guest', None) is not None and item.guest % block == 0:
+                runs = self._fit(bank, item.size, mask, block)
             runs = runs or self._fit(bank, item.size, mask)
             if runs:
                 item.phys = runs[0][0]
