@@ -31,6 +31,9 @@ ICOUNT = ["-icount", "shift=0,align=off,sleep=off", "-rtc", "clock=vm"]
 BOARDS = {
     "qemu_rv64": {"defconfig": "qemu_rv64_defconfig", "guest": "bench-rv64.bin",
                   "cross": "riscv64-linux-gnu-"},
+    # RV32 (Documentation/boards.md): no breakdown (CONFIG_BENCH_BREAKDOWN needs 64BIT).
+    "qemu_rv32": {"defconfig": "qemu_rv32_defconfig", "guest": "bench-rv32.bin",
+                  "cross": "riscv64-unknown-elf-", "breakdown": False},
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
                      "cross": "aarch64-linux-gnu-", "linux": True, "direct": True},
     # AArch32 (Documentation/arm32.md): no breakdown (the marks are 64-bit answers; no
