@@ -1,6 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* SBI DBTR for guests: debug triggers per VM, of which a VM's hart is given none today. */
 #include <bulwark/vm.h>
+#include <asm/sbi_args.h>
 #include <asm/sbi_emul.h>
 
 /*
@@ -27,8 +28,12 @@ static struct sbiret set_shmem(struct vcpu *v, unsigned long lo, unsigned long h
 	}
 	if (lo % (__riscv_xlen / 8))
 		return result(SBI_ERR_INVALID_PARAM, 0);
-	/* hi holds address bits XLEN and up: no VM has memory there. */
-	if (hi || !vm_guest_ram(v->vm, lo, __riscv_xlen / 8))
+	/*
+	 * hi holds address bits XLEN and up: no VM has memory there on RV64;
+	 * on RV32 they are bits 33:32 of a 34-bit guest address.
+	 */
+	if (!vm_guest_ram(v->vm, sbi_u64_arg(lo, hi), __riscv_xlen / 8) ||
+	    (__riscv_xlen == 64 && hi))
 		return result(SBI_ERR_INVALID_ADDRESS, 0);
 	v->arch.dbtr_shmem = true;
 	return result(SBI_SUCCESS, 0);

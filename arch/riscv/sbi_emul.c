@@ -207,7 +207,7 @@ void riscv_sbi_call(struct vcpu *v)
 			ret = err(SBI_ERR_NOT_SUPPORTED);
 			break;
 		}
-		riscv_vtimer_set(v, sbi_time_arg(a0, a1));
+		riscv_vtimer_set(v, sbi_u64_arg(a0, a1));
 		ret = ok(0);
 		break;
 	case SBI_EXT_IPI:
@@ -239,7 +239,7 @@ void riscv_sbi_call(struct vcpu *v)
 		f->regs[10] = (unsigned long)hypercall(v, fid, a0, a1, a2);
 		return;
 	case SBI_EXT_LEGACY_SET_TIMER:
-		riscv_vtimer_set(v, sbi_time_arg(a0, a1));
+		riscv_vtimer_set(v, sbi_u64_arg(a0, a1));
 		f->regs[10] = 0;
 		return;
 	case SBI_EXT_LEGACY_PUTCHAR:

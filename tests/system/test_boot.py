@@ -189,6 +189,9 @@ def test_rv32_boot(shared_dir, tmp_path):
     assert "all 4 CPUs online" in lines, console
     assert "[rt] 13 passed, 0 failed" in lines, console
     assert re.search(r"^\[app\] \d+ passed, 0 failed$", console, re.M), console
+    # Sstc reaches the guest: henvcfg.STCE is in henvcfgh on RV32.
+    assert "[app] INFO timer_periodic: 1000 ticks at 1000 Hz, deadlines through Sstc stimecmp" \
+        in lines, console
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 

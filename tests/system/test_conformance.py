@@ -115,6 +115,10 @@ SUITES = [
     rv64("cfi-pointer-masking",
          "rv64,zimop=true,zcmop=true,zicfilp=true,zicfiss=true,ssnpm=true,ssdbltrp=true",
          vm_passed=222, native_passed=140),
+    # RV32 (Documentation/boards.md): the same suite and verdict as RV64's, in the VM only
+    # (arguments have no upper bits to ignore there: those checks repeat the plain ones).
+    Suite("qemu_rv32", "rv32", ["qemu_rv32_defconfig"], "qemu_rv32-conformance.vmconf", "sbi",
+          214, neighbours={"ticker": "4 passed, 0 failed"}, qemu_extra=["-cpu", "rv32"]),
 ]
 
 

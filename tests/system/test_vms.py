@@ -279,6 +279,7 @@ OWN_TESTS["qemu_aarch64-linux-uboot.vmconf"] = "test_preload.py"  # through U-Bo
 OWN_TESTS["qemu_aarch64-linux-virtio.vmconf"] = "test_linux_virtio.py"  # dma = trusted
 OWN_TESTS["qemu_arm-hostile.vmconf"] = "test_hostile.py"
 OWN_TESTS["qemu_arm-conformance.vmconf"] = "test_conformance.py"
+OWN_TESTS["qemu_rv32-conformance.vmconf"] = "test_conformance.py"
 OWN_TESTS["qemu_aarch64-colored.vmconf"] = "test_colors.py"  # coloring.config
 OWN_TESTS["qemu_rv64-colored.vmconf"] = "test_colors.py"
 

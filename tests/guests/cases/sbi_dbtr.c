@@ -35,8 +35,8 @@ TEST_CASE(sbi_dbtr)
 	/* OpenSBI 1.5.1 follows a draft of DBTR older than SBI 3.0. */
 	conf_eq(dbtr(SBI_DBTR_SET_SHMEM, base, 0, 1).error, SBI_ERR_INVALID_PARAM,
 		"set_shmem with flags");
-	conf_eq(dbtr(SBI_DBTR_SET_SHMEM, base + 4, 0, 0).error, SBI_ERR_INVALID_PARAM,
-		"set_shmem not XLEN/8 aligned");
+	conf_eq(dbtr(SBI_DBTR_SET_SHMEM, base + sizeof(long) / 2, 0, 0).error,
+		SBI_ERR_INVALID_PARAM, "set_shmem not XLEN/8 aligned");
 	conf_eq(dbtr(SBI_DBTR_SET_SHMEM, base, 0, 0).error, SBI_SUCCESS, "set_shmem");
 	conf_eq(dbtr(SBI_DBTR_READ, n, 1, 0).error, SBI_ERR_BAD_RANGE,
 		"read from trigger %lu (= trig_max)", n);

@@ -149,7 +149,9 @@ TEST_CASE(sentinel)
 	unsigned long next_report = SENTINEL_REPORT_TICKS, window_start;
 	unsigned int chunk = 0;
 
-	period = SENTINEL_PERIOD_US * TIMEBASE_HZ / 1000000UL;
+	/* In 64 bits: 1000 us times 10 MHz wraps a 32-bit long (RV32's sentinel ticked every 141
+	 * us). */
+	period = (unsigned long)((uint64_t)SENTINEL_PERIOD_US * TIMEBASE_HZ / 1000000u);
 	canary_fill();
 	printf("sentinel: tick every %lu us, canary of %u words at 0x%lx and a word in each page "
 	       "0x%lx-0x%lx\n",

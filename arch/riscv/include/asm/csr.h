@@ -155,7 +155,9 @@
 
 /*
  * The 64-bit CSRs (henvcfg, htimedelta, the time compare registers): one
- * CSR on RV64, a low and a high one (csrh) on RV32.
+ * CSR on RV64, a low and a high one (csrh) on RV32. csr_write64 writes the
+ * low half first: QEMU 10 clears henvcfg's upper half (Sstc's STCE among
+ * it) on a write of the lower one.
  */
 #if __riscv_xlen == 64
 #define csr_read64(csr, csrh)	    ((u64)csr_read(csr))
@@ -173,8 +175,8 @@
 #define csr_write64(csr, csrh, val)                                                                \
 	({                                                                                         \
 		u64 __w = (val);                                                                   \
-		csr_write(csrh, (unsigned long)(__w >> 32));                                       \
 		csr_write(csr, (unsigned long)__w);                                                \
+		csr_write(csrh, (unsigned long)(__w >> 32));                                       \
 	})
 #endif
 

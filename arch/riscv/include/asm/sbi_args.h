@@ -22,14 +22,14 @@ static inline u32 sbi_u32(unsigned long reg)
 	return (u32)reg;
 }
 
-/* A 64-bit time value (set_timer): a0 alone on RV64; a0 low and a1 high on RV32. */
-static inline u64 sbi_time_arg(unsigned long a0, unsigned long a1)
+/* A 64-bit value (set_timer's time, a DBTR address): lo alone on RV64; lo and hi on RV32. */
+static inline u64 sbi_u64_arg(unsigned long lo, unsigned long hi)
 {
 #if defined(__riscv_xlen) && __riscv_xlen == 32
-	return ((u64)a1 << 32) | a0;
+	return ((u64)hi << 32) | lo;
 #else
-	(void)a1;
-	return a0;
+	(void)hi;
+	return lo;
 #endif
 }
 
