@@ -66,6 +66,41 @@ _start:
 2:	ret
 
 	.text
+#if __riscv_xlen == 64
+/*
+ * riscv_hyp_switch(satp, stack, stack_pa, pages) (hyp_recolor.c): copies
+ * the calling hart's stack, pages pages from stack, to the physical pages
+ * stack_pa lists, then turns on the map in satp. The image was copied
+ * before; only the stack changed since, and this touches no memory but those.
+ */
+	.globl	riscv_hyp_switch
+riscv_hyp_switch:
+2:	ld	t0, 0(a2)
+	addi	a2, a2, 8
+	li	t1, 4096
+3:	ld	t2, 0(a1)
+	sd	t2, 0(t0)
+	addi	a1, a1, 8
+	addi	t0, t0, 8
+	addi	t1, t1, -8
+	bnez	t1, 3b
+	addi	a3, a3, -1
+	bnez	a3, 2b
+	fence	rw, rw
+	csrw	CSR_SATP, a0
+	sfence.vma
+	fence.i
+	ret
+#endif
+
+	.data
+	.balign	8
+	/* satp once the hypervisor moved to its cache colors, else 0: read by later harts. */
+	.globl	riscv_hyp_satp
+riscv_hyp_satp:
+	.dword	0
+
+	.text
 	.globl	riscv_secondary_entry
 riscv_secondary_entry:
 	/* SBI HSM hart_start: a0 = hart id, a1 = the CPU index we passed. */
@@ -76,7 +111,14 @@ riscv_secondary_entry:
 	mv	tp, a1
 	mv	s0, a1
 	set_cpu_stack s0
-	lla	t0, riscv_trap_entry
+	/* The map of the hypervisor moved to its cache colors, once there is one (RV64). */
+	lla	t0, riscv_hyp_satp
+	REG_L	t0, 0(t0)
+	beqz	t0, 1f
+	csrw	CSR_SATP, t0
+	sfence.vma
+	fence.i
+1:	lla	t0, riscv_trap_entry
 	csrw	CSR_STVEC, t0
 	mv	a0, s0
 	call	riscv_secondary_main
