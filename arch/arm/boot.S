@@ -33,12 +33,12 @@
 
 /*
  * The hypervisor's own memory map on: the Hyp MMU with the identity map
- * (built first on the boot CPU), or the EL2 MPU's regions (mem_mpu.c, C:
+ * (built first on the boot CPU), or the EL2 MPU's regions (arch/arm-common/mem_mpu.c, C:
  * needs the stack). Clobbers r0-r3, r12, lr.
  */
 .macro hyp_memory_on build
 #ifdef CONFIG_MPU
-	bl	arm32_mpu_enable
+	bl	arm_mpu_enable
 #else
 	.if \build
 	bl	arm32_mmu_build

@@ -1,5 +1,8 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The arch_* interface on AArch64: CPU ids, starting CPUs through PSCI, time, power. */
+/*
+ * The arch_* interface on AArch64: CPU ids, starting CPUs through PSCI (or
+ * a boot pen), time, power (PSCI or semihosting).
+ */
 #include <bulwark/addr.h>
 #include <bulwark/arch.h>
 #include <bulwark/errno.h>
@@ -48,6 +51,32 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 	return (long)x0;
 }
 
+#ifdef CONFIG_ARM_BOOT_PEN
+int arch_start_cpu(unsigned int cpu)
+{
+	volatile u32 *release = &arm64_pen_release[cpu];
+
+	/* Every CPU entered the image with the boot CPU; boot.S holds the others in a pen. */
+	if (cpu == 0 || cpu >= CONFIG_NR_CPUS)
+		return -ENODEV;
+	if (*release)
+		return -EBUSY;
+	/* Everything the new CPU reads must be in memory before it runs. */
+	arch_smp_mb();
+	*release = 1;
+	/* The waiting CPU reads with its MPU or MMU off: clean the line to memory, then wake it. */
+	__asm__ __volatile__("dc cvac, %0\n\tdsb sy\n\tsev" : : "r"(release) : "memory");
+	return 0;
+}
+
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	if (cpu < CONFIG_NR_CPUS && arm64_pen_release[cpu])
+		return "it was released from the boot pen but never reported; did it start at "
+		       "the image's entry with the boot CPU?";
+	return NULL;
+}
+#else
 int arch_start_cpu(unsigned int cpu)
 {
 	u64 target = MPIDR_OF_INDEX(cpu);
@@ -88,6 +117,7 @@ const char *arch_cpu_silent_hint(unsigned int cpu)
 		return NULL;
 	}
 }
+#endif
 
 u64 arch_counter_read(void)
 {
@@ -113,6 +143,28 @@ void arch_halt(void)
 		cpu_wait_for_interrupt();
 }
 
+#ifdef CONFIG_ARM_POWEROFF_SEMIHOSTING
+/* Semihosting SYS_EXIT: AArch64 passes x1 = the address of {reason, status}. */
+#define SEMIHOSTING_SYS_EXIT		  0x18u
+#define ADP_STOPPED_APPLICATION_EXIT	  0x20026u
+#define ADP_STOPPED_RUNTIME_ERROR_UNKNOWN 0x20023u
+
+void arch_poweroff(enum arch_poweroff_reason reason)
+{
+	static u64 block[2];
+	register u64 x0 __asm__("x0") = SEMIHOSTING_SYS_EXIT;
+	register u64 x1 __asm__("x1") = ptr_to_hpa(block);
+
+	block[0] = reason == POWEROFF_NORMAL ? ADP_STOPPED_APPLICATION_EXIT
+					     : ADP_STOPPED_RUNTIME_ERROR_UNKNOWN;
+	block[1] = reason == POWEROFF_NORMAL ? 0 : 1;
+	/* A model or debugger with semihosting on stops; status 0 after a normal exit. */
+	__asm__ __volatile__("hlt #0xf000" : "+r"(x0) : "r"(x1) : "memory");
+	pr_err("semihosting SYS_EXIT returned (no debugger, or semihosting is off); halting this "
+	       "CPU");
+	arch_halt();
+}
+#else
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
 	long ret;
@@ -122,3 +174,4 @@ void arch_poweroff(enum arch_poweroff_reason reason)
 	pr_err("PSCI SYSTEM_OFF failed: %s (%ld); halting this CPU", psci_strerror(ret), ret);
 	arch_halt();
 }
+#endif

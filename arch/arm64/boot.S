@@ -2,7 +2,10 @@
 /*
  * First instructions: the arm64 Image header, the boot CPU from the loader
  * (QEMU or U-Boot booti, at EL2 with x0 = device tree) and CPUs started
- * later through PSCI CPU_ON. Also turns on the EL2 MMU on every CPU.
+ * later through PSCI CPU_ON, or (CONFIG_ARM_BOOT_PEN, boards without
+ * firmware such as Armv8-R ones) every CPU at once, the others waiting in
+ * a pen. Also turns on the EL2 MMU, or the EL2 MPU (CONFIG_MPU), on every
+ * CPU.
  */
 #include <asm/arm64.h>
 #include <asm/sysreg.h>
@@ -29,6 +32,23 @@
 	ldr	x9, =HCR_RW
 	msr	hcr_el2, x9
 	isb
+.endm
+
+/*
+ * The hypervisor's own memory map on: the EL2 MMU with the identity map
+ * (built first on the boot CPU), or the EL2 MPU's regions
+ * (arch/arm-common/mem_mpu.c, C: needs the stack). Clobbers the
+ * caller-saved registers.
+ */
+.macro hyp_memory_on build
+#ifdef CONFIG_MPU
+	bl	arm_mpu_enable
+#else
+	.if \build
+	bl	arm64_mmu_build
+	.endif
+	bl	arm64_mmu_enable
+#endif
 .endm
 
 	.section .text.boot, "ax", %progbits
@@ -68,12 +88,15 @@ primary_entry:
 	add	x21, x21, x1, lsl #4
 	cmp	x21, #CONFIG_NR_CPUS
 	b.hs	.Lbad_cpu
+#ifdef CONFIG_ARM_BOOT_PEN
+	/* All CPUs start here together: CPU 0 boots, the others wait to be released. */
+	cbnz	x21, .Lpen
+#endif
 
 	msr	tpidr_el2, x21
 	set_cpu_stack x21
 	bl	.Lclear_bss
-	bl	arm64_mmu_build
-	bl	arm64_mmu_enable
+	hyp_memory_on 1
 	adrp	x0, arm64_vectors
 	add	x0, x0, :lo12:arm64_vectors
 	msr	vbar_el2, x0
@@ -84,13 +107,16 @@ primary_entry:
 	b	.Lstuck
 
 .Lbad_cpu:
+#ifdef CONFIG_ARM_BOOT_PEN
+	/* CPU 0 runs beside us and owns its stack: stay quiet. */
+	b	.Lstuck
+#endif
 	/* No other CPU runs yet: CPU 0's stack is free while we explain and power off. */
 	msr	tpidr_el2, xzr
 	mov	x21, #0
 	set_cpu_stack x21
 	bl	.Lclear_bss
-	bl	arm64_mmu_build
-	bl	arm64_mmu_enable
+	hyp_memory_on 1
 	adrp	x0, arm64_vectors
 	add	x0, x0, :lo12:arm64_vectors
 	msr	vbar_el2, x0
@@ -139,14 +165,14 @@ primary_entry:
 	.text
 	.globl	arm64_secondary_entry
 arm64_secondary_entry:
-	/* PSCI CPU_ON: at EL2 with the MMU off, x0 = the CPU index we passed. */
+	/* PSCI CPU_ON (or the pen): at EL2 with the MMU off, x0 = the CPU index we passed. */
 	el2_quiet
 	cmp	x0, #CONFIG_NR_CPUS
 	b.hs	.Lstuck
 	mov	x21, x0
 	msr	tpidr_el2, x21
 	set_cpu_stack x21
-	bl	arm64_mmu_enable
+	hyp_memory_on 0
 	adrp	x0, arm64_vectors
 	add	x0, x0, :lo12:arm64_vectors
 	msr	vbar_el2, x0
@@ -159,6 +185,32 @@ arm64_secondary_entry:
 	wfi
 	b	.Lstuck
 
+#ifdef CONFIG_ARM_BOOT_PEN
+/*
+ * CPU x21 (not 0) waits, touching nothing but its own word of
+ * arm64_pen_release (in .data, so the boot CPU's bss clearing cannot race
+ * with it), until arch_start_cpu() sets it and signals an event.
+ */
+.Lpen:
+	adrp	x9, arm64_pen_release
+	add	x9, x9, :lo12:arm64_pen_release
+	add	x9, x9, x21, lsl #2
+1:	ldr	w0, [x9]
+	cbnz	w0, 2f
+	wfe
+	b	1b
+2:	mov	x0, x21
+	b	arm64_secondary_entry
+
+	.data
+	.balign	4
+	.globl	arm64_pen_release
+arm64_pen_release:
+	.space	4 * CONFIG_NR_CPUS
+	.text
+#endif
+
+#ifdef CONFIG_MMU
 /*
  * arm64_hyp_switch(ttbr, stack, stack_pa, pages) (hyp_recolor.c): copies the
  * calling CPU's stack, pages pages from stack, to the physical pages
@@ -218,3 +270,4 @@ arm64_mmu_enable:
 	msr	sctlr_el2, x0
 	isb
 	ret
+#endif

@@ -19,7 +19,8 @@ int arch_cpu_init(unsigned int cpu)
 	unsigned long mmfr0 = read_sysreg(id_aa64mmfr0_el1);
 	unsigned long pfr0 = read_sysreg(id_aa64pfr0_el1);
 
-	if (((mmfr0 >> MMFR0_TGRAN4_SHIFT) & 0xf) == TGRAN4_ABSENT) {
+	/* The EL2 MPU (Armv8-R) translates nothing: no granule needed. */
+	if (IS_ENABLED(CONFIG_MMU) && ((mmfr0 >> MMFR0_TGRAN4_SHIFT) & 0xf) == TGRAN4_ABSENT) {
 		pr_err("CPU %u (MPIDR 0x%lx) has no 4 KiB translation granule, which Bulwark "
 		       "needs",
 		       cpu, arch_cpu_hw_id(cpu));

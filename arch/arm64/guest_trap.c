@@ -163,7 +163,7 @@ static unsigned long guest_dabt_light(struct vcpu *v, struct guest_frame *f, u64
 
 	if ((esr & (ESR_DABT_ISV | ESR_DABT_S1PTW)) != ESR_DABT_ISV || (reg > 18 && reg < 30))
 		return VECTOR_SYNC;
-	ipa = ((read_sysreg(hpfar_el2) & 0xfffffffff0ULL) << 8) | (read_sysreg(far_el2) & 0xfff);
+	ipa = arm64_fault_ipa_of(read_sysreg(hpfar_el2), read_sysreg(far_el2));
 	w = mmio_find(v->vm->id, ipa);
 	if (!w)
 		return VECTOR_SYNC;

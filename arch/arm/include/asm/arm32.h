@@ -50,8 +50,6 @@ void arm32_secondary_entry(void);
 void arm32_boot_bad_cpu(unsigned long mpidr) __noreturn;
 void arm32_boot_wrong_mode(unsigned long mode) __noreturn;
 void arm32_mmu_build(void);
-/* The EL2 MPU's hypervisor regions, then the MPU on (MPU builds, mem_mpu.c); any CPU. */
-void arm32_mpu_enable(void);
 /* CONFIG_ARM_BOOT_PEN: nonzero once arch_start_cpu() releases the CPU of that index. */
 extern volatile u32 arm32_pen_release[];
 

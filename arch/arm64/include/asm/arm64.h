@@ -57,6 +57,8 @@ void arm64_secondary_entry(void);
 void arm64_boot_bad_cpu(unsigned long mpidr) __noreturn;
 void arm64_boot_wrong_el(unsigned long el) __noreturn;
 void arm64_mmu_build(void);
+/* CONFIG_ARM_BOOT_PEN: nonzero once arch_start_cpu() releases the CPU of that index. */
+extern volatile u32 arm64_pen_release[];
 
 /* Called by the vectors for exceptions taken from EL2 itself. */
 void arm64_hyp_trap(struct hyp_frame *frame, unsigned long kind);

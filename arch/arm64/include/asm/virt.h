@@ -30,10 +30,21 @@ static inline bool arm64_guest_from_el0(const struct guest_frame *f)
 	return mode != 0x4 && mode != 0x5; /* EL1t, EL1h */
 }
 
-/* The guest-physical address of a stage-2 abort: HPFAR_EL2.FIPA is bits 47:12. */
+/*
+ * The guest-physical address of a stage-2 abort: HPFAR_EL2.FIPA is bits
+ * 47:12. On the EL2 MPU (Armv8-R) the guest runs its own PMSA, nothing
+ * translates, and FAR_EL2 is that address already.
+ */
+static inline u64 arm64_fault_ipa_of(u64 hpfar, u64 far)
+{
+	if (IS_ENABLED(CONFIG_MPU))
+		return far;
+	return ((hpfar & 0xfffffffff0ULL) << 8) | (far & 0xfff);
+}
+
 static inline u64 arm64_fault_ipa(const struct guest_frame *f)
 {
-	return ((f->hpfar & 0xfffffffff0ULL) << 8) | (f->far & 0xfff);
+	return arm64_fault_ipa_of(f->hpfar, f->far);
 }
 
 /*

@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The Armv8-R AArch32 memory back end (mem.h): the EL2 MPU. Regions 0-3
- * are the hypervisor's own (text and read-only data, data and stacks, the
- * console, the GIC), reachable from EL2 only; the regions after them are
- * the running VM's, which with HCR.VM set are its stage-2 protection.
- * Guests run with guest-physical equal to physical addresses, and their
- * own EL1 MPU is theirs. EL2 reaches everything else through the
- * background region (HSCTLR.BR), which never applies to a guest.
+ * The Armv8-R memory back end (mem.h) of both execution states: the EL2
+ * MPU. Regions 0-3 are the hypervisor's own (text and read-only data,
+ * data and stacks, the console, the GIC), reachable from EL2 only; the
+ * regions after them are the running VM's, which with HCR(_EL2).VM set
+ * are its stage-2 protection. Guests run with guest-physical equal to
+ * physical addresses, and their own EL1 MPU is theirs. EL2 reaches
+ * everything else through the background region ((H)SCTLR.BR), which
+ * never applies to a guest. Each execution state gives only its register
+ * accessors and its region layout (asm/mpu_sysregs.h).
  */
 #include <bulwark/addr.h>
 #include <bulwark/arch.h>
@@ -15,9 +17,8 @@
 #include <bulwark/printk.h>
 #include <bulwark/vm.h>
 #include <bulwark/vmconf.h>
-#include <asm/arm32.h>
-#include <asm/cp15.h>
 #include <asm/mpu_region.h>
+#include <asm/mpu_sysregs.h>
 #include <generated/board.h>
 
 /* The hypervisor's regions, programmed at boot on every CPU (only the console's ever changes). */
@@ -42,24 +43,11 @@ static bool vm_owns_console[VMCONF_NR_VMS];
 /* Which VM's regions each CPU holds, as VM id + 1 (0: none yet): reprogrammed only on a change. */
 static unsigned int cpu_loaded_vm[CONFIG_NR_CPUS];
 
-static void mpu_write_region(unsigned int index, const struct mpu_region *r)
-{
-	write_cp15(HPRSELR, index);
-	isb();
-	write_cp15(HPRBAR, r->prbar);
-	write_cp15(HPRLAR, r->prlar);
-}
-
 static int console_region(enum mpu_region_owner owner, struct mpu_region *r)
 {
-	return mpu_region_encode(BOARD_CONSOLE_BASE, BOARD_CONSOLE_SIZE,
+	return mpu_region_encode(MPU_FORMAT, BOARD_CONSOLE_BASE, BOARD_CONSOLE_SIZE,
 				 VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE, owner,
 				 r);
-}
-
-static unsigned int mpu_hw_regions(void)
-{
-	return read_cp15(HMPUIR) & HMPUIR_REGION_MASK;
 }
 
 /*
@@ -68,7 +56,7 @@ static unsigned int mpu_hw_regions(void)
  * background region and the caches. A region that cannot be encoded is
  * left disabled; mem_cpu_init() reports it once the console works.
  */
-void arm32_mpu_enable(void)
+void arm_mpu_enable(void)
 {
 	static const struct mpu_region disabled;
 	struct mpu_region r;
@@ -78,11 +66,12 @@ void arm32_mpu_enable(void)
 	for (unsigned int i = 0; i < n; i++)
 		mpu_write_region(i, &disabled);
 	if (n >= HYP_REGIONS) {
-		if (!mpu_region_encode(ptr_to_hpa(__image_start), data - ptr_to_hpa(__image_start),
+		if (!mpu_region_encode(MPU_FORMAT, ptr_to_hpa(__image_start),
+				       data - ptr_to_hpa(__image_start),
 				       VMCONF_ACCESS_READ | VMCONF_ACCESS_EXEC, MPU_REGION_NORMAL,
 				       MPU_REGION_HYP, &r))
 			mpu_write_region(0, &r);
-		if (!mpu_region_encode(data, ptr_to_hpa(__image_end) - data,
+		if (!mpu_region_encode(MPU_FORMAT, data, ptr_to_hpa(__image_end) - data,
 				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_NORMAL,
 				       MPU_REGION_HYP, &r))
 			mpu_write_region(1, &r);
@@ -90,7 +79,7 @@ void arm32_mpu_enable(void)
 			mpu_write_region(HYP_REGION_CONSOLE, &r);
 #if defined(BOARD_DEV_GICD_BASE) && defined(BOARD_DEV_GICR_BASE)
 		/* One region from the distributor to the end of the redistributors. */
-		if (!mpu_region_encode(BOARD_DEV_GICD_BASE,
+		if (!mpu_region_encode(MPU_FORMAT, BOARD_DEV_GICD_BASE,
 				       BOARD_DEV_GICR_BASE + BOARD_DEV_GICR_SIZE -
 					   BOARD_DEV_GICD_BASE,
 				       VMCONF_ACCESS_READ | VMCONF_ACCESS_WRITE, MPU_REGION_DEVICE,
@@ -98,11 +87,7 @@ void arm32_mpu_enable(void)
 			mpu_write_region(3, &r);
 #endif
 	}
-	write_cp15(HMAIR0, MPU_MAIR0_VALUE);
-	write_cp15(HMAIR1, 0);
-	__asm__ __volatile__("dsb sy" ::: "memory");
-	write_cp15(HSCTLR, read_cp15(HSCTLR) | HSCTLR_M | HSCTLR_BR | HSCTLR_C | HSCTLR_I);
-	isb();
+	mpu_turn_on();
 }
 
 int mem_cpu_init(unsigned int cpu)
@@ -111,22 +96,24 @@ int mem_cpu_init(unsigned int cpu)
 
 #ifdef BOARD_MPU_REGIONS
 	if (n < BOARD_MPU_REGIONS) {
-		pr_err("CPU %u reports %u EL2 MPU regions (HMPUIR), fewer than board.hw's "
+		pr_err("CPU %u reports %u EL2 MPU regions (" MPU_IR_NAME "), fewer than board.hw's "
 		       "mpu_regions = %d",
 		       cpu, n, BOARD_MPU_REGIONS);
 		return -ENODEV;
 	}
 #endif
 	if (n < HYP_REGIONS + VM_REGIONS) {
-		pr_err("CPU %u has %u EL2 MPU regions (HMPUIR), but the hypervisor takes %u and "
+		pr_err("CPU %u has %u EL2 MPU regions (" MPU_IR_NAME
+		       "), but the hypervisor takes %u and "
 		       "CONFIG_MPU_VM_REGIONS is %d: lower CONFIG_MPU_VM_REGIONS to %u",
 		       cpu, n, HYP_REGIONS, VM_REGIONS, n > HYP_REGIONS ? n - HYP_REGIONS : 0);
 		return -ENODEV;
 	}
-	if (!(read_cp15(HSCTLR) & HSCTLR_M)) {
+	if (!mpu_is_on()) {
 		pr_err("CPU %u: the EL2 MPU is off", cpu);
 		return -ENODEV;
 	}
+	mpu_guest_setup();
 	if (cpu == 0)
 		pr_info(
 		    "EL2 MPU: %u regions, %u for the hypervisor, up to %d for the VM of each CPU",
@@ -165,7 +152,7 @@ int mem_vm_map(struct vm *vm, gpa_t gpa, hpa_t pa, u64 size, u32 access, enum vm
 		vm_owns_console[vm->id] = true;
 		return 0;
 	}
-	err = mpu_region_encode(pa, size, vm_map_rights(access, kind),
+	err = mpu_region_encode(MPU_FORMAT, pa, size, vm_map_rights(access, kind),
 				kind == VM_MAP_DEVICE ? MPU_REGION_DEVICE : MPU_REGION_NORMAL,
 				MPU_REGION_GUEST, &r);
 	if (err) {
@@ -200,11 +187,9 @@ void mem_vcpu_load(struct vcpu *v)
 					 i < vm_nr_regions[id] ? &vm_regions[id][i] : &disabled);
 		cpu_loaded_vm[cpu] = id + 1;
 	}
-	/* What the guest cached before (an earlier boot) is stale: ICIALLU. */
-	__asm__ __volatile__("dsb sy\n\tmcr p15, 0, %0, c7, c5, 0\n\tdsb nsh\n\tisb"
-			     :
-			     : "r"(0)
-			     : "memory");
+	/* What the guest cached before (an earlier boot) is stale. */
+	mpu_icache_invalidate();
+	isb();
 }
 
 void mem_flush_guest(unsigned int cpu, bool instruction_cache)
@@ -212,6 +197,6 @@ void mem_flush_guest(unsigned int cpu, bool instruction_cache)
 	(void)cpu;
 	/* A PMSA guest caches no translations; only its instruction cache may be stale. */
 	if (instruction_cache)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c5, 0\n\tdsb nsh" : : "r"(0) : "memory");
+		mpu_icache_invalidate();
 	isb();
 }
