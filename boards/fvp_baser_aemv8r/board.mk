@@ -15,3 +15,5 @@ GUEST_RAM_BASE := 0x02000000
 GUEST_BASES := basic=0x04000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xaf000000UL -DGUEST_GICR_BASE=0xaf100000UL \
 	-DGUEST_UART_PL011=0x9c090000UL -DGUEST_PSCI_NO_SMC
+# Only the guests of the default layout: no emulator runs this board.
+GUEST_ONLY := timer basic

@@ -507,3 +507,32 @@ def test_guest_link_bases_follow_board_mk(tmp_path):
     assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x24000000
     make_ok("guests", O=tmp_path, env=env)
     assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x23000000
+
+
+def elf32_symbol_word(path, symbol):
+    """The 32-bit little-endian word at SYMBOL in the ELF at PATH."""
+    res = subprocess.run(["arm-linux-gnueabihf-objdump", "-s", "-t", path], capture_output=True,
+                         text=True, check=True)
+    addr = int(next(line.split()[0] for line in res.stdout.splitlines()
+                    if line.endswith(" " + symbol)), 16)
+    res = subprocess.run(["arm-linux-gnueabihf-objdump", "-s", f"--start-address={addr:#x}",
+                          f"--stop-address={addr + 4:#x}", path], capture_output=True, text=True,
+                         check=True)
+    data = bytes.fromhex(res.stdout.strip().splitlines()[-1].split()[1])
+    return struct.unpack("<I", data)[0]
+
+
+def test_r52_board_guests_follow_board_mk(tmp_path):
+    """An Armv8-R SoC board no emulator runs (s32z2_rtu0): only its layout's
+    guests are built (GUEST_ONLY), each linked at its VM's RAM, the second
+    printing on the LINFlexD its VM owns (GUEST_UARTS), the first on the
+    console. (test_choices builds the board itself.)"""
+    env = {"GUEST_CACHE": ""}
+    make_ok("s32z2_rtu0_defconfig", O=tmp_path, env=env)
+    make_ok("guests", O=tmp_path, env=env)
+    built = sorted(p.name for p in (tmp_path / "guests").glob("*-arm.elf"))
+    assert built == ["basic-arm.elf", "hello-arm.elf", "timer-arm.elf"]
+    assert elf32_entry(tmp_path / "guests/timer-arm.elf") == 0x31800000
+    assert elf32_entry(tmp_path / "guests/basic-arm.elf") == 0x31840000
+    assert elf32_symbol_word(tmp_path / "guests/basic-arm.elf", "guest_uart_own") == 0x40180000
+    assert elf32_symbol_word(tmp_path / "guests/timer-arm.elf", "guest_uart_own") == 0

@@ -136,7 +136,7 @@ def test_a_vm_past_what_the_cpu_allows(mpu):
 
 
 def test_the_console_passed_through_takes_no_region_of_the_vm(mpu):
-    """The VM reaches it through the hypervisor's console region (arch/arm/mem_mpu.c)."""
+    """The VM reaches it through the hypervisor's console region (arch/arm-common/mem_mpu.c)."""
     mpu.config(CONFIG + 'CONFIG_MPU_VM_REGIONS=3\n')
     layout = GOOD.replace('    image = "img.bin"\n    memory ram { guest = 0x200000',
                           '    image = "img.bin"\n    console = passthrough\n'
@@ -157,3 +157,35 @@ def test_a_vm_needing_more_than_the_cpu_offers(mpu):
         1, E % 16 + "vm 'a': shmem 'chan': EL2 MPU region 13 of the 13 this VM needs, but a VM "
         "may use 12 (CONFIG_MPU_VM_REGIONS); the CPU allows at most 12 (its 16 less the "
         "hypervisor's 4): use fewer regions\n")
+
+
+# Armv8-R AArch64 (fvp_baser_aemv8r, Cortex-R82) keeps the same rules: the
+# EL2 MPU back end is shared (arch/arm-common/mem_mpu.c).
+AARCH64_CASES = [case for case in BAD if case[0] in ('not-on-the-granule', 'too-many-regions')]
+
+
+@pytest.fixture
+def mpu64(scratch):
+    (scratch.path / 'board').mkdir()
+    (scratch.path / 'board' / 'board.hw').write_text(
+        MPU_BOARD.replace('arch        = arm', 'arch        = aarch64'))
+    scratch.config(CONFIG + 'CONFIG_MPU_VM_REGIONS=8\n')
+    return scratch
+
+
+@pytest.mark.parametrize('name,layout,expected', AARCH64_CASES, ids=[c[0] for c in AARCH64_CASES])
+def test_aarch64_bad_mpu_layouts_yield_no_image(mpu64, name, layout, expected):
+    mpu64.stale_outputs()
+    result = run(mpu64, layout)
+    assert (result.returncode, result.stderr) == (1, expected + '\n')
+    assert not any(out.exists() for out in mpu64.outputs())
+
+
+def test_aarch64_more_regions_than_the_cpu_has(mpu64):
+    mpu64.config(CONFIG + 'CONFIG_MPU_VM_REGIONS=13\n')
+    result = run(mpu64, GOOD)
+    assert result.returncode == 1
+    assert result.stderr.endswith(":5: error: board 'r52': mpu_regions: the CPU has 16 EL2 MPU "
+                                  'regions: the hypervisor keeps 4 and CONFIG_MPU_VM_REGIONS '
+                                  'asks 13 for each VM; lower CONFIG_MPU_VM_REGIONS to at most '
+                                  '12\n'), result.stderr

@@ -9,7 +9,8 @@
 # from: the files under tests/guests, the headers they take from
 # tools/linux-guest, the architecture, the compiler and the guest variables
 # given on make's command line (<guest>-defines=..., <guest>-cases=...) and
-# the board's GUEST_RAM_BASE, GUEST_BASES, GUEST_BOARD_DEFINES and GUEST_ONLY (from the environment).
+# the board's GUEST_RAM_BASE, GUEST_BASES, GUEST_UARTS, GUEST_BOARD_DEFINES and GUEST_ONLY
+# (from the environment).
 # The first build directory that needs an entry builds it (under a lock, so
 # that parallel builds wait for it instead of building it too); every build
 # directory then gets its own copy of the images in OUT, never a link, so
@@ -32,7 +33,7 @@ done
 
 key=$(
 	{
-		echo "$arch $cross $(command -v "${cross}gcc") $overrides ${GUEST_RAM_BASE:-} ${GUEST_BASES:-} ${GUEST_BOARD_DEFINES:-} ONLY:${GUEST_ONLY:-}"
+		echo "$arch $cross $(command -v "${cross}gcc") $overrides ${GUEST_RAM_BASE:-} ${GUEST_BASES:-} ${GUEST_BOARD_DEFINES:-} ONLY:${GUEST_ONLY:-} UARTS:${GUEST_UARTS:-}"
 		"${cross}gcc" --version | head -n 1
 		cd "$srctree" && { find tests/guests -type f; ls tools/linux-guest/*.h; } |
 			LC_ALL=C sort | xargs sha256sum
@@ -49,7 +50,7 @@ if [ ! -e "$entry/.done" ]; then
 	"$MAKE" -f "$srctree/tests/guests/Makefile" srctree="$srctree" O="$entry" \
 		GUEST_ARCH="$arch" CROSS_COMPILE="$cross" V="${V:-0}" \
 		GUEST_BOARD_DEFINES="${GUEST_BOARD_DEFINES:-}" GUEST_RAM_BASE="${GUEST_RAM_BASE:-}" GUEST_BASES="${GUEST_BASES:-}" \
-		${GUEST_ONLY:+"guests-$arch=$GUEST_ONLY"}
+		GUEST_UARTS="${GUEST_UARTS:-}" ${GUEST_ONLY:+"guests-$arch=$GUEST_ONLY"}
 	touch "$entry/.done"
 	# Keep the twelve newest entries of this architecture.
 	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +13 | while read -r old; do

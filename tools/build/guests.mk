@@ -16,13 +16,15 @@ GUEST_CACHE ?=
 # its board.mk: GUEST_RAM_BASE (where the guests are linked: the base of a
 # VM's first memory region), GUEST_BASES (<guest>=<base> for guests linked
 # elsewhere: on an MPU board, where guest addresses are physical, each VM's
-# guest runs where its RAM is), GUEST_BOARD_DEFINES (tests/guests/Makefile)
+# guest runs where its RAM is), GUEST_UARTS (<guest>=<base> for guests that
+# own a UART of their own), GUEST_BOARD_DEFINES (tests/guests/Makefile)
 # and GUEST_ONLY (the guests its layouts use, when not all of them: boards
 # QEMU cannot run, whose guests are only built).
 # What the guests were last built with is kept outside guests/ (which the
 # guest cache replaces whole).
 guest-board-defines := $(objtree)/.guest-board-defines
-guest-board-now := $(strip $(GUEST_RAM_BASE) $(GUEST_BASES) $(GUEST_BOARD_DEFINES) $(GUEST_ONLY))
+guest-board-now := $(strip $(GUEST_RAM_BASE) $(GUEST_BASES) $(GUEST_UARTS) $(GUEST_BOARD_DEFINES) \
+	$(GUEST_ONLY))
 guest-board-was := $(if $(wildcard $(guest-board-defines)),$(file <$(guest-board-defines)),<none>)
 ifneq ($(guest-board-now),$(strip $(guest-board-was)))
 $(shell mkdir -p $(objtree))
@@ -38,11 +40,12 @@ ifeq ($(GUEST_CACHE),)
 		srctree=$(srctree) O=$(objtree)/guests GUEST_ARCH=$(ARCH_GUEST) \
 		CROSS_COMPILE=$(CROSS_COMPILE) V=$(V) \
 		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE) \
-		GUEST_BASES='$(GUEST_BASES)' $(if $(GUEST_ONLY),guests-$(ARCH_GUEST)='$(GUEST_ONLY)')
+		GUEST_BASES='$(GUEST_BASES)' GUEST_UARTS='$(GUEST_UARTS)' \
+		$(if $(GUEST_ONLY),guests-$(ARCH_GUEST)='$(GUEST_ONLY)')
 else
 	$(Q)$(call need-cc)MAKE='$(MAKE)' V=$(V) \
 		GUEST_BOARD_DEFINES='$(GUEST_BOARD_DEFINES)' GUEST_RAM_BASE=$(GUEST_RAM_BASE) \
-		GUEST_BASES='$(GUEST_BASES)' GUEST_ONLY='$(GUEST_ONLY)' \
+		GUEST_BASES='$(GUEST_BASES)' GUEST_UARTS='$(GUEST_UARTS)' GUEST_ONLY='$(GUEST_ONLY)' \
 		$(srctree)/tools/build/guest-cache.sh \
 		$(abspath $(GUEST_CACHE)) $(objtree)/guests $(ARCH_GUEST) $(CROSS_COMPILE)
 endif

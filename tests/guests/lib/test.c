@@ -9,6 +9,17 @@
 #define GUEST_NAME "unnamed"
 #endif
 
+/*
+ * The console UART this guest owns instead of the board's, or 0
+ * (GUEST_UARTS in board.mk; lib/<arch>/console.c reads it). Set here
+ * because this file is compiled once per guest, the console once for all.
+ */
+#ifdef GUEST_UART_OWN
+const unsigned long guest_uart_own = GUEST_UART_OWN;
+#else
+const unsigned long guest_uart_own = 0;
+#endif
+
 extern const struct test_case __testcases_start[], __testcases_end[];
 
 static const struct test_case *current;

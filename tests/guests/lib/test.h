@@ -43,6 +43,9 @@ void test_abort(const char *fmt, ...) __attribute__((format(printf, 1, 2), noret
 /* Ends the run: prints "N passed, N failed" and shuts the (virtual) machine down. */
 void test_finish(void) __attribute__((noreturn));
 
+/* A console UART of the guest's own instead of the board's, or 0 (test.c, GUEST_UARTS). */
+extern const unsigned long guest_uart_own;
+
 /* Arch hooks the runtime calls. */
 void arch_console_write(const char *buf, unsigned long len);
 void arch_shutdown(void) __attribute__((noreturn));
