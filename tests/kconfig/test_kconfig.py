@@ -207,7 +207,7 @@ def test_oldconfig_asks_for_new_symbols(tmp_path):
 def test_help_lists_defconfigs_and_fragments(tmp_path):
     res = make_ok("help", O=tmp_path)
     for name in DEFCONFIGS + FRAGMENTS:
-        assert re.search(rf"^  {re.escape(name)} +- \S", res.out, re.M), name
+        assert re.search(rf"^ +{re.escape(name)} +- \S", res.out, re.M), name
     assert "QEMU 'virt', RISC-V 64" in res.out
 
 
