@@ -56,14 +56,44 @@ static u64 vcpu_mpidr(const struct vcpu *v)
 	return MPIDR_RES1 | MPIDR_OF_INDEX(v->index);
 }
 
+/*
+ * The guest's own EL1 MPU (PMSA, Armv8-R AArch64) at reset: every region
+ * disabled. MPUIR_EL1 (S3_0_C0_C0_4, REGION[7:0]), PRSELR_EL1
+ * (S3_0_C6_C2_1), PRBAR_EL1 (S3_0_C6_C8_0), PRLAR_EL1 (S3_0_C6_C8_1): the
+ * Armv8-R AArch64 supplement, by their generic names (see
+ * asm/mpu_sysregs.h). The VMSA registers (TTBRn_EL1, TCR_EL1, PAR_EL1)
+ * need not exist on a PMSA-only CPU and are left alone.
+ */
+static void reset_guest_pmsa(void)
+{
+	unsigned long n;
+
+	__asm__ __volatile__("mrs %0, S3_0_C0_C0_4" : "=r"(n));
+	n &= 0xff;
+	for (unsigned long i = 0; i < n; i++) {
+		__asm__ __volatile__("msr S3_0_C6_C2_1, %0\n\tisb" : : "r"(i) : "memory");
+		__asm__ __volatile__("msr S3_0_C6_C8_1, xzr\n\tmsr S3_0_C6_C8_0, xzr" ::: "memory");
+	}
+	__asm__ __volatile__("msr S3_0_C6_C2_1, xzr" ::: "memory");
+}
+
+static void reset_guest_vmsa(void)
+{
+	write_sysreg(ttbr0_el1, 0);
+	write_sysreg(ttbr1_el1, 0);
+	write_sysreg(tcr_el1, 0);
+	write_sysreg(par_el1, 0);
+}
+
 /* Back to reset values for everything of the guest's that lives in the CPU. */
 static void reset_guest_sysregs(struct vcpu *v)
 {
 	write_sysreg(sctlr_el1, SCTLR_EL1_RESET);
 	write_sysreg(cpacr_el1, 0);
-	write_sysreg(ttbr0_el1, 0);
-	write_sysreg(ttbr1_el1, 0);
-	write_sysreg(tcr_el1, 0);
+	if (IS_ENABLED(CONFIG_MPU))
+		reset_guest_pmsa();
+	else
+		reset_guest_vmsa();
 	write_sysreg(mair_el1, 0);
 	write_sysreg(amair_el1, 0);
 	write_sysreg(vbar_el1, 0);
@@ -79,7 +109,6 @@ static void reset_guest_sysregs(struct vcpu *v)
 	write_sysreg(far_el1, 0);
 	write_sysreg(afsr0_el1, 0);
 	write_sysreg(afsr1_el1, 0);
-	write_sysreg(par_el1, 0);
 	write_sysreg(csselr_el1, 0);
 	write_sysreg(mdscr_el1, 0);
 	write_sysreg(cntkctl_el1, 0);
