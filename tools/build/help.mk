@@ -13,7 +13,7 @@ describe-defconfig = $(call describe,$(call board-kconfig,$(call board-of,$(1)))
 board-arch = $(or $(shell sed -n 's/^ *arch *= *\([a-z0-9]*\).*/\1/p' \
 	$(dir $(call board-kconfig,$(call board-of,$(call find-config,$(1)))))board.hw 2>/dev/null | \
 	head -n 1),other)
-help-archs := aarch64 arm riscv64 other
+help-archs := aarch64 arm riscv64 riscv32 other
 
 help:
 	@echo 'Configuration:'
