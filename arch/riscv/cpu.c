@@ -75,8 +75,8 @@ int arch_cpu_init(unsigned int cpu)
 {
 	if (!cpu_has_hypervisor_extension(cpu)) {
 		pr_err("CPU %u (hart %lu) lacks the RISC-V hypervisor extension (H), which "
-		       "Bulwark needs; under QEMU run with -cpu rv64 (H is on by default)",
-		       cpu, arch_cpu_hw_id(cpu));
+		       "Bulwark needs; under QEMU run with -cpu %s (H is on by default)",
+		       cpu, arch_cpu_hw_id(cpu), __riscv_xlen == 32 ? "rv32" : "rv64");
 		return -ENODEV;
 	}
 	/* The harts of a board are alike: every CPU finds the same. */

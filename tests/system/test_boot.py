@@ -192,6 +192,10 @@ def test_rv32_boot(shared_dir, tmp_path):
     # Sstc reaches the guest: henvcfg.STCE is in henvcfgh on RV32.
     assert "[app] INFO timer_periodic: 1000 ticks at 1000 Hz, deadlines through Sstc stimecmp" \
         in lines, console
+    # Without the H extension the hypervisor says which CPU to ask QEMU for.
+    status, console, err = boot(out, ["-cpu", "rv32,h=false"], tmp_path)
+    assert "under QEMU run with -cpu rv32 (H is on by default)" in console, console + err
+    assert "online in HS-mode" not in console, console
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 
