@@ -71,7 +71,7 @@ def vm_regions(vm, board, config):
     windows (the virtual UART, the GIC distributor and redistributors, GPIO
     doorbells) must fault to be emulated. A console passed through takes none:
     the VM reaches it through the hypervisor's own console region, opened to
-    EL1 while its vCPU runs (arch/arm/mem_mpu.c)."""
+    EL1 while its vCPU runs (arch/arm-common/mem_mpu.c)."""
     out = [("memory '%s'" % r.name, r.line, "memory '%s'" % r.name) for r in vm.regions]
     out += [("device '%s'" % d.name, d.line, "device '%s'" % d.name) for d in vm.devices]
     out += [("shmem '%s'" % s.name, s.line, "shmem '%s'" % s.name) for s in vm.shmaps]
