@@ -150,6 +150,17 @@ void arch_halt(void)
 
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
+	static volatile bool tried;
+
+	/*
+	 * Without a debugger or QEMU listening, the SVC traps to Hyp mode
+	 * itself: the exception's panic comes back here, and must halt
+	 * rather than loop.
+	 */
+	if (tried)
+		arch_halt();
+	tried = true;
+
 	register u32 r0 __asm__("r0") = SEMIHOSTING_SYS_EXIT;
 	register u32 r1 __asm__("r1") = reason == POWEROFF_NORMAL
 					    ? ADP_STOPPED_APPLICATION_EXIT

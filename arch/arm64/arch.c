@@ -152,9 +152,18 @@ void arch_halt(void)
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
 	static u64 block[2];
+	static volatile bool tried;
+
+	/*
+	 * Without a debugger or model listening, HLT is undefined: the
+	 * exception's panic comes back here, and must halt rather than loop.
+	 */
+	if (tried)
+		arch_halt();
+	tried = true;
+
 	register u64 x0 __asm__("x0") = SEMIHOSTING_SYS_EXIT;
 	register u64 x1 __asm__("x1") = ptr_to_hpa(block);
-
 	block[0] = reason == POWEROFF_NORMAL ? ADP_STOPPED_APPLICATION_EXIT
 					     : ADP_STOPPED_RUNTIME_ERROR_UNKNOWN;
 	block[1] = reason == POWEROFF_NORMAL ? 0 : 1;
