@@ -3,14 +3,42 @@
  * The console on a PL011: QEMU virt's, or a board's at GUEST_UART_PL011
  * (board.mk); DR for data, FR for the FIFO flags. A board with a Cadence
  * UART (Zynq UltraScale+) gives GUEST_UART_CDNS instead, one with an i.MX
- * UART (i.MX 8M) GUEST_UART_IMX, one with an 8250 GUEST_UART_NS16550 and
+ * UART (i.MX 8M) GUEST_UART_IMX, one with an LPUART (i.MX 8QuadMax)
+ * GUEST_UART_LPUART, one with an 8250 GUEST_UART_NS16550 and
  * its register spacing GUEST_UART_SHIFT (words 1 << shift bytes apart).
  */
 #include <stdint.h>
 #include "../arch.h"
 #include "../test.h"
 
-#if defined(GUEST_UART_NS16550)
+#if defined(GUEST_UART_LPUART)
+#define LP_STAT	     0x14
+#define LP_DATA	     0x1c
+#define LP_STAT_RDRF (1U << 21)
+#define LP_STAT_TDRE (1U << 23)
+
+static volatile uint32_t *lp(unsigned long reg)
+{
+	return (volatile uint32_t *)(GUEST_UART_LPUART + reg);
+}
+
+void arch_console_write(const char *buf, unsigned long len)
+{
+	for (; len; len--, buf++) {
+		while (!(*lp(LP_STAT) & LP_STAT_TDRE))
+			;
+		*lp(LP_DATA) = (unsigned char)*buf;
+	}
+}
+
+long arch_console_read(char *c)
+{
+	if (!(*lp(LP_STAT) & LP_STAT_RDRF))
+		return 0;
+	*c = (char)(*lp(LP_DATA) & 0xff);
+	return 1;
+}
+#elif defined(GUEST_UART_NS16550)
 #define NS_RBR	    0
 #define NS_THR	    0
 #define NS_LSR	    5
