@@ -14,7 +14,7 @@
 # The first build directory that needs an entry builds it (under a lock, so
 # that parallel builds wait for it instead of building it too); every build
 # directory then gets its own copy of the images in OUT, never a link, so
-# that a test or a user may overwrite one there. The newest twelve entries
+# that a test or a user may overwrite one there. The newest 24 entries
 # of an architecture are kept (one per board and configuration a test run
 # builds: the hardware boards' entries hold the few guests they use).
 
@@ -52,8 +52,8 @@ if [ ! -e "$entry/.done" ]; then
 		GUEST_BOARD_DEFINES="${GUEST_BOARD_DEFINES:-}" GUEST_RAM_BASE="${GUEST_RAM_BASE:-}" GUEST_BASES="${GUEST_BASES:-}" \
 		GUEST_UARTS="${GUEST_UARTS:-}" ${GUEST_ONLY:+"guests-$arch=$GUEST_ONLY"}
 	touch "$entry/.done"
-	# Keep the twelve newest entries of this architecture.
-	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +13 | while read -r old; do
+	# Keep the 24 newest entries of this architecture.
+	ls -dt "$cache/$arch"-*/ 2>/dev/null | tail -n +25 | while read -r old; do
 		rm -rf "${old%/}" "${old%/}.lock"
 	done
 fi
