@@ -4,7 +4,6 @@
 #include <bulwark/errno.h>
 #include <bulwark/mem.h>
 #include <bulwark/printk.h>
-#include <bulwark/string.h>
 #include <bulwark/vm.h>
 #include <asm/stage2.h>
 #include <asm/sysreg.h>
@@ -20,7 +19,7 @@
 /* 8-bit VMIDs exist on every Armv8-A CPU. */
 #define VMID_MASK 0xffULL
 
-/* Outside what moves to the hypervisor's cache colors (linker_common.ld.S): cleared here. */
+/* Outside what moves to the hypervisor's cache colors (linker_common.ld.S). */
 static u8 stage2_pools[VMCONF_NR_VMS][POOL_PAGES][STAGE2_PAGE_SIZE] __aligned(
     STAGE2_MAX_ROOT_PAGES *STAGE2_PAGE_SIZE) __attribute__((section(".vmtables")));
 static struct stage2 stage2s[VMCONF_NR_VMS];
@@ -55,10 +54,7 @@ int mem_vm_create(struct vm *vm)
 {
 	struct stage2 *s2 = &stage2s[vm->id];
 	u64 vmid = (vm->id + 1ULL) & VMID_MASK;
-	int err;
-
-	memset(stage2_pools[vm->id], 0, sizeof(stage2_pools[vm->id]));
-	err = stage2_init(s2, stage2_pools[vm->id], POOL_PAGES, ipa_bits());
+	int err = stage2_init(s2, stage2_pools[vm->id], POOL_PAGES, ipa_bits());
 
 	if (err)
 		return err;

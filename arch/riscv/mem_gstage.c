@@ -4,7 +4,6 @@
 #include <bulwark/errno.h>
 #include <bulwark/mem.h>
 #include <bulwark/printk.h>
-#include <bulwark/string.h>
 #include <bulwark/vm.h>
 #include <asm/csr.h>
 #include <asm/gstage.h>
@@ -12,7 +11,7 @@
 
 #define POOL_PAGES CONFIG_RISCV_GSTAGE_POOL_PAGES
 
-/* Outside what moves to the hypervisor's cache colors (linker_common.ld.S): cleared here. */
+/* Outside what moves to the hypervisor's cache colors (linker_common.ld.S). */
 static u8 gstage_pools[VMCONF_NR_VMS][POOL_PAGES][GSTAGE_PAGE_SIZE] __aligned(4 * GSTAGE_PAGE_SIZE)
     __attribute__((section(".vmtables")));
 static struct gstage gstages[VMCONF_NR_VMS];
@@ -38,10 +37,7 @@ int mem_vm_create(struct vm *vm)
 {
 	struct gstage *gs = &gstages[vm->id];
 	unsigned long vmid = (vm->id + 1UL) & vmid_mask;
-	int err;
-
-	memset(gstage_pools[vm->id], 0, sizeof(gstage_pools[vm->id]));
-	err = gstage_init(gs, gstage_pools[vm->id], POOL_PAGES);
+	int err = gstage_init(gs, gstage_pools[vm->id], POOL_PAGES);
 
 	if (err)
 		return err;

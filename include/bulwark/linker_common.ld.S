@@ -51,15 +51,6 @@
 		*(.data .data.* .sdata .sdata.*)
 	}
 
-	/* The arch's boot.S clears this LD_BSS_ALIGN bytes at a time, so both ends are aligned. */
-	. = ALIGN(LD_BSS_ALIGN);
-	.bss (NOLOAD) : {
-		__bss_start = .;
-		*(.sbss .sbss.* .bss .bss.* COMMON)
-		. = ALIGN(LD_BSS_ALIGN);
-		__bss_end = .;
-	}
-
 	/* Not cleared: each CPU's stack is only used after it starts. */
 	. = ALIGN(LD_PAGE_ALIGN);
 	.stacks (NOLOAD) : {
@@ -69,15 +60,21 @@
 	}
 
 	/*
-	 * What moves to the hypervisor's cache colors (arch/arm64/hyp_recolor.c)
-	 * ends here; the VMs' second-stage tables below stay where they are,
-	 * one contiguous pool each, as their descriptors need. Not cleared:
-	 * each back end clears a VM's pool before it builds the tables.
+	 * The arch's boot.S clears this LD_BSS_ALIGN bytes at a time, so both ends
+	 * are aligned. What moves to the hypervisor's cache colors
+	 * (arch/<arch>/hyp_recolor.c) ends at __recolor_end; the VMs'
+	 * second-stage tables after it stay where they are, one contiguous pool
+	 * each, as their descriptors need, and are cleared with the rest.
 	 */
-	. = ALIGN(LD_PAGE_ALIGN);
-	__recolor_end = .;
-	.vmtables (NOLOAD) : {
+	. = ALIGN(LD_BSS_ALIGN);
+	.bss (NOLOAD) : {
+		__bss_start = .;
+		*(.sbss .sbss.* .bss .bss.* COMMON)
+		. = ALIGN(LD_PAGE_ALIGN);
+		__recolor_end = .;
 		*(.vmtables)
+		. = ALIGN(LD_BSS_ALIGN);
+		__bss_end = .;
 	}
 #ifdef VMCONF_HYP_COLORED_SIZE
 	ASSERT(__recolor_end - __image_start <= VMCONF_HYP_COLORED_SIZE, "the hypervisor image is larger than its colored copy: raise CONFIG_HYP_RECOLOR_SIZE")
