@@ -45,7 +45,7 @@ PYTEST_SUITES = {
 # to the boards of the architectures it names only (rv32-aplic is qemu_rv32's,
 # although aplic is a qemu_rv64 word too).
 BOARD_WORDS = {
-    "qemu_rv64": ["rv64", "sstc", "aplic"],
+    "qemu_rv64": ["rv64", "sstc", "aplic", "imsic"],
     "qemu_aarch64": ["aarch64", "gicv2", "gicv3"],
     "qemu_arm": ["arm32", "cortex-a15", "cortex-a7", "cpu-max"],
     "qemu_rv32": ["rv32"],

@@ -1,5 +1,9 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The physical RISC-V AIA APLIC: the supervisor-level domain in direct delivery mode. */
+/*
+ * The physical RISC-V AIA APLIC's supervisor-level domain: source set-up
+ * for either delivery mode, and the irqchip interface in direct delivery
+ * (in MSI mode the IMSIC driver, imsic.c, implements it).
+ */
 #include <bulwark/addr.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/printk.h>
@@ -10,10 +14,6 @@
 /* The register map's bound: sources 1..1023 (0 means "none"). */
 #define APLIC_MAX_SOURCES 1024u
 
-/* Highest source the board implements (QEMU virt: 1..95, board.hw irqs). */
-#ifndef BOARD_IRQ_MAX
-#define BOARD_IRQ_MAX 95u
-#endif
 _Static_assert(BOARD_IRQ_MAX < APLIC_MAX_SOURCES, "the APLIC names sources 1..1023 only");
 
 /*
@@ -36,19 +36,66 @@ _Static_assert(BOARD_IRQ_MAX < APLIC_MAX_SOURCES, "the APLIC names sources 1..10
 #define APLIC_IDC_IFORCE       0x04u
 #define APLIC_IDC_ITHRESHOLD   0x08u
 #define APLIC_IDC_CLAIMI       0x1cu
+#define APLIC_SETIPNUM	       0x1cdcu
+#define APLIC_CLRIPNUM	       0x1ddcu
 #define APLIC_DOMAINCFG_IE     (1u << 8)
-#define APLIC_SM_LEVEL1	       6u
+#define APLIC_DOMAINCFG_DM     (1u << 2)
 #define APLIC_TARGET_HART_SH   18u
 #define APLIC_TOPI_ID_SH       16u
 #define APLIC_DEFAULT_PRIORITY 1u
-
-/* What irqchip_route wrote into each source's target, to restore it (irqchip_complete). */
-static u32 routed_target[BOARD_IRQ_MAX + 1];
 
 static volatile u32 *aplic_reg(unsigned long offset)
 {
 	return (volatile u32 *)hpa_to_mmio(BOARD_DEV_APLIC_BASE + offset);
 }
+
+void aplic_domain_init(bool msi)
+{
+	/* Delivery off while the sources are reset. */
+	*aplic_reg(APLIC_DOMAINCFG) = msi ? APLIC_DOMAINCFG_DM : 0;
+	for (u32 src = 1; src <= BOARD_IRQ_MAX; src++)
+		*aplic_reg(APLIC_SOURCECFG(src)) = 0; /* inactive: no pending, enable or target */
+	*aplic_reg(APLIC_DOMAINCFG) = (msi ? APLIC_DOMAINCFG_DM : 0) | APLIC_DOMAINCFG_IE;
+}
+
+bool aplic_source_setup(u32 src, u32 sm, u32 target, bool enable)
+{
+	if (src == 0 || src > BOARD_IRQ_MAX)
+		return false;
+	*aplic_reg(APLIC_CLRIENUM) = src;
+	*aplic_reg(APLIC_SOURCECFG(src)) = sm;
+	if (*aplic_reg(APLIC_SOURCECFG(src)) != sm)
+		return false; /* not delegated to this domain: the write did not take */
+	if (sm == APLIC_SM_INACTIVE)
+		return true;
+	*aplic_reg(APLIC_TARGET(src)) = target;
+	if (enable)
+		*aplic_reg(APLIC_SETIENUM) = src;
+	return true;
+}
+
+void aplic_source_set_pending(u32 src)
+{
+	*aplic_reg(APLIC_SETIPNUM) = src;
+}
+
+void aplic_source_clear_pending(u32 src)
+{
+	*aplic_reg(APLIC_CLRIPNUM) = src;
+}
+
+bool aplic_source_asserted(u32 src)
+{
+	if (src == 0 || src > BOARD_IRQ_MAX)
+		return false;
+	return (*aplic_reg(APLIC_IN_CLRIP(src / 32u)) >> (src % 32u)) & 1u;
+}
+
+#ifdef CONFIG_IRQCHIP_APLIC
+/* Direct delivery: the IDCs. (In MSI mode imsic.c is the irqchip.) */
+
+/* What irqchip_route wrote into each source's target, to restore it (irqchip_complete). */
+static u32 routed_target[BOARD_IRQ_MAX + 1];
 
 static volatile u32 *idc_reg(unsigned int cpu, u32 reg)
 {
@@ -57,16 +104,12 @@ static volatile u32 *idc_reg(unsigned int cpu, u32 reg)
 
 void irqchip_init(void)
 {
-	/* Delivery off while the sources are reset; DM = 0 is direct delivery. */
-	*aplic_reg(APLIC_DOMAINCFG) = 0;
-	for (u32 src = 1; src <= BOARD_IRQ_MAX; src++)
-		*aplic_reg(APLIC_SOURCECFG(src)) = 0; /* inactive: no pending, enable or target */
+	aplic_domain_init(false);
 	for (unsigned int cpu = 0; cpu < BOARD_NR_CPUS; cpu++) {
 		*idc_reg(cpu, APLIC_IDC_IFORCE) = 0;
 		*idc_reg(cpu, APLIC_IDC_ITHRESHOLD) = 0;
 		*idc_reg(cpu, APLIC_IDC_IDELIVERY) = 0;
 	}
-	*aplic_reg(APLIC_DOMAINCFG) = APLIC_DOMAINCFG_IE;
 }
 
 void irqchip_cpu_init(unsigned int cpu)
@@ -88,16 +131,11 @@ void irqchip_route(u32 irq, unsigned int cpu)
 	 * Every device on the boards this drives is level-high. One priority
 	 * for all: the VM's virtual APLIC orders its own sources.
 	 */
-	*aplic_reg(APLIC_SOURCECFG(irq)) = APLIC_SM_LEVEL1;
-	if (*aplic_reg(APLIC_SOURCECFG(irq)) != APLIC_SM_LEVEL1) {
-		/* The machine-level domain (the firmware) has not delegated it to this one. */
-		pr_err("aplic: source %u is not delegated to the supervisor domain", irq);
-		return;
-	}
 	routed_target[irq] =
 	    (u32)BOARD_APLIC_HART_INDEX(cpu) << APLIC_TARGET_HART_SH | APLIC_DEFAULT_PRIORITY;
-	*aplic_reg(APLIC_TARGET(irq)) = routed_target[irq];
-	*aplic_reg(APLIC_SETIENUM) = irq;
+	if (!aplic_source_setup(irq, APLIC_SM_LEVEL1, routed_target[irq], true))
+		/* The machine-level domain (the firmware) has not delegated it to this one. */
+		pr_err("aplic: source %u is not delegated to the supervisor domain", irq);
 }
 
 u32 irqchip_claim(unsigned int cpu)
@@ -145,9 +183,4 @@ bool irqchip_handle_private(unsigned int cpu, u32 irq)
 	return false;
 }
 
-bool aplic_source_asserted(u32 src)
-{
-	if (src == 0 || src > BOARD_IRQ_MAX)
-		return false;
-	return (*aplic_reg(APLIC_IN_CLRIP(src / 32u)) >> (src % 32u)) & 1u;
-}
+#endif /* CONFIG_IRQCHIP_APLIC */

@@ -38,24 +38,34 @@ static bool rectified(const struct vaplic_model *m, u32 src)
 	return test_bit(m->wire, src) != test_bit(m->inverted, src);
 }
 
-/* Level sources in direct mode: the pending bit is a copy of the rectified input. */
+/*
+ * Level sources in direct mode: the pending bit is a copy of the rectified
+ * input. In MSI mode the input going low clears it, going high sets it, and
+ * a forwarded MSI clears it while the input stays high.
+ */
 static void follow_level(struct vaplic_model *m, u32 src)
 {
 	if (test_bit(m->level, src))
 		assign_bit(m->pending, src, rectified(m, src));
 }
 
-/* A setip/setipnum write: Detached and edge sources only (level ones follow their input). */
+/*
+ * A setip/setipnum write: Detached and edge sources; in MSI mode a level
+ * source too while its rectified input is high (a driver asks again for a
+ * device still asserting it).
+ */
 static void set_pending(struct vaplic_model *m, u32 src)
 {
-	if (active(m, src) && !test_bit(m->level, src))
+	if (!active(m, src))
+		return;
+	if (!test_bit(m->level, src) || (m->msi && rectified(m, src)))
 		assign_bit(m->pending, src, true);
 }
 
-/* An in_clrip/clripnum write: Detached and edge sources only. */
+/* An in_clrip/clripnum write: Detached and edge sources; in MSI mode any. */
 static void clear_pending(struct vaplic_model *m, u32 src)
 {
-	if (active(m, src) && !test_bit(m->level, src))
+	if (active(m, src) && (m->msi || !test_bit(m->level, src)))
 		assign_bit(m->pending, src, false);
 }
 
@@ -84,9 +94,9 @@ static void sourcecfg_write(struct vaplic_model *m, u32 src, u32 value)
 		m->target[src] = 0;
 		return;
 	}
-	/* Newly active: target's fields are unspecified; hart 0, priority 1 here. */
+	/* Newly active: target's fields are unspecified; hart 0, priority 1 (MSI: identity 0). */
 	if (!was_active)
-		m->target[src] = 1u;
+		m->target[src] = m->msi ? 0u : 1u;
 	follow_level(m, src);
 }
 
@@ -96,6 +106,12 @@ static void target_write(struct vaplic_model *m, u32 src, u32 value)
 
 	if (!active(m, src))
 		return;
+	if (m->msi) {
+		/* Hart index and identity; the guest index is read-only 0 (no guest files below).
+		 */
+		m->target[src] = value & (VAPLIC_TARGET_HART | VAPLIC_TARGET_EIID);
+		return;
+	}
 	/* Priority number 0 is not allowed: writing it sets 1. */
 	m->target[src] = (value & VAPLIC_TARGET_HART) | (iprio ? iprio : 1u);
 }
@@ -179,8 +195,11 @@ static enum vaplic_result idc_access(struct vaplic_model *m, u64 offset, bool is
 	struct vaplic_idc *idc;
 	u32 reg = (u32)(offset % VAPLIC_IDC_STRIDE);
 
-	/* IDC structures of hart indexes the VM has no vCPU for are read-only zeros. */
-	if (!vaplic_model_idc(m, offset, &vcpu)) {
+	/*
+	 * IDC structures of hart indexes the VM has no vCPU for are read-only
+	 * zeros; in MSI mode there are none at all.
+	 */
+	if (m->msi || !vaplic_model_idc(m, offset, &vcpu)) {
 		if (!is_write)
 			*value = 0;
 		return VAPLIC_OK;
@@ -294,11 +313,12 @@ enum vaplic_result vaplic_model_access(struct vaplic_model *m, u64 offset, unsig
 	if (offset >= VAPLIC_IDC_BASE)
 		return idc_access(m, offset, is_write, value);
 	if (offset == VAPLIC_DOMAINCFG) {
-		/* DM and BE are read-only zero: direct delivery, little-endian. */
+		/* DM is read-only (the model's mode); BE is read-only zero: little-endian. */
 		if (is_write)
 			m->domaincfg = *value & VAPLIC_DOMAINCFG_IE;
 		else
-			*value = VAPLIC_DOMAINCFG_RO | m->domaincfg;
+			*value = VAPLIC_DOMAINCFG_RO | (m->msi ? VAPLIC_DOMAINCFG_DM : 0u) |
+				 m->domaincfg;
 		return VAPLIC_OK;
 	}
 	if (offset < VAPLIC_SOURCECFG(VAPLIC_NR_SOURCES)) {
@@ -347,7 +367,9 @@ bool vaplic_model_set_wire(struct vaplic_model *m, u32 src, bool high)
 	assign_bit(m->wire, src, high);
 	if (test_bit(m->edge, src) && !before && rectified(m, src))
 		assign_bit(m->pending, src, true);
-	follow_level(m, src);
+	/* MSI mode: a level source's input changes the pending bit only when it moves. */
+	if (!m->msi || before != rectified(m, src))
+		follow_level(m, src);
 	return true;
 }
 
@@ -360,9 +382,44 @@ bool vaplic_model_raise(struct vaplic_model *m, u32 src)
 	return true;
 }
 
+static bool msi_ready(const struct vaplic_model *m, u32 src)
+{
+	return m->msi && (m->domaincfg & VAPLIC_DOMAINCFG_IE) && active(m, src) &&
+	       test_bit(m->pending, src) && test_bit(m->enable, src);
+}
+
+bool vaplic_model_msi_take(struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid)
+{
+	if (!msi_ready(m, src))
+		return false;
+	assign_bit(m->pending, src, false);
+	*hart = m->target[src] >> VAPLIC_TARGET_HART_SH;
+	*eiid = m->target[src] & VAPLIC_TARGET_EIID;
+	return true;
+}
+
+u32 vaplic_model_msi_next(const struct vaplic_model *m, u32 from)
+{
+	if (!m->msi || !(m->domaincfg & VAPLIC_DOMAINCFG_IE))
+		return 0;
+	for (u32 src = from ? from : 1u; src < m->owned_words * 32u; src++) {
+		u32 word = src / 32u;
+
+		/* A whole word with nothing to forward is skipped at once. */
+		if (!(m->pending[word] & m->enable[word] & m->active[word])) {
+			src = word * 32u + 31u;
+			continue;
+		}
+		if (msi_ready(m, src))
+			return src;
+	}
+	return 0;
+}
+
 bool vaplic_model_line(const struct vaplic_model *m, unsigned int vcpu)
 {
-	if (vcpu >= m->nr_vcpus || !(m->domaincfg & VAPLIC_DOMAINCFG_IE) || !m->idc[vcpu].idelivery)
+	if (m->msi || vcpu >= m->nr_vcpus || !(m->domaincfg & VAPLIC_DOMAINCFG_IE) ||
+	    !m->idc[vcpu].idelivery)
 		return false;
 	return m->idc[vcpu].iforce || vaplic_model_topi(m, vcpu) != 0;
 }
@@ -417,6 +474,17 @@ int vaplic_model_init(struct vaplic_model *m, unsigned int nr_vcpus, const u32 *
 		if (owned[i] / 32u >= m->owned_words)
 			m->owned_words = owned[i] / 32u + 1u;
 	}
+	m->msi = false;
 	vaplic_model_reset(m);
 	return 0;
+}
+
+int vaplic_model_init_msi(struct vaplic_model *m, unsigned int nr_vcpus, const u32 *owned,
+			  unsigned int nr_owned)
+{
+	int err = vaplic_model_init(m, nr_vcpus, owned, nr_owned);
+
+	if (!err)
+		m->msi = true;
+	return err;
 }

@@ -7,9 +7,11 @@
  * The domain is a supervisor-level leaf domain with one IDC structure per
  * vCPU: hart index n is vCPU n. Guest source numbers are the physical ones;
  * every source the VM does not own appears unimplemented (its sourcecfg,
- * target, pending and enable bits read as zero and ignore writes). Only
- * direct delivery mode and little-endian exist here: domaincfg.DM and .BE
- * are read-only zero.
+ * target, pending and enable bits read as zero and ignore writes). A model
+ * is built for one delivery mode, which domaincfg.DM shows read-only:
+ * direct (the IDCs and the vCPUs' wired lines) or MSI (no IDCs; a pending
+ * enabled source is forwarded once as an MSI to its target, then is no
+ * longer pending). Little-endian only: domaincfg.BE is read-only zero.
  */
 #ifndef DRIVERS_IRQCHIP_VAPLIC_MODEL_H
 #define DRIVERS_IRQCHIP_VAPLIC_MODEL_H
@@ -55,11 +57,15 @@
 /* Register fields. */
 #define VAPLIC_DOMAINCFG_RO   0x80000000u /* bits 31:24 read 0x80 */
 #define VAPLIC_DOMAINCFG_IE   (1u << 8)
+#define VAPLIC_DOMAINCFG_DM   (1u << 2)
 #define VAPLIC_SOURCECFG_D    (1u << 10)
 #define VAPLIC_SOURCECFG_SM   7u
 #define VAPLIC_TARGET_HART_SH 18u
 #define VAPLIC_TARGET_HART    (0x3fffu << VAPLIC_TARGET_HART_SH)
 #define VAPLIC_TOPI_ID_SH     16u
+/* MSI mode targets: hart index (as above), guest index (read-only 0 here), identity. */
+#define VAPLIC_TARGET_GUEST (0x3fu << 12)
+#define VAPLIC_TARGET_EIID  0x7ffu
 
 /* Source modes (sourcecfg.SM). */
 enum vaplic_sm {
@@ -84,6 +90,7 @@ struct vaplic_idc {
 
 struct vaplic_model {
 	unsigned int nr_vcpus;
+	bool msi;      /* MSI delivery mode (domaincfg.DM = 1), for good */
 	u32 domaincfg; /* IE only; the read-only bits are added on reads */
 	/* Words of the bitmaps below holding an owned source: one past the last. */
 	u32 owned_words;
@@ -108,6 +115,10 @@ struct vaplic_model {
  */
 int vaplic_model_init(struct vaplic_model *m, unsigned int nr_vcpus, const u32 *owned,
 		      unsigned int nr_owned);
+
+/* vaplic_model_init, for a domain in MSI delivery mode. */
+int vaplic_model_init_msi(struct vaplic_model *m, unsigned int nr_vcpus, const u32 *owned,
+			  unsigned int nr_owned);
 
 /* Back to reset state; the owned sources and the vCPU count stay, every wire goes low. */
 void vaplic_model_reset(struct vaplic_model *m);
@@ -154,6 +165,20 @@ bool vaplic_model_set_wire(struct vaplic_model *m, u32 src, bool high);
  * no change) when not owned.
  */
 bool vaplic_model_raise(struct vaplic_model *m, u32 src);
+
+/*
+ * MSI mode: if source src is pending, enabled and active with the domain's
+ * IE set, it is forwarded now: true, its pending bit cleared, *hart and
+ * *eiid set from its target (the caller sends the MSI when the hart is one
+ * of the VM's vCPUs and eiid is not 0). False, and no change, otherwise.
+ */
+bool vaplic_model_msi_take(struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid);
+
+/*
+ * MSI mode: the lowest source at or above from that vaplic_model_msi_take
+ * would forward, or 0. Only the words holding owned sources are looked at.
+ */
+u32 vaplic_model_msi_next(const struct vaplic_model *m, u32 from);
 
 /* topi of vCPU vcpu: identity << 16 | priority, 0 when nothing qualifies. */
 u32 vaplic_model_topi(const struct vaplic_model *m, unsigned int vcpu);

@@ -100,7 +100,7 @@ STRICT_CASES = [
     ("unmet", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_IRQCHIP_GICV3=y\n',
      "{f}:2: error: CONFIG_IRQCHIP_GICV3=y did not take: unmet dependencies: "
      "depends on HAS_GICV3"),
-    ("not-implemented", 'CONFIG_BOARD="qemu_rv64"\nCONFIG_IRQCHIP_AIA=y\n',
+    ("not-implemented", 'CONFIG_BOARD="qemu_rv32"\nCONFIG_IRQCHIP_AIA=y\n',
      "{f}:2: error: CONFIG_IRQCHIP_AIA=y did not take: not implemented yet "
      "(IMSIC_IMPLEMENTED is n); depends on HAS_APLIC && HAS_IMSIC && APLIC_IMPLEMENTED && "
      "IMSIC_IMPLEMENTED"),

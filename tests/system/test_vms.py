@@ -87,7 +87,9 @@ CONSOLE_SENDS = [("waiting for a line.*waiting for a line",
 LAYOUTS = [
     Layout("qemu_rv64", "qemu_rv64.vmconf",
            verdicts={"rt": r"^13 passed, 0 failed$", "app": rf"^{PASSED}$"},
-           variant_verdicts={"aplic": {"rt": r"^45 passed, 0 failed$"}},
+           variant_verdicts={"aplic": {"rt": r"^45 passed, 0 failed$"},
+                             "imsic": {"rt": r"^34 passed, 0 failed$"},
+                             "imsic-no-sstc": {"rt": r"^34 passed, 0 failed$"}},
            reports=[bad_console_buffer("app")],
            lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
                   r"^\[app\] INFO runtime: device tree header ok$"]),
@@ -100,7 +102,8 @@ LAYOUTS = [
     Layout("qemu_rv64", "qemu_rv64-reboot.vmconf",
            verdicts={"rebooter": r"^1 passed, 0 failed$", "rtc": r"^13 passed, 0 failed$",
                      "thief": r"^28 passed, 0 failed$", "ticker": r"^4 passed, 0 failed$"},
-           variant_verdicts={"aplic": {"rtc": r"^45 passed, 0 failed$"}},
+           variant_verdicts={"aplic": {"rtc": r"^45 passed, 0 failed$"},
+                             "imsic": {"rtc": r"^34 passed, 0 failed$"}},
            reports=probes("qemu_rv64", "thief"),
            lines=[r"^\[bulwark\] vm 'rebooter' restarted from a fresh image \(boot 2\)$"]),
     # Input starts with the first VM; Ctrl-] 1 and Ctrl-] 0 move it. On RISC-V both
@@ -244,7 +247,13 @@ VARIANTS = {
     # adds aia=aplic to -M, and the guest named plic runs the aplic cases.
     "qemu_rv64": {"sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64"]),
                   "no-sstc": (["qemu_rv64_defconfig"], ["-cpu", "rv64,sstc=false"]),
-                  "aplic": (["qemu_rv64_defconfig", "aplic.config"], ["-cpu", "rv64"])},
+                  "aplic": (["qemu_rv64_defconfig", "aplic.config"], ["-cpu", "rv64"]),
+                  # imsic: the APLIC in MSI mode and IMSIC guest files (board.mk adds
+                  # aia=aplic-imsic,aia-guests=1); the guest named plic runs the imsic
+                  # cases, basic adds IPIs between its harts' IMSIC files.
+                  "imsic": (["qemu_rv64_defconfig", "imsic.config"], ["-cpu", "rv64"]),
+                  "imsic-no-sstc": (["qemu_rv64_defconfig", "imsic.config"],
+                                    ["-cpu", "rv64,sstc=false"])},
     "qemu_aarch64": {"gicv3": (["qemu_aarch64_defconfig"], []),
                      "gicv2": (["qemu_aarch64_defconfig", "gicv2.config"], [])},
     "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], []),
@@ -257,8 +266,14 @@ VARIANTS = {
                   "rv32-aplic-no-sstc": (["qemu_rv32_defconfig", "aplic.config"],
                                          ["-cpu", "rv32,sstc=false"])},
 }
+# Variants run on some layouts only, to keep make check short: the default
+# layout is the one that meets the interrupt controller in both timer modes.
+VARIANT_LAYOUTS = {"imsic-no-sstc": {"qemu_rv64.vmconf"},
+                   "imsic": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",
+                             "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf"}}
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]
-         if row.variants is None or variant in row.variants]
+         if (row.variants is None or variant in row.variants)
+         and row.file in VARIANT_LAYOUTS.get(variant, {row.file})]
 
 
 # Layouts with a test file of their own.

@@ -401,3 +401,140 @@ TEST(vaplic, reset_drops_everything_but_ownership)
 	EXPECT_EQ_INT(wr(VAPLIC_SOURCECFG(SRC_RTC), VAPLIC_SM_LEVEL1), VAPLIC_OK);
 	EXPECT_EQ_UINT(rd(VAPLIC_SETIP), 0); /* the wire went low at reset */
 }
+
+/* --- MSI delivery mode (the AIA's APLIC + IMSIC, drivers/irqchip/vimsic.c) --- */
+
+static void setup_msi(unsigned int nr_vcpus)
+{
+	EXPECT_EQ_INT(vaplic_model_init_msi(&m, nr_vcpus, owned, ARRAY_LEN(owned)), 0);
+}
+
+/* Domain on, src in mode sm, aimed at hart with identity eiid, enabled. */
+static void arm_msi(u32 src, u32 sm, u32 hart, u32 eiid)
+{
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, VAPLIC_DOMAINCFG_IE), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SOURCECFG(src), sm), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_TARGET(src), hart << 18 | eiid), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIENUM, src), VAPLIC_OK);
+}
+
+static bool take(u32 src, u32 *hart, u32 *eiid)
+{
+	return vaplic_model_msi_take(&m, src, hart, eiid);
+}
+
+TEST(vaplic_msi, domaincfg_shows_msi_mode_read_only)
+{
+	setup_msi(2);
+	EXPECT_EQ_UINT(rd(VAPLIC_DOMAINCFG), 0x80000004u);
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, VAPLIC_DOMAINCFG_IE), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(VAPLIC_DOMAINCFG), 0x80000104u);
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, 0), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(VAPLIC_DOMAINCFG), 0x80000004u);
+}
+
+TEST(vaplic_msi, target_holds_hart_and_identity_guest_index_reads_zero)
+{
+	setup_msi(2);
+	EXPECT_EQ_INT(wr(VAPLIC_SOURCECFG(SRC_RTC), VAPLIC_SM_LEVEL1), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(VAPLIC_TARGET(SRC_RTC)), 0);
+	EXPECT_EQ_INT(wr(VAPLIC_TARGET(SRC_RTC), 1u << 18 | 5u << 12 | 0x7ffu), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(VAPLIC_TARGET(SRC_RTC)), 1u << 18 | 0x7ffu);
+}
+
+TEST(vaplic_msi, no_idcs_and_no_wired_lines)
+{
+	setup_msi(2);
+	arm_msi(SRC_UART, VAPLIC_SM_DETACHED, 0, 9);
+	EXPECT_EQ_INT(wr(idc(0, VAPLIC_IDELIVERY), 1), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(idc(0, VAPLIC_IDELIVERY)), 0);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_UART), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(idc(0, VAPLIC_CLAIMI)), 0);
+	EXPECT_EQ_UINT(vaplic_model_lines(&m), 0);
+}
+
+TEST(vaplic_msi, a_pending_enabled_source_is_taken_once)
+{
+	u32 hart = 9, eiid = 9;
+
+	setup_msi(2);
+	arm_msi(SRC_UART, VAPLIC_SM_DETACHED, 1, 33);
+	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
+	EXPECT_TRUE(vaplic_model_raise(&m, SRC_UART));
+	EXPECT_TRUE(take(SRC_UART, &hart, &eiid));
+	EXPECT_EQ_UINT(hart, 1);
+	EXPECT_EQ_UINT(eiid, 33);
+	EXPECT_EQ_UINT(rd(VAPLIC_SETIP) >> SRC_UART & 1u, 0);
+	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
+}
+
+TEST(vaplic_msi, disabled_or_ie_off_waits_pending)
+{
+	u32 hart, eiid;
+
+	setup_msi(1);
+	arm_msi(SRC_UART, VAPLIC_SM_DETACHED, 0, 7);
+	EXPECT_EQ_INT(wr(VAPLIC_CLRIENUM, SRC_UART), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_UART), VAPLIC_OK);
+	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 1), 0);
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, 0), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIENUM, SRC_UART), VAPLIC_OK);
+	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, VAPLIC_DOMAINCFG_IE), VAPLIC_OK);
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 1), SRC_UART);
+	EXPECT_TRUE(take(SRC_UART, &hart, &eiid));
+	EXPECT_EQ_UINT(eiid, 7);
+}
+
+TEST(vaplic_msi, level_source_pends_on_rising_input_and_asks_again_while_high)
+{
+	u32 hart, eiid;
+
+	setup_msi(1);
+	arm_msi(SRC_RTC, VAPLIC_SM_LEVEL1, 0, 11);
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, true));
+	EXPECT_TRUE(take(SRC_RTC, &hart, &eiid));
+	/* Still high: no second MSI by itself, but setipnum asks again. */
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, true));
+	EXPECT_TRUE(!take(SRC_RTC, &hart, &eiid));
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_RTC), VAPLIC_OK);
+	EXPECT_TRUE(take(SRC_RTC, &hart, &eiid));
+	/* Low: setipnum is ignored, and a pending bit goes with the input. */
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, false));
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_RTC), VAPLIC_OK);
+	EXPECT_TRUE(!take(SRC_RTC, &hart, &eiid));
+	EXPECT_EQ_INT(wr(VAPLIC_CLRIENUM, SRC_RTC), VAPLIC_OK);
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, true));
+	EXPECT_EQ_UINT(rd(VAPLIC_SETIP) >> SRC_RTC & 1u, 1);
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, false));
+	EXPECT_EQ_UINT(rd(VAPLIC_SETIP) >> SRC_RTC & 1u, 0);
+	/* clripnum clears a level source in MSI mode. */
+	EXPECT_TRUE(vaplic_model_set_wire(&m, SRC_RTC, true));
+	EXPECT_EQ_INT(wr(VAPLIC_CLRIPNUM, SRC_RTC), VAPLIC_OK);
+	EXPECT_EQ_UINT(rd(VAPLIC_SETIP) >> SRC_RTC & 1u, 0);
+}
+
+TEST(vaplic_msi, next_finds_sources_in_every_owned_word)
+{
+	setup_msi(1);
+	arm_msi(5, VAPLIC_SM_DETACHED, 0, 1);
+	arm_msi(33, VAPLIC_SM_DETACHED, 0, 2);
+	arm_msi(95, VAPLIC_SM_DETACHED, 0, 3);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, 33), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, 95), VAPLIC_OK);
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 1), 33);
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 34), 95);
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 96), 0);
+}
+
+TEST(vaplic_msi, direct_model_never_forwards)
+{
+	u32 hart, eiid;
+
+	setup(1);
+	arm(SRC_UART, VAPLIC_SM_DETACHED, 0, 1);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_UART), VAPLIC_OK);
+	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
+	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 1), 0);
+}

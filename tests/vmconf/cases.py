@@ -81,7 +81,7 @@ CASES = [
      'of them', None),
     ('overlap-hypervisor', vm(body='    memory data { guest = 0x90000000  size = 1M  phys = 0x80400000 }\n'),
      E % 5 + "vm 'a': memory 'data'.phys: 0x80400000-0x804fffff overlaps reserved range "
-     "'hypervisor' at 0x80200000-0x81000fff (BOARD line 23), with 4 KiB of embedded guest "
+     "'hypervisor' at 0x80200000-0x81000fff (BOARD line 26), with 4 KiB of embedded guest "
      'files; pick a free address or drop phys to let the build allocate one', None),
     ('overlap-between-vms',
      vm(body='    memory data { guest = 0x90000000  size = 16M  phys = 0x90000000 }\n')

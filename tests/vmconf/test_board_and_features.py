@@ -55,7 +55,7 @@ BOARD_ERRORS = [
     ('unknown-field', COLOR_BOARD.replace('    colors    = 8\n', '    dram = 1\n'),
      "board/board.hw:5: error: board 'colored': dram: unknown field; allowed here: arch, cpus, "
      'page_size, mpu_granule, irqs, colors, pa_bits, mpu_regions, cpu_compatible, cpu_ids, '
-     'timer_irqs, reference'),
+     'timer_irqs, reference, imsic_guest_files'),
     ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
      "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
      "among the board's irqs"),
@@ -95,6 +95,50 @@ def test_board_cpus_exceed_config(scratch):
     assert result.stderr == ("%s:8: error: board 'qemu_rv64': cpus: the board has 4 CPUs but "
                              'CONFIG_NR_CPUS is 2; raise CONFIG_NR_CPUS to at least 4\n'
                              % (BOARD_DIR / 'board.hw'))
+
+
+AIA = 'CONFIG_NR_CPUS=4\nCONFIG_MMU=y\nCONFIG_IRQCHIP_AIA=y\n'
+IMSIC = '    device imsic { base = 0x28000000  size = 0x4000  owner = hypervisor }\n'
+
+
+def test_aia_on_a_board_without_imsic(scratch):
+    """CONFIG_IRQCHIP_AIA asks for IMSIC guest files: a board.hw without an IMSIC is refused."""
+    scratch.config(AIA)
+    _board(scratch, COLOR_BOARD)
+    result = scratch.run(SIMPLE, board_dir='board')
+    assert (result.returncode, result.stderr) == (1, (
+        "layout.vmconf:2: error: vm 'a': cpus: CONFIG_IRQCHIP_AIA gives each vCPU a guest "
+        "interrupt file of its hart's IMSIC, but board 'colored' has no IMSIC (no device imsic "
+        'in board/board.hw); choose the PLIC or the APLIC in direct delivery\n'))
+    assert not any(out.exists() for out in scratch.outputs())
+
+
+def test_aia_needs_a_guest_file_per_vm_on_a_hart(scratch):
+    """A hart whose IMSIC has fewer guest files than VMs on it: the VM, its CPU, the board field."""
+    scratch.config(AIA)
+    _board(scratch, COLOR_BOARD.replace('}\n}', '}\n' + IMSIC + '}'))
+    two = SIMPLE + SIMPLE.replace('vm a', 'vm b').replace('[0]', '[1]')
+    result = scratch.run(two, board_dir='board')
+    assert (result.returncode, result.stderr) == (1, (
+        "layout.vmconf:2: error: vm 'a': cpus: CPU 0's IMSIC has 0 guest interrupt files "
+        '(imsic_guest_files in board/board.hw) and each VM on a hart needs one\n'
+        "layout.vmconf:7: error: vm 'b': cpus: CPU 1's IMSIC has 0 guest interrupt files "
+        '(imsic_guest_files in board/board.hw) and each VM on a hart needs one\n'))
+    _board(scratch, COLOR_BOARD.replace('}\n}', '}\n' + IMSIC + '}').replace(
+        '    colors    = 8\n', '    imsic_guest_files = 1\n'))
+    assert scratch.run(two, board_dir='board').returncode == 0
+
+
+def test_aia_guest_file_page_is_not_the_vms_memory(scratch):
+    """vCPU n's guest file sits at the board's IMSIC address for hart n: memory there is refused."""
+    scratch.config(AIA)
+    layout = SIMPLE.replace('size = 16M }', 'size = 16M }\n    memory low { guest = 0x28002000  '
+                            'size = 4K }')
+    result = scratch.run(layout.replace('[0]', '[0-1]'))
+    assert (result.returncode, result.stderr) == (1, (
+        "layout.vmconf:5: error: vm 'a': memory 'low'.guest: memory 'low' at 0x28002000-0x28002fff "
+        "overlaps the VM's IMSIC guest interrupt file at 0x28002000-0x28002fff; move it\n"))
+    assert scratch.run(layout).returncode == 0
 
 
 def test_mpu_config_on_mmu_board(scratch):

@@ -152,15 +152,14 @@ static void ipi_handler(void)
 	handler_at = now;
 	latency = now - ipi_sent_at;
 	pings++;
-	arch_ipi_send(boot_cpu);
+	bench_ipi_send(boot_cpu);
 }
 
 static void partner(unsigned long cpu, void *arg)
 {
 	(void)cpu;
 	(void)arg;
-	arch_ipi_enable();
-	irq_set_handler(IRQ_IPI, ipi_handler);
+	bench_ipi_enable(ipi_handler);
 	local_irq_enable();
 	partner_ready = true;
 	while (!partner_stop)
@@ -180,8 +179,7 @@ TEST_CASE(bench_ipi)
 	boot_cpu = this_hart();
 	partner_stop = partner_ready = false;
 	pings = pongs = 0;
-	arch_ipi_enable();
-	irq_set_handler(IRQ_IPI, ipi_handler);
+	bench_ipi_enable(ipi_handler);
 	if (!report_eq(arch_cpu_start((unsigned long)other, partner, NULL), CPU_OK,
 		       "start partner"))
 		return;
@@ -201,14 +199,14 @@ TEST_CASE(bench_ipi)
 		unsigned long before = pongs;
 
 		ipi_sent_at = bench_counter();
-		arch_ipi_send((unsigned long)other);
+		bench_ipi_send((unsigned long)other);
 		while (pongs == before)
 			wait_for_interrupt();
 		take_parts(n, ipi_sent_at, handler_at);
 		samples[n++] = latency;
 	}
 	partner_stop = true;
-	arch_ipi_send((unsigned long)other);
+	bench_ipi_send((unsigned long)other);
 	local_irq_disable();
 	report_eq(pings, BENCH_SAMPLES, "IPIs measured");
 	summary("ipi", n);

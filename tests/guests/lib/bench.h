@@ -20,6 +20,13 @@ long bench_null_call(void);
 uint32_t bench_mmio_read(void);
 /* Acknowledge an IPI in its handler where the runtime does not. */
 void bench_ipi_ack(void);
+/*
+ * The IPIs the benchmark times: handler runs for each on this CPU; send
+ * one to cpu. arch_ipi_* (SBI, GIC SGIs) unless the interrupt controller
+ * lets CPUs signal each other directly (RISC-V IMSIC).
+ */
+void bench_ipi_enable(void (*handler)(void));
+void bench_ipi_send(unsigned long cpu);
 
 /* A device that can interrupt on a deadline, where the board has one. */
 bool bench_device_available(void);

@@ -11,6 +11,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
     'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int', 'mpu_regions': 'int',
     'cpu_compatible': 'str', 'cpu_ids': 'ints', 'timer_irqs': 'ints', 'reference': 'str',
+    'imsic_guest_files': 'int',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -72,6 +73,9 @@ class Board:
         # cpu_compatible = "arm,cortex-a7": what generated device trees call a vCPU
         # (devicetree.py has a default per architecture).
         self.cpu_compatible = rec.get('cpu_compatible')
+        # imsic_guest_files = N: guest interrupt files in each hart's IMSIC (RISC-V AIA);
+        # under CONFIG_IRQCHIP_AIA every VM on a hart takes one (checks.py).
+        self.imsic_guest_files = rec.get('imsic_guest_files', 0)
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         # cpu_ids = [...]: the hardware id (MPIDR affinity, hart id) of every
         # CPU of the SoC; the first 'cpus' of the hypervisor's numbering run it.

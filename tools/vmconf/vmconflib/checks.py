@@ -35,6 +35,8 @@ VM_CHECKS = (
     ('console', lambda vm, ctx: _check_console(vm, ctx.board, ctx.state), {'console'}, ()),
     ('space', lambda vm, ctx: _check_guest_space(vm, ctx.board),
      {'memory', 'device', 'shmem', 'console'}, ('regions', 'devices', 'shmaps', 'gpio', 'console')),
+    ('imsic', lambda vm, ctx: _check_imsic(vm, ctx.board, ctx.config, ctx.state),
+     {'cpus', 'memory', 'device', 'shmem', 'console'}, ('cpus', 'space')),
     ('irqs', lambda vm, ctx: _check_irqs(vm, ctx.board, ctx.state),
      {'irqs', 'device', 'console', 'shmem'}, ('devices', 'console')),
     ('interrupts', lambda vm, ctx: _check_direct(vm, ctx.board, ctx.config, ctx.state),
@@ -416,6 +418,52 @@ def _check_guest_space(vm, board):
                                    "VM's guest address space; move one of them"
                                    % (what, span(base, size), owhat, span(obase, osize), oline))
         seen.append((base, size, what, line, field))
+
+
+def imsic_guest_pages(vm, board):
+    """Under CONFIG_IRQCHIP_AIA: (guest address, host address) of each vCPU's guest file page.
+
+    vCPU n finds its file where the board's S-level IMSIC of hart n is, so the
+    guest sees an IMSIC with the board's hart stride; the page is guest file 1
+    of the hart the vCPU runs on (drivers/irqchip/imsic.h, IMSIC_VGEIN)."""
+    imsic = board.devices['imsic']
+    stride = imsic.size // board.cpus
+    cpus = [cpu for cpu, _ in vm.rec.get('cpus')]
+    return [(imsic.base + n * stride, imsic.base + cpu * stride + IMSIC_PAGE)
+            for n, cpu in enumerate(cpus)]
+
+
+IMSIC_PAGE = 0x1000
+
+
+def _check_imsic(vm, board, config, state):
+    """CONFIG_IRQCHIP_AIA: an IMSIC with a guest interrupt file for every VM on each hart."""
+    if not config.bool('CONFIG_IRQCHIP_AIA'):
+        return
+    line = vm.rec.line_of('cpus')
+    imsic = board.devices.get('imsic')
+    if imsic is None:
+        raise vm.ctx.error(line, 'cpus', "CONFIG_IRQCHIP_AIA gives each vCPU a guest interrupt "
+                           "file of its hart's IMSIC, but board '%s' has no IMSIC (no device "
+                           "imsic in %s); choose the PLIC or the APLIC in direct delivery"
+                           % (board.name, board.path))
+    per_hart = state.setdefault('imsic', {})
+    for cpu, cline in vm.rec.get('cpus'):
+        users = per_hart.setdefault(cpu, [])
+        users.append(vm)
+        if len(users) > board.imsic_guest_files:
+            others = ', '.join("vm '%s'" % u.name for u in users[:-1])
+            raise vm.ctx.error(cline, 'cpus', "CPU %d's IMSIC has %d guest interrupt file%s "
+                               '(imsic_guest_files in %s) and each VM on a hart needs one%s'
+                               % (cpu, board.imsic_guest_files,
+                                  '' if board.imsic_guest_files == 1 else 's', board.path,
+                                  '; %s already takes it' % others if others else ''))
+    for gpa, _ in imsic_guest_pages(vm, board):
+        for base, size, what, wline, field in _windows(vm, board):
+            if base < gpa + IMSIC_PAGE and gpa < base + size:
+                raise vm.ctx.error(wline, field, "%s at %s overlaps the VM's IMSIC guest "
+                                   'interrupt file at %s; move it'
+                                   % (what, span(base, size), span(gpa, IMSIC_PAGE)))
 
 
 def _check_irqs(vm, board, state):

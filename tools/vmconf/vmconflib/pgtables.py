@@ -9,6 +9,7 @@
 # are those of kernel/vm_map.c vm_map_layout() plus, on GICv2, the guest's
 # CPU interface; the formats mirror arch/arm-common/stage2_formats.c and arch/riscv/gstage.c.
 
+from .checks import IMSIC_PAGE, imsic_guest_pages
 from .errors import Collector
 from .mpu import check_regions as check_mpu_regions
 from .units import human
@@ -164,6 +165,10 @@ def vm_runs(vm, board, config):
     if config.bool('CONFIG_IRQCHIP_GICV2') and gicc and gicv:
         runs.append(Run([(gicc.base, gicv.base, GICV2_CPU_IF_SIZE)], vm.ctx, vm.line, '',
                         'the GICv2 CPU interface (GICV at GICC)'))
+    if config.bool('CONFIG_IRQCHIP_AIA') and 'imsic' in board.devices:
+        for gpa, hpa in imsic_guest_pages(vm, board):
+            runs.append(Run([(gpa, hpa, IMSIC_PAGE)], vm.ctx, vm.line, '',
+                            'an IMSIC guest interrupt file'))
     return runs
 
 

@@ -38,6 +38,7 @@ VIRTUAL_IRQCHIPS = (
     ('CONFIG_IRQCHIP_GICV2', 'the virtual GICv2', 32, 1019, 8),
     ('CONFIG_IRQCHIP_PLIC', 'the virtual PLIC', 1, 1023, None),
     ('CONFIG_IRQCHIP_APLIC', 'the virtual APLIC', 1, 1023, None),
+    ('CONFIG_IRQCHIP_AIA', 'the virtual APLIC (MSI mode)', 1, 1023, None),
 )
 
 

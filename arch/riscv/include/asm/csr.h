@@ -51,6 +51,13 @@
 #define CSR_HTIMEDELTAH 0x615
 #define CSR_STIMECMPH	0x15d
 #define CSR_VSTIMECMPH	0x25d
+/* AIA: indirect access to the interrupt files, and their top external interrupt. */
+#define CSR_SISELECT  0x150
+#define CSR_SIREG     0x151
+#define CSR_STOPEI    0x15c
+#define CSR_VSISELECT 0x250
+#define CSR_VSIREG    0x251
+#define CSR_VSTOPEI   0x25c
 
 /* Constants usable from both C and assembly. */
 #ifdef __ASSEMBLY__
@@ -70,6 +77,9 @@
 #define HSTATUS_SPV  (_UL(1) << 7)
 #define HSTATUS_SPVP (_UL(1) << 8)
 #define HSTATUS_VTW  (_UL(1) << 21)
+/* The guest interrupt file VS-level external interrupts and vs* AIA CSRs use. */
+#define HSTATUS_VGEIN_SHIFT 12
+#define HSTATUS_VGEIN	    (_UL(0x3f) << HSTATUS_VGEIN_SHIFT)
 
 /* Interrupt bits of sie/sip, and their VS-level copies in hvip/hideleg. */
 #define IRQ_S_SOFT   1

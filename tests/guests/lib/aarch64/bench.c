@@ -77,3 +77,14 @@ unsigned int bench_device_irq(void)
 {
 	return IRQ_DEV_PPI;
 }
+
+void bench_ipi_enable(void (*handler)(void))
+{
+	arch_ipi_enable();
+	irq_set_handler(IRQ_IPI, handler);
+}
+
+void bench_ipi_send(unsigned long cpu)
+{
+	(void)arch_ipi_send(cpu);
+}

@@ -66,7 +66,7 @@ unsigned long plic_enable_addr(unsigned int ctx, unsigned int src)
 	return PLIC_ENABLE(ctx, src);
 }
 
-#ifndef GUEST_APLIC
+#if !defined(GUEST_APLIC) && !defined(GUEST_IMSIC)
 /* The arch API's device interrupts: PLIC sources claimed in this hart's S-mode context. */
 static void (*dev_handler)(unsigned int id);
 
