@@ -5,6 +5,8 @@
  * interrupts one of the peer's CPUs, which delivers them into its own
  * virtual interrupt controller or GPIO doorbells under its own locks: a VM
  * ringing in a loop never waits for, nor holds, a lock its peer needs.
+ * (An interrupt model that can deliver a doorbell lock-free, the AIA's
+ * MSI into a guest file, does so from the ringing CPU: virq_raise_now.)
  */
 #include <bulwark/atomic.h>
 #include <bulwark/cpu_event.h>
@@ -51,11 +53,21 @@ void ipc_receive(struct vm *vm)
 	}
 }
 
-/* Leaves event for the peer's own CPU to deliver. */
+/*
+ * Delivers event to the peer from here when its interrupt model can without
+ * a lock (a plain doorbell: no device model carries the mapping), else
+ * leaves it for the peer's own CPU to deliver.
+ */
 static void ring(struct vm *peer, u32 m, u32 event)
 {
+	const struct vmconf_shmem_map *map;
+
 	if (m >= IPC_MAX_MAPS || event >= IPC_MAX_EVENTS || peer->id >= CONFIG_NR_CPUS)
 		return; /* the layout checker refuses such layouts */
+	map = &peer->desc->shmem_maps[m];
+	if (!map->gpio_base && event < map->nr_doorbells && event < map->nr_events &&
+	    virq_raise_now(peer, map->doorbells[event]))
+		return;
 	arch_atomic_or_ulong(&incoming[peer->id][m], 1UL << event);
 	cpu_event_post(peer->vcpus[0]->cpu, CPU_EVENT_IPC);
 }

@@ -398,6 +398,16 @@ bool vaplic_model_msi_take(struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid
 	return true;
 }
 
+bool vaplic_model_msi_direct(const struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid)
+{
+	if (!m->msi || !(m->domaincfg & VAPLIC_DOMAINCFG_IE) || !active(m, src) ||
+	    !test_bit(m->enable, src) || test_bit(m->pending, src))
+		return false;
+	*hart = m->target[src] >> VAPLIC_TARGET_HART_SH;
+	*eiid = m->target[src] & VAPLIC_TARGET_EIID;
+	return true;
+}
+
 u32 vaplic_model_msi_next(const struct vaplic_model *m, u32 from)
 {
 	if (!m->msi || !(m->domaincfg & VAPLIC_DOMAINCFG_IE))

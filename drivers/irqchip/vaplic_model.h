@@ -175,6 +175,13 @@ bool vaplic_model_raise(struct vaplic_model *m, u32 src);
 bool vaplic_model_msi_take(struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid);
 
 /*
+ * MSI mode: whether vaplic_model_raise(src) would be forwarded at once and
+ * leave the source as it is (IE set, active, enabled, not pending): true,
+ * with *hart and *eiid from its target.
+ */
+bool vaplic_model_msi_direct(const struct vaplic_model *m, u32 src, u32 *hart, u32 *eiid);
+
+/*
  * MSI mode: the lowest source at or above from that vaplic_model_msi_take
  * would forward, or 0. Only the words holding owned sources are looked at.
  */

@@ -28,6 +28,13 @@ struct vimsic {
 	spinlock_t lock; /* guards the model; taken by every entry point */
 	struct vm *vm;
 	u32 passthrough[VAPLIC_WORDS]; /* the VM's physical sources (its devices') */
+	/*
+	 * Per virtual source, what virq_raise_now may do without the lock:
+	 * 0, or the target CPU + 1 in bits 31:16 and the EIID in bits 10:0
+	 * while the model would forward a raise at once. Written under the
+	 * lock, read without it (aligned words).
+	 */
+	volatile u32 route[VAPLIC_NR_SOURCES];
 	struct vaplic_model model;
 	struct mmio_window window;
 };
@@ -41,16 +48,36 @@ static bool is_passthrough(const struct vimsic *vi, u32 src)
 	return src < VAPLIC_NR_SOURCES && ((vi->passthrough[src / 32u] >> (src % 32u)) & 1u);
 }
 
+#define ROUTE_CPU_SH 16u
+
+/* Virtual source src's lock-free route (virq_raise_now), from the model. */
+static void update_route(struct vimsic *vi, u32 src)
+{
+	u32 hart, eiid, route = 0;
+
+	if (vaplic_model_msi_direct(&vi->model, src, &hart, &eiid) && hart < vi->vm->nr_vcpus &&
+	    eiid)
+		route = (vi->vm->vcpus[hart]->cpu + 1u) << ROUTE_CPU_SH | eiid;
+	vi->route[src] = route;
+}
+
 /* Writes source src's MSI into its target vCPU's guest file, if it is due. */
 static void forward(struct vimsic *vi, u32 src)
 {
 	u32 hart, eiid;
 
-	if (!vaplic_model_msi_take(&vi->model, src, &hart, &eiid))
-		return;
-	/* An MSI to a hart the VM does not have, or identity 0, goes nowhere. */
-	if (hart < vi->vm->nr_vcpus && eiid)
+	if (vaplic_model_msi_take(&vi->model, src, &hart, &eiid) && hart < vi->vm->nr_vcpus && eiid)
 		imsic_guest_send(vi->vm->vcpus[hart]->cpu, eiid);
+	/* (An MSI to a hart the VM does not have, or identity 0, goes nowhere.) */
+	update_route(vi, src);
+}
+
+/* Every virtual source's route again (domaincfg, a bitmap write, a reset): the VM's words only. */
+static void update_routes(struct vimsic *vi)
+{
+	for (u32 src = 1; src < vi->model.owned_words * 32u; src++)
+		if (vaplic_model_owns(&vi->model, src) && !is_passthrough(vi, src))
+			update_route(vi, src);
 }
 
 /*
@@ -96,6 +123,7 @@ static void all_changed(struct vimsic *vi)
 	for (u32 src = vaplic_model_msi_next(&vi->model, 1); src;
 	     src = vaplic_model_msi_next(&vi->model, src + 1u))
 		forward(vi, src);
+	update_routes(vi);
 }
 
 /* The source a write names: sourcecfg[i], target[i], or the value of a *num register. */
@@ -190,6 +218,8 @@ int virq_vm_init(struct vm *vm)
 	vi->vm = vm;
 	for (u32 word = 0; word < VAPLIC_WORDS; word++)
 		vi->passthrough[word] = 0;
+	for (u32 src = 0; src < VAPLIC_NR_SOURCES; src++)
+		vi->route[src] = 0;
 	for (u32 i = 0; i < desc->nr_irqs; i++) {
 		u32 src = desc->irqs[i];
 
@@ -233,6 +263,25 @@ void virq_raise(struct vm *vm, u32 irq)
 	if (vaplic_model_raise(&vi->model, irq))
 		forward(vi, irq);
 	spin_unlock(&vi->lock);
+}
+
+bool virq_raise_now(struct vm *vm, u32 irq)
+{
+	struct vimsic *vi = vm->virq;
+	u32 route;
+
+	if (!vi || irq >= VAPLIC_NR_SOURCES)
+		return false;
+	route = vi->route[irq];
+	if (!route)
+		return false;
+	/*
+	 * Enabled and not pending: the model would forward it at once and stay
+	 * as it is. Should the guest disable it meanwhile, the MSI was simply
+	 * sent before the disable took effect.
+	 */
+	imsic_guest_send((route >> ROUTE_CPU_SH) - 1u, route & VAPLIC_TARGET_EIID);
+	return true;
 }
 
 void virq_set_level(struct vm *vm, u32 irq, bool level)
@@ -302,5 +351,6 @@ void virq_vm_reset(struct vm *vm)
 	for (u32 i = 0; i < d->nr_irqs; i++)
 		(void)aplic_source_setup(d->irqs[i], APLIC_SM_INACTIVE, 0, false);
 	vaplic_model_reset(&vi->model);
+	update_routes(vi);
 	spin_unlock(&vi->lock);
 }

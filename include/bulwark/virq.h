@@ -50,6 +50,25 @@ void virq_inject(struct vm *vm, u32 irq);
 void virq_raise(struct vm *vm, u32 irq);
 
 /*
+ * An IPC doorbell rung on another CPU, with no lock held: true when the
+ * model delivered it at once without taking its lock (the AIA: the source
+ * enabled and nothing pending, one MSI store into the target vCPU's guest
+ * file, which interrupts that hart itself); false to leave it to
+ * virq_raise on the VM's own CPU. A model that can selects VIRQ_RAISE_NOW
+ * in Kconfig; without it this is false and compiles away.
+ */
+#ifdef CONFIG_VIRQ_RAISE_NOW
+bool virq_raise_now(struct vm *vm, u32 irq);
+#else
+static inline bool virq_raise_now(struct vm *vm, u32 irq)
+{
+	(void)vm;
+	(void)irq;
+	return false;
+}
+#endif
+
+/*
  * A virtual device drives the level of its purely virtual interrupt line
  * irq: level-sensitive, as a wire. While high, the interrupt is pending
  * for the guest, and again after each completion (PLIC: the gateway

@@ -538,3 +538,25 @@ TEST(vaplic_msi, direct_model_never_forwards)
 	EXPECT_TRUE(!take(SRC_UART, &hart, &eiid));
 	EXPECT_EQ_UINT(vaplic_model_msi_next(&m, 1), 0);
 }
+
+TEST(vaplic_msi, direct_only_while_a_raise_would_go_at_once)
+{
+	u32 hart = 9, eiid = 9;
+
+	setup_msi(2);
+	EXPECT_TRUE(!vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+	arm_msi(SRC_UART, VAPLIC_SM_EDGE1, 1, 40);
+	EXPECT_TRUE(vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+	EXPECT_EQ_UINT(hart, 1);
+	EXPECT_EQ_UINT(eiid, 40);
+	/* Pending (while disabled): a raise would not go at once, nor would it once enabled. */
+	EXPECT_EQ_INT(wr(VAPLIC_CLRIENUM, SRC_UART), VAPLIC_OK);
+	EXPECT_TRUE(!vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+	EXPECT_EQ_INT(wr(VAPLIC_SETIPNUM, SRC_UART), VAPLIC_OK);
+	EXPECT_EQ_INT(wr(VAPLIC_SETIENUM, SRC_UART), VAPLIC_OK);
+	EXPECT_TRUE(!vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+	EXPECT_TRUE(vaplic_model_msi_take(&m, SRC_UART, &hart, &eiid));
+	EXPECT_TRUE(vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+	EXPECT_EQ_INT(wr(VAPLIC_DOMAINCFG, 0), VAPLIC_OK);
+	EXPECT_TRUE(!vaplic_model_msi_direct(&m, SRC_UART, &hart, &eiid));
+}
