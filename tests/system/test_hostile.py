@@ -70,6 +70,11 @@ ROWS = [
     # The AIA's APLIC in direct delivery (aplic.config; board.mk adds aia=aplic): the
     # hostile guest scribbles over its vAPLIC domain and probes the machine-level one.
     Row("qemu_rv64", "aplic", ["qemu_rv64_defconfig", "aplic.config"], ["-cpu", "rv64"]),
+    # The APLIC in MSI mode and IMSIC guest files (imsic.config): it scribbles over its
+    # vAPLIC (any hart, any identity: the guest index reads 0), and every other page of
+    # the IMSICs (the sentinel's guest file, the hypervisor's S-level files, the M-level
+    # IMSICs) must fault; only its own guest file is mapped.
+    Row("qemu_rv64", "imsic", ["qemu_rv64_defconfig", "imsic.config"], ["-cpu", "rv64"]),
     Row("qemu_aarch64", "gicv3", ["qemu_aarch64_defconfig"], []),
     Row("qemu_aarch64", "gicv2", ["qemu_aarch64_defconfig", "gicv2.config"], []),
     # The hostile VM with interrupts = direct: its CPU takes its own interrupts at EL1,

@@ -202,6 +202,29 @@ def test_riscv_tree_with_aplic(scratch):
     assert len(ext) == 2
 
 
+def test_riscv_tree_with_aplic_and_imsic(scratch):
+    """CONFIG_IRQCHIP_AIA: an APLIC domain in MSI mode whose MSIs go to IMSIC files, one per vCPU."""
+    trees = compile_layout(scratch, RV_LAYOUT, config=CONFIG + 'CONFIG_IRQCHIP_AIA=y\n')
+    a = trees['a']
+    handles = by_phandle(a)
+    imsic = a['/imsics@28000000']
+    assert strs(imsic['compatible']) == ['riscv,imsics']
+    # vCPU n's file at 0x28000000 + n * 8 KiB, the board's hart stride (1 guest index bit).
+    assert regs(imsic['reg']) == [(0x28000000, 2 * 0x2000)]
+    assert cells(imsic['riscv,guest-index-bits']) == [1]
+    assert cells(imsic['riscv,num-ids']) == [255]
+    assert 'msi-controller' in imsic and cells(imsic['#interrupt-cells']) == [0]
+    ext = cells(imsic['interrupts-extended'])
+    assert [(handles[ext[i]], ext[i + 1]) for i in range(0, len(ext), 2)] == [
+        ('/cpus/cpu@0/interrupt-controller', 9), ('/cpus/cpu@1/interrupt-controller', 9)]
+    aplic = a['/interrupt-controller@d000000']
+    assert strs(aplic['compatible']) == ['riscv,aplic']
+    assert handles[cells(aplic['msi-parent'])[0]] == '/imsics@28000000'
+    assert 'interrupts-extended' not in aplic
+    assert handles[cells(a['/']['interrupt-parent'])[0]] == '/interrupt-controller@d000000'
+    assert cells(a['/rtc@101000']['interrupts']) == [11, 4]
+
+
 def test_riscv_tree_is_embedded(scratch):
     compile_layout(scratch, RV_LAYOUT)
     c_file, s_file, h_file = scratch.outputs()

@@ -1,11 +1,14 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* RISC-V half of the hostile guest: QEMU virt map, vPLIC or vAPLIC, SBI calls, H- and M-mode CSRs.
+/*
+ * RISC-V half of the hostile guest: QEMU virt map, vPLIC, vAPLIC or vAPLIC + IMSIC guest file,
+ * SBI calls, H- and M-mode CSRs.
  */
 #include <stdint.h>
 #include "arch.h"
 #include "csr.h"
 #include "aplic.h"
 #include "hostile.h"
+#include "imsic.h"
 #include "plic.h"
 #include "printf.h"
 #include "sbi.h"
@@ -20,9 +23,13 @@
 
 unsigned int hostile_own_devices(struct hostile_range *out, unsigned int max)
 {
-	if (max < 2)
+	if (max < 3)
 		return 0;
-#ifdef GUEST_APLIC
+#ifdef GUEST_IMSIC
+	/* Its vCPU's IMSIC guest file, where hart 0's IMSIC is: the rest of the IMSICs are not. */
+	out[2] = (struct hostile_range){IMSIC_FILE(0), PAGE, "IMSIC guest file"};
+#endif
+#if defined(GUEST_APLIC) || defined(GUEST_IMSIC)
 	out[0] = (struct hostile_range){APLIC_BASE, APLIC_SIZE, "vAPLIC"};
 #else
 	out[0] = (struct hostile_range){PLIC_BASE, PLIC_SIZE, "vPLIC"};
@@ -32,27 +39,46 @@ unsigned int hostile_own_devices(struct hostile_range *out, unsigned int max)
 	 * virtual UART once one is modelled there; probed by neither.
 	 */
 	out[1] = (struct hostile_range){UART_BASE, PAGE, "console UART"};
+#ifdef GUEST_IMSIC
+	return 3;
+#else
 	return 2;
+#endif
 }
 
 unsigned int hostile_targets(struct hostile_range *out, unsigned int max)
 {
 	static const struct hostile_range targets[] = {
-	    {0x00001000UL, PAGE, "boot ROM"},
-	    {0x00100000UL, PAGE, "sifive_test (machine power control)"},
-	    {0x00101000UL, PAGE, "goldfish RTC"},
-	    {0x02000000UL, 0x10000UL, "CLINT"},
-#ifdef GUEST_APLIC
-	    {0x0c000000UL, 0x8000UL, "machine-level APLIC"},
+		{0x00001000UL, PAGE, "boot ROM"},
+		{0x00100000UL, PAGE, "sifive_test (machine power control)"},
+		{0x00101000UL, PAGE, "goldfish RTC"},
+		{0x02000000UL, 0x10000UL, "CLINT"},
+#if defined(GUEST_APLIC) || defined(GUEST_IMSIC)
+		{0x0c000000UL, 0x8000UL, "machine-level APLIC"},
 #endif
-	    {0x03000000UL, 0x10000UL, "PCIe PIO"},
-	    {0x10001000UL, 0x8000UL, "virtio-mmio"},
-	    {0x10100000UL, PAGE, "fw_cfg"},
-	    {0x20000000UL, 0x4000000UL, "flash"},
-	    {0x30000000UL, 0x10000000UL, "PCIe ECAM"},
-	    {0x40000000UL, 0x40000000UL, "PCIe MMIO"},
-	    {0x80200000UL, 0xe00000UL, "the hypervisor's range"},
-	    {0x81000000UL, 0x3f000000UL, "host RAM of the hypervisor and other VMs"},
+#ifdef GUEST_IMSIC
+		/*
+		 * Every other page of the S-level IMSICs, each at its first and last
+		 * word: the harts' guest files (the sentinel's vCPU's is hart 0's)
+		 * and their S-level files (the hypervisor's); the M-level IMSICs.
+		 */
+		{IMSIC_FILE(0) + PAGE, PAGE, "hart 0's guest file (the sentinel's)"},
+		{IMSIC_FILE(1), PAGE, "hart 1's S-level file (the hypervisor's)"},
+		{IMSIC_FILE(1) + PAGE, PAGE, "hart 1's guest file"},
+		{IMSIC_FILE(2), PAGE, "hart 2's S-level file"},
+		{IMSIC_FILE(2) + PAGE, PAGE, "hart 2's guest file"},
+		{IMSIC_FILE(3), PAGE, "hart 3's S-level file"},
+		{IMSIC_FILE(3) + PAGE, PAGE, "hart 3's guest file"},
+		{0x24000000UL, 0x4000UL, "machine-level IMSICs"},
+#endif
+		{0x03000000UL, 0x10000UL, "PCIe PIO"},
+		{0x10001000UL, 0x8000UL, "virtio-mmio"},
+		{0x10100000UL, PAGE, "fw_cfg"},
+		{0x20000000UL, 0x4000000UL, "flash"},
+		{0x30000000UL, 0x10000000UL, "PCIe ECAM"},
+		{0x40000000UL, 0x40000000UL, "PCIe MMIO"},
+		{0x80200000UL, 0xe00000UL, "the hypervisor's range"},
+		{0x81000000UL, 0x3f000000UL, "host RAM of the hypervisor and other VMs"},
 	};
 	unsigned int n = 0;
 
@@ -71,7 +97,7 @@ uint64_t hostile_ipa_end(void)
  * arrays and the threshold/claim pages (their first 0x40 bytes) of the
  * first 16 contexts: the VM's own and those of harts it does not have.
  */
-#ifdef GUEST_APLIC
+#if defined(GUEST_APLIC) || defined(GUEST_IMSIC)
 /*
  * Every register of the domain's first 16 KiB (domaincfg, sourcecfg, the
  * bitmaps and *num registers, target) and of the first 16 IDC structures:
@@ -94,6 +120,13 @@ void hostile_ic_recover(void)
 	for (unsigned long hart = 0; hart < 2; hart++)
 		(void)probe_store(APLIC_IFORCE(hart), 4, 0);
 	(void)probe_store(APLIC_DOMAINCFG, 4, 0);
+#ifdef GUEST_IMSIC
+	/* Whatever the scribble's MSIs left in its own file: nothing enabled, nothing pending. */
+	for (unsigned int i = 0; i < 4; i++) {
+		imsic_write(IMSIC_EIE0 + 2 * i, 0);
+		imsic_write(IMSIC_EIP0 + 2 * i, 0);
+	}
+#endif
 	csr_clear(sip, 1UL << IRQ_S_SOFT);
 }
 #else

@@ -113,7 +113,7 @@ IRQ_EDGE, IRQ_LEVEL = 1, 4  # GIC interrupt specifier flags: rising edge, active
 def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
     if board.arch in ARM_ARCHES:
         return ' '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
-    if aplic(config):
+    if aplic(config) or aia(config):
         # riscv,aplic: <source type>, the type as Linux's IRQ_TYPE_* (1 rising edge, 4 level high).
         return ' '.join('<%d %d>' % (irq, flags) for irq in irqs)
     return ' '.join('<%d>' % irq for irq in irqs)
@@ -122,6 +122,34 @@ def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
 def aplic(config):
     """Whether VMs see an APLIC domain (direct delivery) rather than a PLIC."""
     return config.bool('CONFIG_IRQCHIP_APLIC')
+
+
+def aia(config):
+    """Whether VMs see an APLIC domain in MSI mode and IMSIC interrupt files."""
+    return config.bool('CONFIG_IRQCHIP_AIA')
+
+
+IMSIC_NR_IDS = 255  # QEMU virt's IMSICs (drivers/irqchip/imsic.h: identities 1..255)
+
+
+def _imsic(tree, vm, board):
+    """vCPU n's interrupt file at the board's IMSIC address for hart n (vmconflib.checks)."""
+    imsic = board.devices['imsic']
+    stride = imsic.size // board.cpus
+    tree.open('imsics@%x' % imsic.base, 'imsic')
+    tree.prop('compatible', (strings(['riscv,imsics']),))
+    tree.prop('reg', ('<%s>' % cells64(imsic.base, stride * len(vm.cpus)),))
+    cells = ' '.join('&cpu%d_intc 9' % i for i in range(len(vm.cpus)))
+    tree.prop('interrupts-extended', ('<%s>' % cells,))
+    tree.prop('interrupt-controller')
+    tree.prop('#interrupt-cells', 0)
+    tree.prop('#address-cells', 0)
+    tree.prop('msi-controller')
+    tree.prop('#msi-cells', 0)
+    tree.prop('riscv,num-ids', IMSIC_NR_IDS)
+    # Files one page each, harts a power of two of pages apart, as the board's are.
+    tree.prop('riscv,guest-index-bits', max(0, (stride // 0x1000 - 1).bit_length()))
+    tree.close()
 
 
 def _cpus(tree, vm, board):
@@ -155,7 +183,20 @@ def _cpus(tree, vm, board):
 
 def _intc(tree, vm, board, config):
     """The virtual interrupt controller at the board's addresses; returns its node path."""
-    if board.arch in RISCV_ARCHES and aplic(config):
+    if board.arch in RISCV_ARCHES and aia(config):
+        _imsic(tree, vm, board)
+        dom = board.devices['aplic']
+        name = 'interrupt-controller@%x' % dom.base
+        tree.open(name, 'intc')
+        tree.prop('compatible', (strings(['riscv,aplic']),))
+        tree.prop('reg', ('<%s>' % cells64(dom.base, dom.size),))
+        # MSI mode: its sources go to the IMSIC files as MSIs.
+        tree.prop('msi-parent', ('<&imsic>',))
+        tree.prop('interrupt-controller')
+        tree.prop('#interrupt-cells', 2)
+        tree.prop('#address-cells', 0)
+        tree.prop('riscv,num-sources', max(board.irqs))
+    elif board.arch in RISCV_ARCHES and aplic(config):
         dom = board.devices['aplic']
         name = 'interrupt-controller@%x' % dom.base
         tree.open(name, 'intc')
