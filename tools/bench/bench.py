@@ -30,7 +30,9 @@ ICOUNT = ["-icount", "shift=0,align=off,sleep=off", "-rtc", "clock=vm"]
 
 BOARDS = {
     "qemu_rv64": {"defconfig": "qemu_rv64_defconfig", "guest": "bench-rv64.bin",
-                  "cross": "riscv64-linux-gnu-"},
+                  "cross": "riscv64-linux-gnu-",
+                  "irqchips": {"aplic": ("aplic.config", False),
+                               "imsic": ("imsic.config", True)}},
     # RV32 (Documentation/boards.md): no breakdown (CONFIG_BENCH_BREAKDOWN needs 64BIT).
     "qemu_rv32": {"defconfig": "qemu_rv32_defconfig", "guest": "bench-rv32.bin",
                   "cross": "riscv64-unknown-elf-", "breakdown": False},
@@ -71,6 +73,17 @@ SENTINEL_LINE = re.compile(r"sentinel: (\d+) ticks, worst lateness (\d+) ns, mis
 # Direct interrupt delivery (boards with "direct"): the benchmark VM again with interrupts =
 # direct (tests/bench/<board>-direct.vmconf); these figures get a "_direct" row against native.
 DIRECT_FIGURES = ("timer_irq", "device_irq", "ipi")
+
+# Other interrupt controllers of a board ("irqchips": name -> (fragment, breakdown)): the
+# benchmark and doorbell layouts built again with the fragment, and the native guest run on
+# the QEMU machine that build starts (-M virt,aia=...), each against its own native; these
+# figures get a "_<name>" row, and with breakdown their parts too.
+IRQCHIP_FIGURES = ("timer_irq", "device_irq", "ipi", "mmio")
+IRQCHIPS = True  # --no-irqchips: the default interrupt controller only (make check's short pass)
+
+
+def irqchips(desc):
+    return desc.get("irqchips", {}) if IRQCHIPS else {}
 
 # Figures the guest prints as distributions, and which statistic the table shows.
 LATENCY_FIGURES = ("timer_irq", "device_irq", "ipi", "hypercall", "mmio")  # doorbell below
@@ -115,11 +128,19 @@ def build(board, out):
         layouts.update({kind: layouts[of] for kind, of in BREAKDOWN_KINDS.items()})
     if desc.get("direct"):
         layouts["direct"] = f"tests/bench/{board}-direct.vmconf"
+    fragments = {}
+    for name, (fragment, breakdown) in irqchips(desc).items():
+        for of in ("virt", "ipc"):
+            layouts[f"{of}-{name}"] = layouts[of]
+            fragments[f"{of}-{name}"] = fragment
+            if breakdown and desc.get("breakdown", True):
+                layouts[f"{of}-{name}-breakdown"] = layouts[of]
+                fragments[f"{of}-{name}-breakdown"] = fragment
     for kind, layout in layouts.items():
         d = os.path.join(out, kind)
         extra = ([f"EXTRA_CONFIG={os.path.join(SRCTREE, BREAKDOWN_FRAGMENT)}"]
-                 if kind in BREAKDOWN_KINDS else [])
-        make(d, desc["defconfig"], *extra)
+                 if kind in BREAKDOWN_KINDS or kind.endswith("-breakdown") else [])
+        make(d, desc["defconfig"], *([fragments[kind]] if kind in fragments else []), *extra)
         make(d, f"VMCONF={layout}")
         dirs[kind] = d
     return dirs
@@ -231,6 +252,34 @@ def measure_breakdown(dirs, board):
     if not result:
         raise BenchError(f"{board}: the bench-breakdown build printed no BENCH_PARTS line")
     return result
+
+
+def measure_irqchip(dirs, board, desc, name, figures):
+    """The latencies again under another interrupt controller, against native on its machine."""
+    d = dirs[f"virt-{name}"]
+    run_json = os.path.join(d, "run.json")
+    native = boot_guest(qemu_command(run_json, os.path.join(d, "guests", "native", desc["guest"]),
+                                     2), f"{board} native ({name})")
+    virt = boot_guest(qemu_command(run_json, None, 2), f"{board} under Bulwark ({name})")
+    ipc = boot_guest(qemu_command(os.path.join(dirs[f"ipc-{name}"], "run.json"), None, 2),
+                     f"{board} doorbell under Bulwark ({name})")
+    for fig in IRQCHIP_FIGURES:
+        if fig in native and fig in virt:
+            figures[f"{fig}_{name}"] = {"stat": "median", "unit": "instructions",
+                                        "native": dict(native[fig], value=native[fig]["median"]),
+                                        "virt": dict(virt[fig], value=virt[fig]["median"])}
+    figures[f"doorbell_{name}"] = {"stat": "median", "unit": "instructions",
+                                   "native": dict(native["ipi"], value=native["ipi"]["median"]),
+                                   "virt": dict(ipc["doorbell"], value=ipc["doorbell"]["median"])}
+
+
+def measure_irqchip_breakdown(dirs, board, name):
+    """The parts of the figures under another interrupt controller, named <figure>_<name>."""
+    parts = {}
+    for of in ("virt", "ipc"):
+        boot_guest(qemu_command(os.path.join(dirs[f"{of}-{name}-breakdown"], "run.json"), None,
+                                2), f"{board} {of}-{name}-breakdown", parts)
+    return {f"{fig}_{name}": b for fig, b in parts.items()}
 
 
 def run_until(cmd, pattern, label, timeout=900):
@@ -365,6 +414,8 @@ def measure_board(board, out):
                     "stat": "median", "unit": "instructions",
                     "native": dict(native[name], value=native[name]["median"]),
                     "virt": dict(direct[name], value=direct[name]["median"])}
+    for name in irqchips(desc):
+        measure_irqchip(dirs, board, desc, name, figures)
     # VM to VM through an IPC doorbell, against the native IPI between two CPUs.
     figures["doorbell"] = {"stat": "median", "unit": "instructions",
                            "native": dict(native["ipi"], value=native["ipi"]["median"]),
@@ -379,6 +430,9 @@ def measure_board(board, out):
     figures["boot"] = {"stat": "to guest", "unit": "instructions",
                        "native": native_boot["boot"], "virt": virt_boot["boot"]}
     breakdown = measure_breakdown(dirs, board) if desc.get("breakdown", True) else {}
+    for name, (_, parts) in irqchips(desc).items():
+        if parts and desc.get("breakdown", True):
+            breakdown.update(measure_irqchip_breakdown(dirs, board, name))
     for name, b in breakdown.items():
         if name in figures:
             b["figure"] = figures[name]["virt"]["value"]
@@ -415,7 +469,11 @@ def main():
     ap.add_argument("--objtree", required=True, help="where to build and write results")
     ap.add_argument("boards", nargs="*", help=f"boards (default all: {', '.join(BOARDS)})")
     ap.add_argument("--no-sizes", action="store_true", help="skip the per-defconfig sizes")
+    ap.add_argument("--no-irqchips", action="store_true",
+                    help="skip the rows of the boards' other interrupt controllers")
     args = ap.parse_args()
+    global IRQCHIPS
+    IRQCHIPS = not args.no_irqchips
     boards = args.boards or list(BOARDS)
     for board in boards:
         if board not in BOARDS:
