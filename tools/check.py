@@ -88,7 +88,7 @@ def run_unit(objtree, only=None):
     out = os.path.join(objtree, "unit")
     build = subprocess.run(["make", "-s", f"-j{os.cpu_count() or 1}",
                             "-C", os.path.join(SRCTREE, "tests/unit"),
-                            f"O={out}", f"srctree={SRCTREE}"])
+                            f"O={out}", f"srctree={SRCTREE}", "all"])
     if build.returncode != 0:
         print("FAIL unit: the unit tests did not build")
         return 0, 1
@@ -113,6 +113,14 @@ def run_unit(objtree, only=None):
             f = 1
         print(f"  {name}: {p} passed, {f} failed")
         passed, failed = passed + p, failed + f
+    # Every tests/unit/test_<name>.c (test_main.c is the runner) must have given a binary.
+    sources = {n[:-2] for n in os.listdir(os.path.join(SRCTREE, "tests/unit"))
+               if n.startswith("test_") and n.endswith(".c") and n != "test_main.c"}
+    built = {n for n in os.listdir(out) if n in sources}
+    wanted = sources if only is None else sources & set(only)
+    for name in sorted(wanted - built):
+        print(f"FAIL {name}: tests/unit/{name}.c was not built")
+        failed += 1
     return passed, failed
 
 

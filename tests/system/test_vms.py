@@ -268,9 +268,21 @@ VARIANTS = {
 }
 # Variants run on some layouts only, to keep make check short: the default
 # layout is the one that meets the interrupt controller in both timer modes.
+# A board's second interrupt controller or timer mode runs the layouts that
+# drive it (the GIC and PLIC/APLIC cases, the hostile prober, the doorbells);
+# the console, reboot and DMA layouts touch it no differently from the first.
 VARIANT_LAYOUTS = {"imsic-no-sstc": {"qemu_rv64.vmconf"},
                    "imsic": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",
-                             "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf"}}
+                             "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf"},
+                   "aplic": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",
+                             "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf",
+                             "qemu_rv64-console.vmconf"},
+                   "no-sstc": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",
+                               "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf"},
+                   "gicv2": {"qemu_aarch64.vmconf", "qemu_aarch64-isolation.vmconf",
+                             "qemu_aarch64-ipc.vmconf"},
+                   "cpu-max": {"qemu_arm.vmconf", "qemu_arm-isolation.vmconf",
+                               "qemu_arm-ipc.vmconf"}}
 CASES = [(row, variant) for row in LAYOUTS for variant in VARIANTS[row.board]
          if (row.variants is None or variant in row.variants)
          and row.file in VARIANT_LAYOUTS.get(variant, {row.file})]
