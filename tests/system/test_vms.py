@@ -190,8 +190,10 @@ LAYOUTS = [
 LAYOUTS += [
     Layout("qemu_rv32", "qemu_rv32.vmconf",
            verdicts={"rt": r"^13 passed, 0 failed$", "app": rf"^{PASSED}$"},
-           variant_verdicts={v: {"rt": r"^45 passed, 0 failed$"}
-                             for v in ("rv32-aplic", "rv32-aplic-no-sstc")},
+           variant_verdicts={**{v: {"rt": r"^45 passed, 0 failed$"}
+                                for v in ("rv32-aplic", "rv32-aplic-no-sstc")},
+                             **{v: {"rt": r"^34 passed, 0 failed$"}
+                                for v in ("rv32-imsic", "rv32-imsic-no-sstc")}},
            reports=[bad_console_buffer("app", rv32=True)],
            lines=[r"^\[app\] INFO runtime: device tree at 0x83e00000$",
                   r"^\[app\] INFO runtime: device tree header ok$"]),
@@ -259,11 +261,15 @@ VARIANTS = {
     "qemu_arm": {"cortex-a15": (["qemu_arm_defconfig"], []),
                  "cpu-max": (["qemu_arm_defconfig", "gicv3.config"], [])},
     "mps3_an536": {"cortex-r52": (["mps3_an536_defconfig"], [])},
-    # RV32 on qemu-system-riscv32 -cpu rv32: PLIC or APLIC, Sstc on or off.
+    # RV32 on qemu-system-riscv32 -cpu rv32: PLIC, APLIC or APLIC+IMSIC, Sstc on or off.
     "qemu_rv32": {"rv32-sstc": (["qemu_rv32_defconfig"], ["-cpu", "rv32"]),
                   "rv32-no-sstc": (["qemu_rv32_defconfig"], ["-cpu", "rv32,sstc=false"]),
                   "rv32-aplic": (["qemu_rv32_defconfig", "aplic.config"], ["-cpu", "rv32"]),
                   "rv32-aplic-no-sstc": (["qemu_rv32_defconfig", "aplic.config"],
+                                         ["-cpu", "rv32,sstc=false"]),
+                  # The APLIC in MSI mode and IMSIC guest files, as on qemu_rv64.
+                  "rv32-imsic": (["qemu_rv32_defconfig", "imsic.config"], ["-cpu", "rv32"]),
+                  "rv32-imsic-no-sstc": (["qemu_rv32_defconfig", "imsic.config"],
                                          ["-cpu", "rv32,sstc=false"])},
 }
 # Variants run on some layouts only, to keep make check short: the default
@@ -272,6 +278,8 @@ VARIANTS = {
 # drive it (the GIC and PLIC/APLIC cases, the hostile prober, the doorbells);
 # the console, reboot and DMA layouts touch it no differently from the first.
 VARIANT_LAYOUTS = {"imsic-no-sstc": {"qemu_rv64.vmconf"},
+                   "rv32-imsic": {"qemu_rv32.vmconf"},
+                   "rv32-imsic-no-sstc": {"qemu_rv32.vmconf"},
                    "imsic": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",
                              "qemu_rv64-reboot.vmconf", "qemu_rv64-ipc.vmconf"},
                    "aplic": {"qemu_rv64.vmconf", "qemu_rv64-isolation.vmconf",

@@ -35,7 +35,9 @@ BOARDS = {
                                "imsic": ("imsic.config", True)}},
     # RV32 (Documentation/boards.md): no breakdown (CONFIG_BENCH_BREAKDOWN needs 64BIT).
     "qemu_rv32": {"defconfig": "qemu_rv32_defconfig", "guest": "bench-rv32.bin",
-                  "cross": "riscv64-unknown-elf-", "breakdown": False},
+                  "cross": "riscv64-unknown-elf-", "breakdown": False,
+                  "irqchips": {"aplic": ("aplic.config", False),
+                               "imsic": ("imsic.config", False)}},
     "qemu_aarch64": {"defconfig": "qemu_aarch64_defconfig", "guest": "bench-aarch64.elf",
                      "cross": "aarch64-linux-gnu-", "linux": True, "direct": True},
     # AArch32 (Documentation/arm32.md): no breakdown (the marks are 64-bit answers; no
