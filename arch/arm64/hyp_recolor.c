@@ -6,6 +6,7 @@
  * and switches, and CPUs started later turn their MMU on with that map.
  */
 #include <bulwark/arch.h>
+#include <bulwark/hyp_recolor.h>
 #include <bulwark/printk.h>
 #include <bulwark/string.h>
 #include <bulwark/vm_map.h>
@@ -19,62 +20,30 @@
 #define ADDR_BITS   0x0000fffffffff000ULL
 #define DESC_TABLE  0x3ULL
 #define DESC_PAGE   0x2ULL /* with the block's bit 0: a page at level 3 */
-#define COPY_PAGES  (VMCONF_HYP_COLORED_SIZE / PAGE)
 #define L3_TABLES   (VMCONF_HYP_COLORED_SIZE / BLOCK_2M + 1)
 #define STACK_PAGES (CONFIG_CPU_STACK_SIZE / PAGE)
 
 extern u64 arm64_hyp_table[ENTRIES];
 extern u64 arm64_hyp_ttbr;
-extern char __image_start[], __recolor_end[], __cpu_stacks_start[];
 void arm64_hyp_switch(u64 ttbr, const void *stack, const u64 *stack_pa, u64 pages);
 
 static u64 new_root[ENTRIES] __aligned(PAGE);
 static u64 new_l2[ENTRIES] __aligned(PAGE);
 static u64 new_l3[L3_TABLES][ENTRIES] __aligned(PAGE);
-/* Where each page of [__image_start, __recolor_end) goes. */
-static u64 page_pa[COPY_PAGES];
 static u64 stack_pa[STACK_PAGES];
 static u64 nr_pages;
 
 _Static_assert(CONFIG_CPU_STACK_SIZE % PAGE == 0, "stacks are whole pages");
 
-/* The colored copy's pages in order, by the layout walk's color rule (kernel/vm_map.c). */
-static int take_run(void *ctx, gpa_t va, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
-{
-	u64 *n = ctx;
-
-	(void)va;
-	(void)access;
-	(void)kind;
-	for (u64 off = 0; off < size && *n < nr_pages; off += PAGE)
-		page_pa[(*n)++] = pa + off;
-	return *n == nr_pages ? 1 : 0;
-}
-
-static u64 image_va(const void *p)
-{
-	return (u64)(uintptr_t)p;
-}
-
-/* Where the byte at va of the image lives once moved; other addresses stay. */
-static u64 moved(u64 va)
-{
-	u64 start = image_va(__image_start);
-
-	if (va < start || va >= start + nr_pages * PAGE)
-		return va;
-	return page_pa[(va - start) / PAGE] + (va & (PAGE - 1));
-}
-
 static void build_map(void)
 {
-	u64 start = image_va(__image_start), end = start + nr_pages * PAGE;
+	u64 start = hyp_image_va(__image_start), end = start + nr_pages * PAGE;
 	u64 gib = start >> 30;
 	u64 attrs = arm64_hyp_table[gib] & ~ADDR_BITS;
 	u64 first_2m = start & ~(BLOCK_2M - 1);
 
 	memcpy(new_root, arm64_hyp_table, sizeof(new_root));
-	new_root[gib] = moved(image_va(new_l2)) | DESC_TABLE;
+	new_root[gib] = hyp_recolor_moved(hyp_image_va(new_l2)) | DESC_TABLE;
 	for (u64 i = 0; i < ENTRIES; i++) {
 		u64 base = (gib << 30) + i * BLOCK_2M;
 
@@ -82,10 +51,11 @@ static void build_map(void)
 			new_l2[i] = base | attrs;
 			continue;
 		}
-		new_l2[i] = moved(image_va(new_l3[(base - first_2m) / BLOCK_2M])) | DESC_TABLE;
+		new_l2[i] = hyp_recolor_moved(hyp_image_va(new_l3[(base - first_2m) / BLOCK_2M])) |
+			    DESC_TABLE;
 		for (u64 j = 0; j < ENTRIES; j++)
 			new_l3[(base - first_2m) / BLOCK_2M][j] =
-			    moved(base + j * PAGE) | attrs | DESC_PAGE;
+			    hyp_recolor_moved(base + j * PAGE) | attrs | DESC_PAGE;
 	}
 }
 
@@ -97,37 +67,24 @@ static void clean_range(u64 va, u64 size)
 
 void arch_hyp_recolor(unsigned int cpu)
 {
-	const struct vmconf_region copy = {.guest_base = 0,
-					   .phys_base = VMCONF_HYP_COLORED_BASE,
-					   .size = VMCONF_HYP_COLORED_SIZE,
-					   .access = VMCONF_ACCESS_READ,
-					   .color_mask = VMCONF_HYP_COLORS};
-	u64 start = image_va(__image_start);
-	u64 n = 0;
+	u64 start = hyp_image_va(__image_start);
 
-	nr_pages = (image_va(__recolor_end) - start) / PAGE;
-	vm_map_region(&copy, take_run, &n);
+	nr_pages = hyp_recolor_plan();
 	build_map();
-	for (u64 i = 0; i < STACK_PAGES; i++)
-		stack_pa[i] =
-		    page_pa[(image_va(__cpu_stacks_start) - start) / PAGE + cpu * STACK_PAGES + i];
+	hyp_recolor_stack(cpu, stack_pa, STACK_PAGES);
 	/* CPUs started later read it with their MMU off, from the image where it was loaded. */
-	arm64_hyp_ttbr = moved(image_va(new_root));
+	arm64_hyp_ttbr = hyp_recolor_moved(hyp_image_va(new_root));
 	__asm__ __volatile__("dsb sy" ::: "memory");
-	clean_range(image_va(&arm64_hyp_ttbr), sizeof(arm64_hyp_ttbr));
+	clean_range(hyp_image_va(&arm64_hyp_ttbr), sizeof(arm64_hyp_ttbr));
 	/* From here on nothing but this CPU's stack changes until the switch. */
 	for (u64 i = 0; i < nr_pages; i++) {
-		memcpy(hpa_to_ptr(page_pa[i]), __image_start + i * PAGE, PAGE);
-		clean_range(page_pa[i], PAGE);
+		memcpy(hpa_to_ptr(hyp_recolor_page(i)), __image_start + i * PAGE, PAGE);
+		clean_range(hyp_recolor_page(i), PAGE);
 	}
 	__asm__ __volatile__("dsb ish\n\tic iallu\n\tdsb ish\n\tisb" ::: "memory");
 	arm64_hyp_switch(arm64_hyp_ttbr, __cpu_stacks_start + (u64)cpu * CONFIG_CPU_STACK_SIZE,
 			 stack_pa, STACK_PAGES);
-	pr_info("hypervisor: moved to cache colors 0x%x: %llu pages of its image (0x%llx-0x%llx) "
-		"now in 0x%llx-0x%llx",
-		VMCONF_HYP_COLORS, (unsigned long long)nr_pages, (unsigned long long)start,
-		(unsigned long long)(start + nr_pages * PAGE - 1), (unsigned long long)page_pa[0],
-		(unsigned long long)(page_pa[nr_pages - 1] + PAGE - 1));
+	hyp_recolor_report();
 	if (IS_ENABLED(CONFIG_DEBUG_MEM_DUMP))
 		for (u64 i = 0; i < nr_pages; i++)
 			pr_info("mem-dump hyp: 0x%llx 0x%llx",

@@ -8,6 +8,7 @@
  * later turn it on first thing (boot.S, riscv_hyp_satp).
  */
 #include <bulwark/arch.h>
+#include <bulwark/hyp_recolor.h>
 #include <bulwark/printk.h>
 #include <bulwark/string.h>
 #include <bulwark/vm_map.h>
@@ -25,61 +26,29 @@
 #define PTE_LEAF    0xcfULL /* V, R, W, X, A, D: a supervisor page, never a user one */
 #define PTE_PPN(pa) (((pa) >> 12) << 10)
 #define SATP_SV39   (8ULL << 60)
-#define COPY_PAGES  (VMCONF_HYP_COLORED_SIZE / PAGE)
 #define L0_TABLES   (VMCONF_HYP_COLORED_SIZE / MEGA + 1)
 #define STACK_PAGES (CONFIG_CPU_STACK_SIZE / PAGE)
 
 extern u64 riscv_hyp_satp;
-extern char __image_start[], __recolor_end[], __cpu_stacks_start[];
 void riscv_hyp_switch(u64 satp, const void *stack, const u64 *stack_pa, u64 pages);
 
 static u64 root[ENTRIES] __aligned(PAGE);
 static u64 l1[ENTRIES] __aligned(PAGE);
 static u64 l0[L0_TABLES][ENTRIES] __aligned(PAGE);
-/* Where each page of [__image_start, __recolor_end) goes. */
-static u64 page_pa[COPY_PAGES];
 static u64 stack_pa[STACK_PAGES];
 static u64 nr_pages;
 
 _Static_assert(CONFIG_CPU_STACK_SIZE % PAGE == 0, "stacks are whole pages");
 
-/* The colored copy's pages in order, by the layout walk's color rule (kernel/vm_map.c). */
-static int take_run(void *ctx, gpa_t va, hpa_t pa, u64 size, u32 access, enum vm_map_kind kind)
-{
-	u64 *n = ctx;
-
-	(void)va;
-	(void)access;
-	(void)kind;
-	for (u64 off = 0; off < size && *n < nr_pages; off += PAGE)
-		page_pa[(*n)++] = pa + off;
-	return *n == nr_pages ? 1 : 0;
-}
-
-static u64 image_va(const void *p)
-{
-	return (u64)(uintptr_t)p;
-}
-
-/* Where the byte at va of the image lives once moved; other addresses stay. */
-static u64 moved(u64 va)
-{
-	u64 start = image_va(__image_start);
-
-	if (va < start || va >= start + nr_pages * PAGE)
-		return va;
-	return page_pa[(va - start) / PAGE] + (va & (PAGE - 1));
-}
-
 static void build_map(void)
 {
-	u64 start = image_va(__image_start), end = start + nr_pages * PAGE;
+	u64 start = hyp_image_va(__image_start), end = start + nr_pages * PAGE;
 	u64 giga = start / GIGA;
 	u64 first_mega = start & ~(MEGA - 1);
 
 	for (u64 i = 0; i < ROOT_USED; i++)
 		root[i] = PTE_PPN(i * GIGA) | PTE_LEAF;
-	root[giga] = PTE_PPN(moved(image_va(l1))) | PTE_V;
+	root[giga] = PTE_PPN(hyp_recolor_moved(hyp_image_va(l1))) | PTE_V;
 	for (u64 i = 0; i < ENTRIES; i++) {
 		u64 base = giga * GIGA + i * MEGA;
 		u64 *table;
@@ -89,40 +58,27 @@ static void build_map(void)
 			continue;
 		}
 		table = l0[(base - first_mega) / MEGA];
-		l1[i] = PTE_PPN(moved(image_va(table))) | PTE_V;
+		l1[i] = PTE_PPN(hyp_recolor_moved(hyp_image_va(table))) | PTE_V;
 		for (u64 j = 0; j < ENTRIES; j++)
-			table[j] = PTE_PPN(moved(base + j * PAGE)) | PTE_LEAF;
+			table[j] = PTE_PPN(hyp_recolor_moved(base + j * PAGE)) | PTE_LEAF;
 	}
 }
 
 void arch_hyp_recolor(unsigned int cpu)
 {
-	const struct vmconf_region copy = {.guest_base = 0,
-					   .phys_base = VMCONF_HYP_COLORED_BASE,
-					   .size = VMCONF_HYP_COLORED_SIZE,
-					   .access = VMCONF_ACCESS_READ,
-					   .color_mask = VMCONF_HYP_COLORS};
-	u64 start = image_va(__image_start);
-	u64 n = 0;
+	u64 start = hyp_image_va(__image_start);
 
-	nr_pages = (image_va(__recolor_end) - start) / PAGE;
-	vm_map_region(&copy, take_run, &n);
+	nr_pages = hyp_recolor_plan();
 	build_map();
-	for (u64 i = 0; i < STACK_PAGES; i++)
-		stack_pa[i] =
-		    page_pa[(image_va(__cpu_stacks_start) - start) / PAGE + cpu * STACK_PAGES + i];
+	hyp_recolor_stack(cpu, stack_pa, STACK_PAGES);
 	/* Harts started later read it with translation off, from the image where it was loaded. */
-	riscv_hyp_satp = SATP_SV39 | (moved(image_va(root)) >> 12);
+	riscv_hyp_satp = SATP_SV39 | (hyp_recolor_moved(hyp_image_va(root)) >> 12);
 	/* From here on nothing but this hart's stack changes until the switch. */
 	for (u64 i = 0; i < nr_pages; i++)
-		memcpy(hpa_to_ptr(page_pa[i]), __image_start + i * PAGE, PAGE);
+		memcpy(hpa_to_ptr(hyp_recolor_page(i)), __image_start + i * PAGE, PAGE);
 	riscv_hyp_switch(riscv_hyp_satp, __cpu_stacks_start + (u64)cpu * CONFIG_CPU_STACK_SIZE,
 			 stack_pa, STACK_PAGES);
-	pr_info("hypervisor: moved to cache colors 0x%x: %llu pages of its image (0x%llx-0x%llx) "
-		"now in 0x%llx-0x%llx",
-		VMCONF_HYP_COLORS, (unsigned long long)nr_pages, (unsigned long long)start,
-		(unsigned long long)(start + nr_pages * PAGE - 1), (unsigned long long)page_pa[0],
-		(unsigned long long)(page_pa[nr_pages - 1] + PAGE - 1));
+	hyp_recolor_report();
 	if (IS_ENABLED(CONFIG_DEBUG_MEM_DUMP))
 		for (u64 i = 0; i < nr_pages; i++) {
 			u64 va = start + i * PAGE;
