@@ -38,7 +38,10 @@ def test_linux_uses_its_virtio_disk_network_and_entropy(tmp_path):
     log = tmp_path / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"), "--timeout",
                            str(TIMEOUT), "--log", str(log), "--send-after", PROMPT, commands,
-                           "--stop-after", r"vm 'linux' stopped", str(tmp_path / "run.json")],
+                           # The whole line, newline included: QEMU stopped mid-line
+                           # would cut the message the test reads.
+                           "--stop-after", r"vm 'linux' stopped[^\n]*\r?\n",
+                           str(tmp_path / "run.json")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     console = log.read_text(errors="replace").replace("\r", "")
     assert proc.returncode == 0, console[-6000:] + proc.stderr
