@@ -16,6 +16,7 @@
 #include "aplic.h"
 #include "vaplic_model.h"
 #include "vcpu_lines.h"
+#include "virq_window.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VAPLIC_MAX_VCPUS,
 	       "a VM has more vCPUs than the virtual APLIC model holds");
@@ -105,34 +106,24 @@ static enum mmio_result vaplic_access(struct vcpu *v, struct mmio_access *a, voi
 	return result == VAPLIC_OK ? MMIO_OK : MMIO_BAD_ACCESS;
 }
 
-/* The domain's one window. */
-static u32 vaplic_nr_windows(const struct vmconf_vm *d)
-{
-	(void)d;
-	return 1;
-}
-
 /* Like the vPLIC's: counts its window, comes up before every model, is reset first. */
 VDEV_MODEL(vaplic) = {
     .name = "virtual APLIC",
-    .nr_windows = vaplic_nr_windows,
+    .nr_windows = virq_window_one,
 };
 
 int virq_vm_init(struct vm *vm)
 {
-	const struct vmconf_vm *desc = vm->desc;
 	struct vaplic *va;
-	int err;
+	int err = virq_window_check_vm(vm);
 
-	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
-		return -EINVAL;
+	if (err)
+		return err;
 	va = &vaplics[vm->id];
 	err = vaplic_model_init(&va->model, vm->nr_vcpus, owned_sources,
 				vm_virtual_irqs(vm, owned_sources, VAPLIC_NR_SOURCES));
 	if (err) {
-		pr_err("VM %s: virtual APLIC: %u vCPUs (at most %u) or a source outside 1..%u",
-		       desc->name, vm->nr_vcpus, (unsigned int)VAPLIC_MAX_VCPUS,
-		       VAPLIC_NR_SOURCES - 1u);
+		virq_window_refused(vm, &vaplic_window);
 		return err;
 	}
 	va->lock = (spinlock_t)SPINLOCK_INIT;
@@ -140,20 +131,10 @@ int virq_vm_init(struct vm *vm)
 	va->asserted = 0;
 	for (u32 word = 0; word < VAPLIC_WORDS; word++)
 		va->in_flight[word] = 0;
-
-	va->window.name = "aplic";
-	va->window.base = BOARD_DEV_APLIC_BASE;
-	va->window.size = BOARD_DEV_APLIC_SIZE;
-	va->window.access = vaplic_access;
-	va->window.ctx = va;
-	err = mmio_register(vm->id, &va->window);
+	err = virq_window_register(vm, &vaplic_window, &va->window, vaplic_access, va);
 	if (err)
 		return err;
-	vm->virq = va;
-
-	/* Every source lands on the first vCPU's CPU; the guest's targets pick the vCPU. */
-	for (u32 i = 0; i < desc->nr_irqs; i++)
-		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
+	virq_window_route_to_first_vcpu(vm);
 	return 0;
 }
 
@@ -198,25 +179,6 @@ void virq_set_level(struct vm *vm, u32 irq, bool level)
 	if (vaplic_model_set_wire(&va->model, irq, level))
 		update_lines(va);
 	spin_unlock(&va->lock);
-}
-
-/* The guest reaches every APLIC register through the MMIO window: nothing to map. */
-int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx)
-{
-	(void)vm;
-	(void)map;
-	(void)ctx;
-	return 0;
-}
-
-/* No CSR of the APLIC's traps: in direct mode it is all in the window. */
-bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
-{
-	(void)v;
-	(void)reg;
-	(void)is_write;
-	(void)value;
-	return false;
 }
 
 void virq_vm_reset(struct vm *vm)

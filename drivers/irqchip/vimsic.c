@@ -20,6 +20,7 @@
 #include "aplic.h"
 #include "imsic.h"
 #include "vaplic_model.h"
+#include "virq_window.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VAPLIC_MAX_VCPUS,
 	       "a VM has more vCPUs than the virtual APLIC model holds");
@@ -185,33 +186,25 @@ static enum mmio_result vimsic_access(struct vcpu *v, struct mmio_access *a, voi
 	return result == VAPLIC_OK ? MMIO_OK : MMIO_BAD_ACCESS;
 }
 
-static u32 vimsic_nr_windows(const struct vmconf_vm *d)
-{
-	(void)d;
-	return 1;
-}
-
 /* Like the vAPLIC's: counts its window, comes up before every model, is reset first. */
 VDEV_MODEL(vimsic) = {
     .name = "virtual APLIC (MSI mode)",
-    .nr_windows = vimsic_nr_windows,
+    .nr_windows = virq_window_one,
 };
 
 int virq_vm_init(struct vm *vm)
 {
 	const struct vmconf_vm *desc = vm->desc;
 	struct vimsic *vi;
-	int err;
+	int err = virq_window_check_vm(vm);
 
-	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
-		return -EINVAL;
+	if (err)
+		return err;
 	vi = &vimsics[vm->id];
 	err = vaplic_model_init_msi(&vi->model, vm->nr_vcpus, owned_sources,
 				    vm_virtual_irqs(vm, owned_sources, VAPLIC_NR_SOURCES));
 	if (err) {
-		pr_err("VM %s: virtual APLIC: %u vCPUs (at most %u) or a source outside 1..%u",
-		       desc->name, vm->nr_vcpus, (unsigned int)VAPLIC_MAX_VCPUS,
-		       VAPLIC_NR_SOURCES - 1u);
+		virq_window_refused(vm, &vaplic_window);
 		return err;
 	}
 	vi->lock = (spinlock_t)SPINLOCK_INIT;
@@ -233,16 +226,7 @@ int virq_vm_init(struct vm *vm)
 		(void)aplic_source_setup(src, APLIC_SM_INACTIVE, 0, false);
 	}
 
-	vi->window.name = "aplic";
-	vi->window.base = BOARD_DEV_APLIC_BASE;
-	vi->window.size = BOARD_DEV_APLIC_SIZE;
-	vi->window.access = vimsic_access;
-	vi->window.ctx = vi;
-	err = mmio_register(vm->id, &vi->window);
-	if (err)
-		return err;
-	vm->virq = vi;
-	return 0;
+	return virq_window_register(vm, &vaplic_window, &vi->window, vimsic_access, vi);
 }
 
 /* Pass-through MSIs never reach the hypervisor; should one come, there is nothing to hold. */
@@ -314,16 +298,6 @@ int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx)
 		n++;
 	}
 	return 0;
-}
-
-/* The guest's stopei, siselect and sireg reach its guest file in hardware: nothing traps. */
-bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
-{
-	(void)v;
-	(void)reg;
-	(void)is_write;
-	(void)value;
-	return false;
 }
 
 /* The guest file of v's hart goes back to reset before v (re)starts. */

@@ -14,6 +14,7 @@
 
 #include "vplic_model.h"
 #include "vcpu_lines.h"
+#include "virq_window.h"
 
 _Static_assert(VMCONF_MAX_VCPUS_PER_VM <= VPLIC_MAX_VCPUS,
 	       "a VM has more vCPUs than the virtual PLIC model holds");
@@ -107,37 +108,36 @@ static enum mmio_result vplic_access(struct vcpu *v, struct mmio_access *a, void
 	return vplic_mmio_result(result);
 }
 
-/* The PLIC's one window. */
-static u32 vplic_nr_windows(const struct vmconf_vm *d)
-{
-	(void)d;
-	return 1;
-}
-
 /*
  * The vPLIC's entry in the model registry only counts its window: it comes
  * up before every model (virq_vm_init) and is reset first (virq_vm_reset).
  */
 VDEV_MODEL(vplic) = {
     .name = "virtual PLIC",
-    .nr_windows = vplic_nr_windows,
+    .nr_windows = virq_window_one,
+};
+
+static const struct virq_window_model vplic_window = {
+    .name = "virtual PLIC",
+    .window_name = "plic",
+    .base = BOARD_DEV_PLIC_BASE,
+    .size = BOARD_DEV_PLIC_SIZE,
+    .max_vcpus = VPLIC_MAX_VCPUS,
+    .nr_sources = VPLIC_NR_SOURCES,
 };
 
 int virq_vm_init(struct vm *vm)
 {
-	const struct vmconf_vm *desc = vm->desc;
 	struct vplic *vp;
-	int err;
+	int err = virq_window_check_vm(vm);
 
-	if (vm->id >= VMCONF_NR_VMS || vm->nr_vcpus == 0 || !vm->vcpus[0])
-		return -EINVAL;
+	if (err)
+		return err;
 	vp = &vplics[vm->id];
 	err = vplic_model_init(&vp->model, vm->nr_vcpus, owned_sources,
 			       vm_virtual_irqs(vm, owned_sources, VPLIC_NR_SOURCES));
 	if (err) {
-		pr_err("VM %s: virtual PLIC: %u vCPUs (at most %u) or a source outside 1..%u",
-		       desc->name, vm->nr_vcpus, (unsigned int)VPLIC_MAX_VCPUS,
-		       VPLIC_NR_SOURCES - 1u);
+		virq_window_refused(vm, &vplic_window);
 		return err;
 	}
 	vp->lock = (spinlock_t)SPINLOCK_INIT;
@@ -145,20 +145,11 @@ int virq_vm_init(struct vm *vm)
 	vp->asserted = 0;
 	for (u32 word = 0; word < VPLIC_WORDS; word++)
 		vp->in_flight[word] = 0;
-
-	vp->window.name = "plic";
-	vp->window.base = BOARD_DEV_PLIC_BASE;
-	vp->window.size = BOARD_DEV_PLIC_SIZE;
-	vp->window.access = vplic_access;
-	vp->window.ctx = vp;
-	err = mmio_register(vm->id, &vp->window);
+	err = virq_window_register(vm, &vplic_window, &vp->window, vplic_access, vp);
 	if (err)
 		return err;
-	vm->virq = vp;
-
-	/* Every source lands on the first vCPU's CPU; the guest spreads them itself. */
-	for (u32 i = 0; i < desc->nr_irqs; i++)
-		irqchip_route(desc->irqs[i], vm->vcpus[0]->cpu);
+	/* The guest spreads the sources over its contexts itself. */
+	virq_window_route_to_first_vcpu(vm);
 	return 0;
 }
 
@@ -205,25 +196,6 @@ void virq_set_level(struct vm *vm, u32 irq, bool level)
 	if (vplic_model_set_level(&vp->model, irq, level))
 		update_lines(vp);
 	spin_unlock(&vp->lock);
-}
-
-/* The guest reaches every PLIC register through the MMIO window: nothing to map. */
-int virq_vm_map(struct vm *vm, vm_map_fn map, void *ctx)
-{
-	(void)vm;
-	(void)map;
-	(void)ctx;
-	return 0;
-}
-
-/* No CPU-interface register of the PLIC's traps: they are all in its window. */
-bool virq_vcpu_reg_access(struct vcpu *v, u32 reg, bool is_write, u64 *value)
-{
-	(void)v;
-	(void)reg;
-	(void)is_write;
-	(void)value;
-	return false;
 }
 
 void virq_vm_reset(struct vm *vm)

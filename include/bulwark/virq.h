@@ -2,10 +2,11 @@
 /*
  * The per-VM virtual interrupt controller, as the core and the arch see it.
  * Exactly one model (chosen with the interrupt controller in Kconfig)
- * implements all of these: today the virtual GIC v2/v3
- * (drivers/irqchip/vgic*.c) and the virtual PLIC (drivers/irqchip/vplic*.c);
- * an APLIC or IMSIC model implements the same. Nothing in arch/ or kernel/
- * calls a model by any other name.
+ * implements all of these: the virtual GIC v2/v3 (drivers/irqchip/vgic*.c),
+ * the virtual PLIC (vplic*.c), the virtual APLIC in direct mode (vaplic*.c)
+ * or the AIA's virtual APLIC in MSI mode over IMSIC guest files (vimsic.c);
+ * the RISC-V ones share their window glue (virq_window.h). Nothing in arch/
+ * or kernel/ calls a model by any other name.
  */
 #ifndef BULWARK_VIRQ_H
 #define BULWARK_VIRQ_H
