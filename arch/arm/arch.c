@@ -1,13 +1,10 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* The arch_* interface on AArch32: CPU ids, starting CPUs through PSCI, time, power. */
-#include <bulwark/addr.h>
+/* The arch_* interface on AArch32: CPU ids, time, power (starting CPUs:
+ * arch/arm-common/cpu_start.c). */
 #include <bulwark/arch.h>
-#include <bulwark/errno.h>
 #include <bulwark/printk.h>
 #include <asm/arm32.h>
-#include <asm/atomic.h>
 #include <asm/cp15.h>
-#include <asm/mpidr.h>
 #include <asm/processor.h>
 #include <asm/psci.h>
 
@@ -15,16 +12,6 @@ unsigned int arch_cpu_id(void)
 {
 	/* boot.S keeps the CPU index in HTPIDR, which no guest can write. */
 	return read_cp15(HTPIDR);
-}
-
-unsigned long arch_cpu_hw_id(unsigned int cpu)
-{
-	return (unsigned long)MPIDR_OF_INDEX(cpu);
-}
-
-const char *arch_cpu_hw_id_name(void)
-{
-	return "MPIDR";
 }
 
 const char *arch_cpu_mode_name(void)
@@ -46,77 +33,6 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 			     : "r12", "memory");
 	return (long)(s32)r0;
 }
-
-#ifdef CONFIG_ARM_BOOT_PEN
-int arch_start_cpu(unsigned int cpu)
-{
-	volatile u32 *release = &arm32_pen_release[cpu];
-
-	/* Every CPU entered the image with the boot CPU; boot.S holds the others in a pen. */
-	if (cpu == 0 || cpu >= CONFIG_NR_CPUS)
-		return -ENODEV;
-	if (*release)
-		return -EBUSY;
-	/* Everything the new CPU reads must be in memory before it runs. */
-	arch_smp_mb();
-	*release = 1;
-	/* The waiting CPU reads with its MPU off: clean the line to memory, then wake it. */
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1\n\tdsb sy\n\tsev"
-			     :
-			     : "r"(release)
-			     : "memory");
-	return 0;
-}
-
-const char *arch_cpu_silent_hint(unsigned int cpu)
-{
-	if (cpu < CONFIG_NR_CPUS && arm32_pen_release[cpu])
-		return "it was released from the boot pen but never reported; did it enter the "
-		       "image at all (QEMU: -device loader,addr=<entry>,cpu-num=N)?";
-	return NULL;
-}
-#else
-int arch_start_cpu(unsigned int cpu)
-{
-	u64 target = MPIDR_OF_INDEX(cpu);
-	long ret;
-
-	/* Everything the new CPU reads must be in memory before it runs. */
-	arch_smp_mb();
-	ret = psci_smc(PSCI_CPU_ON_32, target, ptr_to_hpa(arm32_secondary_entry), cpu);
-	switch (ret) {
-	case PSCI_SUCCESS:
-		return 0;
-	case PSCI_INVALID_PARAMETERS:
-	case PSCI_NOT_PRESENT:
-		return -ENODEV;
-	case PSCI_ALREADY_ON:
-	case PSCI_ON_PENDING:
-		return -EBUSY;
-	default:
-		pr_warn("PSCI CPU_ON(MPIDR 0x%llx): %s (%ld)", (unsigned long long)target,
-			psci_strerror(ret), ret);
-		return -EIO;
-	}
-}
-
-const char *arch_cpu_silent_hint(unsigned int cpu)
-{
-	long ret = psci_smc(PSCI_AFFINITY_INFO_32, MPIDR_OF_INDEX(cpu), 0, 0);
-
-	switch (ret) {
-	case PSCI_AFFINITY_ON:
-		return "PSCI AFFINITY_INFO says on: it is stuck in the hypervisor";
-	case PSCI_AFFINITY_OFF:
-		return "PSCI AFFINITY_INFO says off: it never started or turned itself off";
-	case PSCI_AFFINITY_ON_PENDING:
-		return "PSCI AFFINITY_INFO says on pending: the firmware has not released it";
-	default:
-		return NULL;
-	}
-}
-
-#endif
 
 u64 arch_counter_read(void)
 {

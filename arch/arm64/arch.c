@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * The arch_* interface on AArch64: CPU ids, starting CPUs through PSCI (or
- * a boot pen), time, power (PSCI or semihosting).
+ * The arch_* interface on AArch64: CPU ids, time, power (PSCI or
+ * semihosting). Starting CPUs: arch/arm-common/cpu_start.c.
  */
 #include <bulwark/addr.h>
 #include <bulwark/arch.h>
-#include <bulwark/errno.h>
 #include <bulwark/printk.h>
 #include <asm/arm64.h>
-#include <asm/atomic.h>
-#include <asm/mpidr.h>
 #include <asm/processor.h>
 #include <asm/psci.h>
 #include <asm/sysreg.h>
@@ -18,16 +15,6 @@ unsigned int arch_cpu_id(void)
 {
 	/* boot.S keeps the CPU index in TPIDR_EL2, which no guest can write. */
 	return (unsigned int)read_sysreg(tpidr_el2);
-}
-
-unsigned long arch_cpu_hw_id(unsigned int cpu)
-{
-	return (unsigned long)MPIDR_OF_INDEX(cpu);
-}
-
-const char *arch_cpu_hw_id_name(void)
-{
-	return "MPIDR";
 }
 
 const char *arch_cpu_mode_name(void)
@@ -50,74 +37,6 @@ long psci_smc(u64 id, u64 arg0, u64 arg1, u64 arg2)
 			       "x14", "x15", "x16", "x17", "memory");
 	return (long)x0;
 }
-
-#ifdef CONFIG_ARM_BOOT_PEN
-int arch_start_cpu(unsigned int cpu)
-{
-	volatile u32 *release = &arm64_pen_release[cpu];
-
-	/* Every CPU entered the image with the boot CPU; boot.S holds the others in a pen. */
-	if (cpu == 0 || cpu >= CONFIG_NR_CPUS)
-		return -ENODEV;
-	if (*release)
-		return -EBUSY;
-	/* Everything the new CPU reads must be in memory before it runs. */
-	arch_smp_mb();
-	*release = 1;
-	/* The waiting CPU reads with its MPU or MMU off: clean the line to memory, then wake it. */
-	__asm__ __volatile__("dc cvac, %0\n\tdsb sy\n\tsev" : : "r"(release) : "memory");
-	return 0;
-}
-
-const char *arch_cpu_silent_hint(unsigned int cpu)
-{
-	if (cpu < CONFIG_NR_CPUS && arm64_pen_release[cpu])
-		return "it was released from the boot pen but never reported; did it start at "
-		       "the image's entry with the boot CPU?";
-	return NULL;
-}
-#else
-int arch_start_cpu(unsigned int cpu)
-{
-	u64 target = MPIDR_OF_INDEX(cpu);
-	long ret;
-
-	/* Everything the new CPU reads must be in memory before it runs. */
-	arch_smp_mb();
-	/* The affinity fields only: QEMU refuses MPIDR bit 31 with INVALID_PARAMETERS. */
-	ret = psci_smc(PSCI_CPU_ON_64, target, ptr_to_hpa(arm64_secondary_entry), cpu);
-	switch (ret) {
-	case PSCI_SUCCESS:
-		return 0;
-	case PSCI_INVALID_PARAMETERS:
-	case PSCI_NOT_PRESENT:
-		return -ENODEV;
-	case PSCI_ALREADY_ON:
-	case PSCI_ON_PENDING:
-		return -EBUSY;
-	default:
-		pr_warn("PSCI CPU_ON(MPIDR 0x%llx): %s (%ld)", (unsigned long long)target,
-			psci_strerror(ret), ret);
-		return -EIO;
-	}
-}
-
-const char *arch_cpu_silent_hint(unsigned int cpu)
-{
-	long ret = psci_smc(PSCI_AFFINITY_INFO_64, MPIDR_OF_INDEX(cpu), 0, 0);
-
-	switch (ret) {
-	case PSCI_AFFINITY_ON:
-		return "PSCI AFFINITY_INFO says on: it is stuck in the hypervisor";
-	case PSCI_AFFINITY_OFF:
-		return "PSCI AFFINITY_INFO says off: it never started or turned itself off";
-	case PSCI_AFFINITY_ON_PENDING:
-		return "PSCI AFFINITY_INFO says on pending: the firmware has not released it";
-	default:
-		return NULL;
-	}
-}
-#endif
 
 u64 arch_counter_read(void)
 {

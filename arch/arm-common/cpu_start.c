@@ -1,0 +1,88 @@
+/* SPDX-License-Identifier: Apache-2.0 */
+/*
+ * Starting the other CPUs on Arm, either execution state: through PSCI
+ * CPU_ON, or by opening boot.S's pen where every CPU entered the image
+ * together (CONFIG_ARM_BOOT_PEN); and what to say of one that never reported.
+ */
+#include <bulwark/addr.h>
+#include <bulwark/arch.h>
+#include <bulwark/atomic.h>
+#include <bulwark/errno.h>
+#include <bulwark/printk.h>
+#include <asm/cpu_start.h>
+#include <asm/mpidr.h>
+#include <asm/psci.h>
+
+unsigned long arch_cpu_hw_id(unsigned int cpu)
+{
+	return (unsigned long)MPIDR_OF_INDEX(cpu);
+}
+
+const char *arch_cpu_hw_id_name(void)
+{
+	return "MPIDR";
+}
+
+#ifdef CONFIG_ARM_BOOT_PEN
+int arch_start_cpu(unsigned int cpu)
+{
+	volatile u32 *release;
+
+	if (cpu == 0 || cpu >= CONFIG_NR_CPUS)
+		return -ENODEV;
+	release = &arm_pen_release[cpu];
+	if (*release)
+		return -EBUSY;
+	/* Everything the new CPU reads must be in memory before it runs. */
+	arch_smp_mb();
+	*release = 1;
+	arm_pen_publish(release);
+	return 0;
+}
+
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	if (cpu < CONFIG_NR_CPUS && arm_pen_release[cpu])
+		return ARM_PEN_SILENT_HINT;
+	return NULL;
+}
+#else
+int arch_start_cpu(unsigned int cpu)
+{
+	u64 target = MPIDR_OF_INDEX(cpu);
+	long ret;
+
+	/* Everything the new CPU reads must be in memory before it runs. */
+	arch_smp_mb();
+	/* The affinity fields only: QEMU refuses MPIDR bit 31 with INVALID_PARAMETERS. */
+	ret = psci_smc(ARM_PSCI_CPU_ON, target, ptr_to_hpa(arm_secondary_entry), cpu);
+	switch (ret) {
+	case PSCI_SUCCESS:
+		return 0;
+	case PSCI_INVALID_PARAMETERS:
+	case PSCI_NOT_PRESENT:
+		return -ENODEV;
+	case PSCI_ALREADY_ON:
+	case PSCI_ON_PENDING:
+		return -EBUSY;
+	default:
+		pr_warn("PSCI CPU_ON(MPIDR 0x%llx): %s (%ld)", (unsigned long long)target,
+			psci_strerror(ret), ret);
+		return -EIO;
+	}
+}
+
+const char *arch_cpu_silent_hint(unsigned int cpu)
+{
+	switch (psci_smc(ARM_PSCI_AFFINITY_INFO, MPIDR_OF_INDEX(cpu), 0, 0)) {
+	case PSCI_AFFINITY_ON:
+		return "PSCI AFFINITY_INFO says on: it is stuck in the hypervisor";
+	case PSCI_AFFINITY_OFF:
+		return "PSCI AFFINITY_INFO says off: it never started or turned itself off";
+	case PSCI_AFFINITY_ON_PENDING:
+		return "PSCI AFFINITY_INFO says on pending: the firmware has not released it";
+	default:
+		return NULL;
+	}
+}
+#endif
