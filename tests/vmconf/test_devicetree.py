@@ -314,6 +314,20 @@ def test_ipc_objects_become_bao_ipcshmem(scratch):
         assert cells(node['id']) == [0]
 
 
+@pytest.mark.parametrize('board,device,base,ram,expected', [
+    ('cva6_genesys2', 'apb_timer', 0x18000000, 0x80000000, [4, 5, 6, 7]),
+    ('zcu104', 'rtc', 0xffa60000, 0x10000000, [0, 26, 4, 0, 27, 4])], ids=['plic', 'gic'])
+def test_device_with_several_interrupts(scratch, board, device, base, ram, expected):
+    """A device with more than one interrupt gets one specifier each, which dtc accepts."""
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n    dtb   = auto\n'
+              '    memory ram { guest = 0x%x  size = 16M }\n    device %s\n}\n')
+    scratch.config(GICV2 if board == 'zcu104' else CONFIG)
+    result = scratch.run(layout % (ram, device), board_dir=ROOT / 'boards' / board)
+    assert (result.returncode, result.stderr) == (0, '')
+    tree = parse_fdt((scratch.path / 'out' / 'a.dtb').read_bytes())
+    assert cells(tree['/%s@%x' % (device, base)]['interrupts']) == expected
+
+
 @pytest.mark.parametrize('board,ram', [(BOARD_DIR, 0x10000000), (ARM_BOARD, 0x09000000)],
                          ids=['riscv64', 'aarch64'])
 def test_virtual_uart_takes_the_console_address(scratch, board, ram):

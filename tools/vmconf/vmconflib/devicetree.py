@@ -111,12 +111,13 @@ IRQ_EDGE, IRQ_LEVEL = 1, 4  # GIC interrupt specifier flags: rising edge, active
 
 
 def _irq_cells(board, irqs, config, flags=IRQ_LEVEL):
+    """One specifier per interrupt, comma-separated as dtc wants several."""
     if board.arch in ARM_ARCHES:
-        return ' '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
+        return ', '.join('<0 %d %d>' % (irq - 32, flags) for irq in irqs)
     if aplic(config) or aia(config):
         # riscv,aplic: <source type>, the type as Linux's IRQ_TYPE_* (1 rising edge, 4 level high).
-        return ' '.join('<%d %d>' % (irq, flags) for irq in irqs)
-    return ' '.join('<%d>' % irq for irq in irqs)
+        return ', '.join('<%d %d>' % (irq, flags) for irq in irqs)
+    return ', '.join('<%d>' % irq for irq in irqs)
 
 
 def aplic(config):
