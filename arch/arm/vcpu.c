@@ -4,16 +4,13 @@
  * guest's banked registers, injected exceptions, interrupts, idling.
  */
 #include <bulwark/arch.h>
-#include <bulwark/cpu_event.h>
-#include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/mem.h>
 #include <bulwark/string.h>
 #include <bulwark/virq.h>
-#include <bulwark/vm_map.h>
 #include <asm/arm32.h>
+#include <asm/arm_guest.h>
 #include <asm/cp15.h>
-#include <asm/gic.h>
 #include <asm/mpidr.h>
 #include <asm/virt.h>
 
@@ -148,45 +145,6 @@ static void reset_guest_sysregs(struct vcpu *v)
 	mem_vcpu_load(v);
 }
 
-/* Cleans one host-contiguous piece of guest RAM, ctx the cache line size. */
-static int clean_piece(void *ctx, u8 *host, u64 offset, u64 size)
-{
-	u32 line = *(const u32 *)ctx;
-
-	(void)offset;
-	for (uintptr_t p = (uintptr_t)host & ~(uintptr_t)(line - 1); p < (uintptr_t)host + size;
-	     p += line)
-		__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1"
-				     :
-				     : "r"(p)
-				     : "memory"); /* DCCMVAC */
-	return 0;
-}
-
-/* Cleans a range of guest RAM from our write-back caches to memory, piece by piece when colored. */
-static void clean_guest_range(struct vm *vm, u64 gpa, u64 size)
-{
-	u32 line = 4u << ((read_cp15(CTR) >> 16) & 0xf);
-
-	if (size)
-		(void)vm_layout_ram(vm->desc, gpa, size, clean_piece, &line);
-}
-
-/*
- * The guest starts with its MMU and caches off, so what the hypervisor
- * copied in (image, device tree, initrd) must be in memory, not only in
- * our caches.
- */
-static void clean_guest_image(struct vm *vm)
-{
-	const struct vmconf_vm *d = vm->desc;
-
-	clean_guest_range(vm, d->image_load, d->image_size);
-	clean_guest_range(vm, d->dtb_addr, d->dtb_size);
-	clean_guest_range(vm, d->initrd_load, d->initrd_size);
-	__asm__ __volatile__("dsb sy" ::: "memory");
-}
-
 void arch_vcpu_start(struct vcpu *v)
 {
 	struct guest_frame *f = &v->arch.frame;
@@ -207,40 +165,9 @@ void arch_vcpu_start(struct vcpu *v)
 	f->hyp_sp = stack_top(v->cpu);
 	reset_guest_sysregs(v);
 	if (v->index == 0)
-		clean_guest_image(v->vm);
+		arm_clean_guest_image(v->vm);
 	virq_vcpu_start(v);
 	arm32_guest_enter(f);
-}
-
-void arch_vcpu_sync_lines(struct vcpu *v)
-{
-	virq_vcpu_sync(v);
-}
-
-void vcpu_set_external_irq(struct vcpu *v, bool pending)
-{
-	/* Levels live in the interrupt model: only make v's CPU look at them again. */
-	(void)pending;
-	if (v->cpu == arch_cpu_id())
-		arch_vcpu_sync_lines(v);
-	else
-		cpu_event_post(v->cpu, CPU_EVENT_LINES);
-}
-
-void arch_send_event_ipi(unsigned int cpu)
-{
-	gic_send_event_ipi(cpu);
-}
-
-void arch_idle(unsigned int cpu)
-{
-	/*
-	 * Interrupts stay masked in Hyp mode: wfi still wakes on a pending
-	 * one, which irq_handle then claims from the GIC.
-	 */
-	if (!cpu_event_pending(cpu))
-		cpu_wait_for_interrupt();
-	irq_handle(cpu);
 }
 
 /* Reads and writes of the guest's banked sp and lr, mode by mode. */

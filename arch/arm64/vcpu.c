@@ -1,15 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /* Running a vCPU on its CPU: per-CPU EL2 setup, guest entry and reset, interrupts, idling. */
 #include <bulwark/arch.h>
-#include <bulwark/cpu_event.h>
-#include <bulwark/irq.h>
 #include <bulwark/irqchip.h>
 #include <bulwark/mem.h>
 #include <bulwark/string.h>
 #include <bulwark/virq.h>
-#include <bulwark/vm_map.h>
 #include <asm/arm64.h>
-#include <asm/gic.h>
+#include <asm/arm_guest.h>
 #include <asm/mpidr.h>
 #include <asm/sysreg.h>
 #include <asm/virt.h>
@@ -121,41 +118,6 @@ static void reset_guest_sysregs(struct vcpu *v)
 	mem_vcpu_load(v);
 }
 
-/* Cleans one host-contiguous piece of guest RAM, ctx the cache line size. */
-static int clean_piece(void *ctx, u8 *host, u64 offset, u64 size)
-{
-	unsigned long line = *(const unsigned long *)ctx;
-
-	(void)offset;
-	for (uintptr_t p = (uintptr_t)host & ~(line - 1); p < (uintptr_t)host + size; p += line)
-		__asm__ __volatile__("dc cvac, %0" : : "r"(p) : "memory");
-	return 0;
-}
-
-/* Cleans a range of guest RAM from our write-back caches to memory, piece by piece when colored. */
-static void clean_guest_range(struct vm *vm, u64 gpa, u64 size)
-{
-	unsigned long line = 4UL << (read_sysreg(ctr_el0) >> 16 & 0xf);
-
-	if (size)
-		(void)vm_layout_ram(vm->desc, gpa, size, clean_piece, &line);
-}
-
-/*
- * The guest starts with its MMU and caches off, so what the hypervisor
- * copied in (image, device tree, initrd) must be in memory, not only in
- * our caches.
- */
-static void clean_guest_image(struct vm *vm)
-{
-	const struct vmconf_vm *d = vm->desc;
-
-	clean_guest_range(vm, d->image_load, d->image_size);
-	clean_guest_range(vm, d->dtb_addr, d->dtb_size);
-	clean_guest_range(vm, d->initrd_load, d->initrd_size);
-	__asm__ __volatile__("dsb sy" ::: "memory");
-}
-
 void arch_vcpu_start(struct vcpu *v)
 {
 	struct guest_frame *f = &v->arch.frame;
@@ -172,40 +134,9 @@ void arch_vcpu_start(struct vcpu *v)
 	f->hyp_sp = stack_top(v->cpu);
 	reset_guest_sysregs(v);
 	if (v->index == 0)
-		clean_guest_image(v->vm);
+		arm_clean_guest_image(v->vm);
 	virq_vcpu_start(v);
 	arm64_guest_enter(f);
-}
-
-void arch_vcpu_sync_lines(struct vcpu *v)
-{
-	virq_vcpu_sync(v);
-}
-
-void vcpu_set_external_irq(struct vcpu *v, bool pending)
-{
-	/* Levels live in the interrupt model: only make v's CPU look at them again. */
-	(void)pending;
-	if (v->cpu == arch_cpu_id())
-		arch_vcpu_sync_lines(v);
-	else
-		cpu_event_post(v->cpu, CPU_EVENT_LINES);
-}
-
-void arch_send_event_ipi(unsigned int cpu)
-{
-	gic_send_event_ipi(cpu);
-}
-
-void arch_idle(unsigned int cpu)
-{
-	/*
-	 * Interrupts stay masked at EL2: wfi still wakes on a pending one,
-	 * which irq_handle then claims from the GIC.
-	 */
-	if (!cpu_event_pending(cpu))
-		cpu_wait_for_interrupt();
-	irq_handle(cpu);
 }
 
 void arm64_inject_sync(struct vcpu *v, u64 esr, u64 far)

@@ -9,9 +9,10 @@ from bulwark_test import SRCTREE
 
 COMMON = SRCTREE / "arch" / "arm-common"
 # Headers each execution state gives under arch/<state>/include/asm/ (cpu_start.h: how
-# arch/arm-common/cpu_start.c starts CPUs; mpu_sysregs.h:
+# arch/arm-common/cpu_start.c starts CPUs; dcache.h: cleaning by address; mpu_sysregs.h:
 # the EL2 MPU registers of the shared MPU back end, arch/arm-common/mem_mpu.c).
-CONTRACT = {"sysreg_enc.h", "guest_regs.h", "processor.h", "mpu_sysregs.h", "cpu_start.h"}
+CONTRACT = {"sysreg_enc.h", "guest_regs.h", "processor.h", "mpu_sysregs.h", "cpu_start.h",
+            "dcache.h"}
 STATES = [SRCTREE / "arch" / "arm64", SRCTREE / "arch" / "arm"]
 INCLUDE = re.compile(r'^\s*#\s*include\s*<asm/([^>]+)>', re.M)
 # An instruction or a state's register frame named in shared code.

@@ -45,4 +45,11 @@ void arm_guest_mmio_refused(struct vcpu *v, enum mmio_result result);
 /* An SMCCC call from the guest (HVC or SMC): PSCI, hypercalls. */
 void arm_smccc_call(struct vcpu *v);
 
+/*
+ * Before a vCPU starts with its MMU and caches off: what the hypervisor
+ * copied into the VM (image, device tree, initrd) is cleaned from our
+ * write-back caches to memory (vcpu_common.c).
+ */
+void arm_clean_guest_image(struct vm *vm);
+
 #endif /* ASM_ARM_GUEST_H */
