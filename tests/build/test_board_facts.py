@@ -54,7 +54,7 @@ def check(dtb_dir, *dirs):
 def test_every_board_matches_its_reference(dtb_dir):
     boards = checked_boards()
     assert {"zcu102", "rpi4", "imx8mq_evk", "bbai64",
-            "jetson_tx2", "cva6_genesys2"} <= set(boards), boards
+            "jetson_tx2", "cva6_genesys2", "rocket_zcu104"} <= set(boards), boards
     res = check(dtb_dir)
     assert res.returncode == 0, res.stdout
     for board in boards:
@@ -83,6 +83,8 @@ def copy_board(tmp_path, board):
     ("cva6_genesys2", "reg_width = 4 ", "reg_width = 1 ", "console.reg_width", "1", "4"),
     ("cva6_genesys2", "size = 1G", "size = 2G", "memory", "0x80000000+0x80000000",
      "0x80000000+0x40000000"),
+    ("rocket_zcu104", "base  = 0xff010000", "base  = 0xff020000", "console.base",
+     "0xff020000", "0xff010000"),
     ("rpi4", "timer_irqs = [29, 30, 27, 26]", "timer_irqs = [29, 30, 27, 25]", "timer_irqs",
      "[29, 30, 27, 25]", "[29, 30, 27, 26]"),
 ])
