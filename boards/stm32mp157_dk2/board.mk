@@ -7,3 +7,7 @@
 GUEST_RAM_BASE := 0xc0000000
 GUEST_BOARD_DEFINES := -DGUEST_GICD_BASE=0xa0021000UL -DGUEST_GICC_BASE=0xa0022000UL \
 	-DGUEST_UART_STM32=0x40010000UL
+
+# ST's U-Boot boots with bootm: make also writes bulwark.uimg, a legacy
+# U-Boot image loaded and entered at CONFIG_HYP_LOAD_ADDR (0xc0000000).
+BOOT_IMAGE := uimage

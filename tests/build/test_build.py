@@ -9,6 +9,7 @@ import shutil
 import struct
 import subprocess
 import time
+import zlib
 
 import pytest
 
@@ -474,6 +475,23 @@ def elf32_entry(path):
     return struct.unpack_from("<I", data, 24)[0]
 
 
+def assert_uimage(path, payload, arch, addr):
+    """PATH is a legacy U-Boot image (include/image.h's 64-byte big-endian
+    header) of an uncompressed Linux-type kernel for ARCH (IH_ARCH_*),
+    loaded and entered at ADDR, whose data is PAYLOAD's bytes with both
+    CRCs right."""
+    data = path.read_bytes()
+    (magic, hcrc, _time, size, load, entry, dcrc, os_, arch_, type_,
+     comp) = struct.unpack_from(">IIIIIIIBBBB", data)
+    assert magic == 0x27051956
+    header = data[:4] + b"\0\0\0\0" + data[8:64]
+    assert hcrc == zlib.crc32(header)
+    assert (os_, arch_, type_, comp) == (5, arch, 2, 0)  # Linux, ARCH, kernel, none
+    assert (load, entry) == (addr, addr), (hex(load), hex(entry))
+    assert data[64:] == payload.read_bytes() and size == len(data) - 64
+    assert dcrc == zlib.crc32(data[64:])
+
+
 def test_board_without_qemu_builds_and_run_says_why_not(tmp_path):
     make_ok("stm32mp157_dk2_defconfig", O=tmp_path)
     make_ok(O=tmp_path)
@@ -488,6 +506,17 @@ def test_board_without_qemu_builds_and_run_says_why_not(tmp_path):
     # movw/movt build the USART's address (UART4, 0x40010000), not the PL011's (0x09000000).
     assert re.search(r"movt\s+r\d+, #16385\s+@ 0x4001$", res.stdout, re.M), res.stdout
     assert "0x900" not in res.stdout, res.stdout
+    # What its U-Boot takes (board.mk BOOT_IMAGE = uimage): bulwark.bin in a
+    # legacy image, loaded and entered at the hypervisor's link address.
+    assert_uimage(tmp_path / "bulwark.uimg", tmp_path / "bulwark.bin", arch=2,
+                  addr=elf32_entry(tmp_path / "bulwark.elf"))
+    assert elf32_entry(tmp_path / "bulwark.elf") == 0xc0000000
+    (tmp_path / "bulwark.uimg").unlink()
+    res = make("MKIMAGE=no-such-mkimage", O=tmp_path)
+    assert res.returncode != 0
+    assert ("stm32mp157_dk2: no-such-mkimage not found: install the Debian package "
+            "u-boot-tools") in res.out, res.out
+    assert not list(tmp_path.glob("bulwark.uimg*"))
     res = make("run", O=tmp_path)
     assert res.returncode != 0
     assert ("board stm32mp157_dk2 has no QEMU machine (no QEMU_SYSTEM in board.mk): "

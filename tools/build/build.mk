@@ -185,7 +185,7 @@ $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_C
 		$(guest-images)
 	$(call need-vmconf)
 	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
-	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $@
+	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(objtree)/bulwark.uimg $@
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
 		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h \
 		--out-d $(vmconf-deps) --dep-target $@ \
@@ -255,6 +255,20 @@ $(objtree)/bulwark.bin: $(objtree)/bulwark.elf
 	$(Q)$(OBJCOPY) -O binary $< $@.tmp
 	$(Q)mv -f $@.tmp $@
 
+# What the board's boot loader takes besides the raw image, from board.mk's
+# BOOT_IMAGE: 'uimage' is a legacy U-Boot image for bootm (bulwark.uimg),
+# loaded and entered at the link address. Written to a temporary name: a
+# failed mkimage leaves none.
+boot-images := $(if $(filter uimage,$(BOOT_IMAGE)),$(objtree)/bulwark.uimg)
+MKIMAGE ?= mkimage
+$(objtree)/bulwark.uimg: $(objtree)/bulwark.bin $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
+	$(call say,MKIMAGE,bulwark.uimg)
+	$(Q)command -v $(MKIMAGE) >/dev/null || { echo "$(BOARD): $(MKIMAGE) not found: install the \
+Debian package u-boot-tools (tools/install-deps.sh does it), or set MKIMAGE=" >&2; exit 1; }
+	$(Q)$(MKIMAGE) -A $(ARCH) -O linux -T kernel -C none -a $(CONFIG_HYP_LOAD_ADDR) \
+		-e $(CONFIG_HYP_LOAD_ADDR) -n "Bulwark $(VERSION) $(BOARD)" -d $< $@.tmp >/dev/null
+	$(Q)mv -f $@.tmp $@
+
 # Preloaded guests: boot.scr and bootdisk.img beside the image (tools/bootdisk.py),
 # or neither when the layout embeds every file.
 bootdisk-stamp := $(objtree)/generated/bootdisk.stamp
@@ -265,7 +279,7 @@ $(bootdisk-stamp): $(objtree)/bulwark.bin $(vmconf-stamp) $(srctree)/tools/bootd
 		--out-scr $(objtree)/boot.scr --out-disk $(objtree)/bootdisk.img
 	$(Q)touch $@
 
-all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(bootdisk-stamp)
+all: $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(boot-images) $(bootdisk-stamp)
 	@$(SIZE) $(objtree)/bulwark.elf | sed 's/^/  /'
 .PHONY: all
 
