@@ -10,12 +10,12 @@
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
 #include <asm/cpu_start.h>
-#include <asm/mpidr.h>
+#include <asm/cpu_map.h>
 #include <asm/psci.h>
 
 unsigned long arch_cpu_hw_id(unsigned int cpu)
 {
-	return (unsigned long)MPIDR_OF_INDEX(cpu);
+	return arm_cpu_affinity(cpu);
 }
 
 const char *arch_cpu_hw_id_name(void)
@@ -49,7 +49,7 @@ const char *arch_cpu_silent_hint(unsigned int cpu)
 #else
 int arch_start_cpu(unsigned int cpu)
 {
-	u64 target = MPIDR_OF_INDEX(cpu);
+	u64 target = arm_cpu_affinity(cpu);
 	long ret;
 
 	/* Everything the new CPU reads must be in memory before it runs. */
@@ -74,7 +74,7 @@ int arch_start_cpu(unsigned int cpu)
 
 const char *arch_cpu_silent_hint(unsigned int cpu)
 {
-	switch (psci_smc(ARM_PSCI_AFFINITY_INFO, MPIDR_OF_INDEX(cpu), 0, 0)) {
+	switch (psci_smc(ARM_PSCI_AFFINITY_INFO, arm_cpu_affinity(cpu), 0, 0)) {
 	case PSCI_AFFINITY_ON:
 		return "PSCI AFFINITY_INFO says on: it is stuck in the hypervisor";
 	case PSCI_AFFINITY_OFF:

@@ -64,19 +64,24 @@ _start:
 	bne	.Lwrong_mode
 	hyp_quiet
 
-	/* The CPU index from the MPIDR affinity: Aff0 + 16 * Aff1. */
+	/*
+	 * The CPU index: where the MPIDR affinity is in the board's table
+	 * (arm_cpu_mpidr, board.hw cpu_ids; constant data, readable with the
+	 * MMU off). No stack is needed: a CPU not in it is reported below.
+	 */
 	mrc	p15, 0, r0, c0, c0, 5	/* MPIDR */
 	ldr	r1, =MPIDR_AFF_MASK
 	and	r8, r0, r1
-	tst	r8, #0xf0
-	bne	.Lbad_cpu
-	tst	r8, #0xff0000
-	bne	.Lbad_cpu
-	and	r7, r8, #0xff
-	ubfx	r1, r8, #8, #8
-	add	r7, r7, r1, lsl #4
+	ldr	r9, =arm_cpu_mpidr
+	mov	r7, #0
+1:	ldr	r10, [r9, r7, lsl #2]
+	cmp	r10, r8
+	beq	2f
+	add	r7, r7, #1
 	cmp	r7, #CONFIG_NR_CPUS
-	bhs	.Lbad_cpu
+	blo	1b
+	b	.Lbad_cpu
+2:
 #ifdef CONFIG_ARM_BOOT_PEN
 	/* All CPUs start here together: CPU 0 boots, the others wait to be released. */
 	cmp	r7, #0

@@ -7,6 +7,7 @@
 #include <bulwark/panic.h>
 #include <bulwark/printk.h>
 #include <bulwark/serial.h>
+#include <asm/cpu_map.h>
 #include <asm/arm32.h>
 #include <asm/cp15.h>
 #include <asm/esr.h>
@@ -86,9 +87,7 @@ void arm32_boot_wrong_mode(unsigned long mode)
 void arm32_boot_bad_cpu(unsigned long mpidr)
 {
 	console_init();
-	pr_err("booted on the CPU with MPIDR affinity 0x%lx, but this build supports CPU "
-	       "indexes 0..%d (Aff0 + 16 * Aff1, CONFIG_NR_CPUS=%d)",
-	       mpidr, CONFIG_NR_CPUS - 1, CONFIG_NR_CPUS);
+	arm_cpu_map_refuse(mpidr);
 	arch_poweroff(POWEROFF_FAILURE);
 }
 

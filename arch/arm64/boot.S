@@ -74,20 +74,25 @@ primary_entry:
 	b.ne	.Lwrong_el
 	el2_quiet
 
-	/* The CPU index from the MPIDR affinity: Aff0 + 16 * Aff1. */
+	/*
+	 * The CPU index: where the MPIDR affinity is in the board's table
+	 * (arm_cpu_mpidr, board.hw cpu_ids; constant data, readable with the
+	 * MMU off). No stack is needed: a CPU not in it is reported below.
+	 */
 	mrs	x0, mpidr_el1
 	ldr	x1, =MPIDR_AFF_MASK
 	and	x22, x0, x1
-	tst	x22, #0xf0
-	b.ne	.Lbad_cpu
-	ldr	x1, =0xff00ff0000
-	tst	x22, x1
-	b.ne	.Lbad_cpu
-	and	x21, x22, #0xff
-	ubfx	x1, x22, #8, #8
-	add	x21, x21, x1, lsl #4
+	adrp	x9, arm_cpu_mpidr
+	add	x9, x9, :lo12:arm_cpu_mpidr
+	mov	x21, #0
+1:	ldr	x10, [x9, x21, lsl #3]
+	cmp	x10, x22
+	b.eq	2f
+	add	x21, x21, #1
 	cmp	x21, #CONFIG_NR_CPUS
-	b.hs	.Lbad_cpu
+	b.lo	1b
+	b	.Lbad_cpu
+2:
 #ifdef CONFIG_ARM_BOOT_PEN
 	/* All CPUs start here together: CPU 0 boots, the others wait to be released. */
 	cbnz	x21, .Lpen

@@ -7,6 +7,7 @@
 #include <bulwark/panic.h>
 #include <bulwark/printk.h>
 #include <bulwark/serial.h>
+#include <asm/cpu_map.h>
 #include <asm/arm64.h>
 #include <asm/esr.h>
 #include <asm/sysreg.h>
@@ -63,9 +64,7 @@ void arm64_boot_wrong_el(unsigned long el)
 void arm64_boot_bad_cpu(unsigned long mpidr)
 {
 	console_init();
-	pr_err("booted on the CPU with MPIDR affinity 0x%lx, but this build supports CPU "
-	       "indexes 0..%d (Aff0 + 16 * Aff1, CONFIG_NR_CPUS=%d)",
-	       mpidr, CONFIG_NR_CPUS - 1, CONFIG_NR_CPUS);
+	arm_cpu_map_refuse(mpidr);
 	arch_poweroff(POWEROFF_FAILURE);
 }
 

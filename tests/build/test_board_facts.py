@@ -149,11 +149,34 @@ def test_every_board_configures_and_shows_its_layout(tmp_path):
         assert "vm 'app'" in res.out or "app" in res.out, res.out
 
 
-def test_cpu_ids_must_hold_the_cpus_the_hypervisor_numbers(tmp_path):
+def test_cpu_ids_must_hold_the_cpus_the_hypervisor_runs(tmp_path):
     dest = copy_board(tmp_path, "zcu102")
     hw = dest / "board.hw"
-    hw.write_text(hw.read_text().replace("cpu_ids   = [0x0, 0x1, 0x2, 0x3]",
-                                         "cpu_ids   = [0x0, 0x1, 0x2, 0x100]"))
+    text = hw.read_text()
+    hw.write_text(text.replace("cpu_ids   = [0x0, 0x1, 0x2, 0x3]", "cpu_ids   = [0x0, 0x1, 0x2]"))
     with pytest.raises(Exception) as err:
         load_board(str(hw))
-    assert "cpu_ids: the hypervisor runs CPU 3 as hardware id 0x3" in str(err.value)
+    assert "cpus: the board runs 4 CPUs but cpu_ids lists 3 hardware ids" in str(err.value)
+
+
+def test_a_cpu_id_twice_is_refused_with_its_line(tmp_path):
+    dest = copy_board(tmp_path, "zcu102")
+    hw = dest / "board.hw"
+    text = hw.read_text().replace("cpu_ids   = [0x0, 0x1, 0x2, 0x3]",
+                                  "cpu_ids   = [0x0, 0x1,\n 0x1, 0x3]")
+    hw.write_text(text)
+    line = [n for n, t in enumerate(text.split("\n"), 1) if t.startswith(" 0x1, 0x3]")][0]
+    with pytest.raises(Exception) as err:
+        load_board(str(hw))
+    assert f"board.hw:{line}:" in str(err.value)
+    assert "cpu_ids: hardware id 0x1 is listed twice" in str(err.value)
+
+
+def test_the_cpu_table_follows_cpu_ids_in_their_order(tmp_path):
+    """CPU index i is cpu_ids[i] (the hypervisor searches BOARD_CPU_HW_IDS at entry)."""
+    from vmconflib.board import NO_CPU_HW_ID, cpu_hw_ids
+    hikey = load_board(str(SRCTREE / "boards/hikey960/board.hw"))
+    assert cpu_hw_ids(hikey, 8) == [0x0, 0x1, 0x2, 0x3, 0x100, 0x101, 0x102, 0x103]
+    assert cpu_hw_ids(hikey, 9)[8] == NO_CPU_HW_ID
+    virt = load_board(str(SRCTREE / "boards/qemu_aarch64/board.hw"))
+    assert cpu_hw_ids(virt, 18)[15:] == [0xf, 0x100, 0x101]

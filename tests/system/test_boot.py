@@ -243,6 +243,38 @@ def test_aarch64_boot_at_el2(shared_dir, tmp_path, gic, goals):
     assert "all 4 CPUs online" in console
 
 
+def test_aarch64_cpu_indexes_follow_the_boards_cpu_ids(tmp_path):
+    """The physical CPU numbering is board.hw's cpu_ids table, not Aff0 + 16 x Aff1: a copy
+    of qemu_aarch64 listing QEMU's MPIDRs out of order boots on MPIDR 0 as CPU index 1
+    (found by boot.S's table search), starts the others by their table entries through
+    PSCI CPU_ON, finds each one's GICv3 redistributor and runs the default layout."""
+    vendor = tmp_path / "vendor"
+    board = vendor / "boards" / "qemu_shuffled"
+    board.mkdir(parents=True)
+    src = SRCTREE / "boards/qemu_aarch64"
+    (board / "Kconfig.board").write_text(
+        (src / "Kconfig.board").read_text().replace("QEMU_AARCH64", "QEMU_SHUFFLED")
+        .replace('"qemu_aarch64"', '"qemu_shuffled"'))
+    hw = (src / "board.hw").read_text()
+    assert "cpus      = 4\n" in hw
+    (board / "board.hw").write_text(
+        hw.replace("board qemu_aarch64", "board qemu_shuffled")
+        .replace("cpus      = 4\n", "cpus      = 4\n    cpu_ids   = [0x2, 0x0, 0x3, 0x1]\n"))
+    (board / "board.mk").write_text((src / "board.mk").read_text())
+    (vendor / "configs").mkdir()
+    (vendor / "configs" / "qemu_shuffled_defconfig").write_text('CONFIG_BOARD="qemu_shuffled"\n')
+    out = tmp_path / "out"
+    make_ok(f"BOARD_ROOT={vendor}", "qemu_shuffled_defconfig", O=out)
+    make_ok(O=out)
+    status, console, err = boot(out, [], tmp_path)
+    assert status == 0, console + err
+    assert re.search(r"^boot CPU 1 \(MPIDR 0\) in EL2", console, re.M), console
+    online = re.findall(r"^CPU (\d) \(MPIDR (\d)\) online in EL2$", console, re.M)
+    assert sorted(online) == [("0", "2"), ("2", "3"), ("3", "1")], console
+    assert "all 4 CPUs online" in console
+    assert "[bulwark] every VM has stopped; powering off" in console
+
+
 # (QEMU CPU, configuration goals, GIC): Armv7-A CPUs have a GICv2; QEMU's max
 # (Armv8-A in AArch32) has the GICv3 system registers (board.mk picks it for gicv3.config).
 ARM32_BOOTS = [("cortex-a15", ["qemu_arm_defconfig"], "GICv2"),

@@ -76,9 +76,13 @@ def draft(dtb, name, dtb_ref):
     arch = _arch(tree)
     model = tree.root.string('model') or '?'
     ids = got.get('cpu_ids', [])
-    cpus = 0
-    while cpus < len(ids) and cpu_hw_id(arch, cpus) in ids:
-        cpus += 1
+    # Arm: the hypervisor's CPU index i is cpu_ids[i], so every CPU runs;
+    # RISC-V: index i is hart i, so the harts from 0 up without a gap.
+    cpus = len(ids)
+    if arch not in ('aarch64', 'arm'):
+        cpus = 0
+        while cpus < len(ids) and cpu_hw_id(arch, cpus) in ids:
+            cpus += 1
     lines = ['# SPDX-License-Identifier: Apache-2.0',
              '# Drafted by tools/boardfacts/boardfacts.py draft from %s' % os.path.basename(dtb),
              '# (model "%s"). Check every line against the SoC\'s reference manual,' % model,
@@ -86,7 +90,7 @@ def draft(dtb, name, dtb_ref):
              '']
     lines.append('board %s {' % name)
     lines.append('    arch      = %s' % arch)
-    lines.append('    cpus      = %d                   # CPUs numbered as the hypervisor does'
+    lines.append('    cpus      = %d                   # the CPUs the hypervisor runs'
                  % max(cpus, 1))
     if ids:
         lines.append('    cpu_ids   = [%s]' % ', '.join('0x%x' % i for i in ids))

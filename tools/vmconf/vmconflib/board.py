@@ -78,7 +78,8 @@ class Board:
         self.imsic_guest_files = rec.get('imsic_guest_files', 0)
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         # cpu_ids = [...]: the hardware id (MPIDR affinity, hart id) of every
-        # CPU of the SoC; the first 'cpus' of the hypervisor's numbering run it.
+        # CPU of the SoC. On Arm the hypervisor's CPU index i is cpu_ids[i] and
+        # the first 'cpus' of them run it; RISC-V's index i is hart i.
         self.cpu_ids = [v for v, _ in rec.get('cpu_ids', [])]
         # timer_irqs = [...]: the architected timer's interrupts (Arm: secure
         # physical, non-secure physical, virtual, hypervisor PPIs).
@@ -340,24 +341,59 @@ def _derive_colors(board, ctx):
                         if board.colors else
                         '%s %d-way: a way (%s) is no larger than a %s page, so no colors'
                         % (human(cache.get('size')), cache.get('ways'), human(way), human(page)))
+ARM_ARCHES = ('aarch64', 'arm')
+# The id of a slot of the hypervisor's CPU table that no CPU has (on Arm,
+# bits 24-31 of an MPIDR are outside its affinity fields): a CPU index past
+# the board's cpu_ids, which no CPU can be.
+NO_CPU_HW_ID = 0xffffffff
+
+
 def cpu_hw_id(arch, index):
-    """The hardware id the hypervisor expects of CPU index (asm/mpidr.h; RISC-V: the hart id)."""
-    if arch in ('aarch64', 'arm'):
+    """The hardware id the hypervisor numbers CPU index by default, when the board gives
+    no cpu_ids (asm/mpidr.h on Arm: Aff0 = index mod 16, Aff1 = index / 16; RISC-V: the
+    hart id)."""
+    if arch in ARM_ARCHES:
         return ((index // 16) << 8) | (index % 16)
     return index
 
 
+def cpu_hw_ids(board, count):
+    """The hardware id of each of the hypervisor's CPU indexes 0..count-1: on Arm, board.hw's
+    cpu_ids in their order (index i runs cpu_ids[i]), NO_CPU_HW_ID past them; the default
+    numbering when the board lists none. The hypervisor finds its index in this table
+    (BOARD_CPU_HW_IDS, generated/board.h)."""
+    if board.arch in ARM_ARCHES and board.cpu_ids:
+        return [board.cpu_ids[i] if i < len(board.cpu_ids) else NO_CPU_HW_ID
+                for i in range(count)]
+    return [cpu_hw_id(board.arch, i) for i in range(count)]
+
+
 def _check_cpu_ids(board, ctx):
     line = board.rec.line_of('cpu_ids')
-    if len(set(board.cpu_ids)) != len(board.cpu_ids):
-        raise ctx.error(line, 'cpu_ids', 'a hardware id is listed twice')
+    seen = set()
+    for value, vline in board.rec.get('cpu_ids'):
+        if value in seen:
+            raise ctx.error(vline, 'cpu_ids', 'hardware id 0x%x is listed twice' % value)
+        seen.add(value)
+    if board.cpus > len(board.cpu_ids):
+        raise ctx.error(board.rec.line_of('cpus'), 'cpus', 'the board runs %d CPUs but cpu_ids '
+                        'lists %d hardware ids; give every CPU its id or lower cpus'
+                        % (board.cpus, len(board.cpu_ids)))
+    if board.arch in ARM_ARCHES:
+        for value, vline in board.rec.get('cpu_ids'):
+            if value & ~0xff00ffffff:
+                raise ctx.error(vline, 'cpu_ids', '0x%x is not an MPIDR affinity (Aff3 in bits '
+                                '39-32, Aff2-Aff0 in bits 23-0)' % value)
+            if board.arch == 'arm' and value > 0xffffff:
+                raise ctx.error(vline, 'cpu_ids', '0x%x has an Aff3, which an AArch32 MPIDR '
+                                'does not have' % value)
+        return
+    # RISC-V numbers its CPUs by hart id: CPU index i is hart i.
     for index in range(board.cpus):
-        want = cpu_hw_id(board.arch, index)
-        if want not in board.cpu_ids:
-            raise ctx.error(line, 'cpu_ids', 'the hypervisor runs CPU %d as hardware id 0x%x '
-                            '(%s), which cpu_ids does not list; lower cpus to the CPUs it can '
-                            'number' % (index, want, 'MPIDR Aff0 = index mod 16, Aff1 = index / 16'
-                                        if board.arch in ('aarch64', 'arm') else 'hart id'))
+        if index not in board.cpu_ids:
+            raise ctx.error(line, 'cpu_ids', 'the hypervisor runs CPU %d as hart %d, which '
+                            'cpu_ids does not list; lower cpus to the harts it can number'
+                            % (index, index))
 
 
 def _check_slots(dev, ctx):

@@ -3,6 +3,7 @@
 
 import re
 
+from .board import cpu_hw_ids
 from .vdev import window_table
 
 
@@ -26,6 +27,11 @@ def generate_header(layout, board, source, config):
     define('BOARD_NAME', '"%s"' % board.name)
     define('BOARD_ARCH', '"%s"' % board.arch)
     define('BOARD_NR_CPUS', '%d' % board.cpus)
+    # The hardware id of each CPU index 0..CONFIG_NR_CPUS-1, a bare list for
+    # C initializers and assembler data (arch/arm-common/cpu_map.c).
+    ids = cpu_hw_ids(board, config.int('CONFIG_NR_CPUS') or board.cpus)
+    define('BOARD_NR_CPU_HW_IDS', '%d' % len(ids))
+    define('BOARD_CPU_HW_IDS', ', '.join('0x%x' % i for i in ids))
     define('BOARD_RAM_BASE', '0x%xULL' % ram.base)
     define('BOARD_RAM_SIZE', '0x%xULL' % ram.size)
     define('BOARD_PAGE_SIZE', '0x%xULL' % board.align)
