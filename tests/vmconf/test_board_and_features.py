@@ -244,3 +244,40 @@ def test_sub_page_device_is_not_passed_through(scratch):
         "layout.vmconf:4: error: vm 'a': device 'tiny': its window 0x10001000-0x100011ff is not "
         'whole pages of the MMU page (4 KiB), and a VM is mapped in whole pages: it cannot be '
         'passed through alone\n'))
+
+
+ARM64_BOARD = '''\
+board a64 {
+    arch      = aarch64
+    cpus      = 2
+    page_size = 4K
+    irqs      = 32-63
+    memory ram { base = 0x40000000  size = 64M }
+    reserved hypervisor { base = 0x40080000  size = 1M }
+}
+'''
+A64_LAYOUT = SIMPLE.replace('0x80000000', '0x40000000')
+
+
+@pytest.mark.parametrize('config, base, expected', [
+    # Linked elsewhere than the board reserves: VMs could be placed over it.
+    ('CONFIG_MMU=y\nCONFIG_HYP_LOAD_ADDR=0x40280000\n', '0x40080000',
+     "board/board.hw:7: error: board 'a64': reserved hypervisor.base: the hypervisor is reserved "
+     'at 0x40080000 but linked at CONFIG_HYP_LOAD_ADDR 0x40280000; make them the same'),
+    # Where booti cannot put an arm64 Image (text_offset 0x80000 past 2 MiB).
+    ('CONFIG_MMU=y\nCONFIG_HYP_LOAD_ADDR=0x40100000\n', '0x40100000',
+     "board/board.hw:7: error: board 'a64': reserved hypervisor.base: 0x40100000 is not 0x80000 "
+     "past a 2 MiB boundary, where U-Boot's booti puts an arm64 Image"),
+    # A boot pen (the image is loaded, not booted by booti): any base.
+    ('CONFIG_MMU=y\nCONFIG_ARM_BOOT_PEN=y\nCONFIG_HYP_LOAD_ADDR=0x40100000\n', '0x40100000', None),
+    ('CONFIG_MMU=y\nCONFIG_HYP_LOAD_ADDR=0x40280000\n', '0x40280000', None),
+])
+def test_hypervisor_reserved_where_it_is_linked(scratch, config, base, expected):
+    board = _board(scratch, ARM64_BOARD.replace('base = 0x40080000', 'base = ' + base))
+    scratch.config(config)
+    result = scratch.run(A64_LAYOUT, command='check', board_dir=board)
+    if expected is None:
+        assert result.returncode == 0, result.stderr
+    else:
+        assert result.returncode != 0
+        assert expected in result.stderr, result.stderr

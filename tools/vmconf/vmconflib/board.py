@@ -406,6 +406,31 @@ def _check_slots(dev, ctx):
                         % (dev.slots, dev.slots, len(dev.irqs)))
 
 
+# The arm64 Image header's text_offset (arch/arm64/boot.S): U-Boot's booti
+# and other Linux-style loaders put the image this far past a 2 MiB boundary.
+ARM64_TEXT_OFFSET = 0x80000
+
+
+def _check_load_address(board, config, ctx):
+    """The range the board reserves for the hypervisor starts where it is
+    linked (CONFIG_HYP_LOAD_ADDR), or VMs could be placed over it; an arm64
+    image a boot loader starts (no boot pen) sits where booti puts it."""
+    load = config.int('CONFIG_HYP_LOAD_ADDR')
+    hyp = next((r for r in board.reserved if r.name == 'hypervisor'), None)
+    if load is None or hyp is None:
+        return
+    if hyp.base != load:
+        raise ctx.error(hyp.rec.line_of('base'), 'reserved hypervisor.base',
+                        'the hypervisor is reserved at %#x but linked at CONFIG_HYP_LOAD_ADDR '
+                        '%#x; make them the same' % (hyp.base, load))
+    if (board.arch == 'aarch64' and config.bool('CONFIG_MMU')
+            and not config.bool('CONFIG_ARM_BOOT_PEN') and (load - ARM64_TEXT_OFFSET) % 0x200000):
+        raise ctx.error(hyp.rec.line_of('base'), 'reserved hypervisor.base',
+                        '%#x is not %#x past a 2 MiB boundary, where U-Boot\'s booti puts an '
+                        'arm64 Image (its header\'s text_offset); CONFIG_HYP_LOAD_ADDR and this '
+                        'base must be' % (load, ARM64_TEXT_OFFSET))
+
+
 def apply_config(board, config):
     """Checks the board against the Kconfig choices and fixes the alignment rule."""
     ctx = Context(board.path, "board '%s'" % board.name)
@@ -415,6 +440,7 @@ def apply_config(board, config):
         raise ctx.error(rec.line_of('cpus'), 'cpus', 'the board has %d CPUs but CONFIG_NR_CPUS '
                         'is %d; raise CONFIG_NR_CPUS to at least %d'
                         % (board.cpus, nr_cpus, board.cpus))
+    _check_load_address(board, config, ctx)
     if config.bool('CONFIG_MPU'):
         if not board.mpu_granule:
             raise ctx.error(rec.line, 'mpu_granule', 'CONFIG_MPU is set but the board gives no '
