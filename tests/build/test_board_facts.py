@@ -180,3 +180,22 @@ def test_the_cpu_table_follows_cpu_ids_in_their_order(tmp_path):
     assert cpu_hw_ids(hikey, 9)[8] == NO_CPU_HW_ID
     virt = load_board(str(SRCTREE / "boards/qemu_aarch64/board.hw"))
     assert cpu_hw_ids(virt, 18)[15:] == [0xf, 0x100, 0x101]
+
+
+EXAMPLE_ROOT = SRCTREE / "Documentation" / "examples" / "board-root"
+
+
+def test_out_of_tree_example_board(tmp_path, dtb_dir):
+    """The vendor example of Documentation/boards.md (a KV260 kept under a
+    BOARD_ROOT, drafted from Debian's DTB): its facts check clean, and it
+    configures, builds and shows its layout from outside the tree."""
+    res = check(dtb_dir, EXAMPLE_ROOT / "boards" / "kv260")
+    assert res.returncode == 0, res.stdout
+    assert "OK      kv260" in res.stdout, res.stdout
+    out = tmp_path / "kv260"
+    for goal in ("kv260_defconfig", "all", "vmconf-show"):
+        res = make(f"BOARD_ROOT={EXAMPLE_ROOT}", goal, O=out)
+        assert res.returncode == 0, f"{goal}: {res}"
+    assert (out / "bulwark.bin").stat().st_size > 0
+    assert "on board kv260 (aarch64, 4 CPUs" in res.out, res.out
+    assert "device   ttc0" in res.out and "device   rtc" in res.out, res.out

@@ -7,6 +7,9 @@
 BOARD_DTB_CACHE ?= $(objtree)/board-dtbs
 boardfacts := $(srctree)/tools/boardfacts
 
+# Every board of the tree, and of BOARD_ROOT when one is given (BOARD_DIRS= names others).
+BOARD_DIRS ?= $(if $(BOARD_ROOT),$(patsubst %/board.hw,%,$(wildcard $(srctree)/boards/*/board.hw \
+	$(BOARD_ROOT)/boards/*/board.hw)))
 board-facts:
 	$(Q)dir=$$($(boardfacts)/fetch-dtbs.sh $(BOARD_DTB_CACHE)) && \
 		$(PYTHON) $(boardfacts)/boardfacts.py check -v --dtb-dir "$$dir" $(BOARD_DIRS)
