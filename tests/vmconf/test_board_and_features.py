@@ -59,6 +59,10 @@ BOARD_ERRORS = [
     ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
      "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
      "among the board's irqs"),
+    # The console UART typed inside RAM rather than among the devices.
+    ('device-in-ram', COLOR_BOARD.replace('base = 0x10000000', 'base = 0x80100000'),
+     "board/board.hw:9: error: board 'colored': device 'uart0'.base: 0x80100000-0x80100fff "
+     "lies in memory 'ram' (0x80000000-0x83ffffff, line 7): device registers are outside RAM"),
     ('zero-size', COLOR_BOARD.replace('size = 64M', 'size = 0'),
      "board/board.hw:7: error: board 'colored': memory 'ram'.size: must not be zero"),
     ('no-board-block', '# empty\n',

@@ -240,6 +240,15 @@ def _check(board, ctx):
                                                    other.line))
             seen[win.name] = win
             _check_reach(board, win, wctx)
+    # A device's registers are not RAM: a console or device placed inside a
+    # memory bank is a typo the VMs' layouts would otherwise inherit.
+    for dev in board.devices.values():
+        for bank in board.banks:
+            if dev.base < bank.end and bank.base < dev.end:
+                raise ctx.sub("device '%s'" % dev.name).error(
+                    dev.rec.line_of('base'), 'base', '%s lies in memory \'%s\' (%s, line %d): '
+                    'device registers are outside RAM' % (span(dev.base, dev.size), bank.name,
+                                                          span(bank.base, bank.size), bank.line))
     irq_owner = {}
     for dev in board.devices.values():
         dctx = ctx.sub("device '%s'" % dev.name)
