@@ -1,0 +1,71 @@
+# SPDX-License-Identifier: Apache-2.0
+"""QEMU system tests: hardware boards boot on QEMU's model of them (the stand-ins).
+
+A board whose board.mk names a QEMU machine other than virt (xlnx-zcu102
+for the ZCU102) is built from its shipped defconfig and default layout and
+booted there once: the hypervisor must start every CPU at EL2, both demo
+VMs must pass their cases on their virtual consoles, and QEMU must exit by
+itself when the hypervisor powers the machine off. Documentation/boards.md
+says which boards have a stand-in and why the others have none.
+"""
+
+import re
+import subprocess
+import sys
+
+import pytest
+
+from bulwark_test import SRCTREE, shared_build
+
+TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
+PASSED = r"^\d+ passed, 0 failed$"
+
+# board -> (the line QEMU's model makes the hypervisor print about its CPUs,
+# the VMs of the default layout)
+STANDINS = {
+    "zcu102": ("all 4 CPUs online", ["rt", "app"]),
+}
+
+
+def vm_lines(console, vm):
+    return [line[len(vm) + 3:] for line in console.splitlines() if line.startswith(f"[{vm}] ")]
+
+
+def test_every_standin_board_has_a_row():
+    """Every board other than the qemu_* and mps3_an536 ones that names a QEMU machine."""
+    named = set()
+    for mk in (SRCTREE / "boards").glob("*/board.mk"):
+        board = mk.parent.name
+        if board.startswith("qemu_") or board == "mps3_an536":
+            continue
+        if re.search(r"^QEMU_SYSTEM[ \t]*:?=[ \t]*\S", mk.read_text(), re.M):
+            named.add(board)
+    assert named == set(STANDINS)
+
+
+@pytest.mark.parametrize("board", sorted(STANDINS))
+def test_board_boots_on_its_standin(shared_dir, tmp_path, board):
+    online, vms = STANDINS[board]
+    out = shared_build(shared_dir, [f"{board}_defconfig"])
+    log = tmp_path / "console.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log), str(out / "run.json")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode != 124, f"QEMU did not exit by itself:\n{console}"
+    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
+    lines = console.splitlines()
+    assert lines[0].startswith(f"Bulwark ") and f"(board {board}," in lines[0], console
+    assert re.search(r"^boot CPU 0 \(MPIDR 0\) in EL2", console, re.M), console
+    assert online in lines, console
+    for vm in vms:
+        own = vm_lines(console, vm)
+        assert own, f"vm '{vm}' printed nothing:\n{console}"
+        assert re.search(PASSED, own[-1]), f"vm '{vm}' ended with {own[-1]!r}:\n{console}"
+        assert not any(line.startswith("FAIL ") for line in own), console
+        assert any(line.startswith(f"[bulwark] vm '{vm}' stopped: shut down by its guest")
+                   for line in lines), console
+    for line in lines:
+        assert not line.startswith("[bulwark] warning:"), f"unexpected: {line}\n{console}"
+        assert not line.startswith("[bulwark] error:"), f"unexpected: {line}\n{console}"
+    assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
