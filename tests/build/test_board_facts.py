@@ -178,6 +178,9 @@ def test_the_cpu_table_follows_cpu_ids_in_their_order(tmp_path):
     hikey = load_board(str(SRCTREE / "boards/hikey960/board.hw"))
     assert cpu_hw_ids(hikey, 8) == [0x0, 0x1, 0x2, 0x3, 0x100, 0x101, 0x102, 0x103]
     assert cpu_hw_ids(hikey, 9)[8] == NO_CPU_HW_ID
+    # The Jetson TX2's boot CPU is a Cortex-A57 (MPIDR 0x100): its index 0.
+    tx2 = load_board(str(SRCTREE / "boards/jetson_tx2/board.hw"))
+    assert cpu_hw_ids(tx2, tx2.cpus) == [0x100, 0x101, 0x102, 0x103, 0x0, 0x1]
     virt = load_board(str(SRCTREE / "boards/qemu_aarch64/board.hw"))
     assert cpu_hw_ids(virt, 18)[15:] == [0xf, 0x100, 0x101]
 

@@ -195,6 +195,10 @@ def test_shipped_layout_passes(scratch, layout):
     if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
         config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
+    # As many CPUs as the board runs (its Kconfig.board's BOARD_NR_CPUS).
+    cpus = int(re.search(r'^\s*cpus\s*=\s*(\d+)', (board / 'board.hw').read_text(),
+                         re.M).group(1))
+    config = config.replace('CONFIG_NR_CPUS=4\n', 'CONFIG_NR_CPUS=%d\n' % max(cpus, 4))
     if re.search(r'^\s*mpu_granule\s*=', (board / 'board.hw').read_text(), re.M):
         # An MPU board (Armv8-R): its defconfig selects the MPU back end.
         config = config.replace('CONFIG_MMU=y\n', '# CONFIG_MMU is not set\n').replace(
