@@ -79,6 +79,13 @@ struct reg_store arch_dev_irq_enable_store(unsigned int id);
  */
 void fault_expect(void);
 struct fault_info fault_take(void);
+/*
+ * For the arch's trap handler (lib/fault.c): records a synchronous
+ * exception when this CPU expects one and returns true; false when none
+ * was expected (the handler then ends the run).
+ */
+bool fault_record(unsigned long cause, unsigned long tval, unsigned long epc,
+		  unsigned long syndrome);
 /* A load or store of width 1, 2, 4 or 8 bytes under fault_expect(). */
 struct fault_info probe_load(unsigned long addr, unsigned int width, unsigned long *value);
 struct fault_info probe_store(unsigned long addr, unsigned int width, unsigned long value);

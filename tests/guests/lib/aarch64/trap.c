@@ -1,6 +1,5 @@
 /* SPDX-License-Identifier: Apache-2.0 */
-/* Dispatches exceptions from the vectors to interrupt handlers by INTID or the expected-fault
- * record. */
+/* Exceptions from the vectors: interrupts to irq.c, expected faults to the record (fault.c). */
 #include <stdint.h>
 #include "../test.h"
 #include "gic.h"
@@ -9,111 +8,23 @@
 
 enum exception_kind { EXC_SYNC, EXC_IRQ, EXC_FIQ, EXC_SERROR, EXC_SP0, EXC_LOWER };
 
-static void (*irq_handlers[NR_IRQS])(void);
-static void (*dev_handler)(unsigned int id);
-static volatile unsigned int current_intid[MAX_HARTS];
-static volatile unsigned long spurious[MAX_HARTS];
-
-struct fault_state {
-	bool armed;
-	struct fault_info info;
-};
-
-static volatile struct fault_state faults[MAX_HARTS];
-
-void irq_set_handler(unsigned int irq, void (*handler)(void))
-{
-	if (irq < NR_IRQS)
-		irq_handlers[irq] = handler;
-}
-
-void arch_dev_irq_set_handler(void (*fn)(unsigned int id))
-{
-	dev_handler = fn;
-}
-
-unsigned int irq_current(void)
-{
-	return current_intid[this_hart()];
-}
-
-unsigned long irq_spurious_count(unsigned long cpu)
-{
-	return cpu < MAX_HARTS ? spurious[cpu] : 0;
-}
-
-void fault_expect(void)
-{
-	volatile struct fault_state *f = &faults[this_hart()];
-
-	f->info.taken = false;
-	f->armed = true;
-	__asm__ volatile("" ::: "memory");
-}
-
-struct fault_info fault_take(void)
-{
-	volatile struct fault_state *f = &faults[this_hart()];
-	struct fault_info info;
-
-	__asm__ volatile("" ::: "memory");
-	f->armed = false;
-	info.taken = f->info.taken;
-	info.cause = f->info.cause;
-	info.tval = f->info.tval;
-	info.epc = f->info.epc;
-	info.syndrome = f->info.syndrome;
-	return info;
-}
-
 bool fault_is_access(const struct fault_info *f, bool store)
 {
 	/* A data abort taken from EL1 to EL1; WnR tells a store from a load. */
 	return f->cause == ESR_EC_DABT_CUR_EL && !!(f->syndrome & ESR_WNR) == store;
 }
 
-static void irq_dispatch(void)
-{
-	unsigned long cpu = this_hart();
-	uint32_t ack = gic_ack();
-	unsigned int id = gic_intid(ack);
-	void (*handler)(void) = id < NR_IRQS ? irq_handlers[id] : NULL;
-
-	if (id >= GIC_SPURIOUS_MIN) {
-		spurious[cpu]++;
-		return;
-	}
-	current_intid[cpu] = id;
-	if (handler) {
-		handler();
-	} else if ((id >= 32 || id == IRQ_DEV_PPI) && dev_handler) {
-		dev_handler(id);
-	} else {
-		gic_enable(id, false);
-		gic_eoi(ack);
-		test_abort("unexpected interrupt %u on cpu %lu", id, cpu);
-	}
-	gic_eoi(ack);
-}
-
 void trap_handle(struct trap_frame *frame, unsigned long kind)
 {
-	volatile struct fault_state *f = &faults[this_hart()];
-
 	if (kind == EXC_IRQ) {
 		irq_dispatch();
 		return;
 	}
-	if (kind != EXC_SYNC || !f->armed)
+	if (kind != EXC_SYNC ||
+	    !fault_record(frame->esr >> ESR_EC_SHIFT & 0x3f, frame->far, frame->elr, frame->esr))
 		test_abort(
 		    "unexpected exception (kind %lu): ESR 0x%lx FAR 0x%lx ELR 0x%lx on cpu %lu",
 		    kind, frame->esr, frame->far, frame->elr, this_hart());
-	f->armed = false;
-	f->info.taken = true;
-	f->info.cause = frame->esr >> ESR_EC_SHIFT & 0x3f;
-	f->info.tval = frame->far;
-	f->info.epc = frame->elr;
-	f->info.syndrome = frame->esr;
 	/* Every A64 instruction is 4 bytes: resume after the one that faulted. */
 	frame->elr += 4;
 }

@@ -18,5 +18,7 @@ struct trap_frame {
 unsigned int irq_current(void);
 /* Spurious acknowledges (INTID 1020-1023) seen by this CPU. */
 unsigned long irq_spurious_count(unsigned long cpu);
+/* Acknowledges the GIC's interrupt, runs its handler, ends it (irq.c). */
+void irq_dispatch(void);
 
 #endif

@@ -39,6 +39,7 @@ struct fault_info {
 	unsigned long cause;
 	unsigned long tval;
 	unsigned long epc;
+	unsigned long syndrome; /* 0: scause and stval say it all */
 };
 
 static inline void arch_mb(void)

@@ -7,40 +7,10 @@
 
 static void (*irq_handlers[NR_IRQS])(void);
 
-struct fault_state {
-	bool armed;
-	struct fault_info info;
-};
-
-static volatile struct fault_state faults[MAX_HARTS];
-
 void irq_set_handler(unsigned int irq, void (*handler)(void))
 {
 	if (irq < NR_IRQS)
 		irq_handlers[irq] = handler;
-}
-
-void fault_expect(void)
-{
-	volatile struct fault_state *f = &faults[this_hart()];
-
-	f->info.taken = false;
-	f->armed = true;
-	__asm__ volatile("" ::: "memory");
-}
-
-struct fault_info fault_take(void)
-{
-	volatile struct fault_state *f = &faults[this_hart()];
-	struct fault_info info;
-
-	__asm__ volatile("" ::: "memory");
-	f->armed = false;
-	info.taken = f->info.taken;
-	info.cause = f->info.cause;
-	info.tval = f->info.tval;
-	info.epc = f->info.epc;
-	return info;
 }
 
 bool fault_is_access(const struct fault_info *f, bool store)
@@ -58,8 +28,6 @@ static unsigned long instruction_length(unsigned long epc)
 
 void trap_handle(struct trap_frame *frame)
 {
-	volatile struct fault_state *f = &faults[this_hart()];
-
 	if (frame->scause & CAUSE_INTERRUPT) {
 		unsigned long irq = frame->scause & ~CAUSE_INTERRUPT;
 
@@ -70,13 +38,8 @@ void trap_handle(struct trap_frame *frame)
 		csr_clear(sie, 1UL << (irq & 63));
 		test_abort("unexpected interrupt %lu on hart %lu", irq, this_hart());
 	}
-	if (!f->armed)
+	if (!fault_record(frame->scause, frame->stval, frame->sepc, 0))
 		test_abort("unexpected exception: scause %lu stval 0x%lx sepc 0x%lx on hart %lu",
 			   frame->scause, frame->stval, frame->sepc, this_hart());
-	f->armed = false;
-	f->info.taken = true;
-	f->info.cause = frame->scause;
-	f->info.tval = frame->stval;
-	f->info.epc = frame->sepc;
 	frame->sepc += instruction_length(frame->sepc);
 }
