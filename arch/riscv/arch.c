@@ -8,13 +8,19 @@
 #include <asm/processor.h>
 #include <asm/riscv.h>
 #include <asm/sbi.h>
+#include <generated/board.h>
 
 /*
- * The rate of the time CSR. QEMU virt's timebase-frequency is 10 MHz; it is
- * only used for bounded waits, so a board that differs waits longer or
- * shorter but still finishes.
+ * The rate of the time CSR: the board's timebase (board.hw), or QEMU virt's
+ * 10 MHz. It is only used for bounded waits and rate limits, so a board
+ * whose rate differs from what it says waits longer or shorter but still
+ * finishes.
  */
+#ifdef BOARD_TIMEBASE_HZ
+#define RISCV_TIMEBASE_HZ BOARD_TIMEBASE_HZ
+#else
 #define RISCV_TIMEBASE_HZ 10000000u
+#endif
 
 unsigned int arch_cpu_id(void)
 {

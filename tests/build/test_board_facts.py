@@ -85,6 +85,8 @@ def copy_board(tmp_path, board):
      "0x80000000+0x40000000"),
     ("rocket_zcu104", "base  = 0xff010000", "base  = 0xff020000", "console.base",
      "0xff020000", "0xff010000"),
+    ("rocket_zcu104", "timebase  = 1000000 ", "timebase  = 10000000", "timebase", "10000000",
+     "1000000"),
     ("rpi4", "timer_irqs = [29, 30, 27, 26]", "timer_irqs = [29, 30, 27, 25]", "timer_irqs",
      "[29, 30, 27, 25]", "[29, 30, 27, 26]"),
 ])

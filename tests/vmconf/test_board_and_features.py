@@ -55,7 +55,13 @@ BOARD_ERRORS = [
     ('unknown-field', COLOR_BOARD.replace('    colors    = 8\n', '    dram = 1\n'),
      "board/board.hw:5: error: board 'colored': dram: unknown field; allowed here: arch, cpus, "
      'page_size, mpu_granule, irqs, colors, pa_bits, mpu_regions, cpu_compatible, cpu_ids, '
-     'timer_irqs, reference, imsic_guest_files'),
+     'timer_irqs, reference, imsic_guest_files, timebase'),
+    ('timebase-zero', COLOR_BOARD.replace('    colors    = 8\n', '    timebase  = 0\n'),
+     "board/board.hw:5: error: board 'colored': timebase: must be between 1 and 4294967295 Hz"),
+    ('timebase-arm', MPU_BOARD.replace('    cpus        = 2\n',
+                                       '    cpus        = 2\n    timebase    = 100000000\n'),
+     "board/board.hw:4: error: board 'r52': timebase: is the RISC-V time CSR's rate; an Arm "
+     "board's counter says its own (CNTFRQ)"),
     ('irq-not-implemented', COLOR_BOARD.replace('irqs = [10]', 'irqs = [40]'),
      "board/board.hw:9: error: board 'colored': device 'uart0'.irqs: interrupt 40 is not "
      "among the board's irqs"),

@@ -9,7 +9,7 @@ import sys
 
 import pytest
 
-from conftest import ARM32_BOARD, ARM_BOARD, BOARD_DIR, CONFIG, ROOT
+from conftest import ARM32_BOARD, ARM_BOARD, BOARD_DIR, CONFIG, OUTPUTS, ROOT
 
 sys.path.insert(0, str(ROOT / 'tools' / 'vmconf'))
 from vmconflib.devicetree import mpidr  # noqa: E402
@@ -326,6 +326,21 @@ def test_device_with_several_interrupts(scratch, board, device, base, ram, expec
     assert (result.returncode, result.stderr) == (0, '')
     tree = parse_fdt((scratch.path / 'out' / 'a.dtb').read_bytes())
     assert cells(tree['/%s@%x' % (device, base)]['interrupts']) == expected
+
+
+def test_riscv_timebase_from_the_board(scratch):
+    """A board's timebase (board.hw) reaches the guests' device trees and the hypervisor
+    (BOARD_TIMEBASE_HZ); a board without one has QEMU's 10 MHz (test_riscv_tree_matches_layout)."""
+    layout = ('vm a {\n    cpus  = [0]\n    image = "img.bin"\n    dtb   = auto\n'
+              '    memory ram { guest = 0x80000000  size = 16M }\n}\n')
+    result = scratch.run(layout, board_dir=ROOT / 'boards' / 'cva6_genesys2')
+    assert (result.returncode, result.stderr) == (0, '')
+    tree = parse_fdt((scratch.path / 'out' / 'a.dtb').read_bytes())
+    assert cells(tree['/cpus']['timebase-frequency']) == [20000000]
+    header = (scratch.path / OUTPUTS[2]).read_text()
+    assert '#define BOARD_TIMEBASE_HZ' in header and ' 20000000u\n' in header
+    result = scratch.run(layout, board_dir=BOARD_DIR)
+    assert 'BOARD_TIMEBASE_HZ' not in (scratch.path / OUTPUTS[2]).read_text()
 
 
 @pytest.mark.parametrize('board,ram', [(BOARD_DIR, 0x10000000), (ARM_BOARD, 0x09000000)],

@@ -148,6 +148,8 @@ def draft(dtb, name, dtb_ref):
     else:
         top = max(all_irqs + [1])
         lines.append('    irqs      = 1-%d' % top)
+    if 'timebase' in got:
+        lines.append('    timebase  = %d            # the time CSR\'s rate, Hz' % got['timebase'])
     if 'timer_irqs' in got:
         lines.append('    timer_irqs = [%s]' % ', '.join('%d' % i for i in got['timer_irqs']))
     lines.append('    reference = "dtb:%s"' % dtb_ref)

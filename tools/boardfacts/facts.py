@@ -9,7 +9,7 @@ from fdt import address_cells, regs
 # The facts compared: name -> how a value prints.
 FACTS = ('memory', 'cpu_ids', 'gicd', 'gicr', 'gicc', 'gich', 'gicv', 'plic', 'clint',
          'console.base', 'console.irqs', 'console.reg_shift', 'console.reg_width',
-         'timer_irqs')
+         'timer_irqs', 'timebase')
 
 GIC_V2 = ('arm,gic-400', 'arm,cortex-a15-gic', 'arm,cortex-a9-gic', 'arm,cortex-a7-gic')
 GIC_V3 = ('arm,gic-v3',)
@@ -23,7 +23,7 @@ def fmt(name, value):
         return 'nothing'
     if name == 'memory':
         return ', '.join('0x%x+0x%x' % r for r in value) or 'none'
-    if name in ('console.reg_shift', 'console.reg_width'):
+    if name in ('console.reg_shift', 'console.reg_width', 'timebase'):
         return '%d' % value
     if isinstance(value, list):
         if name == 'cpu_ids':
@@ -145,6 +145,11 @@ def dtb_facts(fdt, console=None):
                 value = (value << 32) | cell
             ids.append(value)
         facts['cpu_ids'] = sorted(ids)
+        # RISC-V: the time CSR's rate, in /cpus or in each cpu node.
+        for node in [cpus[0].parent] + cpus:
+            if node.cells('timebase-frequency'):
+                facts['timebase'] = node.cells('timebase-frequency')[0]
+                break
     for node in fdt.root.walk():
         if not _enabled(node):
             continue
@@ -213,6 +218,8 @@ def board_facts(board):
         facts['console.reg_width'] = con.reg_width
     if board.timer_irqs:
         facts['timer_irqs'] = list(board.timer_irqs)
+    if board.timebase:
+        facts['timebase'] = board.timebase
     # The other devices a VM may be given: their addresses and interrupts.
     facts['devices'] = {dev.name: (dev.base, list(dev.irqs)) for dev in board.devices.values()
                         if dev.owner is None}

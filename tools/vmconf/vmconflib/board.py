@@ -11,7 +11,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
     'arch': 'word', 'cpus': 'int', 'page_size': 'int', 'mpu_granule': 'int',
     'irqs': 'ints', 'colors': 'int', 'pa_bits': 'int', 'mpu_regions': 'int',
     'cpu_compatible': 'str', 'cpu_ids': 'ints', 'timer_irqs': 'ints', 'reference': 'str',
-    'imsic_guest_files': 'int',
+    'imsic_guest_files': 'int', 'timebase': 'int',
 }, blocks={
     'memory': Spec('memory', RANGE_SPEC, example='memory ram { base = ... size = ... }'),
     'reserved': Spec('reserved', RANGE_SPEC, example='reserved firmware { base = ... size = ... }'),
@@ -25,6 +25,7 @@ BOARD_SPEC = Spec('board', example='board NAME { ... }', fields={
 })
 MAX_CPUS = 64
 MAX_COLORS = 32
+MAX_TIMEBASE = 0xffffffff  # one device-tree cell
 MAX_MPU_REGIONS = 255  # HMPUIR / MPUIR_EL2.REGION is 8 bits
 PA_BITS = (32, 36, 40, 42, 44, 48, 52)
 
@@ -76,6 +77,9 @@ class Board:
         # imsic_guest_files = N: guest interrupt files in each hart's IMSIC (RISC-V AIA);
         # under CONFIG_IRQCHIP_AIA every VM on a hart takes one (checks.py).
         self.imsic_guest_files = rec.get('imsic_guest_files', 0)
+        # timebase = N: the rate of the RISC-V time CSR in Hz (the device tree's
+        # /cpus timebase-frequency); without it, QEMU virt's 10 MHz.
+        self.timebase = rec.get('timebase')
         self.irqs = {irq for irq, _ in rec.get('irqs', [])}
         # cpu_ids = [...]: the hardware id (MPIDR affinity, hart id) of every
         # CPU of the SoC. On Arm the hypervisor's CPU index i is cpu_ids[i] and
@@ -213,6 +217,13 @@ def _check(board, ctx):
     if rec.has('mpu_regions') and not 1 <= board.mpu_regions <= MAX_MPU_REGIONS:
         raise ctx.error(rec.line_of('mpu_regions'), 'mpu_regions', 'must be between 1 and %d'
                         % MAX_MPU_REGIONS)
+    if rec.has('timebase'):
+        if not board.arch.startswith('riscv'):
+            raise ctx.error(rec.line_of('timebase'), 'timebase', 'is the RISC-V time CSR\'s '
+                            'rate; an Arm board\'s counter says its own (CNTFRQ)')
+        if not 1 <= board.timebase <= MAX_TIMEBASE:
+            raise ctx.error(rec.line_of('timebase'), 'timebase', 'must be between 1 and %d Hz'
+                            % MAX_TIMEBASE)
     if rec.has('colors') and not 1 <= board.colors <= MAX_COLORS:
         raise ctx.error(rec.line_of('colors'), 'colors', 'must be between 1 and %d' % MAX_COLORS)
     _check_cache(board, ctx)

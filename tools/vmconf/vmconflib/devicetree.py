@@ -158,7 +158,7 @@ def _cpus(tree, vm, board):
     tree.prop('#address-cells', 1)
     tree.prop('#size-cells', 0)
     if board.arch in RISCV_ARCHES:
-        tree.prop('timebase-frequency', RISCV_TIMEBASE)
+        tree.prop('timebase-frequency', board.timebase or RISCV_TIMEBASE)
     for index in range(len(vm.cpus)):
         reg = mpidr(index) if board.arch in ARM_ARCHES else index
         tree.open('cpu@%x' % reg, 'cpu%d' % index)

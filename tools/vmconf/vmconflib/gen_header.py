@@ -35,6 +35,9 @@ def generate_header(layout, board, source, config):
     define('BOARD_RAM_BASE', '0x%xULL' % ram.base)
     define('BOARD_RAM_SIZE', '0x%xULL' % ram.size)
     define('BOARD_PAGE_SIZE', '0x%xULL' % board.align)
+    if board.timebase:
+        # The RISC-V time CSR's rate (board.hw timebase); arch/riscv has QEMU's 10 MHz otherwise.
+        define('BOARD_TIMEBASE_HZ', '%du' % board.timebase)
     if board.mpu_granule:
         define('BOARD_MPU_GRANULE', '0x%xULL' % board.mpu_granule)
     if board.mpu_regions:
