@@ -2,7 +2,9 @@
 /*
  * Starting the other CPUs on Arm, either execution state: through PSCI
  * CPU_ON, or by opening boot.S's pen where every CPU entered the image
- * together (CONFIG_ARM_BOOT_PEN); and what to say of one that never reported.
+ * together (CONFIG_ARM_BOOT_PEN), or, on AArch64, by opening the pen and then
+ * sending the CPU from the firmware's spin table to the image's entry
+ * (CONFIG_ARM_SPIN_TABLE); and what to say of one that never reported.
  */
 #include <bulwark/addr.h>
 #include <bulwark/arch.h>
@@ -37,6 +39,10 @@ int arch_start_cpu(unsigned int cpu)
 	arch_smp_mb();
 	*release = 1;
 	arm_pen_publish(release);
+#ifdef CONFIG_ARM_SPIN_TABLE
+	/* The CPU still waits in the firmware: it enters the image and finds itself released. */
+	arm_spin_table_release(cpu);
+#endif
 	return 0;
 }
 

@@ -92,7 +92,7 @@ void arch_poweroff(enum arch_poweroff_reason reason)
 	       "CPU");
 	arch_halt();
 }
-#else
+#elif !defined(CONFIG_POWEROFF_BCM2835_PM) /* that one is drivers/power/bcm2835_pm.c */
 void arch_poweroff(enum arch_poweroff_reason reason)
 {
 	long ret;

@@ -94,7 +94,10 @@ primary_entry:
 	b	.Lbad_cpu
 2:
 #ifdef CONFIG_ARM_BOOT_PEN
-	/* All CPUs start here together: CPU 0 boots, the others wait to be released. */
+	/*
+	 * All CPUs start here together: CPU 0 boots, the others wait to be
+	 * released (ARM_SPIN_TABLE: each comes from the firmware once released).
+	 */
 	cbnz	x21, .Lpen
 #endif
 
