@@ -54,7 +54,7 @@ def check(dtb_dir, *dirs):
 def test_every_board_matches_its_reference(dtb_dir):
     boards = checked_boards()
     assert {"zcu102", "rpi4", "imx8mq_evk", "bbai64",
-            "jetson_tx2", "cva6_genesys2", "rocket_zcu104"} <= set(boards), boards
+            "jetson_tx2", "cva6_genesys2", "rocket_zcu104", "fvp_base"} <= set(boards), boards
     res = check(dtb_dir)
     assert res.returncode == 0, res.stdout
     for board in boards:
@@ -78,6 +78,11 @@ def copy_board(tmp_path, board):
      "0x30860000"),
     ("bbai64", "reg_shift = 2 ", "reg_shift = 0 ", "console.reg_shift", "0", "2"),
     ("jetson_tx2", "irqs  = [144]", "irqs  = [145]", "console.irqs", "[145]", "[144]"),
+    # The FVP's UART interrupt reaches the GIC through the motherboard bus's interrupt-map.
+    ("fvp_base", "irqs  = [37]", "irqs  = [39]", "console.irqs", "[39]", "[37]"),
+    ("fvp_base", "0x10200, 0x10300]", "0x10200, 0x10301]", "cpu_ids",
+     "[0x0, 0x100, 0x200, 0x300, 0x10000, 0x10100, 0x10200, 0x10301]",
+     "[0x0, 0x100, 0x200, 0x300, 0x10000, 0x10100, 0x10200, 0x10300]"),
     ("rpi4", "size = 0x3b400000", "size = 0x3c000000", "memory", "0x0+0x3c000000",
      "0x0+0x3b400000"),
     ("cva6_genesys2", "reg_width = 4 ", "reg_width = 1 ", "console.reg_width", "1", "4"),

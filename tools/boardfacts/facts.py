@@ -42,13 +42,50 @@ def _compatible(node, names):
 
 
 def _interrupt_parent(fdt, node):
+    """The node's interrupt parent as the devicetree specification defines it: its
+    interrupt-parent, else its parent, followed until a node with #interrupt-cells (an
+    interrupt controller or an interrupt nexus with interrupt-map)."""
     walk = node
-    while walk is not None:
+    for _ in range(64):
         ph = walk.cells('interrupt-parent')
-        if ph:
-            return fdt.phandles.get(ph[0])
-        walk = walk.parent
+        parent = fdt.phandles.get(ph[0]) if ph else walk.parent
+        if parent is None or parent.has('#interrupt-cells'):
+            return parent
+        walk = parent
     return None
+
+
+def _through_maps(fdt, ctrl, node, cells):
+    """(controller, specifier) after the interrupt nexuses on the way (interrupt-map, as on
+    the Arm FVP's and Versatile Express's motherboard bus); (None, None) when no entry
+    matches. The child unit address is the first cells of the device's reg."""
+    for _ in range(8):
+        table = ctrl.cells('interrupt-map') if ctrl is not None else None
+        if not table:
+            return ctrl, cells
+        ac = (ctrl.cells('#address-cells') or [0])[0]
+        ic = (ctrl.cells('#interrupt-cells') or [1])[0]
+        reg = (node.cells('reg') or []) if node is not None else []
+        child = (list(reg[:ac]) + [0] * ac)[:ac] + list(cells[:ic])
+        mask = ctrl.cells('interrupt-map-mask') or [0xffffffff] * (ac + ic)
+        key = [c & m for c, m in zip(child, mask)]
+        i, found = 0, None
+        while i + ac + ic < len(table):
+            entry = table[i:i + ac + ic]
+            parent = fdt.phandles.get(table[i + ac + ic])
+            if parent is None:
+                return None, None
+            pac = (parent.cells('#address-cells') or [0])[0]
+            pic = (parent.cells('#interrupt-cells') or [1])[0]
+            start = i + ac + ic + 1 + pac
+            if found is None and list(entry) == key:
+                found = (parent, table[start:start + pic])
+            i = start + pic
+        if found is None:
+            return None, None
+        # The parent's unit address for a further nexus is not tracked: no board needs it.
+        ctrl, cells, node = found[0], found[1], None
+    return None, None
 
 
 def _is_gic(node):
@@ -93,6 +130,7 @@ def irqs(fdt, node):
         n = (ctrl.cells('#interrupt-cells') or [1])[0]
         pairs = [(ctrl, raw[i:i + n]) for i in range(0, len(raw) - n + 1, n)]
     for ctrl, cells in pairs:
+        ctrl, cells = _through_maps(fdt, ctrl, node, cells)
         if ctrl is None:
             continue
         # A GIC specifier is <type number flags>, or with a fourth cell the
