@@ -7,3 +7,10 @@
 
 # The default layout runs only these two guests.
 GUEST_ONLY := basic timer
+
+# What CVA6's FPGA boot ROM takes: it copies the SD card's boot partition to
+# 0x80000000 and enters it with its device tree in a1, so make writes
+# bulwark-sbi.bin, Debian's OpenSBI fw_jump.bin with bulwark.bin 2 MiB in
+# (Documentation/boards/cva6_genesys2.md).
+BOOT_IMAGE := sbi-jump
+SBI_JUMP_BASE := 0x80000000

@@ -10,6 +10,7 @@ import struct
 import subprocess
 import time
 import zlib
+from pathlib import Path
 
 import pytest
 
@@ -522,6 +523,28 @@ def test_board_without_qemu_builds_and_run_says_why_not(tmp_path):
     assert ("board stm32mp157_dk2 has no QEMU machine (no QEMU_SYSTEM in board.mk): "
             f"boot {tmp_path}/bulwark.bin on the board itself") in res.out, res.out
 
+
+
+def test_riscv_fpga_board_image_for_its_boot_rom(tmp_path):
+    """cva6_genesys2 (board.mk BOOT_IMAGE = sbi-jump): bulwark-sbi.bin is Debian's OpenSBI
+    fw_jump.bin, padded to its 2 MiB payload offset, then bulwark.bin; without the firmware
+    the build names the package."""
+    fw_jump = Path("/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin")
+    if not fw_jump.is_file():
+        pytest.skip("Debian's opensbi package is not installed")
+    make_ok("cva6_genesys2_defconfig", O=tmp_path)
+    make_ok(O=tmp_path)
+    image = (tmp_path / "bulwark-sbi.bin").read_bytes()
+    firmware = fw_jump.read_bytes()
+    assert image[:len(firmware)] == firmware
+    assert image[len(firmware):0x200000] == bytes(0x200000 - len(firmware))
+    assert image[0x200000:] == (tmp_path / "bulwark.bin").read_bytes()
+    (tmp_path / "bulwark-sbi.bin").unlink()
+    res = make("SBI_FW_JUMP=/no/such/fw_jump.bin", O=tmp_path)
+    assert res.returncode != 0
+    assert ("cva6_genesys2: /no/such/fw_jump.bin not found: install the Debian package "
+            "opensbi") in res.out, res.out
+    assert not list(tmp_path.glob("bulwark-sbi.bin*"))
 
 def test_guest_link_bases_follow_board_mk(tmp_path):
     """An MPU board (mps3_an536) links each VM's guest where its RAM is:

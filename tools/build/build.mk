@@ -185,7 +185,8 @@ $(vmconf-stamp): $(vmconf-file) $(vmconf-name) $(board-dir)/board.hw $(KCONFIG_C
 		$(guest-images)
 	$(call need-vmconf)
 	$(call say,VMCONF,$(patsubst $(srctree)/%,%,$(vmconf-file)))
-	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(objtree)/bulwark.uimg $@
+	$(Q)rm -f $(objtree)/bulwark.elf $(objtree)/bulwark.bin $(objtree)/bulwark.uimg \
+		$(objtree)/bulwark-sbi.bin $@
 	$(Q)$(vmconf-tool) compile $(vmconf-args) --out-c $(objtree)/generated/vmconf.c \
 		--out-s $(objtree)/generated/vmconf_images.S --out-h $(objtree)/include/generated/board.h \
 		--out-d $(vmconf-deps) --dep-target $@ \
@@ -259,7 +260,8 @@ $(objtree)/bulwark.bin: $(objtree)/bulwark.elf
 # BOOT_IMAGE: 'uimage' is a legacy U-Boot image for bootm (bulwark.uimg),
 # loaded and entered at the link address. Written to a temporary name: a
 # failed mkimage leaves none.
-boot-images := $(if $(filter uimage,$(BOOT_IMAGE)),$(objtree)/bulwark.uimg)
+boot-images := $(if $(filter uimage,$(BOOT_IMAGE)),$(objtree)/bulwark.uimg) \
+	$(if $(filter sbi-jump,$(BOOT_IMAGE)),$(objtree)/bulwark-sbi.bin)
 MKIMAGE ?= mkimage
 $(objtree)/bulwark.uimg: $(objtree)/bulwark.bin $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
 	$(call say,MKIMAGE,bulwark.uimg)
@@ -267,6 +269,27 @@ $(objtree)/bulwark.uimg: $(objtree)/bulwark.bin $(KCONFIG_CONFIG) $(wildcard $(b
 Debian package u-boot-tools (tools/install-deps.sh does it), or set MKIMAGE=" >&2; exit 1; }
 	$(Q)$(MKIMAGE) -A $(ARCH) -O linux -T kernel -C none -a $(CONFIG_HYP_LOAD_ADDR) \
 		-e $(CONFIG_HYP_LOAD_ADDR) -n "Bulwark $(VERSION) $(BOARD)" -d $< $@.tmp >/dev/null
+	$(Q)mv -f $@.tmp $@
+
+# 'sbi-jump' (RISC-V) is one raw image for a first-stage loader that copies
+# it to RAM at SBI_JUMP_BASE and enters it with the device tree in a1
+# (CVA6's FPGA boot ROM): OpenSBI's generic fw_jump.bin from Debian's
+# opensbi package, padded to its payload offset (FW_JUMP_OFFSET, 2 MiB on
+# RV64), then bulwark.bin, which must be linked that far past SBI_JUMP_BASE.
+SBI_FW_JUMP ?= /usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin
+SBI_JUMP_OFFSET := 0x200000
+$(objtree)/bulwark-sbi.bin: $(objtree)/bulwark.bin $(KCONFIG_CONFIG) $(wildcard $(board-dir)/board.mk)
+	$(call say,SBI,bulwark-sbi.bin)
+	$(Q)test -f $(SBI_FW_JUMP) || { echo "$(BOARD): $(SBI_FW_JUMP) not found: install the Debian \
+package opensbi (tools/install-deps.sh does it), or set SBI_FW_JUMP=" >&2; exit 1; }
+	$(Q)if [ $$(($(CONFIG_HYP_LOAD_ADDR) - $(SBI_JUMP_BASE))) -ne $$(($(SBI_JUMP_OFFSET))) ]; then \
+		echo "$(BOARD): the hypervisor is linked at $(CONFIG_HYP_LOAD_ADDR), but fw_jump enters \
+its payload $(SBI_JUMP_OFFSET) past SBI_JUMP_BASE ($(SBI_JUMP_BASE))" >&2; exit 1; fi
+	$(Q)if [ $$(stat -c %s $(SBI_FW_JUMP)) -gt $$(($(SBI_JUMP_OFFSET))) ]; then \
+		echo "$(BOARD): $(SBI_FW_JUMP) is larger than its payload offset $(SBI_JUMP_OFFSET)" >&2; \
+		exit 1; fi
+	$(Q)cp $(SBI_FW_JUMP) $@.tmp && chmod u+w $@.tmp && truncate -s $$(($(SBI_JUMP_OFFSET))) $@.tmp && \
+		cat $< >> $@.tmp
 	$(Q)mv -f $@.tmp $@
 
 # Preloaded guests: boot.scr and bootdisk.img beside the image (tools/bootdisk.py),
