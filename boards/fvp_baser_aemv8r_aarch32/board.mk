@@ -1,10 +1,10 @@
 # SPDX-License-Identifier: Apache-2.0
 # FVP BaseR AEMv8-R (AArch32) has no QEMU model: 'make' builds it, 'make run' says
 # so. On the FVP, load bulwark.elf (or bulwark.bin at 0x0) and let every
-# core leave reset at 0x0 (the default RVBAR), with semihosting on for the
-# power-off, e.g.:
+# core leave reset at 0x0 (the default RVBAR); power-off is semihosting,
+# which each core of Arm's FVPs has on by default (semihosting-enable=1), e.g.:
 #   FVP_BaseR_AEMv8R -C cluster0.has_aarch64=0 -a cluster0.*=bulwark.elf \
-#     -C cluster0.cpu0.semihosting-enable=1 -C bp.pl011_uart0.out_file=-
+#     -C bp.pl011_uart0.out_file=-
 #
 # The test guests run from their physical load address (no translation on
 # an MPU board): linked where the default layout puts their RAM, told where
