@@ -2,7 +2,8 @@
 """QEMU system tests: hardware boards boot on QEMU's model of them (the stand-ins).
 
 A board whose board.mk names a QEMU machine other than virt (xlnx-zcu102
-for the ZCU102, raspi4b for the Raspberry Pi 4) is built from its shipped defconfig and default layout and
+for the ZCU102, and for the ZCU104 and Ultra96, which have the same SoC;
+raspi4b for the Raspberry Pi 4) is built from its shipped defconfig and default layout and
 booted there once: the hypervisor must start every CPU at EL2, both demo
 VMs must pass their cases on their virtual consoles, and QEMU must exit by
 itself when the hypervisor powers the machine off. Documentation/boards.md
@@ -24,6 +25,10 @@ PASSED = r"^\d+ passed, 0 failed$"
 # the VMs of the default layout)
 STANDINS = {
     "zcu102": ("all 4 CPUs online", ["rt", "app"]),
+    # The same SoC as the ZCU102: QEMU's xlnx-zcu102 stands in (the Ultra96's
+    # console is UART1, QEMU's second serial port).
+    "zcu104": ("all 4 CPUs online", ["rt", "app"]),
+    "ultra96": ("all 4 CPUs online", ["rt", "app"]),
     # CPUs 1-3 leave QEMU's spin table (CONFIG_ARM_SPIN_TABLE).
     "rpi4": ("all 4 CPUs online", ["rt", "app"]),
 }
