@@ -5,6 +5,7 @@ wrong fact fails with the field and both values; a board drafted from a DTB
 loads and checks clean; every board's defconfig and layout give vmconf-show."""
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -213,3 +214,48 @@ def test_out_of_tree_example_board(tmp_path, dtb_dir):
     assert (out / "bulwark.bin").stat().st_size > 0
     assert "on board kv260 (aarch64, 4 CPUs" in res.out, res.out
     assert "device   ttc0" in res.out and "device   rtc" in res.out, res.out
+
+
+def _cells_value(cells):
+    value = 0
+    for cell in cells:
+        value = value << 32 | cell
+    return value
+
+
+def test_spin_table_release_addresses_match_the_dtb(tmp_path, dtb_dir):
+    """A board whose vendor DTB parks CPUs on a spin table (enable-method =
+    "spin-table") selects ARM_SPIN_TABLE, and the other way round; CPU index
+    i's cpu-release-addr in the DTB is its defconfig's
+    CONFIG_ARM_SPIN_TABLE_RELEASE_ADDR + 8 x i (arch_start_cpu writes there)."""
+    sys.path.insert(0, str(SRCTREE / "tools/boardfacts"))
+    import facts
+    import fdt as fdtmod
+    checked = []
+    for hw in sorted((SRCTREE / "boards").glob("*/board.hw")):
+        board = load_board(str(hw))
+        if not (board.reference or "").startswith("dtb:"):
+            continue
+        tree = fdtmod.load(os.path.join(dtb_dir, board.reference[len("dtb:"):]))
+        spin = {_cells_value(node.cells("reg")): _cells_value(node.cells("cpu-release-addr"))
+                for node in facts.cpu_nodes(tree)
+                if node.string("enable-method") == "spin-table"}
+        selects = re.search(r"^\s*select ARM_SPIN_TABLE$",
+                            (hw.parent / "Kconfig.board").read_text(), re.M) is not None
+        if not spin and not selects:
+            continue
+        assert spin and selects, \
+            f"{board.name}: the DTB's spin-table CPUs {spin}, ARM_SPIN_TABLE selected: {selects}"
+        out = tmp_path / board.name
+        res = make(f"{board.name}_defconfig", O=out)
+        assert res.returncode == 0, res.out
+        base = int(re.search(r"^CONFIG_ARM_SPIN_TABLE_RELEASE_ADDR=(\S+)$",
+                             (out / ".config").read_text(), re.M).group(1), 16)
+        for index, mpidr in enumerate(board.cpu_ids[:board.cpus]):
+            says = "none" if mpidr not in spin else f"0x{spin[mpidr]:x}"
+            assert spin.get(mpidr) == base + 8 * index, \
+                (f"{board.name}: CPU {index} (MPIDR 0x{mpidr:x}): the DTB's cpu-release-addr "
+                 f"is {says}, CONFIG_ARM_SPIN_TABLE_RELEASE_ADDR + 8 x {index} "
+                 f"is 0x{base + 8 * index:x}")
+        checked.append(board.name)
+    assert "rpi4" in checked
