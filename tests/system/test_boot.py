@@ -199,6 +199,39 @@ def test_rv32_boot(shared_dir, tmp_path):
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 
+FW_JUMP = "/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin"
+
+
+@pytest.mark.skipif(not os.path.exists(FW_JUMP), reason="opensbi not installed")
+def test_rv64_boots_from_one_image_with_its_firmware(default_rv64, tmp_path):
+    """The image BOOT_IMAGE = sbi-jump makes (cva6_genesys2; its layout is checked by
+    test_build.py): fw_jump.bin padded to 2 MiB, then bulwark.bin, entered at its first byte
+    with the device tree in a1, as CVA6's FPGA boot ROM does and as QEMU does with -bios none.
+    OpenSBI starts the hypervisor at 0x80200000 with the tree at 0x82200000. One hart: fw_jump
+    1.5.1 strands harts that reach its boot lottery late (fixed in OpenSBI 1.6, 3e141a69)."""
+    firmware = open(FW_JUMP, "rb").read()
+    image = tmp_path / "bulwark-sbi.bin"
+    image.write_bytes(firmware + bytes(0x200000 - len(firmware)) +
+                      (default_rv64 / "bulwark.bin").read_bytes())
+    desc = {"qemu": "qemu-system-riscv64", "qemu_package": "qemu-system-riscv",
+            "args": ["-M", "virt", "-cpu", "rv64", "-smp", "1", "-m", "1G",
+                     "-kernel", str(image)]}
+    (tmp_path / "sbi.json").write_text(json.dumps(desc))
+    log = tmp_path / "sbi.log"
+    # No firmware of QEMU's: the image starts at 0x80000000 in M-mode.
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
+                           str(tmp_path / "sbi.json"), "--", "-bios", "none"],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace")
+    assert proc.returncode == 0, console + proc.stderr
+    assert re.search(r"^Domain0 Next Address\s*: 0x0*80200000$", console, re.M), console
+    assert re.search(BANNER.format(n=4), console, re.M), console
+    assert re.search(r"^boot CPU \d \(hart \d\) in HS-mode, firmware argument 0x82200000",
+                     console, re.M), console
+    assert re.search(r"^warning: only 1 of 4 CPUs online", console, re.M), console
+
+
 UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 
 
