@@ -280,6 +280,11 @@ A64_LAYOUT = SIMPLE.replace('0x80000000', '0x40000000')
      "past a 2 MiB boundary, where U-Boot's booti puts an arm64 Image"),
     # A boot pen (the image is loaded, not booted by booti): any base.
     ('CONFIG_MMU=y\nCONFIG_ARM_BOOT_PEN=y\nCONFIG_HYP_LOAD_ADDR=0x40100000\n', '0x40100000', None),
+    # A spin table's pen: the loader still places the image, so booti's rule holds.
+    ('CONFIG_MMU=y\nCONFIG_ARM_BOOT_PEN=y\nCONFIG_ARM_SPIN_TABLE=y\nCONFIG_HYP_LOAD_ADDR=0x40100000\n',
+     '0x40100000',
+     "board/board.hw:7: error: board 'a64': reserved hypervisor.base: 0x40100000 is not 0x80000 "
+     "past a 2 MiB boundary, where U-Boot's booti puts an arm64 Image"),
     ('CONFIG_MMU=y\nCONFIG_HYP_LOAD_ADDR=0x40280000\n', '0x40280000', None),
 ])
 def test_hypervisor_reserved_where_it_is_linked(scratch, config, base, expected):

@@ -434,7 +434,8 @@ ARM64_TEXT_OFFSET = 0x80000
 def _check_load_address(board, config, ctx):
     """The range the board reserves for the hypervisor starts where it is
     linked (CONFIG_HYP_LOAD_ADDR), or VMs could be placed over it; an arm64
-    image a boot loader starts (no boot pen) sits where booti puts it."""
+    image a boot loader starts (no boot pen, or a pen the firmware's spin
+    table sends the CPUs to) sits where booti puts it."""
     load = config.int('CONFIG_HYP_LOAD_ADDR')
     hyp = next((r for r in board.reserved if r.name == 'hypervisor'), None)
     if load is None or hyp is None:
@@ -444,7 +445,8 @@ def _check_load_address(board, config, ctx):
                         'the hypervisor is reserved at %#x but linked at CONFIG_HYP_LOAD_ADDR '
                         '%#x; make them the same' % (hyp.base, load))
     if (board.arch == 'aarch64' and config.bool('CONFIG_MMU')
-            and not config.bool('CONFIG_ARM_BOOT_PEN') and (load - ARM64_TEXT_OFFSET) % 0x200000):
+            and (not config.bool('CONFIG_ARM_BOOT_PEN') or config.bool('CONFIG_ARM_SPIN_TABLE'))
+            and (load - ARM64_TEXT_OFFSET) % 0x200000):
         raise ctx.error(hyp.rec.line_of('base'), 'reserved hypervisor.base',
                         '%#x is not %#x past a 2 MiB boundary, where U-Boot\'s booti puts an '
                         'arm64 Image (its header\'s text_offset); CONFIG_HYP_LOAD_ADDR and this '
