@@ -113,6 +113,18 @@ def test_a_wrong_fact_names_field_and_both_values(tmp_path, dtb_dir, board, old,
     assert f" says {ref}" in res.stdout.split(f"{field}: board.hw says {says}, ")[1], res.stdout
 
 
+def test_a_hypervisor_device_is_checked_too(tmp_path, dtb_dir):
+    """A device the hypervisor drives itself (the Pi's power manager, which
+    it powers off with) is checked like those VMs may be given."""
+    dest = copy_board(tmp_path, "rpi4")
+    hw = dest / "board.hw"
+    hw.write_text(hw.read_text().replace("base  = 0xfe100000", "base  = 0xfe110000", 1))
+    res = check(dtb_dir, dest)
+    assert res.returncode == 1, res.stdout
+    assert ("board 'rpi4': device 'pm'.base: board.hw says 0xfe110000, Debian DTB "
+            "broadcom/bcm2711-rpi-4-b.dtb + reference.facts has no device there") in res.stdout
+
+
 def test_reference_facts_cannot_override_the_dtb(tmp_path, dtb_dir):
     dest = copy_board(tmp_path, "zcu102")
     (dest / "reference.facts").write_text("console.base = 0xff010000  # not what the DTB says\n")

@@ -258,9 +258,12 @@ def board_facts(board):
         facts['timer_irqs'] = list(board.timer_irqs)
     if board.timebase:
         facts['timebase'] = board.timebase
-    # The other devices a VM may be given: their addresses and interrupts.
+    # Every other device: those a VM may be given and those the hypervisor
+    # drives itself (a power manager), by address and interrupts.
+    named = {'gicd', 'gicr', 'gicc', 'gich', 'gicv', 'plic', 'clint'}
     facts['devices'] = {dev.name: (dev.base, list(dev.irqs)) for dev in board.devices.values()
-                        if dev.owner is None}
+                        if dev.owner is None or (dev.owner == 'hypervisor'
+                                                 and dev.name not in named)}
     return facts
 
 
