@@ -521,3 +521,52 @@ def test_stm32_board_describes_its_usart_not_a_pl011(scratch):
     assert strs(usart3['compatible']) == ['st,stm32h7-uart']
     assert cells(usart3['interrupts']) == [0, 39, 4]
     assert not [p for p in b if p.startswith('/uart')]
+
+
+UART_LAYOUT = '''\
+vm a {
+    cpus    = [0]
+    image   = "img.bin"
+    dtb     = auto
+    console = virtual
+    memory ram { guest = 0x10000000  size = 32M }
+}
+vm b {
+    cpus    = [1]
+    image   = "img.bin"
+    dtb     = auto
+    console = none
+    memory ram { guest = 0x10000000  size = 32M }
+}
+'''
+
+
+@pytest.mark.parametrize('board,config,uart,names,frequency', [
+    # Cadence UART on a RISC-V board: the tree gains the fixed clock it names.
+    ('rocket_zcu104', CONFIG, '/uart@ff010000', ['uart_clk', 'pclk'], None),
+    ('zcu102', GICV2, '/uart@ff000000', ['uart_clk', 'pclk'], None),
+    ('imx8mq_evk', GICV3, '/uart@30860000', ['ipg', 'per'], None),
+    ('imx8qm_mek', GICV3, '/uart@5a060000', ['ipg', 'baud'], None),
+    # 8250s with spaced registers: the input clock's rate instead.
+    ('bbai64', GICV3, '/uart@2800000', None, 3686400),
+    ('rock960', GICV3, '/uart@ff1a0000', None, 3686400),
+])
+def test_virtual_uart_has_the_clocks_linux_asks_for(scratch, board, config, uart, names,
+                                                     frequency):
+    """Linux's driver for each board's UART kind finds its clocks (by name) or its input
+    clock's rate in the VM's tree, or it would not probe the console."""
+    scratch.image('img.bin', 4096)
+    config = config.replace('CONFIG_NR_CPUS=4', 'CONFIG_NR_CPUS=8')
+    trees = compile_layout(scratch, UART_LAYOUT, ROOT / 'boards' / board, config)
+    a = trees['a']
+    node = a[uart]
+    if names is None:
+        assert cells(node['clock-frequency']) == [frequency]
+        assert 'clocks' not in node
+    else:
+        assert strs(node['clock-names']) == names
+        assert [by_phandle(a)[h] for h in cells(node['clocks'])] == ['/apb-pclk'] * len(names)
+        assert strs(a['/apb-pclk']['compatible']) == ['fixed-clock']
+    if board == 'rocket_zcu104':
+        # A RISC-V tree has the fixed clock only when a device names it (b has no UART).
+        assert '/apb-pclk' not in trees['b']

@@ -25,6 +25,14 @@ DEFAULT_BOOTARGS = {'riscv64': 'console=hvc0 earlycon=sbi', 'riscv32': 'console=
 ARM_ARCHES = ('aarch64', 'arm')
 # Linux's console device for a board whose UART is not the arch's usual one.
 STM32_USART = 'st,stm32h7-uart'
+# The clocks Linux's driver for each UART kind asks for by name; a VM's tree
+# gives it the fixed apb_pclk for each (a virtual UART has no baud timing,
+# and a passed-through one runs at what the boot loader set).
+UART_CLOCK_NAMES = {
+    'cdns,uart-r1p12': ['uart_clk', 'pclk'],
+    'fsl,imx6q-uart': ['ipg', 'per'],
+    'fsl,imx8qxp-lpuart': ['ipg', 'baud'],
+}
 CONSOLE_BOOTARGS = {STM32_USART: 'console=ttySTM0'}
 # What a vCPU is called: an Armv8-A core for AArch64; an Armv7-A core with the
 # virtualization extensions (and LPAE) for AArch32, whose timer is the Armv7 one.
@@ -63,6 +71,7 @@ class Tree:
     def __init__(self):
         self.lines = ['/dts-v1/;', '']
         self.depth = 0
+        self.need_apb_pclk = False  # a device names the fixed clock apb_pclk
 
     def open(self, name, label=None):
         prefix = '%s: ' % label if label else ''
@@ -254,6 +263,11 @@ def _arm_extras(tree, vm, board, config):
     tree.prop('interrupts', (', '.join('<1 %d 0x%x>' % (ppi, flags) for ppi in ARM_TIMER_PPIS),))
     tree.prop('always-on')
     tree.close()
+    _apb_pclk(tree)
+
+
+def _apb_pclk(tree):
+    """The fixed clock devices name (every Arm tree has it; others when a UART needs it)."""
     tree.open('apb-pclk', 'apb_pclk')
     tree.prop('compatible', 'fixed-clock')
     tree.prop('#clock-cells', 0)
@@ -284,15 +298,25 @@ def _device(tree, name, guest, hw, board, config, compatible=None):
     tree.prop('reg', ('<%s>' % cells64(guest, hw.size),))
     if hw.irqs:
         tree.prop('interrupts', (_irq_cells(board, hw.irqs, config),))
-    if compatible and 'ns16550a' in compatible:
-        tree.prop('interrupt-parent', ('<&intc>',))
-        tree.prop('clock-frequency', NS16550_CLOCK)
     if getattr(hw, 'reg_shift', 0):
         # An 8250 with its registers 1 << reg_shift bytes apart (board.hw).
         tree.prop('reg-shift', hw.reg_shift)
         tree.prop('reg-io-width', hw.reg_width)
+    if compatible and 'ns16550a' in compatible:
+        tree.prop('interrupt-parent', ('<&intc>',))
+        tree.prop('clock-frequency', NS16550_CLOCK)
+    elif getattr(hw, 'reg_shift', 0):
+        # 8250s with spaced registers (TI, Rockchip, Tegra): Linux's drivers
+        # take the input clock's rate as clock-frequency.
+        tree.prop('clock-frequency', NS16550_CLOCK)
     if compatible and STM32_USART in compatible:
         tree.prop('clocks', ('<&apb_pclk>',))
+        tree.need_apb_pclk = True
+    for kind, names in UART_CLOCK_NAMES.items():
+        if compatible and kind in compatible:
+            tree.prop('clocks', (', '.join(['<&apb_pclk>'] * len(names)),))
+            tree.prop('clock-names', ('%s' % strings(names),))
+            tree.need_apb_pclk = True
     if board.arch in ARM_ARCHES and 'arm,primecell' in compatible:
         if compatible[0] == 'arm,pl011':
             tree.prop('clocks', ('<&apb_pclk>, <&apb_pclk>',))
@@ -418,6 +442,8 @@ def generate_dts(vm, board, config, seed=None):
         # The virtual UART: a model of the board's UART kind at the console's address.
         stdout = _device(tree, 'uart', board.console.base, board.console, board, config,
                          _console_compatible(board, arm))
+    if not arm and tree.need_apb_pclk:
+        _apb_pclk(tree)
     ipc_nodes(tree, vm, board, config)
     shmem_nodes(tree, vm)
     tree.open('chosen')
