@@ -56,7 +56,7 @@ def test_every_board_matches_its_reference(dtb_dir):
     boards = checked_boards()
     assert {"zcu102", "rpi4", "imx8mq_evk", "bbai64",
             "jetson_tx2", "cva6_genesys2", "rocket_zcu104", "fvp_base",
-            "fvp_base_aarch32"} <= set(boards), boards
+            "fvp_base_aarch32", "stm32mp157_dk2"} <= set(boards), boards
     res = check(dtb_dir)
     assert res.returncode == 0, res.stdout
     for board in boards:
@@ -80,6 +80,7 @@ def copy_board(tmp_path, board):
      "0x30860000"),
     ("bbai64", "reg_shift = 2 ", "reg_shift = 0 ", "console.reg_shift", "0", "2"),
     ("jetson_tx2", "irqs  = [144]", "irqs  = [145]", "console.irqs", "[145]", "[144]"),
+    ("stm32mp157_dk2", "irqs  = [84]", "irqs  = [85]", "console.irqs", "[85]", "[84]"),
     # The FVP's UART interrupt reaches the GIC through the motherboard bus's interrupt-map.
     ("fvp_base", "irqs  = [37]", "irqs  = [39]", "console.irqs", "[39]", "[37]"),
     # An AArch32 board lists only the DTB's RAM below 4 GiB; that is still compared.
