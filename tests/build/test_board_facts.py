@@ -172,6 +172,10 @@ def test_every_board_configures_and_shows_its_layout(tmp_path):
     for board, res in results:
         assert res.returncode == 0, f"{board}: {res}"
         assert "vm 'app'" in res.out or "app" in res.out, res.out
+        if board == "fvp_base":
+            # Each VM's CPUs with the MPIDRs board.hw's cpu_ids give them.
+            assert "(vCPU 0 on CPU 1; MPIDR 0x100, 0x200, 0x300, 0x10000, 0x10100, 0x10200, " \
+                "0x10300)" in res.out, res.out
 
 
 def test_cpu_ids_must_hold_the_cpus_the_hypervisor_runs(tmp_path):

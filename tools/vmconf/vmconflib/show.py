@@ -1,6 +1,7 @@
 # SPDX-License-Identifier: Apache-2.0
 # Formats the checked partitioning for people: per-VM CPUs, memory, devices, then free RAM.
 
+from .board import ARM_ARCHES, cpu_hw_ids
 from .colors import colors_text, footprint
 from .draw import format_drawing
 from .units import access_text, hexa, human, intset, span
@@ -45,10 +46,20 @@ def _dma_addresses(vm):
             % (r.name, hexa(r.guest), hexa(r.phys)) for r in moved]
 
 
+def _hw_ids(vm, board):
+    """The physical ids of the VM's CPUs on an Arm board that lists them (CPU index i
+    is the i-th of cpu_ids, whatever its cluster), else nothing."""
+    if board.arch not in ARM_ARCHES or not board.cpu_ids:
+        return ''
+    ids = cpu_hw_ids(board, max(vm.cpus) + 1)
+    return '; MPIDR %s' % ', '.join('0x%x' % ids[c] for c in sorted(vm.cpus))
+
+
 def _vm(vm, board):
     out = ['', "vm %d '%s'" % (vm.index, vm.name)]
     fields = [
-        ('cpus', '%s  (vCPU 0 on CPU %d)' % (intset(vm.cpus), vm.cpus[0])),
+        ('cpus', '%s  (vCPU 0 on CPU %d%s)' % (intset(vm.cpus), vm.cpus[0],
+                                                _hw_ids(vm, board))),
         ('image', '%s  (%s, loaded at %s%s)' % (
             vm.image, _bytes(vm.image_size), hexa(vm.load),
             ', claims %s as a Linux %s' % (human(vm.image_span),

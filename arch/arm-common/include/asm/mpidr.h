@@ -1,9 +1,12 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
- * Logical CPU (and vCPU) index <-> MPIDR affinity for both Arm execution
- * states: Aff0 = index % 16, Aff1 = index / 16, as QEMU virt numbers its
- * CPUs (clusters of 16 with a GICv3; of 8 with a GICv2, which is the same
- * up to 8 CPUs). Guests see their vCPUs numbered alike (VMPIDR).
+ * vCPU index <-> virtual MPIDR affinity for both Arm execution states:
+ * Aff0 = index % 16, Aff1 = index / 16, as QEMU virt numbers its CPUs
+ * (clusters of 16 with a GICv3; of 8 with a GICv2, which is the same up to
+ * 8 CPUs). Guests see their vCPUs numbered so (VMPIDR) whatever the board.
+ * The physical CPUs are numbered by the board's table instead
+ * (asm/cpu_map.h), which is this numbering only for a board listing no
+ * cpu_ids.
  */
 #ifndef ASM_MPIDR_H
 #define ASM_MPIDR_H
