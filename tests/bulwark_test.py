@@ -91,6 +91,26 @@ def once(shared, key, produce):
     return out
 
 
+def relocate(src, dst):
+    """Copies the build directory SRC to DST as it would have been built there:
+    every text file that names SRC (run.json, the dependency files, the flags,
+    the boot disk's manifest ...) names DST instead, with its time kept, so
+    that make sees the copy as up to date. Files keep their holes (the
+    virtio disks are sparse)."""
+    Path(dst).mkdir(parents=True, exist_ok=True)
+    subprocess.run(["cp", "-a", "--sparse=always", f"{src}/.", str(dst)], check=True)
+    old, new = str(src).encode(), str(dst).encode()
+    for path in Path(dst).rglob("*"):
+        if not path.is_file() or path.is_symlink() or path.stat().st_size > 1 << 20:
+            continue
+        data = path.read_bytes()
+        if old not in data or b"\0" in data:
+            continue
+        st = path.stat()
+        path.write_bytes(data.replace(old, new))
+        os.utime(path, ns=(st.st_atime_ns, st.st_mtime_ns))
+
+
 def shared_build(shared, goals, vmconf=None, env=None):
     """A build directory configured with GOALS (a defconfig and fragments)
     and built with VMCONF, built once per run and shared by every test that

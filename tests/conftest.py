@@ -5,7 +5,7 @@ import os
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, make_ok, once, relocate
 
 
 @pytest.fixture
@@ -35,11 +35,21 @@ def guest_cache(shared_dir):
 
 
 @pytest.fixture(scope="session")
-def rv64_build(tmp_path_factory):
+def rv64_pristine(shared_dir):
+    """The default qemu_rv64 configuration built from scratch once per run
+    (every pytest worker's), and make's output in its .build-output: a
+    source of copies (relocate()), never to be changed or built in."""
+    def produce(out):
+        make_ok("qemu_rv64_defconfig", O=out)
+        (out / ".build-output").write_text(make_ok(O=out).out)
+    return once(shared_dir, ("rv64_pristine",), produce)
+
+
+@pytest.fixture(scope="session")
+def rv64_build(rv64_pristine, tmp_path_factory):
     """A built default qemu_rv64 configuration, shared by a test session."""
     out = tmp_path_factory.mktemp("rv64")
-    make_ok("qemu_rv64_defconfig", O=out)
-    make_ok(O=out)
+    relocate(rv64_pristine, out)
     return out
 
 

@@ -14,12 +14,26 @@ from pathlib import Path
 
 import pytest
 
-from bulwark_test import SRCTREE, make, make_ok
+from bulwark_test import SRCTREE, make, make_ok, relocate
 
 
-def built(out):
-    make_ok("qemu_rv64_defconfig", O=out)
-    return make_ok(O=out)
+class Built:
+    def __init__(self, out):
+        self.out = out
+
+
+@pytest.fixture
+def built(rv64_pristine):
+    """built(out): OUT holds the default qemu_rv64 build, as if it had been
+    built there from scratch (a copy of the run's one such build,
+    relocate()); returns what make printed building it (.out). The tests
+    that need the build itself to happen in their directory build it."""
+    def copy(out):
+        relocate(rv64_pristine, out)
+        for name in (".once-key", ".once-done", ".build-output"):
+            (out / name).unlink()
+        return Built((rv64_pristine / ".build-output").read_text())
+    return copy
 
 
 def quiet_lines(res, kind):
@@ -44,21 +58,16 @@ def test_outputs_and_entry_point(rv64_build):
     assert (rv64_build / "run.json").exists()
 
 
-def test_quiet_output_names_each_step(tmp_path):
-    res = built(tmp_path)
-    assert "kernel/init.o" in quiet_lines(res, "CC")
-    assert quiet_lines(res, "LD") == ["bulwark.elf"]
-    assert quiet_lines(res, "OBJCOPY") == ["bulwark.bin"]
-    assert "riscv64-linux-gnu-gcc" not in res.out
-
-
-def test_verbose_shows_commands(tmp_path):
-    make_ok("qemu_rv64_defconfig", O=tmp_path)
+def test_verbose_shows_commands(built, tmp_path):
+    built(tmp_path)
+    (tmp_path / "kernel/init.o").unlink()
     res = make_ok("V=1", O=tmp_path)
     assert re.search(r"^riscv64-linux-gnu-gcc .* -c -o \S+/kernel/init\.o", res.out, re.M)
+    assert re.search(r"^riscv64-linux-gnu-ld .* -o \S+/bulwark\.elf\.tmp ", res.out, re.M), res
+    assert "  CC " not in res.out
 
 
-def test_nothing_rebuilds_when_nothing_changed(tmp_path):
+def test_nothing_rebuilds_when_nothing_changed(built, tmp_path):
     built(tmp_path)
     autoconf = tmp_path / "include/generated/autoconf.h"
     stamp = autoconf.stat().st_mtime_ns
@@ -67,7 +76,7 @@ def test_nothing_rebuilds_when_nothing_changed(tmp_path):
     assert autoconf.stat().st_mtime_ns == stamp
 
 
-def test_config_change_rebuilds_only_dependents(tmp_path):
+def test_config_change_rebuilds_only_dependents(built, tmp_path):
     first = built(tmp_path)
     all_objs = set(quiet_lines(first, "CC"))
     autoconf = tmp_path / "include/generated/autoconf.h"
@@ -92,14 +101,14 @@ def test_config_change_rebuilds_only_dependents(tmp_path):
     assert quiet_lines(res, "LD") == ["bulwark.elf"]
 
 
-def test_flag_change_rebuilds_everything(tmp_path):
+def test_flag_change_rebuilds_everything(built, tmp_path):
     first = built(tmp_path)
     res = make_ok("V=0", f"CROSS_COMPILE={shutil.which('riscv64-linux-gnu-gcc')[:-3]}",
                   O=tmp_path)
     assert set(quiet_lines(res, "CC")) == set(quiet_lines(first, "CC"))
 
 
-def test_clean_keeps_configuration(tmp_path):
+def test_clean_keeps_configuration(built, tmp_path):
     built(tmp_path)
     make_ok("clean", O=tmp_path)
     assert (tmp_path / ".config").exists()
@@ -109,22 +118,29 @@ def test_clean_keeps_configuration(tmp_path):
     assert (tmp_path / "bulwark.elf").exists(), res
 
 
-def test_distclean_removes_everything(tmp_path):
+def test_distclean_removes_everything(built, tmp_path):
     out = tmp_path / "out"
     built(out)
     make_ok("distclean", O=out)
     assert not out.exists()
 
 
-def test_out_of_tree_output_only_in_O(tmp_path):
+def test_build_from_scratch_names_each_step_only_in_O(tmp_path):
+    """A build from scratch: the quiet output names each step, not the
+    commands; everything it writes is in O=."""
     before = set(p.name for p in SRCTREE.iterdir())
     out = tmp_path / "elsewhere"
-    built(out)
+    make_ok("qemu_rv64_defconfig", O=out)
+    res = make_ok(O=out)
+    assert "kernel/init.o" in quiet_lines(res, "CC")
+    assert quiet_lines(res, "LD") == ["bulwark.elf"]
+    assert quiet_lines(res, "OBJCOPY") == ["bulwark.bin"]
+    assert "riscv64-linux-gnu-gcc" not in res.out
     assert (out / "bulwark.elf").exists() and (out / "bulwark.bin").exists()
     assert set(p.name for p in SRCTREE.iterdir()) <= before | {"build"}
 
 
-def test_compile_commands(tmp_path):
+def test_compile_commands(built, tmp_path):
     built(tmp_path)
     make_ok("compile_commands.json", O=tmp_path)
     entries = json.loads((tmp_path / "compile_commands.json").read_text())
@@ -237,7 +253,7 @@ def test_missing_layout_file(tmp_path):
     assert not (tmp_path / "bulwark.elf").exists()
 
 
-def test_bad_layout_removes_previous_image(tmp_path):
+def test_bad_layout_removes_previous_image(built, tmp_path):
     built(tmp_path)
     bad = tmp_path / "bad.vmconf"
     good = (SRCTREE / "vmconf/qemu_rv64.vmconf").read_text()
@@ -355,7 +371,7 @@ def test_vmconf_show(rv64_build):
     assert "rtc" in res.out
 
 
-def test_make_run_boots_and_returns(tmp_path):
+def test_make_run_boots_and_returns(built, tmp_path):
     built(tmp_path)
     res = make("run", O=tmp_path, timeout=600)
     assert res.returncode == 0, res
@@ -379,7 +395,7 @@ def rebuilt(res):
         quiet_lines(res, "LD")
 
 
-def test_replaced_guest_image_is_embedded(tmp_path):
+def test_replaced_guest_image_is_embedded(built, tmp_path):
     built(tmp_path)
     image = tmp_path / "guests/basic-rv64.bin"
     overwrite(image, b"NEW-GUEST-IMAGE-BYTES")
@@ -393,7 +409,7 @@ def test_replaced_guest_image_is_embedded(tmp_path):
     assert f"0x{image.stat().st_size:x}ULL" in (tmp_path / "generated/vmconf.c").read_text()
 
 
-def test_guest_files_outside_the_build_are_followed(tmp_path):
+def test_guest_files_outside_the_build_are_followed(built, tmp_path):
     """A layout naming its own image and initrd: replacing either re-embeds it."""
     out = tmp_path / "out"
     built(out)

@@ -121,14 +121,38 @@ def exercised(kconf):
             kconf.syms["64BIT"].str_value, chosen.get("SERIAL"), chosen.get("IRQCHIP"))
 
 
-def build(tmp_path, index, config):
-    out = tmp_path / f"build{index}"
-    out.mkdir()
+def build(out, config):
+    """Configures OUT with CONFIG and builds it (again: OUT may hold the build
+    of another configuration of the same board, see by_board)."""
+    out.mkdir(exist_ok=True)
     (out / ".config").write_text(config)
     res = make("olddefconfig", O=out)
     if res.returncode != 0:
         return res
     return make(O=out)
+
+
+def by_board(jobs):
+    """JOBS ((configuration, what) pairs) in one list per board, the board as
+    configured first. The configurations of a board are built one after the
+    other in one build directory: make follows each change of the
+    configuration as it does after menuconfig (every object that uses a
+    changed symbol, or is new to the object lists, is compiled again, and
+    everything when the flags change; test_build.py checks that), so each
+    configuration is still compiled and linked whole, but the objects the
+    change does not touch are compiled once per board instead of once per
+    configuration."""
+    boards = {}
+    for job in jobs:
+        boards.setdefault(job[1].split()[0], []).append(job)
+    return [sorted(group, key=lambda job: not job[1].endswith(" as configured"))
+            for group in boards.values()]
+
+
+def build_board(tmp_path, index, group):
+    """Builds each configuration of GROUP in one directory; [(what, result)]."""
+    out = tmp_path / f"build{index}"
+    return [(what, build(out, config)) for config, what in group]
 
 
 def verdict(what, res):
@@ -149,11 +173,14 @@ def test_every_offered_choice_builds_or_says_not_implemented(tmp_path):
     found = variants(tmp_path)
     assert any("IRQCHIP=" in what for what in found.values())
     jobs = list(found.items())
+    groups = by_board(jobs)
+    # The largest groups first, so that the two builders end together.
+    groups.sort(key=len, reverse=True)
     with ThreadPoolExecutor(max_workers=2) as pool:
-        results = list(pool.map(lambda job: build(tmp_path, *job),
-                                [(i, config) for i, (config, _) in enumerate(jobs)]))
-    bad = [why for (_, what), res in zip(jobs, results)
-           if (why := verdict(what, res)) is not None]
+        results = [r for group in pool.map(lambda job: build_board(tmp_path, *job),
+                                           enumerate(groups)) for r in group]
+    assert len(results) == len(jobs)
+    bad = [why for what, res in results if (why := verdict(what, res)) is not None]
     assert not bad, f"{len(bad)} of {len(jobs)} configurations:\n\n" + "\n\n".join(bad)
 
 
