@@ -6,6 +6,7 @@ import hashlib
 import os
 import shutil
 import subprocess
+import sys
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -113,11 +114,47 @@ def relocate(src, dst):
 
 def shared_build(shared, goals, vmconf=None, env=None):
     """A build directory configured with GOALS (a defconfig and fragments)
-    and built with VMCONF, built once per run and shared by every test that
-    asks for the same: tests only read it (QEMU's console logs go to their
-    own tmp_path)."""
+    and built with VMCONF (default: the configuration's CONFIG_VMCONF),
+    built once per run and shared by every test that asks for the same:
+    tests only read it (QEMU's console logs go to their own tmp_path).
+
+    The layouts of one configuration share its objects: one build directory
+    per configuration (the builder, under a lock) is built again for each
+    layout, which recompiles only what the layout changes (the generated
+    layout tables and the users of board.h: make follows VMCONF=, see
+    tools/build/build.mk), and the result is copied to the layout's own
+    directory (relocate())."""
+    config = ("config", tuple(goals), sorted((env or {}).items()))
+    builder = Path(shared) / "once" / ("builder-" + hashlib.sha256(repr(config).encode())
+                                       .hexdigest()[:16])
+
     def produce(out):
-        make_ok(*goals, O=out, env=env)
-        make_ok(*([f"VMCONF={vmconf}"] if vmconf else []), O=out, env=env)
+        with locked(f"{builder}.lock"):
+            if not (builder / ".configured").exists():
+                shutil.rmtree(builder, ignore_errors=True)
+                make_ok(*goals, O=builder, env=env)
+                (builder / ".configured").write_text(repr(config) + "\n")
+            make_ok(*([f"VMCONF={vmconf}"] if vmconf else []), O=builder, env=env)
+            relocate(builder, out)
     return once(shared, ("build", tuple(goals), str(vmconf), sorted((env or {}).items())),
                 produce)
+
+
+def shared_run(shared, out, qemu_args=(), sends=(), timeout=600):
+    """Boots the shared build OUT (shared_build()) under QEMU once per run
+    for the same arguments (QEMU_ARGS, more QEMU options, and SENDS, the
+    runner's --send-after pairs) and returns (status, console, stderr) of
+    that run: tests that check different things of one boot read one
+    transcript instead of booting again. TIMEOUT bounds a hung system."""
+    def produce(d):
+        sent = [arg for pair in sends for arg in ("--send-after", *pair)]
+        proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                               "--timeout", str(timeout), "--log", str(d / "console.log")] +
+                              sent + [str(Path(out) / "run.json"), "--"] + list(qemu_args),
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+        (d / "stderr").write_text(proc.stderr)
+        (d / "status").write_text(f"{proc.returncode}\n")
+    d = once(shared, ("run", str(out), tuple(qemu_args), tuple(map(tuple, sends))), produce)
+    log = d / "console.log"
+    return (int((d / "status").read_text()),
+            log.read_text(errors="replace") if log.exists() else "", (d / "stderr").read_text())

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok, shared_build
+from bulwark_test import SRCTREE, make_ok, shared_build, shared_run
 
 TIMEOUT = 300  # a bound for a hung system, never a measure: a busy host is slow
 
@@ -66,10 +66,20 @@ def boot(out, qemu_args, logs=None):
     return proc.returncode, log.read_text(errors="replace"), proc.stderr
 
 
+# The builds and boots of a run are shared (shared_build, shared_run): the
+# rows here that boot what a row of test_vms.py boots (the default layout, the
+# same QEMU arguments) check the same boot, and the default boot of qemu_rv64
+# serves the three tests that read it.
+def shared_boot(shared_dir, goals, vmconf, qemu_args):
+    """The (status, console, stderr) of the run's boot of GOALS and VMCONF."""
+    return shared_run(shared_dir, shared_build(shared_dir, goals, vmconf), qemu_args,
+                      timeout=TIMEOUT)
+
+
 @pytest.mark.parametrize("case", BOOTS, ids=[b.name for b in BOOTS])
-def test_boot(shared_dir, tmp_path, case):
-    out = shared_build(shared_dir, ["qemu_rv64_defconfig", *case.fragments])
-    status, console, err = boot(out, case.qemu_args, tmp_path)
+def test_boot(shared_dir, case):
+    status, console, err = shared_boot(shared_dir, ["qemu_rv64_defconfig", *case.fragments],
+                                       "vmconf/qemu_rv64.vmconf", case.qemu_args)
     assert status != 124, f"QEMU did not exit by itself:\n{console}{err}"
     assert status == case.status, f"QEMU exited {status}:\n{console}{err}"
     lines = console.splitlines()
@@ -84,11 +94,12 @@ def test_boot(shared_dir, tmp_path, case):
 @pytest.fixture
 def default_rv64(shared_dir):
     """The default qemu_rv64 build of this run (test_boot[default]'s too)."""
-    return shared_build(shared_dir, ["qemu_rv64_defconfig"])
+    return shared_build(shared_dir, ["qemu_rv64_defconfig"], "vmconf/qemu_rv64.vmconf")
 
 
-def test_every_hart_reports_once(default_rv64, tmp_path):
-    status, console, err = boot(default_rv64, [], tmp_path)
+def test_every_hart_reports_once(shared_dir):
+    status, console, err = shared_boot(shared_dir, ["qemu_rv64_defconfig"],
+                                       "vmconf/qemu_rv64.vmconf", [])
     assert status == 0, console + err
     boot_harts = re.findall(r"^boot CPU (\d) \(hart \1\) in HS-mode", console, re.M)
     others = re.findall(r"^CPU (\d) \(hart \1\) online in HS-mode", console, re.M)
@@ -96,8 +107,9 @@ def test_every_hart_reports_once(default_rv64, tmp_path):
     assert sorted(boot_harts + others) == ["0", "1", "2", "3"], console
 
 
-def test_layout_summary_printed(default_rv64, tmp_path):
-    status, console, err = boot(default_rv64, [], tmp_path)
+def test_layout_summary_printed(shared_dir):
+    status, console, err = shared_boot(shared_dir, ["qemu_rv64_defconfig"],
+                                       "vmconf/qemu_rv64.vmconf", [])
     assert status == 0, console + err
     assert re.search(r"\brt\b.*CPU", console), console
     assert re.search(r"\bapp\b.*CPU", console), console
@@ -177,9 +189,10 @@ def test_rv32_boot(shared_dir, tmp_path):
     """qemu_rv32 on qemu-system-riscv32 -cpu rv32 (OpenSBI's rv32 fw_dynamic,
     payload at 0x80400000): every hart comes up in HS-mode, both VMs of the
     default layout run behind Sv32x4 G-stage tables and the machine powers
-    off. The build is test_vms' qemu_rv32.vmconf one."""
+    off. The build and the first boot are test_vms' qemu_rv32.vmconf-rv32-sstc
+    ones."""
     out = shared_build(shared_dir, ["qemu_rv32_defconfig"], "vmconf/qemu_rv32.vmconf")
-    status, console, err = boot(out, [], tmp_path)
+    status, console, err = shared_run(shared_dir, out, ["-cpu", "rv32"], timeout=TIMEOUT)
     assert status == 0, console + err
     lines = console.splitlines()
     assert "Bulwark 0.1.0 (board qemu_rv32, irqchip PLIC, 4 CPUs, MMU)" in lines, console
@@ -238,7 +251,7 @@ UBOOT = "/usr/lib/u-boot/qemu_arm64/u-boot.bin"
 @pytest.mark.skipif(not os.path.exists(UBOOT), reason="u-boot-qemu not installed")
 def test_aarch64_boots_through_uboot_booti(shared_dir, tmp_path):
     """Debian's U-Boot starts bulwark.bin (arm64 Image header) with booti at EL2."""
-    out = shared_build(shared_dir, ["qemu_aarch64_defconfig"])
+    out = shared_build(shared_dir, ["qemu_aarch64_defconfig"], "vmconf/qemu_aarch64.vmconf")
     desc = {"qemu": "qemu-system-aarch64", "qemu_package": "qemu-system-arm",
             "firmware": UBOOT, "firmware_package": "u-boot-qemu",
             "args": ["-M", "virt,virtualization=on,gic-version=3", "-cpu", "cortex-a53",
@@ -263,10 +276,10 @@ def test_aarch64_boots_through_uboot_booti(shared_dir, tmp_path):
 
 @pytest.mark.parametrize("gic,goals", [("GICv3", ["qemu_aarch64_defconfig"]),
                                        ("GICv2", ["qemu_aarch64_defconfig", "gicv2.config"])])
-def test_aarch64_boot_at_el2(shared_dir, tmp_path, gic, goals):
-    """QEMU enters the ELF at EL2; secondaries come up through PSCI CPU_ON."""
-    out = shared_build(shared_dir, goals)
-    status, console, err = boot(out, [], tmp_path)
+def test_aarch64_boot_at_el2(shared_dir, gic, goals):
+    """QEMU enters the ELF at EL2; secondaries come up through PSCI CPU_ON.
+    The boot of test_vms' qemu_aarch64.vmconf row of that GIC."""
+    status, console, err = shared_boot(shared_dir, goals, "vmconf/qemu_aarch64.vmconf", [])
     assert status == 0, console + err
     assert re.search(rf"^Bulwark 0\.1\.0 \(board qemu_aarch64, irqchip {gic}, 4 CPUs, MMU\)$",
                      console, re.M), console
@@ -316,13 +329,17 @@ ARM32_BOOTS = [("cortex-a15", ["qemu_arm_defconfig"], "GICv2"),
 
 
 @pytest.mark.parametrize("cpu,goals,gic", ARM32_BOOTS, ids=["cortex-a15", "cortex-a7", "cpu-max"])
-def test_arm32_boot_in_hyp_mode(tmp_path, cpu, goals, gic):
+def test_arm32_boot_in_hyp_mode(shared_dir, cpu, goals, gic):
     """qemu_arm (AArch32): QEMU enters the ELF in Hyp mode; the Hyp MMU and
     vectors are on, secondaries come up through PSCI CPU_ON (SMC), the layout's
-    VM runs (stage 2, HVC, the virtual PL011) and the machine powers off."""
-    make_ok(*goals, O=tmp_path)
-    make_ok(O=tmp_path)
-    status, console, err = boot(tmp_path, ["-cpu", cpu])
+    VM runs (stage 2, HVC, the virtual PL011) and the machine powers off.
+    The CPU board.mk gives a build (run.json) is not named again, so that
+    the boot is test_vms' qemu_arm.vmconf row of that CPU."""
+    out = shared_build(shared_dir, goals, "vmconf/qemu_arm.vmconf")
+    args = json.loads((out / "run.json").read_text())["args"]
+    given = args[args.index("-cpu") + 1]
+    status, console, err = shared_run(shared_dir, out, [] if given == cpu else ["-cpu", cpu],
+                                      timeout=TIMEOUT)
     assert status == 0, console + err
     assert re.search(rf"^Bulwark 0\.1\.0 \(board qemu_arm, irqchip {gic}, 4 CPUs, MMU\)$",
                      console, re.M), console
@@ -334,12 +351,11 @@ def test_arm32_boot_in_hyp_mode(tmp_path, cpu, goals, gic):
     assert "[bulwark] every VM has stopped; powering off" in console
 
 
-def test_arm32_outside_hyp_mode_is_explained(tmp_path):
+def test_arm32_outside_hyp_mode_is_explained(shared_dir, tmp_path):
     """Without virtualization=on QEMU starts AArch32 CPUs in Supervisor mode:
     the hypervisor says so and halts instead of touching Hyp registers."""
-    make_ok("qemu_arm_defconfig", O=tmp_path)
-    make_ok(O=tmp_path)
-    desc = json.loads((tmp_path / "run.json").read_text())
+    out = shared_build(shared_dir, ["qemu_arm_defconfig"], "vmconf/qemu_arm.vmconf")
+    desc = json.loads((out / "run.json").read_text())
     desc["args"] = [a.replace("virtualization=on,", "") for a in desc["args"]]
     (tmp_path / "svc.json").write_text(json.dumps(desc))
     log = tmp_path / "svc.log"
@@ -352,11 +368,11 @@ def test_arm32_outside_hyp_mode_is_explained(tmp_path):
     assert "online in Hyp mode" not in console
 
 
-def test_arm32_gic_v3_build_on_a_cpu_without_its_registers_is_explained(tmp_path):
+def test_arm32_gic_v3_build_on_a_cpu_without_its_registers_is_explained(shared_dir, tmp_path):
     """A GICv3 build on a CPU without the GICv3 system registers says what to run."""
-    make_ok("qemu_arm_defconfig", "gicv3.config", O=tmp_path)
-    make_ok(O=tmp_path)
-    desc = json.loads((tmp_path / "run.json").read_text())
+    out = shared_build(shared_dir, ["qemu_arm_defconfig", "gicv3.config"],
+                       "vmconf/qemu_arm.vmconf")
+    desc = json.loads((out / "run.json").read_text())
     desc["args"] = [a.replace("gic-version=3", "gic-version=2") for a in desc["args"]]
     (tmp_path / "v2.json").write_text(json.dumps(desc))
     log = tmp_path / "v2.log"
@@ -369,14 +385,14 @@ def test_arm32_gic_v3_build_on_a_cpu_without_its_registers_is_explained(tmp_path
         "GICv3; under QEMU run an Armv8-A CPU with -M virt,gic-version=3 -cpu max" in console
 
 
-def test_armv8r_boot_at_el2_with_the_mpu(tmp_path):
+def test_armv8r_boot_at_el2_with_the_mpu(shared_dir):
     """mps3_an536 (Armv8-R AArch32, two Cortex-R52): both CPUs enter the image
     in Hyp mode (CPU 1 waits in the boot pen until released), the EL2 MPU is
     on with the hypervisor's four regions, the default layout's VMs run on
-    the virtual CMSDK UARTs and semihosting powers QEMU off with status 0."""
-    make_ok("mps3_an536_defconfig", O=tmp_path)
-    make_ok(O=tmp_path)
-    status, console, err = boot(tmp_path, [])
+    the virtual CMSDK UARTs and semihosting powers QEMU off with status 0.
+    The boot of test_vms' mps3_an536.vmconf row."""
+    status, console, err = shared_boot(shared_dir, ["mps3_an536_defconfig"],
+                                       "vmconf/mps3_an536.vmconf", [])
     assert status == 0, console + err
     lines = console.splitlines()
     assert "Bulwark 0.1.0 (board mps3_an536, irqchip GICv3, 2 CPUs, MPU)" in lines, console

@@ -13,7 +13,7 @@ import sys
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 HANDED = ("[bulwark] console: vm 'owner' owns the UART (console = passthrough); the hypervisor "
@@ -31,11 +31,10 @@ LAYOUT = {"mps3_an536": "mps3_an536-passthrough.vmconf"}
 
 
 @pytest.mark.parametrize("board", sorted(BOARDS))
-def test_passthrough_console_is_exclusive(tmp_path, board):
+def test_passthrough_console_is_exclusive(shared_dir, tmp_path, board):
     arch = "rv64" if board.startswith("qemu_rv64") else "arm" if board == "qemu_arm" else "aarch64"
-    for goal in BOARDS[board]:
-        make_ok(goal, O=tmp_path)
-    make_ok(f"VMCONF=vmconf/{LAYOUT.get(board, f'qemu_{arch}-passthrough.vmconf')}", O=tmp_path)
+    out = shared_build(shared_dir, BOARDS[board],
+                       f"vmconf/{LAYOUT.get(board, f'qemu_{arch}-passthrough.vmconf')}")
     log = tmp_path / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log),
@@ -43,7 +42,7 @@ def test_passthrough_console_is_exclusive(tmp_path, board):
                            # The guest's console_paste: 4 KiB and Enter, held back by
                            # QEMU's UART until the owner reads them.
                            "--send-after", "waiting for a paste", PASTE + r"\r",
-                           str(tmp_path / "run.json")],
+                           str(out / "run.json")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
     console = log.read_text(errors="replace")
     assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"

@@ -20,7 +20,7 @@ import sys
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, shared_build
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 LAYOUT = "qemu_aarch64-direct.vmconf"
@@ -31,11 +31,9 @@ def vm_lines(console, vm):
 
 
 @pytest.fixture(scope="module")
-def console(tmp_path_factory):
-    out = tmp_path_factory.mktemp("direct")
-    make_ok("qemu_aarch64_defconfig", O=out)
-    make_ok(f"VMCONF=vmconf/{LAYOUT}", O=out)
-    log = out / "console.log"
+def console(shared_dir, tmp_path_factory):
+    out = shared_build(shared_dir, ["qemu_aarch64_defconfig"], f"vmconf/{LAYOUT}")
+    log = tmp_path_factory.mktemp("direct") / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
                            "--timeout", str(TIMEOUT), "--log", str(log), str(out / "run.json")],
                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)

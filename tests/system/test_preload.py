@@ -16,7 +16,7 @@ import sys
 
 import pytest
 
-from bulwark_test import SRCTREE, make_ok
+from bulwark_test import SRCTREE, make_ok, shared_build
 from test_linux import linux_cache
 
 TIMEOUT = 300  # a bound for a hung system, never a measure
@@ -35,11 +35,8 @@ def run(out, log, *extra):
 
 
 @pytest.fixture(scope="module")
-def preload_build(tmp_path_factory):
-    out = tmp_path_factory.mktemp("preload")
-    make_ok("qemu_aarch64_defconfig", O=out)
-    make_ok(f"VMCONF={LAYOUT}", O=out)
-    return out
+def preload_build(shared_dir):
+    return shared_build(shared_dir, ["qemu_aarch64_defconfig"], LAYOUT)
 
 
 def test_build_writes_script_and_disk_and_embeds_nothing(preload_build):

@@ -13,13 +13,11 @@ VM has stopped.
 """
 
 import re
-import subprocess
-import sys
 from dataclasses import dataclass, field
 
 import pytest
 
-from bulwark_test import SRCTREE, shared_build
+from bulwark_test import SRCTREE, shared_build, shared_run
 
 TIMEOUT = 600  # a bound for a hung system, never a measure: a busy host is slow
 PASSED = r"(\d+) passed, 0 failed"
@@ -340,17 +338,14 @@ def vm_lines(console, vm):
 
 
 @pytest.mark.parametrize("row,variant", CASES, ids=[f"{r.file}-{v}" for r, v in CASES])
-def test_layout_boots(layout_builds, tmp_path, row, variant):
+def test_layout_boots(layout_builds, shared_dir, row, variant):
     out = layout_builds(row, variant)
-    log = tmp_path / "console.log"
-    sends = [arg for pair in row.sends for arg in ("--send-after", *pair)]
-    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
-                           "--timeout", str(TIMEOUT), "--log", str(log)] + sends +
-                          [str(out / "run.json"), "--"] + VARIANTS[row.board][variant][1],
-                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-    console = log.read_text(errors="replace")
-    assert proc.returncode != 124, f"QEMU did not exit by itself:\n{console}"
-    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console}{proc.stderr}"
+    # One boot per build and QEMU arguments in a run: test_boot.py checks
+    # the boot of some of these rows too.
+    status, console, err = shared_run(shared_dir, out, VARIANTS[row.board][variant][1],
+                                      row.sends, TIMEOUT)
+    assert status != 124, f"QEMU did not exit by itself:\n{console}"
+    assert status == 0, f"QEMU exited {status}:\n{console}{err}"
     lines = console.splitlines()
 
     verdicts = dict(row.verdicts, **row.variant_verdicts.get(variant, {}))
