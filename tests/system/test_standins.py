@@ -10,6 +10,7 @@ itself when the hypervisor powers the machine off. Documentation/boards.md
 says which boards have a stand-in and why the others have none.
 """
 
+import os
 import re
 import subprocess
 import sys
@@ -75,4 +76,41 @@ def test_board_boots_on_its_standin(shared_dir, tmp_path, board):
     for line in lines:
         assert not line.startswith("[bulwark] warning:"), f"unexpected: {line}\n{console}"
         assert not line.startswith("[bulwark] error:"), f"unexpected: {line}\n{console}"
+    assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
+
+
+# Debian's Linux beside rt on QEMU's ZCU102 (vmconf/zcu102-linux.vmconf): what
+# the user types reaches the shell through the virtual Cadence UART's receive
+# interrupt, and what it prints comes back on ttyPS0.
+LINUX_PROMPT = "root@linux:/# "
+LINUX_COMMANDS = "cat /proc/consoles; echo answer=$((6*7)); poweroff\n"
+
+
+def test_linux_beside_rt_on_the_zcu102_standin(shared_dir, tmp_path):
+    base = os.environ.get("BULWARK_CHECK_OBJTREE") or str(SRCTREE / "build" / "check")
+    env = {"LINUX_GUEST_CACHE": os.path.join(base, "linux-guest-cache")}
+    out = shared_build(shared_dir, ["zcu102_defconfig"], vmconf="vmconf/zcu102-linux.vmconf",
+                       env=env)
+    log = tmp_path / "console.log"
+    proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
+                           "--timeout", str(TIMEOUT), "--log", str(log),
+                           "--send-after", re.escape(LINUX_PROMPT), LINUX_COMMANDS,
+                           str(out / "run.json")],
+                          stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
+    console = log.read_text(errors="replace").replace("\r", "")
+    assert proc.returncode != 124, f"QEMU did not exit by itself:\n{console[-6000:]}"
+    assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console[-6000:]}"
+    linux = vm_lines(console, "linux")
+    assert any("Machine model: Bulwark VM linux on zcu102" in x for x in linux), console
+    assert any(re.match(r"Linux \S+ on Bulwark: 3 CPUs, \d+ kB memory$", x) for x in linux), \
+        console
+    # The typed line came back, ran, and the console is the Cadence driver's ttyPS0.
+    assert "answer=42" in linux, console
+    assert any(re.match(r"ttyPS0\s+-W", x) for x in linux), console
+    assert re.search(PASSED, vm_lines(console, "rt")[-1]), console
+    lines = console.splitlines()
+    assert "[bulwark] vm 'linux' stopped: shut down by its guest (PSCI SYSTEM_OFF)" in lines, \
+        console
+    for line in lines:
+        assert not line.startswith(("[bulwark] warning", "[bulwark] error")), line
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console

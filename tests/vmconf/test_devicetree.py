@@ -556,3 +556,14 @@ def test_virtual_uart_has_the_clocks_linux_asks_for(scratch, board, config, uart
     if board == 'rocket_zcu104':
         # A RISC-V tree has the fixed clock only when a device names it (b has no UART).
         assert '/apb-pclk' not in trees['b']
+
+
+def test_gic_the_board_lacks_is_an_error(scratch):
+    """A build driving a GICv3 on a GIC-400 board: dtb = auto says which registers are
+    missing instead of failing inside the generator."""
+    scratch.image('img.bin', 4096)
+    scratch.config(GICV3.replace('CONFIG_NR_CPUS=4', 'CONFIG_NR_CPUS=8'))
+    result = scratch.run(UART_LAYOUT, board_dir=ROOT / 'boards' / 'zcu102')
+    assert result.returncode == 1
+    assert result.stderr == (E % 4 + "vm 'a': dtb: auto describes the build's GICv3, but board "
+                             "'zcu102' has no gicr device\n"), result.stderr

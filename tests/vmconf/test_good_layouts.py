@@ -195,6 +195,9 @@ def test_shipped_layout_passes(scratch, layout):
     if re.search(r'\binterrupts\s*=\s*direct', layout.read_text()):
         config += 'CONFIG_IRQCHIP_GICV3=y\n'  # direct delivery is GICv3's
     board = ROOT / 'boards' / layout.name.split('-')[0].replace('.vmconf', '')
+    if re.search(r'device gicc', (board / 'board.hw').read_text()) and \
+            not re.search(r'device gicr', (board / 'board.hw').read_text()):
+        config += 'CONFIG_IRQCHIP_GICV2=y\n'  # what a GIC-400 board's Kconfig.board selects
     # As many CPUs as the board runs (its Kconfig.board's BOARD_NR_CPUS).
     cpus = int(re.search(r'^\s*cpus\s*=\s*(\d+)', (board / 'board.hw').read_text(),
                          re.M).group(1))

@@ -233,6 +233,12 @@ def _intc(tree, vm, board, config):
         tree.prop('#address-cells', 0)
         tree.prop('riscv,ndev', max(board.irqs))
     else:
+        need = ('gicd', 'gicr') if gic_version(config) == 3 else ('gicd', 'gicc')
+        missing = [n for n in need if n not in board.devices]
+        if missing:
+            raise vm.ctx.error(vm.rec.line_of('dtb'), 'dtb', "auto describes the build's GICv%d, "
+                               "but board '%s' has no %s device" % (gic_version(config), board.name,
+                                                                   ' or '.join(missing)))
         gicd = board.devices['gicd']
         name = 'interrupt-controller@%x' % gicd.base
         tree.open(name, 'intc')
