@@ -79,17 +79,19 @@ def test_board_boots_on_its_standin(shared_dir, tmp_path, board):
     assert lines[-1] == "[bulwark] every VM has stopped; powering off", console
 
 
-# Debian's Linux beside rt on QEMU's ZCU102 (vmconf/zcu102-linux.vmconf): what
-# the user types reaches the shell through the virtual Cadence UART's receive
-# interrupt, and what it prints comes back on ttyPS0.
+# Debian's Linux beside rt on QEMU's models (vmconf/<board>-linux.vmconf): what
+# the user types reaches the shell through the virtual UART's receive
+# interrupt, and what it prints comes back on the board's UART driver's tty.
 LINUX_PROMPT = "root@linux:/# "
 LINUX_COMMANDS = "cat /proc/consoles; echo answer=$((6*7)); poweroff\n"
+LINUX_TTY = {"zcu102": "ttyPS0", "rpi4": "ttyAMA0"}  # Cadence UART, PL011
 
 
-def test_linux_beside_rt_on_the_zcu102_standin(shared_dir, tmp_path):
+@pytest.mark.parametrize("board", sorted(LINUX_TTY))
+def test_linux_beside_rt_on_the_standin(shared_dir, tmp_path, board):
     base = os.environ.get("BULWARK_CHECK_OBJTREE") or str(SRCTREE / "build" / "check")
     env = {"LINUX_GUEST_CACHE": os.path.join(base, "linux-guest-cache")}
-    out = shared_build(shared_dir, ["zcu102_defconfig"], vmconf="vmconf/zcu102-linux.vmconf",
+    out = shared_build(shared_dir, [f"{board}_defconfig"], vmconf=f"vmconf/{board}-linux.vmconf",
                        env=env)
     log = tmp_path / "console.log"
     proc = subprocess.run([sys.executable, str(SRCTREE / "tools/qemu-run.py"),
@@ -101,12 +103,12 @@ def test_linux_beside_rt_on_the_zcu102_standin(shared_dir, tmp_path):
     assert proc.returncode != 124, f"QEMU did not exit by itself:\n{console[-6000:]}"
     assert proc.returncode == 0, f"QEMU exited {proc.returncode}:\n{console[-6000:]}"
     linux = vm_lines(console, "linux")
-    assert any("Machine model: Bulwark VM linux on zcu102" in x for x in linux), console
+    assert any(f"Machine model: Bulwark VM linux on {board}" in x for x in linux), console
     assert any(re.match(r"Linux \S+ on Bulwark: 3 CPUs, \d+ kB memory$", x) for x in linux), \
         console
-    # The typed line came back, ran, and the console is the Cadence driver's ttyPS0.
+    # The typed line came back and ran, on the tty of the board's UART driver.
     assert "answer=42" in linux, console
-    assert any(re.match(r"ttyPS0\s+-W", x) for x in linux), console
+    assert any(re.match(LINUX_TTY[board] + r"\s+-W", x) for x in linux), console
     assert re.search(PASSED, vm_lines(console, "rt")[-1]), console
     lines = console.splitlines()
     assert "[bulwark] vm 'linux' stopped: shut down by its guest (PSCI SYSTEM_OFF)" in lines, \
