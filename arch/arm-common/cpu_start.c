@@ -11,8 +11,9 @@
 #include <bulwark/atomic.h>
 #include <bulwark/errno.h>
 #include <bulwark/printk.h>
-#include <asm/cpu_start.h>
 #include <asm/cpu_map.h>
+#include <asm/cpu_start.h>
+#include <asm/dcache.h>
 #include <asm/psci.h>
 
 unsigned long arch_cpu_hw_id(unsigned int cpu)
@@ -26,6 +27,27 @@ const char *arch_cpu_hw_id_name(void)
 }
 
 #ifdef CONFIG_ARM_BOOT_PEN
+/* A waiting CPU reads with its MMU or MPU off: the word goes to memory, then an event wakes it. */
+static void publish(const volatile void *word)
+{
+	arm_dcache_clean((uintptr_t)word);
+	__asm__ __volatile__("dsb sy\n\tsev" ::: "memory");
+}
+
+#ifdef CONFIG_ARM_SPIN_TABLE
+extern char _start[];
+
+/* Sends CPU index cpu from the firmware's spin table (its cpu-release-addr) to the image's entry.
+ */
+static void spin_table_release(unsigned int cpu)
+{
+	volatile u64 *slot = hpa_to_ptr(CONFIG_ARM_SPIN_TABLE_RELEASE_ADDR + 8ULL * cpu);
+
+	*slot = ptr_to_hpa(_start);
+	publish(slot);
+}
+#endif
+
 int arch_start_cpu(unsigned int cpu)
 {
 	volatile u32 *release;
@@ -38,10 +60,10 @@ int arch_start_cpu(unsigned int cpu)
 	/* Everything the new CPU reads must be in memory before it runs. */
 	arch_smp_mb();
 	*release = 1;
-	arm_pen_publish(release);
+	publish(release);
 #ifdef CONFIG_ARM_SPIN_TABLE
 	/* The CPU still waits in the firmware: it enters the image and finds itself released. */
-	arm_spin_table_release(cpu);
+	spin_table_release(cpu);
 #endif
 	return 0;
 }

@@ -92,14 +92,4 @@ void arch_poweroff(enum arch_poweroff_reason reason)
 	       "CPU");
 	arch_halt();
 }
-#elif !defined(CONFIG_POWEROFF_BCM2835_PM) /* that one is drivers/power/bcm2835_pm.c */
-void arch_poweroff(enum arch_poweroff_reason reason)
-{
-	long ret;
-
-	(void)reason; /* PSCI SYSTEM_OFF has no way to say why. */
-	ret = psci_smc(PSCI_SYSTEM_OFF, 0, 0, 0);
-	pr_err("PSCI SYSTEM_OFF failed: %s (%ld); halting this CPU", psci_strerror(ret), ret);
-	arch_halt();
-}
 #endif

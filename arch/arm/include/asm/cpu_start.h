@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What arch/arm-common/cpu_start.c needs of AArch32 to start the other CPUs:
- * the SMC32 PSCI calls, boot.S's entry and pen, and how the pen is opened.
+ * the SMC32 PSCI calls, boot.S's entry and pen.
  */
 #ifndef ASM_CPU_START_H
 #define ASM_CPU_START_H
@@ -16,14 +16,5 @@
 #define ARM_PEN_SILENT_HINT                                                                        \
 	"it was released from the boot pen but never reported; did it enter the image at all "     \
 	"(QEMU: -device loader,addr=<entry>,cpu-num=N)?"
-
-/* The waiting CPU reads with its MPU off: clean the line to memory (DCCMVAC), then wake it. */
-static inline void arm_pen_publish(volatile u32 *release)
-{
-	__asm__ __volatile__("mcr p15, 0, %0, c7, c10, 1\n\tdsb sy\n\tsev"
-			     :
-			     : "r"(release)
-			     : "memory");
-}
 
 #endif /* ASM_CPU_START_H */

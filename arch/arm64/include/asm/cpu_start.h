@@ -1,8 +1,7 @@
 /* SPDX-License-Identifier: Apache-2.0 */
 /*
  * What arch/arm-common/cpu_start.c needs of AArch64 to start the other CPUs:
- * the SMC64 PSCI calls, boot.S's entry and pen, how the pen is opened, and
- * how a CPU leaves the firmware's spin table (CONFIG_ARM_SPIN_TABLE).
+ * the SMC64 PSCI calls, boot.S's entry and pen.
  */
 #ifndef ASM_CPU_START_H
 #define ASM_CPU_START_H
@@ -22,31 +21,6 @@
 #define ARM_PEN_SILENT_HINT                                                                        \
 	"it was released from the boot pen but never reported; did it start at the image's "       \
 	"entry with the boot CPU?"
-#endif
-
-/* The waiting CPU reads with its MPU or MMU off: clean the line to memory, then wake it. */
-static inline void arm_pen_publish(volatile u32 *release)
-{
-	__asm__ __volatile__("dc cvac, %0\n\tdsb sy\n\tsev" : : "r"(release) : "memory");
-}
-
-#ifdef CONFIG_ARM_SPIN_TABLE
-#include <bulwark/addr.h>
-
-extern char _start[];
-
-/*
- * Sends CPU index cpu from the firmware's spin table to the image's entry:
- * the entry's physical address at its cpu-release-addr, cleaned to memory
- * (the CPU polls with its MMU off), then an event to wake it from WFE.
- */
-static inline void arm_spin_table_release(unsigned int cpu)
-{
-	volatile u64 *slot = hpa_to_ptr(CONFIG_ARM_SPIN_TABLE_RELEASE_ADDR + 8ULL * cpu);
-
-	*slot = ptr_to_hpa(_start);
-	__asm__ __volatile__("dc cvac, %0\n\tdsb sy\n\tsev" : : "r"(slot) : "memory");
-}
 #endif
 
 #endif /* ASM_CPU_START_H */
